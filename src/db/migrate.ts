@@ -1,0 +1,19 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as core from './migrations/0001-core.ts';
+import * as defaults from './migrations/0002-defaults.ts';
+
+// Listed in code rather than read from a folder, so migrations run the same from tsx, tests and the CLI.
+const migrations: Record<string, Migration> = {
+  '0001-core': core,
+  '0002-defaults': defaults,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; safe to call at every start (a lock keeps two instances apart). */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
