@@ -1,0 +1,74 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { useTranslation } from 'react-i18next';
+import { useSession } from './api/session';
+import { DAYJS_LOCALES, useLanguage } from './i18n';
+import { errorMessage } from './api/errors';
+import { AppLayout } from './components/AppLayout';
+import { SetupPage } from './pages/SetupPage';
+import { SignInPage } from './pages/SignInPage';
+import { OpportunitiesPage } from './pages/OpportunitiesPage';
+import { OpportunityPage } from './pages/OpportunityPage';
+import { CompaniesPage } from './pages/CompaniesPage';
+import { CompanyPage } from './pages/CompanyPage';
+import { ContactsPage } from './pages/ContactsPage';
+import { ContactPage } from './pages/ContactPage';
+import { ActivitiesPage } from './pages/ActivitiesPage';
+import { ActivityPage } from './pages/ActivityPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+export function App() {
+  const { state, retry } = useSession();
+  const { t } = useTranslation();
+  const language = useLanguage();
+
+  let content;
+  if (state.status === 'loading') {
+    content = (
+      <Center h="100vh">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  } else if (state.status === 'failed') {
+    content = (
+      <Center h="100vh" p="md">
+        <Stack align="center">
+          <Alert color="red" title={t('errors.title')}>
+            {errorMessage(state.error, t)}
+          </Alert>
+          <Button onClick={retry}>{t('common.retry')}</Button>
+        </Stack>
+      </Center>
+    );
+  } else if (state.status === 'setup') {
+    content = <SetupPage instance={state.instance} />;
+  } else if (state.status === 'signedOut') {
+    content = <SignInPage instance={state.instance} />;
+  } else {
+    content = (
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<Navigate to="/opportunities" replace />} />
+          <Route path="opportunities" element={<OpportunitiesPage />} />
+          <Route path="opportunities/new" element={<OpportunityPage />} />
+          <Route path="opportunities/:id" element={<OpportunityPage />} />
+          <Route path="companies" element={<CompaniesPage />} />
+          <Route path="companies/new" element={<CompanyPage />} />
+          <Route path="companies/:id" element={<CompanyPage />} />
+          <Route path="contacts" element={<ContactsPage />} />
+          <Route path="contacts/new" element={<ContactPage />} />
+          <Route path="contacts/:id" element={<ContactPage />} />
+          <Route path="activities" element={<ActivitiesPage />} />
+          <Route path="activities/new" element={<ActivityPage />} />
+          <Route path="activities/:id" element={<ActivityPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    );
+  }
+
+  return (
+    <DatesProvider settings={{ locale: DAYJS_LOCALES[language], firstDayOfWeek: 1 }}>{content}</DatesProvider>
+  );
+}

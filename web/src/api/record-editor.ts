@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import { useForm, type UseFormInput } from '@mantine/form';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from './client';
+import { notifyError, notifySaved, showFormError } from './errors';
+
+type Versioned = { id: number; version: number };
+type Body = Record<string, unknown>;
+
+type Options<R extends Versioned, V extends Body> = {
+  /** API resource, e.g. `companies`; also the UI path */
+  resource: string;
+  /** null while creating */
+  id: number | null;
+  empty: V;
+  toValues: (record: R) => V;
+  toBody: (values: V) => Body;
+  validate?: UseFormInput<V>['validate'];
+  /** fields only sent on create (e.g. the sales process, O-5) */
+  createOnly?: string[];
+  /** where to go after create; default: the new record's page */
+  afterCreate?: (record: R) => string;
+};
+
+/** Only the fields that differ from what was loaded, so a PATCH never overwrites untouched data. */
+export function changedFields(next: Body, before: Body): Body {
+  const changed: Body = {};
+  for (const [key, value] of Object.entries(next)) {
+    if (JSON.stringify(value) !== JSON.stringify(before[key])) changed[key] = value;
+  }
+  return changed;
+}
+
+/**
+ * Loads one record into a Mantine form and saves it: POST when new, PATCH with only the changed
+ * fields and `version` when editing. A 409 version conflict reloads the record into the form.
+ */
+export function useRecordEditor<R extends Versioned, V extends Body>(options: Options<R, V>) {
+  const { resource, id } = options;
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [saving, setSaving] = useState(false);
+  const form = useForm<V>({ initialValues: options.empty, validate: options.validate });
+
+  const query = useQuery({
+    queryKey: [resource, id],
+    queryFn: () => api.get<R>(`/api/${resource}/${id}`),
+    enabled: id !== null,
+  });
+  const record = query.data ?? null;
+
+  // fill the form when a record arrives or its version changes (after a save or a reload)
+  const loadedKey = record ? `${record.id}:${record.version}` : null;
+  useEffect(() => {
+    if (!record) return;
+    const values = options.toValues(record);
+    form.setValues(values);
+    form.setInitialValues(values);
+    form.resetDirty(values);
+    form.clearErrors();
+    // options.toValues is a plain mapping; re-running it on each render is not wanted
+  }, [loadedKey]);
+
+  async function reload() {
+    const fresh = await query.refetch();
+    if (fresh.data) {
+      const values = options.toValues(fresh.data);
+      form.setValues(values);
+      form.setInitialValues(values);
+      form.resetDirty(values);
+    }
+  }
+
+  async function save(values: V) {
+    setSaving(true);
+    try {
+      if (record) {
+        const before = options.toBody(options.toValues(record));
+        const changes = changedFields(options.toBody(values), before);
+        for (const field of options.createOnly ?? []) delete changes[field];
+        if (Object.keys(changes).length === 0) {
+          notifySaved(t, t('common.nothingChanged'));
+          return;
+        }
+        const updated = await api.patch<R>(`/api/${resource}/${record.id}`, { ...changes, version: record.version });
+        queryClient.setQueryData([resource, record.id], updated);
+        void queryClient.invalidateQueries({ queryKey: [resource, 'list'] });
+        notifySaved(t);
+      } else {
+        const created = await api.post<R>(`/api/${resource}`, options.toBody(values));
+        queryClient.setQueryData([resource, created.id], created);
+        void queryClient.invalidateQueries({ queryKey: [resource, 'list'] });
+        notifySaved(t, t('common.created'));
+        navigate(options.afterCreate ? options.afterCreate(created) : `/${resource}/${created.id}`, { replace: true });
+      }
+    } catch (error) {
+      showFormError(form, error, t, { onConflict: () => void reload() });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function remove() {
+    if (!record) return;
+    try {
+      await api.delete(`/api/${resource}/${record.id}`);
+      queryClient.removeQueries({ queryKey: [resource, record.id] });
+      void queryClient.invalidateQueries({ queryKey: [resource, 'list'] });
+      notifySaved(t, t('common.deleted'));
+      navigate(`/${resource}`);
+    } catch (error) {
+      notifyError(error, t);
+    }
+  }
+
+  return { form, record, query, saving, save, remove, reload };
+}

@@ -1,0 +1,24 @@
+import { Select, type SelectProps } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSetupList } from '../api/queries';
+import type { SetupEntry } from '../api/types';
+
+/** The name of an activity type in the UI language; admin-added types keep their own name. */
+export function useActivityTypeLabel() {
+  const { t } = useTranslation();
+  const types = useSetupList('activity-types');
+  return (key: string) => {
+    const entry = types.data?.find((type) => type.key === key);
+    return t(`activityType.${key}`, { defaultValue: entry?.name ?? key });
+  };
+}
+
+/** A select over the activity types, valued by their `key` (T-1). */
+export function ActivityTypeSelect({ value, ...rest }: Omit<SelectProps, 'data'>) {
+  const types = useSetupList('activity-types');
+  const label = useActivityTypeLabel();
+  const data = (types.data ?? [])
+    .filter((type): type is SetupEntry & { key: string } => Boolean(type.key) && (type.active || type.key === value))
+    .map((type) => ({ value: type.key, label: label(type.key) }));
+  return <Select {...rest} value={value ?? null} data={data} disabled={rest.disabled || types.isPending} />;
+}

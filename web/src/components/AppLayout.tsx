@@ -1,0 +1,65 @@
+import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useInstance } from '../api/session';
+import { UserMenu } from './UserMenu';
+
+const SECTIONS = [
+  { path: '/opportunities', label: 'nav.opportunities' },
+  { path: '/companies', label: 'nav.companies' },
+  { path: '/contacts', label: 'nav.contacts' },
+  { path: '/activities', label: 'nav.activities' },
+] as const;
+
+/** The frame around every signed-in page: header, navigation (a burger on phones) and content. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  const instance = useInstance();
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t(opened ? 'nav.close' : 'nav.open')}
+            />
+            <Title order={3}>Trakt</Title>
+            {instance?.companyName ? (
+              <Text c="dimmed" size="sm" visibleFrom="xs" truncate>
+                {instance.companyName}
+              </Text>
+            ) : null}
+          </Group>
+          <UserMenu />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        {SECTIONS.map((section) => (
+          <NavLink
+            key={section.path}
+            component={RouterNavLink}
+            to={section.path}
+            label={t(section.label)}
+            active={location.pathname.startsWith(section.path)}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Button, Group, Stack, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { DataTable, type Column } from './DataTable';
+import { useListQuery, type ListParams } from '../api/queries';
+
+type Props<T> = {
+  resource: string;
+  title: string;
+  newLabel: string;
+  newHref: string;
+  columns: Column<T>[];
+  rowKey: (row: T) => number;
+  defaultSort: string;
+  /** extra filters beside the search box, already read from the URL by the page */
+  filters?: ReactNode;
+  filterParams?: ListParams;
+};
+
+/** Reads and writes one list's URL state (?q=…&sort=…), so Back returns to the same view. */
+export function useListUrlState(defaultSort: string) {
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const sort = params.get('sort') ?? defaultSort;
+  function set(name: string, value: string | null) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+  return { q, sort, params, set };
+}
+
+/** A searchable, sortable list with keyset paging, for one API resource. */
+export function ListPage<T>(props: Props<T>) {
+  const { t } = useTranslation();
+  const { q, sort, set } = useListUrlState(props.defaultSort);
+  const [search, setSearch] = useState(q);
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+
+  useEffect(() => {
+    if (debounced !== q) set('q', debounced || null);
+    // only the typed text drives the URL here
+  }, [debounced]);
+
+  const query = useListQuery<T>(props.resource, { ...props.filterParams, q: q || undefined, sort });
+  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2}>{props.title}</Title>
+        <Button component={Link} to={props.newHref}>
+          {props.newLabel}
+        </Button>
+      </Group>
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          label={t('common.search')}
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          w={{ base: '100%', sm: 320 }}
+        />
+        {props.filters}
+      </Group>
+      <DataTable
+        caption={props.title}
+        columns={props.columns}
+        rows={rows}
+        rowKey={props.rowKey}
+        sort={sort}
+        onSort={(next) => set('sort', next)}
+        loading={query.isPending || (query.isFetching && !query.isFetchingNextPage && rows.length === 0)}
+        error={query.error}
+        hasMore={query.hasNextPage}
+        loadingMore={query.isFetchingNextPage}
+        onLoadMore={() => void query.fetchNextPage()}
+      />
+    </Stack>
+  );
+}

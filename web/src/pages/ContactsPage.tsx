@@ -1,0 +1,47 @@
+import { Anchor } from '@mantine/core';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ListPage } from '../components/ListPage';
+import type { Column } from '../components/DataTable';
+import { DateTimeText } from '../components/Display';
+import type { Contact } from '../api/types';
+
+export function ContactsPage() {
+  const { t } = useTranslation();
+  const columns: Column<Contact>[] = [
+    {
+      key: 'lastName',
+      label: t('contact.name'),
+      sort: 'lastName',
+      render: (c) => (
+        <Anchor component={Link} to={`/contacts/${c.id}`}>
+          {[c.lastName, c.firstName].filter(Boolean).join(', ')}
+        </Anchor>
+      ),
+    },
+    {
+      key: 'company',
+      label: t('contact.company'),
+      render: (c) => (
+        <Anchor component={Link} to={`/companies/${c.companyId}`}>
+          {c.companyName}
+        </Anchor>
+      ),
+    },
+    { key: 'title', label: t('contact.title'), render: (c) => c.title, wide: true },
+    { key: 'email', label: t('contact.email'), sort: 'email', render: (c) => c.email },
+    { key: 'phone', label: t('contact.phone'), render: (c) => c.phone ?? c.mobile, wide: true },
+    { key: 'updatedAt', label: t('common.updatedAt'), sort: 'updatedAt', render: (c) => <DateTimeText timestamp={c.updatedAt} />, wide: true },
+  ];
+  return (
+    <ListPage<Contact>
+      resource="contacts"
+      title={t('nav.contacts')}
+      newLabel={t('contact.new')}
+      newHref="/contacts/new"
+      columns={columns}
+      rowKey={(c) => c.id}
+      defaultSort="lastName"
+    />
+  );
+}
