@@ -1,1 +1,259 @@
-export type DB = Record<string, never>;
+// Kysely table types for the schema in migrations/. Columns are snake_case in SQL and camelCase
+// here (CamelCasePlugin). Dates are 'YYYY-MM-DD' strings, numeric and int8 come back as numbers.
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Created = ColumnType<Date, Date | string | undefined, never>;
+
+export type SetupEntryTable = {
+  id: Generated<number>;
+  name: string;
+  active: Generated<boolean>;
+  position: Generated<number>;
+};
+
+export type SettingsTable = { key: string; value: unknown };
+
+export type UsersTable = {
+  id: Generated<number>;
+  name: string;
+  initials: string;
+  email: string;
+  passwordHash: string;
+  role: 'admin' | 'manager' | 'seller';
+  regionId: number | null;
+  departmentId: number | null;
+  language: Generated<'en' | 'da' | 'nb' | 'sv'>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: Created;
+  updatedAt: Timestamp;
+};
+
+export type SessionsTable = {
+  tokenHash: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: Created;
+  expiresAt: Timestamp;
+};
+
+export type ApiTokensTable = {
+  id: Generated<number>;
+  userId: number;
+  name: string;
+  tokenHash: string;
+  createdAt: Created;
+  lastUsedAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+};
+
+export type AuthEventsTable = {
+  id: Generated<number>;
+  at: Created;
+  kind: 'login' | 'login_failed' | 'login_limited' | 'logout' | 'denied';
+  email: string | null;
+  userId: number | null;
+  ip: string | null;
+  detail: string | null;
+};
+
+export type CampaignsTable = {
+  id: Generated<number>;
+  name: string;
+  type: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  cost: number | null;
+  status: Generated<'planned' | 'active' | 'completed' | 'cancelled'>;
+  createdAt: Created;
+};
+
+export type CompetitorsTable = {
+  id: Generated<number>;
+  name: string;
+  website: string | null;
+  strengths: string | null;
+  weaknesses: string | null;
+  rating: number | null;
+  active: Generated<boolean>;
+};
+
+type Audited = {
+  version: Generated<number>;
+  createdAt: Created;
+  createdBy: number | null;
+  updatedAt: Timestamp;
+  updatedBy: number | null;
+  deletedAt: Timestamp | null;
+};
+
+export type CompaniesTable = Audited & {
+  id: Generated<number>;
+  accountNumber: string;
+  accountNumberValue: GeneratedAlways<number | null>;
+  name: string;
+  searchName: string | null;
+  status: Generated<'prospect' | 'active'>;
+  customerNumber: string | null;
+  supplierNumber: string | null;
+  orgNumber: string | null;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  ownerId: number | null;
+  industryId: number | null;
+  targetGroupId: number | null;
+  sourceId: number | null;
+  campaignId: number | null;
+  customerProfileId: number | null;
+  notes: string | null;
+};
+
+export type CompanyInterestTypesTable = { companyId: number; interestTypeId: number };
+
+export type ContactsTable = Audited & {
+  id: Generated<number>;
+  companyId: number;
+  firstName: Generated<string>;
+  lastName: string;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  mobile: string | null;
+  isPrimary: Generated<boolean>;
+  isDefaultReference: Generated<boolean>;
+  notes: string | null;
+};
+
+export type SalesProcessesTable = {
+  id: Generated<number>;
+  name: string;
+  isDefault: Generated<boolean>;
+  active: Generated<boolean>;
+  createdAt: Created;
+};
+
+export type StagesTable = {
+  id: Generated<number>;
+  processId: number;
+  name: string;
+  probability: number;
+  position: number;
+};
+
+export type OpportunityStatus = 'open' | 'won' | 'lost' | 'expired';
+
+export type OpportunitiesTable = Audited & {
+  id: Generated<number>;
+  number: number;
+  title: string;
+  description: string | null;
+  companyId: number;
+  contactId: number | null;
+  ownerId: number;
+  processId: number;
+  stageId: number | null;
+  status: Generated<OpportunityStatus>;
+  probability: Generated<number>;
+  probabilityMode: Generated<'stage' | 'manual'>;
+  amount: number | null;
+  currency: Generated<string>;
+  weightedAmount: GeneratedAlways<number>;
+  actualAmount: number | null;
+  margin: number | null;
+  annualMargin: number | null;
+  decisionDate: string | null;
+  deliveryDate: string | null;
+  closeDate: string | null;
+  followUpDate: string | null;
+  priority: Generated<'low' | 'normal' | 'high'>;
+  rating: number | null;
+  typeId: number | null;
+  sourceId: number | null;
+  campaignId: number | null;
+  regionId: number | null;
+  departmentId: number | null;
+  lossReasonId: number | null;
+  winReasonId: number | null;
+  winnerCompetitorId: number | null;
+  externalRef: string | null;
+  quoteNumber: string | null;
+  closeNote: string | null;
+  lastActivityAt: Timestamp | null;
+};
+
+export type OpportunityStepsTable = {
+  opportunityId: number;
+  stageId: number;
+  state: Generated<'todo' | 'done' | 'cancelled'>;
+  changedAt: Timestamp;
+};
+
+export type OpportunitySellersTable = {
+  opportunityId: number;
+  userId: number;
+  share: number;
+  position: number;
+};
+
+export type ActivitiesTable = Audited & {
+  id: Generated<number>;
+  type: string;
+  subject: string;
+  text: string | null;
+  dueDate: string | null;
+  dueTime: string | null;
+  durationMinutes: number | null;
+  done: Generated<boolean>;
+  doneAt: Timestamp | null;
+  ownerId: number;
+  companyId: number | null;
+  contactId: number | null;
+  opportunityId: number | null;
+  campaignId: number | null;
+};
+
+export type ActivityParticipantsTable = { activityId: number; userId: number };
+
+export type DB = {
+  settings: SettingsTable;
+  industries: SetupEntryTable;
+  targetGroups: SetupEntryTable;
+  interestTypes: SetupEntryTable;
+  activityTypes: SetupEntryTable & { key: string | null };
+  opportunityTypes: SetupEntryTable;
+  sources: SetupEntryTable;
+  lossReasons: SetupEntryTable;
+  winReasons: SetupEntryTable;
+  regions: SetupEntryTable;
+  departments: SetupEntryTable;
+  customerProfiles: SetupEntryTable & {
+    paymentTermsDays: number | null;
+    currency: string | null;
+    priceList: string | null;
+  };
+  currencies: SetupEntryTable & { code: string | null };
+  users: UsersTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  authEvents: AuthEventsTable;
+  campaigns: CampaignsTable;
+  competitors: CompetitorsTable;
+  companies: CompaniesTable;
+  companyInterestTypes: CompanyInterestTypesTable;
+  contacts: ContactsTable;
+  salesProcesses: SalesProcessesTable;
+  stages: StagesTable;
+  opportunities: OpportunitiesTable;
+  opportunitySteps: OpportunityStepsTable;
+  opportunitySellers: OpportunitySellersTable;
+  activities: ActivitiesTable;
+  activityParticipants: ActivityParticipantsTable;
+};
+
+export type Db = import('kysely').Kysely<DB>;

@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ACTIVITY_SORTS, findActivity, listActivities, type ActivityRow } from '../../db/activities.ts';
+import { decodeCursor, parseSort } from '../../db/paging.ts';
+import { createActivity, deleteActivity, updateActivity } from '../../domain/activities/activities.ts';
+import { notFound } from '../../domain/errors.ts';
+import { likePattern } from '../../domain/search/text-pattern.ts';
+import { actorOf } from '../context.ts';
+import { idParams, page } from '../common.ts';
+import { withConflictShape } from '../present.ts';
+import { activityQuery, activitySchema, createActivityBody, presentActivity, updateActivityBody } from './schema.ts';
+
+const tags = ['activities'];
+
+export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/activities', { schema: { tags, querystring: activityQuery, response: { 200: page(activitySchema) } } }, async (request) => {
+    const { sort: sortParam, cursor, limit, q, 'dueDate.gte': dueFrom, 'dueDate.lte': dueTo, ...filters } = request.query;
+    const sort = parseSort(sortParam, Object.keys(ACTIVITY_SORTS), { field: 'dueDate', direction: 'asc' });
+    const result = await listActivities(app.db, {
+      sort,
+      cursor: decodeCursor(cursor, sort),
+      limit,
+      filters: { ...filters, dueFrom, dueTo, q: q ? (likePattern(q) ?? undefined) : undefined },
+    });
+    return { items: result.items.map(presentActivity), nextCursor: result.nextCursor };
+  });
+
+  app.get('/api/activities/:id', { schema: { tags, params: idParams, response: { 200: activitySchema } } }, async (request) => {
+    const activity = await findActivity(app.db, request.params.id);
+    if (!activity) throw notFound('Activity', request.params.id);
+    return presentActivity(activity);
+  });
+
+  app.post('/api/activities', { schema: { tags, body: createActivityBody, response: { 201: activitySchema } } }, async (request, reply) => {
+    const activity = await app.db.transaction().execute((db) => createActivity({ db, actor: actorOf(request), input: request.body }));
+    return reply.status(201).send(presentActivity(activity));
+  });
+
+  app.patch('/api/activities/:id', { schema: { tags, params: idParams, body: updateActivityBody, response: { 200: activitySchema } } }, async (request) => {
+    const { version, ...changes } = request.body;
+    const activity = await withConflictShape(
+      () => app.db.transaction().execute((db) => updateActivity({ db, actor: actorOf(request), id: request.params.id, version, changes })),
+      (row: ActivityRow) => presentActivity(row),
+    );
+    return presentActivity(activity);
+  });
+
+  app.delete('/api/activities/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
+    await app.db.transaction().execute((db) => deleteActivity({ db, actor: actorOf(request), id: request.params.id }));
+    return reply.status(204).send();
+  });
+};

@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { COMPANY_SORTS, findCompany, listCompanies, type CompanyRow } from '../../db/companies.ts';
+import { decodeCursor, parseSort } from '../../db/paging.ts';
+import { createCompany, deleteCompany, nextAccountNumber, updateCompany } from '../../domain/companies/companies.ts';
+import { notFound } from '../../domain/errors.ts';
+import { likePattern } from '../../domain/search/text-pattern.ts';
+import { actorOf } from '../context.ts';
+import { idParams, page } from '../common.ts';
+import { withConflictShape } from '../present.ts';
+import { companyQuery, companySchema, createCompanyBody, presentCompany, updateCompanyBody } from './schema.ts';
+
+const tags = ['companies'];
+
+export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/companies', { schema: { tags, querystring: companyQuery, response: { 200: page(companySchema) } } }, async (request) => {
+    const { sort: sortParam, cursor, limit, q, ...filters } = request.query;
+    const sort = parseSort(sortParam, Object.keys(COMPANY_SORTS), { field: 'name', direction: 'asc' });
+    const result = await listCompanies(app.db, {
+      sort,
+      cursor: decodeCursor(cursor, sort),
+      limit,
+      filters: { ...filters, q: q ? (likePattern(q) ?? undefined) : undefined },
+    });
+    return { items: result.items.map(presentCompany), nextCursor: result.nextCursor };
+  });
+
+  app.get('/api/companies/next-account-number', { schema: { tags, response: { 200: z.object({ accountNumber: z.string() }) } } }, async () => ({
+    accountNumber: await nextAccountNumber(app.db),
+  }));
+
+  app.get('/api/companies/:id', { schema: { tags, params: idParams, response: { 200: companySchema } } }, async (request) => {
+    const company = await findCompany(app.db, request.params.id);
+    if (!company) throw notFound('Company', request.params.id);
+    return presentCompany(company);
+  });
+
+  app.post('/api/companies', { schema: { tags, body: createCompanyBody, response: { 201: companySchema } } }, async (request, reply) => {
+    const company = await app.db.transaction().execute((db) => createCompany({ db, actor: actorOf(request), input: request.body }));
+    return reply.status(201).send(presentCompany(company));
+  });
+
+  app.patch('/api/companies/:id', { schema: { tags, params: idParams, body: updateCompanyBody, response: { 200: companySchema } } }, async (request) => {
+    const { version, ...changes } = request.body;
+    const company = await withConflictShape(
+      () => app.db.transaction().execute((db) => updateCompany({ db, actor: actorOf(request), id: request.params.id, version, changes })),
+      (row: CompanyRow) => presentCompany(row),
+    );
+    return presentCompany(company);
+  });
+
+  app.delete('/api/companies/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
+    await app.db.transaction().execute((db) => deleteCompany({ db, actor: actorOf(request), id: request.params.id }));
+    return reply.status(204).send();
+  });
+};

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import type { CompanyRow } from '../../db/companies.ts';
+import { validateOrgNumber } from '../../domain/companies/org-number.ts';
+import { csv, idList, iso, listQueryBase, optionalText, requiredText, version } from '../common.ts';
+
+const country = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'must be a 2-letter country code (DK, NO, SE …)')
+  .nullish();
+const ref = z.number().int().positive().nullish();
+
+export const companyFields = {
+  accountNumber: z.string().trim().min(1, 'is required').max(30).regex(/^[\p{L}\p{N}._\-/ ]+$/u, 'may hold letters, digits and . _ - /').optional(),
+  name: requiredText(200),
+  searchName: optionalText(100),
+  orgNumber: optionalText(30),
+  street: optionalText(200),
+  postalCode: optionalText(20),
+  city: optionalText(100),
+  country,
+  phone: optionalText(40),
+  email: z.string().trim().max(254).pipe(z.email({ error: 'must be an email address' })).nullish().or(z.literal('').transform(() => null)),
+  website: optionalText(300),
+  ownerId: ref,
+  industryId: ref,
+  targetGroupId: ref,
+  interestTypeIds: z.array(z.number().int().positive()).max(50).optional(),
+  sourceId: ref,
+  campaignId: ref,
+  customerProfileId: ref,
+  notes: optionalText(10000),
+};
+
+export const createCompanyBody = z.strictObject(companyFields);
+export const updateCompanyBody = z.strictObject({
+  ...Object.fromEntries(Object.entries(companyFields).map(([k, v]) => [k, v.optional()])),
+  version,
+} as { [K in keyof typeof companyFields]: z.ZodOptional<(typeof companyFields)[K]> } & { version: typeof version });
+
+export const companyQuery = z.strictObject({
+  ...listQueryBase,
+  q: z.string().max(200).optional(),
+  status: csv(z.enum(['prospect', 'active'])).optional(),
+  ownerId: idList.optional(),
+  country: csv(z.string().toUpperCase().regex(/^[A-Z]{2}$/)).optional(),
+  industryId: idList.optional(),
+  targetGroupId: idList.optional(),
+  interestTypeId: idList.optional(),
+  accountNumber: z.string().max(30).optional(),
+});
+
+export const companySchema = z.object({
+  id: z.number(),
+  accountNumber: z.string(),
+  name: z.string(),
+  searchName: z.string().nullable(),
+  status: z.enum(['prospect', 'active']),
+  customerNumber: z.string().nullable(),
+  supplierNumber: z.string().nullable(),
+  orgNumber: z.string().nullable(),
+  orgNumberFormatted: z.string().nullable(),
+  street: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  ownerId: z.number().nullable(),
+  industryId: z.number().nullable(),
+  targetGroupId: z.number().nullable(),
+  interestTypeIds: z.array(z.number()),
+  sourceId: z.number().nullable(),
+  campaignId: z.number().nullable(),
+  customerProfileId: z.number().nullable(),
+  notes: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  createdBy: z.number().nullable(),
+  updatedAt: z.string(),
+  updatedBy: z.number().nullable(),
+});
+
+export function presentCompany(c: CompanyRow): z.infer<typeof companySchema> {
+  const formatted = c.orgNumber ? validateOrgNumber(c.country ?? '', c.orgNumber) : null;
+  return {
+    id: c.id,
+    accountNumber: c.accountNumber,
+    name: c.name,
+    searchName: c.searchName,
+    status: c.status,
+    customerNumber: c.customerNumber,
+    supplierNumber: c.supplierNumber,
+    orgNumber: c.orgNumber,
+    orgNumberFormatted: formatted?.ok ? formatted.formatted : c.orgNumber,
+    street: c.street,
+    postalCode: c.postalCode,
+    city: c.city,
+    country: c.country,
+    phone: c.phone,
+    email: c.email,
+    website: c.website,
+    ownerId: c.ownerId,
+    industryId: c.industryId,
+    targetGroupId: c.targetGroupId,
+    interestTypeIds: c.interestTypeIds,
+    sourceId: c.sourceId,
+    campaignId: c.campaignId,
+    customerProfileId: c.customerProfileId,
+    notes: c.notes,
+    version: c.version,
+    createdAt: iso(c.createdAt) ?? '',
+    createdBy: c.createdBy,
+    updatedAt: iso(c.updatedAt) ?? '',
+    updatedBy: c.updatedBy,
+  };
+}

@@ -1,0 +1,36 @@
+// What every request carries once authenticated, and what the app holds for its routes.
+import type { Db } from '../db/schema.ts';
+import type { Mode } from '../db/connect.ts';
+import type { UserRow } from '../db/auth.ts';
+
+export type Actor = Omit<UserRow, 'passwordHash'>;
+
+export type AppConfig = {
+  timeZone: string;
+  /** Secure cookies when served over HTTPS (behind a proxy: TRAKT_SECURE_COOKIES=1). */
+  secureCookies: boolean;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    dbMode: Mode;
+    config: AppConfig;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    authKind: 'cookie' | 'token' | null;
+    csrfToken: string | null;
+    sessionTokenHash: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without signing in. */
+    public?: boolean;
+  }
+}
+
+/** The signed-in user; routes that are not public only run when there is one. */
+export function actorOf(request: { actor: Actor | null }): Actor {
+  if (!request.actor) throw new Error('route reached without an authenticated actor');
+  return request.actor;
+}

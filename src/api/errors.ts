@@ -1,0 +1,89 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode } from '../domain/errors.ts';
+
+type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string>; current?: unknown } };
+
+// Which API field a database constraint protects, so a duplicate or a dangling reference names it.
+const CONSTRAINT_FIELDS: Record<string, string> = {
+  companies_account_number_key: 'accountNumber',
+  companies_customer_number_key: 'customerNumber',
+  companies_supplier_number_key: 'supplierNumber',
+  opportunities_number_key: 'number',
+  users_email_key: 'email',
+  contacts_one_primary: 'isPrimary',
+  contacts_one_default_reference: 'isDefaultReference',
+  sales_processes_name_key: 'name',
+  competitors_name_key: 'name',
+};
+
+function constraintField(constraint: string | undefined, detail: string | undefined): string {
+  if (constraint && CONSTRAINT_FIELDS[constraint]) return CONSTRAINT_FIELDS[constraint];
+  if (constraint?.endsWith('_name_key')) return 'name';
+  // foreign keys are named <table>_<column>_fkey; the column is in the detail: Key (company_id)=(9) …
+  const column = detail?.match(/Key \(([a-z_]+)\)/)?.[1];
+  return column ? column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()) : 'body';
+}
+
+type PgError = { code: string; constraint?: string; detail?: string; column?: string };
+const isPgError = (e: unknown): e is PgError =>
+  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((e as { code: string }).code);
+
+/** Turns any error into the API's error shape; only a real bug becomes a 500, and never with a stack. */
+export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+  const body = (code: ErrorCode | string, message: string, fields?: Record<string, string>, current?: unknown): ErrorBody => ({
+    error: { code, message, ...(fields ? { fields } : {}), ...(current !== undefined ? { current } : {}) },
+  });
+
+  if (error instanceof AppError) {
+    return { status: error.status, body: body(error.code, error.message, error.fields, error.current) };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields: Record<string, string> = {};
+    for (const issue of error.validation) {
+      const params = issue.params as { keys?: string[] };
+      if (issue.keyword === 'unrecognized_keys' && params.keys) {
+        for (const key of params.keys) fields[key] = 'is not a known field or filter';
+        continue;
+      }
+      const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || 'body';
+      fields[path] ??= issue.message ?? 'is invalid';
+    }
+    const context = (error as { validationContext?: string }).validationContext;
+    const names = Object.keys(fields).join(', ');
+    const unknownFilter = context === 'querystring' && error.validation.some((i) => i.keyword === 'unrecognized_keys');
+    return {
+      status: 400,
+      body: body(unknownFilter ? 'UNKNOWN_FILTER' : 'VALIDATION', `Invalid ${context ?? 'input'}: ${names}`, fields),
+    };
+  }
+  if (isPgError(error)) {
+    const field = constraintField(error.constraint, error.detail);
+    switch (error.code) {
+      case '23505':
+        return { status: 409, body: body('DUPLICATE', `${field} is already in use`, { [field]: 'is already in use' }) };
+      case '23503':
+        return { status: 400, body: body('VALIDATION', `${field} refers to a record that does not exist`, { [field]: 'does not exist' }) };
+      case '23514':
+      case '23502':
+      case '22P02':
+      case '22003':
+      case '22007':
+      case '22008':
+        return { status: 400, body: body('VALIDATION', `Invalid value for ${error.column ?? field}`, { [error.column ?? field]: 'is invalid' }) };
+    }
+  }
+  const fastifyError = error as FastifyError;
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    // malformed JSON, wrong content type, body too large …
+    const code = fastifyError.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION';
+    return { status: fastifyError.statusCode, body: body(code, fastifyError.message, { body: fastifyError.message }) };
+  }
+  return { status: 500, body: body('INTERNAL', 'Something went wrong on our side. It has been logged.') };
+}
+
+export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const { status, body } = toErrorResponse(error);
+  if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+  return reply.status(status).send(body);
+}

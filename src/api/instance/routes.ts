@@ -1,0 +1,79 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getSettings, saveSettings } from '../../db/settings.ts';
+import { completeSetup, describeInstance } from '../../domain/instance/first-start.ts';
+import { openSession } from '../../domain/auth/sign-in.ts';
+import { isAdmin } from '../../domain/auth/permissions.ts';
+import { AppError } from '../../domain/errors.ts';
+import { loadDemoData } from '../../domain/demo/load-demo.ts';
+import { actorOf } from '../context.ts';
+import { requiredText } from '../common.ts';
+import { email, language, presentUser, sessionAnswer } from '../users/schema.ts';
+import { setSessionCookie } from '../auth/routes.ts';
+
+const tags = ['instance'];
+const currencyCode = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code');
+
+const settingsSchema = z.object({
+  companyName: z.string(),
+  baseCurrency: z.string(),
+  language,
+  stagnationDays: z.number(),
+  sellersSeeOnlyOwn: z.boolean(),
+});
+
+export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/instance', {
+    config: { public: true },
+    schema: {
+      tags,
+      response: { 200: z.object({ needsSetup: z.boolean(), companyName: z.string(), baseCurrency: z.string(), language }) },
+    },
+  }, async () => describeInstance(app.db));
+
+  app.post('/api/instance/setup', {
+    config: { public: true },
+    schema: {
+      tags,
+      body: z.strictObject({
+        companyName: requiredText(200),
+        baseCurrency: currencyCode,
+        language,
+        admin: z.strictObject({ name: requiredText(120), email, password: z.string().max(200) }),
+        loadDemo: z.boolean().default(false),
+      }),
+      response: { 200: sessionAnswer },
+    },
+  }, async (request, reply) => {
+    const admin = await app.db.transaction().execute((db) =>
+      completeSetup({ db, input: request.body, loadDemo: (trx) => loadDemoData({ db: trx }) }),
+    );
+    const { sessionToken, csrfToken } = await openSession(app.db, admin.id);
+    setSessionCookie(app, reply, sessionToken);
+    return { user: presentUser(admin), csrfToken };
+  });
+
+  app.get('/api/settings', { schema: { tags, response: { 200: settingsSchema } } }, async () => {
+    const { setupDone: _s, ...settings } = await getSettings(app.db);
+    return settings;
+  });
+
+  app.patch('/api/settings', {
+    schema: {
+      tags,
+      body: z.strictObject({
+        companyName: requiredText(200).optional(),
+        baseCurrency: currencyCode.optional(),
+        language: language.optional(),
+        stagnationDays: z.number().int().min(1).max(3650).optional(),
+        sellersSeeOnlyOwn: z.boolean().optional(),
+      }),
+      response: { 200: settingsSchema },
+    },
+  }, async (request) => {
+    if (!isAdmin(actorOf(request))) throw new AppError('FORBIDDEN', 'Only an admin can change settings');
+    await app.db.transaction().execute((db) => saveSettings(db, request.body));
+    const { setupDone: _s, ...settings } = await getSettings(app.db);
+    return settings;
+  });
+};

@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findEntry, insertEntry, listEntries, SETUP_LISTS, updateEntry, type SetupList } from '../../db/setup-lists.ts';
+import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import { isAdmin } from '../../domain/auth/permissions.ts';
+import { actorOf } from '../context.ts';
+import { booleanQuery, requiredText } from '../common.ts';
+
+const tags = ['setup lists'];
+const list = z.enum(Object.keys(SETUP_LISTS) as [SetupList, ...SetupList[]]);
+
+const entrySchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  active: z.boolean(),
+  position: z.number(),
+  key: z.string().nullable().optional(),
+  code: z.string().nullable().optional(),
+  paymentTermsDays: z.number().nullable().optional(),
+  currency: z.string().nullable().optional(),
+  priceList: z.string().nullable().optional(),
+});
+
+const entryFields = {
+  name: requiredText(120),
+  active: z.boolean().optional(),
+  position: z.number().int().min(0).optional(),
+  key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lower-case letters, digits and _').optional(),
+  code: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code').optional(),
+  paymentTermsDays: z.number().int().min(0).max(365).nullish(),
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code').nullish(),
+  priceList: z.string().trim().max(120).nullish(),
+};
+
+const slug = (name: string) =>
+  name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40) || 'type';
+
+/** Extra fields belong to one list each; anywhere else they are an error, not silently dropped. */
+function checkExtras(listName: SetupList, body: Record<string, unknown>) {
+  const owners: Record<string, SetupList> = { key: 'activity-types', code: 'currencies', paymentTermsDays: 'customer-profiles', currency: 'customer-profiles', priceList: 'customer-profiles' };
+  for (const [field, owner] of Object.entries(owners)) {
+    if (body[field] !== undefined && owner !== listName) throw invalid(field, `is only used by ${owner}`);
+  }
+}
+
+export const setupListRoutes: FastifyPluginAsyncZod = async (app) => {
+  const requireAdmin = (request: Parameters<typeof actorOf>[0]) => {
+    if (!isAdmin(actorOf(request))) throw new AppError('FORBIDDEN', 'Only an admin can change setup lists');
+  };
+
+  app.get('/api/setup/:list', {
+    schema: {
+      tags,
+      params: z.object({ list }),
+      querystring: z.strictObject({ active: booleanQuery.optional() }),
+      response: { 200: z.object({ items: z.array(entrySchema), nextCursor: z.null() }) },
+    },
+  }, async (request) => ({ items: await listEntries(app.db, request.params.list, request.query.active === true), nextCursor: null }));
+
+  app.post('/api/setup/:list', {
+    schema: { tags, params: z.object({ list }), body: z.strictObject(entryFields), response: { 201: entrySchema } },
+  }, async (request, reply) => {
+    requireAdmin(request);
+    const { list: listName } = request.params;
+    checkExtras(listName, request.body);
+    const values = { ...request.body };
+    if (listName === 'activity-types') values.key ??= slug(values.name);
+    if (listName === 'currencies') values.code ??= values.name.toUpperCase();
+    if (listName === 'currencies' && !/^[A-Z]{3}$/.test(values.code ?? '')) throw invalid('code', 'must be a 3-letter currency code');
+    const entry = await app.db.transaction().execute((db) => insertEntry(db, listName, values));
+    return reply.status(201).send(entry);
+  });
+
+  app.get('/api/setup/:list/:id', {
+    schema: { tags, params: z.object({ list, id: z.coerce.number().int().positive() }), response: { 200: entrySchema } },
+  }, async (request) => {
+    const entry = await findEntry(app.db, request.params.list, request.params.id);
+    if (!entry) throw notFound('Entry', request.params.id);
+    return entry;
+  });
+
+  app.patch('/api/setup/:list/:id', {
+    schema: {
+      tags,
+      params: z.object({ list, id: z.coerce.number().int().positive() }),
+      // keys of activity types are referenced by activities and never change
+      body: z.strictObject({ ...entryFields, name: entryFields.name.optional(), key: z.never().optional() }),
+      response: { 200: entrySchema },
+    },
+  }, async (request) => {
+    requireAdmin(request);
+    checkExtras(request.params.list, request.body);
+    const entry = await app.db.transaction().execute((db) => updateEntry(db, request.params.list, request.params.id, request.body));
+    if (!entry) throw notFound('Entry', request.params.id);
+    return entry;
+  });
+};

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findUser, listUsers, USER_SORTS } from '../../db/users.ts';
+import { decodeCursor, parseSort } from '../../db/paging.ts';
+import { createUser, updateUser } from '../../domain/users/users.ts';
+import { notFound } from '../../domain/errors.ts';
+import { likePattern } from '../../domain/search/text-pattern.ts';
+import { actorOf } from '../context.ts';
+import { booleanQuery, csv, idParams, listQueryBase, page } from '../common.ts';
+import { createUserBody, presentUser, role, updateUserBody, userSchema } from './schema.ts';
+
+const tags = ['users'];
+
+export const userRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/users', {
+    schema: {
+      tags,
+      querystring: z.strictObject({ ...listQueryBase, active: booleanQuery.optional(), role: csv(role).optional(), q: z.string().max(200).optional() }),
+      response: { 200: page(userSchema) },
+    },
+  }, async (request) => {
+    const sort = parseSort(request.query.sort, Object.keys(USER_SORTS), { field: 'name', direction: 'asc' });
+    const result = await listUsers(app.db, {
+      sort,
+      cursor: decodeCursor(request.query.cursor, sort),
+      limit: request.query.limit,
+      active: request.query.active,
+      role: request.query.role,
+      q: request.query.q ? (likePattern(request.query.q) ?? undefined) : undefined,
+    });
+    return { items: result.items.map(presentUser), nextCursor: result.nextCursor };
+  });
+
+  app.get('/api/users/:id', { schema: { tags, params: idParams, response: { 200: userSchema } } }, async (request) => {
+    const user = await findUser(app.db, request.params.id);
+    if (!user) throw notFound('User', request.params.id);
+    return presentUser(user);
+  });
+
+  app.post('/api/users', { schema: { tags, body: createUserBody, response: { 201: userSchema } } }, async (request, reply) => {
+    const user = await app.db.transaction().execute((db) => createUser({ db, actor: actorOf(request), input: request.body }));
+    return reply.status(201).send(presentUser(user));
+  });
+
+  app.patch('/api/users/:id', { schema: { tags, params: idParams, body: updateUserBody, response: { 200: userSchema } } }, async (request) => {
+    const user = await app.db.transaction().execute((db) => updateUser({ db, actor: actorOf(request), id: request.params.id, changes: request.body }));
+    return presentUser(user);
+  });
+};

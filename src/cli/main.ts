@@ -1,0 +1,90 @@
+// The `trakt` command (SPEC I-3): serve, migrate, create-user, seed-demo.
+import { Command, Option } from 'commander';
+import { openFromEnvironment } from '../db/open-from-env.ts';
+import { buildServer } from '../server.ts';
+import { startMaintenance } from '../jobs/maintenance.ts';
+import { ensureAdminFromEnvironment, needsSetup } from '../domain/instance/first-start.ts';
+import { createUser } from '../domain/users/users.ts';
+import { loadDemoData } from '../domain/demo/load-demo.ts';
+import { saveSettings } from '../db/settings.ts';
+
+const program = new Command('trakt').description('Trakt sales-pipeline CRM');
+
+program
+  .command('serve')
+  .description('serve the API and web UI (PORT, HOST, TRAKT_DATA_DIR or DATABASE_URL)')
+  .action(async () => {
+    const database = await openFromEnvironment();
+    const admin = await database.db.transaction().execute((db) =>
+      ensureAdminFromEnvironment(db, process.env.TRAKT_ADMIN_EMAIL, process.env.TRAKT_ADMIN_PASSWORD),
+    );
+    if (admin) console.log(`Created admin ${admin.email} from TRAKT_ADMIN_EMAIL`);
+    if (process.env.TRAKT_DEMO === '1' && !(await database.db.selectFrom('companies').select('id').limit(1).executeTakeFirst())) {
+      const counts = await database.db.transaction().execute((db) => loadDemoData({ db }));
+      console.log(`Loaded demo data: ${JSON.stringify(counts)}`);
+    }
+    const app = await buildServer({ database, logger: process.env.TRAKT_LOG === '1' });
+    const stopMaintenance = startMaintenance(database, (m) => app.log.info(m));
+    const port = Number(process.env.PORT ?? 3000);
+    const host = process.env.HOST ?? '0.0.0.0';
+    const address = await app.listen({ port, host });
+    console.log(`Trakt is serving at ${address.replace('0.0.0.0', 'localhost')} (${database.mode})`);
+    if (await needsSetup(database.db)) console.log('First start: open the address above to set up Trakt.');
+    const stop = async () => {
+      stopMaintenance();
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(async () => {
+    const database = await openFromEnvironment();
+    console.log(`Database is up to date (${database.mode}).`);
+    await database.close();
+  });
+
+program
+  .command('create-user')
+  .description('create a user')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .requiredOption('--password <password>')
+  .addOption(new Option('--role <role>').choices(['admin', 'manager', 'seller']).default('seller'))
+  .action(async (options: { email: string; name: string; password: string; role: 'admin' | 'manager' | 'seller' }) => {
+    const database = await openFromEnvironment();
+    try {
+      const user = await database.db.transaction().execute(async (db) => {
+        const created = await createUser({ db, actor: null, input: options });
+        if (options.role === 'admin') await saveSettings(db, { setupDone: true });
+        return created;
+      });
+      console.log(`Created ${user.role} ${user.email} (id ${user.id})`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('seed-demo')
+  .description('load the deterministic Nordic demo data into an empty database')
+  .action(async () => {
+    const database = await openFromEnvironment();
+    try {
+      const counts = await database.db.transaction().execute((db) => loadDemoData({ db }));
+      console.log(`Loaded demo data: ${JSON.stringify(counts)}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  const detail = error && typeof error === 'object' && 'fields' in error ? ` ${JSON.stringify((error as { fields: unknown }).fields)}` : '';
+  console.error(`trakt: ${error instanceof Error ? error.message : String(error)}${detail}`);
+  process.exit(1);
+});

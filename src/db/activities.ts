@@ -1,0 +1,102 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { ActivitiesTable, Db } from './schema.ts';
+import { keyset, pageOf, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+
+export const ACTIVITY_SORTS: Record<string, SortColumn> = {
+  dueDate: { expr: sql`a.due_date`, nullable: true },
+  subject: { expr: sql`lower(a.subject)`, nullable: false },
+  type: { expr: sql`a.type`, nullable: false },
+  createdAt: { expr: sql`a.created_at`, nullable: false },
+  updatedAt: { expr: sql`a.updated_at`, nullable: false },
+};
+
+function selectActivities(db: Db) {
+  return db
+    .selectFrom('activities as a')
+    .innerJoin('users as owner', 'owner.id', 'a.ownerId')
+    .leftJoin('companies as c', 'c.id', 'a.companyId')
+    .leftJoin('opportunities as o', 'o.id', 'a.opportunityId')
+    .leftJoin('contacts as p', 'p.id', 'a.contactId')
+    .selectAll('a')
+    .select([
+      'owner.initials as ownerInitials',
+      'c.name as companyName',
+      'o.title as opportunityTitle',
+      sql<string | null>`nullif(trim(p.first_name || ' ' || p.last_name), '')`.as('contactName'),
+      sql<number[]>`array(SELECT user_id FROM activity_participants x WHERE x.activity_id = a.id ORDER BY 1)`.as('participantIds'),
+    ])
+    .where('a.deletedAt', 'is', null);
+}
+
+export type ActivityRow = Awaited<ReturnType<ReturnType<typeof selectActivities>['executeTakeFirstOrThrow']>>;
+
+export function findActivity(db: Db, id: number): Promise<ActivityRow | undefined> {
+  return selectActivities(db).where('a.id', '=', id).executeTakeFirst();
+}
+
+export type ActivityFilters = {
+  q?: string | undefined;
+  type?: string[] | undefined;
+  done?: boolean | undefined;
+  ownerId?: number[] | undefined;
+  companyId?: number[] | undefined;
+  contactId?: number[] | undefined;
+  opportunityId?: number[] | undefined;
+  campaignId?: number[] | undefined;
+  dueFrom?: string | undefined;
+  dueTo?: string | undefined;
+};
+
+export async function listActivities(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: ActivityFilters }) {
+  const column = ACTIVITY_SORTS[query.sort.field] as SortColumn;
+  const { where, order } = keyset(column, sql`a.id`, query.sort, query.cursor);
+  const f = query.filters;
+  let select = selectActivities(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(where);
+  if (f.q) select = select.where(sql<boolean>`(lower(a.subject) LIKE ${f.q} OR lower(a.text) LIKE ${f.q})`);
+  if (f.type) select = select.where('a.type', 'in', f.type);
+  if (f.done !== undefined) select = select.where('a.done', '=', f.done);
+  if (f.ownerId) select = select.where('a.ownerId', 'in', f.ownerId);
+  if (f.companyId) select = select.where('a.companyId', 'in', f.companyId);
+  if (f.contactId) select = select.where('a.contactId', 'in', f.contactId);
+  if (f.opportunityId) select = select.where('a.opportunityId', 'in', f.opportunityId);
+  if (f.campaignId) select = select.where('a.campaignId', 'in', f.campaignId);
+  if (f.dueFrom) select = select.where('a.dueDate', '>=', f.dueFrom);
+  if (f.dueTo) select = select.where('a.dueDate', '<=', f.dueTo);
+  const rows = await select.orderBy(order).limit(query.limit + 1).execute();
+  return pageOf(rows, query.limit, query.sort);
+}
+
+export async function insertActivity(db: Db, row: Insertable<ActivitiesTable>) {
+  const { id } = await db.insertInto('activities').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateActivityRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<ActivitiesTable>) {
+  const result = await db
+    .updateTable('activities')
+    .set({ ...changes, version: sql`version + 1`, updatedAt: sql`now()`, updatedBy: actorId })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setParticipants(db: Db, activityId: number, userIds: number[]) {
+  await db.deleteFrom('activityParticipants').where('activityId', '=', activityId).execute();
+  const unique = [...new Set(userIds)];
+  if (unique.length) await db.insertInto('activityParticipants').values(unique.map((userId) => ({ activityId, userId }))).execute();
+}
+
+export async function softDeleteActivity(db: Db, id: number, actorId: number) {
+  await db.updateTable('activities').set({ deletedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: actorId, version: sql`version + 1` }).where('id', '=', id).execute();
+}
+
+/** O-22: an activity on an opportunity counts as a touch, so it is not stagnant. */
+export async function touchOpportunity(db: Db, opportunityId: number) {
+  await db.updateTable('opportunities').set({ lastActivityAt: sql`now()` }).where('id', '=', opportunityId).execute();
+}
+
+export async function findActivityType(db: Db, key: string) {
+  return db.selectFrom('activityTypes').select(['key', 'name', 'active']).where('key', '=', key).executeTakeFirst();
+}

@@ -1,0 +1,119 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { CompaniesTable, Db } from './schema.ts';
+import { keyset, pageOf, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+
+export const COMPANY_SORTS: Record<string, SortColumn> = {
+  name: { expr: sql`lower(c.name)`, nullable: false },
+  accountNumber: { expr: sql`c.account_number`, nullable: false },
+  status: { expr: sql`c.status`, nullable: false },
+  country: { expr: sql`c.country`, nullable: true },
+  city: { expr: sql`lower(c.city)`, nullable: true },
+  ownerId: { expr: sql`c.owner_id`, nullable: true },
+  createdAt: { expr: sql`c.created_at`, nullable: false },
+  updatedAt: { expr: sql`c.updated_at`, nullable: false },
+};
+
+const interestTypeIds = sql<number[]>`array(SELECT interest_type_id FROM company_interest_types t WHERE t.company_id = c.id ORDER BY 1)`;
+
+function selectCompanies(db: Db) {
+  return db
+    .selectFrom('companies as c')
+    .selectAll('c')
+    .select(interestTypeIds.as('interestTypeIds'))
+    .where('c.deletedAt', 'is', null);
+}
+
+export type CompanyRow = Awaited<ReturnType<ReturnType<typeof selectCompanies>['executeTakeFirstOrThrow']>>;
+
+export function findCompany(db: Db, id: number): Promise<CompanyRow | undefined> {
+  return selectCompanies(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+export type CompanyFilters = {
+  q?: string | undefined;
+  status?: ('prospect' | 'active')[] | undefined;
+  ownerId?: number[] | undefined;
+  country?: string[] | undefined;
+  industryId?: number[] | undefined;
+  targetGroupId?: number[] | undefined;
+  interestTypeId?: number[] | undefined;
+  accountNumber?: string | undefined;
+};
+
+export async function listCompanies(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: CompanyFilters }) {
+  const column = COMPANY_SORTS[query.sort.field] as SortColumn;
+  const { where, order } = keyset(column, sql`c.id`, query.sort, query.cursor);
+  const f = query.filters;
+  let select = selectCompanies(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(where);
+  if (f.q) {
+    select = select.where(sql<boolean>`(lower(c.name) LIKE ${f.q} OR lower(c.search_name) LIKE ${f.q} OR c.account_number LIKE ${f.q})`);
+  }
+  if (f.status) select = select.where('c.status', 'in', f.status);
+  if (f.ownerId) select = select.where('c.ownerId', 'in', f.ownerId);
+  if (f.country) select = select.where('c.country', 'in', f.country);
+  if (f.industryId) select = select.where('c.industryId', 'in', f.industryId);
+  if (f.targetGroupId) select = select.where('c.targetGroupId', 'in', f.targetGroupId);
+  if (f.accountNumber) select = select.where('c.accountNumber', '=', f.accountNumber);
+  if (f.interestTypeId) {
+    const ids = f.interestTypeId;
+    select = select.where(({ exists, selectFrom }) =>
+      exists(selectFrom('companyInterestTypes as t').select('t.companyId').whereRef('t.companyId', '=', 'c.id').where('t.interestTypeId', 'in', ids)),
+    );
+  }
+  const rows = await select.orderBy(order).limit(query.limit + 1).execute();
+  return pageOf(rows, query.limit, query.sort);
+}
+
+/** C-1: the next free account number — one above the highest numeric one (an index lookup). */
+export async function nextAccountNumber(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('companies')
+    .select('accountNumberValue')
+    .where('accountNumberValue', 'is not', null)
+    .orderBy('accountNumberValue', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return String((row?.accountNumberValue ?? 10000) + 1);
+}
+
+/** Serialises number assignment inside a transaction, so two creates never pick the same number. */
+export async function lockNumbering(db: Db, name: string) {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${name}))`.execute(db);
+}
+
+export async function insertCompany(db: Db, row: Insertable<CompaniesTable>, interestTypeIds: number[] | undefined) {
+  const { id } = await db.insertInto('companies').values(row).returning('id').executeTakeFirstOrThrow();
+  if (interestTypeIds?.length) await setInterestTypes(db, id, interestTypeIds);
+  return id;
+}
+
+export async function updateCompanyRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<CompaniesTable>): Promise<boolean> {
+  const result = await db
+    .updateTable('companies')
+    .set({ ...changes, version: sql`version + 1`, updatedAt: sql`now()`, updatedBy: actorId })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setInterestTypes(db: Db, companyId: number, ids: number[]) {
+  await db.deleteFrom('companyInterestTypes').where('companyId', '=', companyId).execute();
+  const unique = [...new Set(ids)];
+  if (unique.length) await db.insertInto('companyInterestTypes').values(unique.map((interestTypeId) => ({ companyId, interestTypeId }))).execute();
+}
+
+export async function softDeleteCompany(db: Db, id: number, actorId: number) {
+  await db.updateTable('companies').set({ deletedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: actorId, version: sql`version + 1` }).where('id', '=', id).execute();
+}
+
+export async function countOpenOpportunitiesOfCompany(db: Db, companyId: number): Promise<number> {
+  const row = await db
+    .selectFrom('opportunities')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('companyId', '=', companyId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,78 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { ContactsTable, Db } from './schema.ts';
+import { keyset, pageOf, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+
+export const CONTACT_SORTS: Record<string, SortColumn> = {
+  lastName: { expr: sql`lower(p.last_name)`, nullable: false },
+  firstName: { expr: sql`lower(p.first_name)`, nullable: false },
+  email: { expr: sql`lower(p.email)`, nullable: true },
+  company: { expr: sql`lower(c.name)`, nullable: false },
+  // C-4: within a company the primary contact first, then by last name
+  primaryFirst: { expr: sql`(CASE WHEN p.is_primary THEN '0' ELSE '1' END || lower(p.last_name))`, nullable: false },
+  createdAt: { expr: sql`p.created_at`, nullable: false },
+  updatedAt: { expr: sql`p.updated_at`, nullable: false },
+};
+
+function selectContacts(db: Db) {
+  return db
+    .selectFrom('contacts as p')
+    .innerJoin('companies as c', 'c.id', 'p.companyId')
+    .selectAll('p')
+    .select(['c.name as companyName', 'c.ownerId as companyOwnerId'])
+    .where('p.deletedAt', 'is', null);
+}
+
+export type ContactRow = Awaited<ReturnType<ReturnType<typeof selectContacts>['executeTakeFirstOrThrow']>>;
+
+export function findContact(db: Db, id: number): Promise<ContactRow | undefined> {
+  return selectContacts(db).where('p.id', '=', id).executeTakeFirst();
+}
+
+export type ContactFilters = { q?: string | undefined; companyId?: number[] | undefined; email?: string | undefined };
+
+export async function listContacts(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: ContactFilters }) {
+  const column = CONTACT_SORTS[query.sort.field] as SortColumn;
+  const { where, order } = keyset(column, sql`p.id`, query.sort, query.cursor);
+  const f = query.filters;
+  let select = selectContacts(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(where);
+  if (f.companyId) select = select.where('p.companyId', 'in', f.companyId);
+  if (f.email) select = select.where(sql<boolean>`lower(p.email) = lower(${f.email})`);
+  if (f.q) {
+    select = select.where(
+      sql<boolean>`(lower(p.last_name) LIKE ${f.q} OR lower(p.first_name) LIKE ${f.q} OR lower(p.first_name || ' ' || p.last_name) LIKE ${f.q} OR lower(p.email) LIKE ${f.q})`,
+    );
+  }
+  const rows = await select.orderBy(order).limit(query.limit + 1).execute();
+  return pageOf(rows, query.limit, query.sort);
+}
+
+export async function insertContact(db: Db, row: Insertable<ContactsTable>) {
+  const { id } = await db.insertInto('contacts').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateContactRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<ContactsTable>) {
+  const result = await db
+    .updateTable('contacts')
+    .set({ ...changes, version: sql`version + 1`, updatedAt: sql`now()`, updatedBy: actorId })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Only one primary contact / default reference per company: clear the flag on the others first. */
+export async function clearFlag(db: Db, companyId: number, flag: 'isPrimary' | 'isDefaultReference', exceptId: number | null) {
+  let query = db.updateTable('contacts').set({ [flag]: false }).where('companyId', '=', companyId).where(flag, '=', true);
+  if (exceptId !== null) query = query.where('id', '!=', exceptId);
+  await query.execute();
+}
+
+export async function softDeleteContact(db: Db, id: number, actorId: number) {
+  await db
+    .updateTable('contacts')
+    .set({ deletedAt: sql`now()`, isPrimary: false, isDefaultReference: false, updatedAt: sql`now()`, updatedBy: actorId, version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute();
+}

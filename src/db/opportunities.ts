@@ -1,0 +1,205 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db, OpportunitiesTable, OpportunityStatus } from './schema.ts';
+import { keyset, pageOf, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+
+const col = (name: string, nullable: boolean): SortColumn => ({ expr: sql.ref(`o.${name}`), nullable });
+
+export const OPPORTUNITY_SORTS: Record<string, SortColumn> = {
+  number: col('number', false),
+  title: { expr: sql`lower(o.title)`, nullable: false },
+  company: { expr: sql`lower(c.name)`, nullable: false },
+  status: col('status', false),
+  stage: { expr: sql`s.position`, nullable: true },
+  probability: col('probability', false),
+  amount: col('amount', true),
+  weightedAmount: col('weighted_amount', false),
+  actualAmount: col('actual_amount', true),
+  margin: col('margin', true),
+  decisionDate: col('decision_date', true),
+  closeDate: col('close_date', true),
+  deliveryDate: col('delivery_date', true),
+  followUpDate: col('follow_up_date', true),
+  priority: col('priority', false),
+  rating: col('rating', true),
+  ownerId: col('owner_id', false),
+  createdAt: col('created_at', false),
+  updatedAt: col('updated_at', false),
+};
+
+function selectOpportunities(db: Db) {
+  return db
+    .selectFrom('opportunities as o')
+    .innerJoin('companies as c', 'c.id', 'o.companyId')
+    .innerJoin('users as owner', 'owner.id', 'o.ownerId')
+    .leftJoin('stages as s', 's.id', 'o.stageId')
+    .leftJoin('users as editor', 'editor.id', 'o.updatedBy')
+    .selectAll('o')
+    .select([
+      'c.name as companyName',
+      's.name as stageName',
+      'owner.initials as ownerInitials',
+      'editor.initials as updatedByInitials',
+      sql<number[]>`array(SELECT user_id FROM opportunity_sellers x WHERE x.opportunity_id = o.id ORDER BY x.position)`.as('sellerIds'),
+    ])
+    .where('o.deletedAt', 'is', null);
+}
+
+export type OpportunityRow = Awaited<ReturnType<ReturnType<typeof selectOpportunities>['executeTakeFirstOrThrow']>>;
+
+export function findOpportunity(db: Db, id: number): Promise<OpportunityRow | undefined> {
+  return selectOpportunities(db).where('o.id', '=', id).executeTakeFirst();
+}
+
+type Range = { gte?: number | string | undefined; lte?: number | string | undefined; ne?: number | string | undefined };
+
+export type OpportunityFilters = {
+  q?: string | undefined;
+  title?: string | undefined;
+  note?: string | undefined;
+  letter?: string | undefined;
+  status?: OpportunityStatus[] | undefined;
+  priority?: ('low' | 'normal' | 'high')[] | undefined;
+  rating?: number[] | undefined;
+  number?: number[] | undefined;
+  ownerId?: number[] | undefined;
+  sellerId?: number[] | undefined;
+  companyId?: number[] | undefined;
+  contactId?: number[] | undefined;
+  stageId?: number[] | undefined;
+  processId?: number[] | undefined;
+  campaignId?: number[] | undefined;
+  regionId?: number[] | undefined;
+  departmentId?: number[] | undefined;
+  typeId?: number[] | undefined;
+  sourceId?: number[] | undefined;
+  createdBy?: number[] | undefined;
+  updatedBy?: number[] | undefined;
+  stagnantDays?: number | undefined;
+  stagnant?: boolean | undefined;
+  ranges?: Record<string, Range> | undefined;
+  /** With "sellers see only their own": the seller whose opportunities are visible. */
+  visibleTo?: number | undefined;
+};
+
+const ID_FILTERS = {
+  ownerId: 'o.ownerId',
+  companyId: 'o.companyId',
+  contactId: 'o.contactId',
+  stageId: 'o.stageId',
+  processId: 'o.processId',
+  campaignId: 'o.campaignId',
+  regionId: 'o.regionId',
+  departmentId: 'o.departmentId',
+  typeId: 'o.typeId',
+  sourceId: 'o.sourceId',
+  createdBy: 'o.createdBy',
+  updatedBy: 'o.updatedBy',
+  rating: 'o.rating',
+  number: 'o.number',
+} as const;
+
+/** Columns that take `.gte`, `.lte` and `.ne` comparisons (L-2). */
+export const RANGE_COLUMNS: Record<string, string> = {
+  number: 'number',
+  probability: 'probability',
+  amount: 'amount',
+  actualAmount: 'actual_amount',
+  weightedAmount: 'weighted_amount',
+  decisionDate: 'decision_date',
+  closeDate: 'close_date',
+  deliveryDate: 'delivery_date',
+  followUpDate: 'follow_up_date',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+function stagnantCondition(days: number) {
+  return sql<boolean>`(o.status = 'open' AND greatest(o.updated_at, coalesce(o.last_activity_at, o.updated_at)) <= now() - make_interval(days => ${days}))`;
+}
+
+export async function listOpportunities(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: OpportunityFilters }) {
+  const column = OPPORTUNITY_SORTS[query.sort.field] as SortColumn;
+  const { where, order } = keyset(column, sql`o.id`, query.sort, query.cursor);
+  const f = query.filters;
+  let select = selectOpportunities(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(where);
+  if (f.q) select = select.where(sql<boolean>`(lower(o.title) LIKE ${f.q} OR lower(o.description) LIKE ${f.q})`);
+  if (f.title) select = select.where(sql<boolean>`lower(o.title) LIKE ${f.title}`);
+  if (f.note) select = select.where(sql<boolean>`lower(o.description) LIKE ${f.note}`);
+  if (f.letter) select = select.where(sql<boolean>`lower(c.name) LIKE ${`${f.letter.toLocaleLowerCase('da')}%`}`);
+  if (f.status) select = select.where('o.status', 'in', f.status);
+  if (f.priority) select = select.where('o.priority', 'in', f.priority);
+  for (const [filter, ref] of Object.entries(ID_FILTERS)) {
+    const values = f[filter as keyof typeof ID_FILTERS];
+    if (values) select = select.where(ref, 'in', values);
+  }
+  if (f.sellerId) {
+    const ids = f.sellerId;
+    select = select.where((eb) =>
+      eb.or([eb('o.ownerId', 'in', ids), eb.exists(eb.selectFrom('opportunitySellers as x').select('x.userId').whereRef('x.opportunityId', '=', 'o.id').where('x.userId', 'in', ids))]),
+    );
+  }
+  if (f.visibleTo !== undefined) {
+    const me = f.visibleTo;
+    select = select.where((eb) =>
+      eb.or([eb('o.ownerId', '=', me), eb.exists(eb.selectFrom('opportunitySellers as x').select('x.userId').whereRef('x.opportunityId', '=', 'o.id').where('x.userId', '=', me))]),
+    );
+  }
+  for (const [field, range] of Object.entries(f.ranges ?? {})) {
+    const ref = sql.ref(`o.${RANGE_COLUMNS[field]}`);
+    if (range.gte !== undefined) select = select.where(sql<boolean>`${ref} >= ${range.gte}`);
+    if (range.lte !== undefined) select = select.where(sql<boolean>`${ref} <= ${range.lte}`);
+    if (range.ne !== undefined) select = select.where(sql<boolean>`${ref} IS DISTINCT FROM ${range.ne}`);
+  }
+  if (f.stagnant !== undefined && f.stagnantDays !== undefined) {
+    const condition = stagnantCondition(f.stagnantDays);
+    select = select.where(f.stagnant ? condition : sql<boolean>`NOT ${condition}`);
+  }
+  const rows = await select.orderBy(order).limit(query.limit + 1).execute();
+  return pageOf(rows, query.limit, query.sort);
+}
+
+export async function nextOpportunityNumber(db: Db): Promise<number> {
+  const row = await db.selectFrom('opportunities').select('number').orderBy('number', 'desc').limit(1).executeTakeFirst();
+  return (row?.number ?? 0) + 1;
+}
+
+export async function insertOpportunity(db: Db, row: Insertable<OpportunitiesTable>) {
+  const { id } = await db.insertInto('opportunities').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateOpportunityRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<OpportunitiesTable>) {
+  const result = await db
+    .updateTable('opportunities')
+    .set({ ...changes, version: sql`version + 1`, updatedAt: sql`now()`, updatedBy: actorId })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function softDeleteOpportunity(db: Db, id: number, actorId: number) {
+  await db.updateTable('opportunities').set({ deletedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: actorId, version: sql`version + 1` }).where('id', '=', id).execute();
+}
+
+/** O-7: one step per stage; those before `currentPosition` done, the rest to do. */
+export async function writeSteps(db: Db, opportunityId: number, stages: { id: number; position: number }[], currentPosition: number) {
+  await db.deleteFrom('opportunitySteps').where('opportunityId', '=', opportunityId).execute();
+  if (stages.length === 0) return;
+  await db
+    .insertInto('opportunitySteps')
+    .values(stages.map((s) => ({ opportunityId, stageId: s.id, state: s.position < currentPosition ? ('done' as const) : ('todo' as const), changedAt: new Date() })))
+    .execute();
+}
+
+export async function addSeller(db: Db, opportunityId: number, userId: number, share: number, position: number) {
+  await db.insertInto('opportunitySellers').values({ opportunityId, userId, share, position }).execute();
+}
+
+/** O-17: with a single seller, a new owner replaces that seller at 100 %. */
+export async function replaceSoleSeller(db: Db, opportunityId: number, newOwnerId: number) {
+  const sellers = await db.selectFrom('opportunitySellers').select(['userId']).where('opportunityId', '=', opportunityId).execute();
+  if (sellers.length !== 1) return;
+  await db.updateTable('opportunitySellers').set({ userId: newOwnerId, share: 100 }).where('opportunityId', '=', opportunityId).execute();
+}

@@ -1,0 +1,49 @@
+// One closed list of error codes and the HTTP status each maps to. The domain throws AppError;
+// one handler in server.ts renders {"error": {code, message, fields}}.
+export const ERROR_STATUS = {
+  VALIDATION: 400,
+  UNKNOWN_FILTER: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  CSRF_TOKEN_INVALID: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  DUPLICATE: 409,
+  SETUP_ALREADY_DONE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  OPPORTUNITY_CLOSED: 422,
+  PROCESS_FIXED: 422,
+  STAGE_NOT_IN_PROCESS: 422,
+  CONTACT_NOT_OF_COMPANY: 422,
+  INACTIVE_ENTRY: 422,
+  LAST_ADMIN: 422,
+  IN_USE: 422,
+  TOO_MANY_ATTEMPTS: 429,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+  /** For a version conflict: the record as it is now, so the client can show or merge it. */
+  readonly current: unknown;
+
+  constructor(code: ErrorCode, message: string, options: { fields?: Record<string, string>; current?: unknown } = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = options.fields;
+    this.current = options.current;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what: string, id: number | string) => new AppError('NOT_FOUND', `${what} ${id} was not found`);
+
+export const invalid = (field: string, message: string) =>
+  new AppError('VALIDATION', message, { fields: { [field]: message } });

@@ -1,0 +1,35 @@
+import type { Db } from '../../db/schema.ts';
+import { findProcess, insertProcess, updateProcess, type SalesProcess } from '../../db/sales-processes.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
+import { isAdmin, type Actor } from '../auth/permissions.ts';
+
+export type StageInput = { name: string; probability: number };
+
+/** O-4: a process needs at least one stage, distinct stage names, probabilities 0–100. */
+export function checkStages(stages: StageInput[]) {
+  if (stages.length === 0) throw invalid('stages', 'a sales process needs at least one stage');
+  const seen = new Set<string>();
+  stages.forEach((stage, i) => {
+    const key = stage.name.trim().toLocaleLowerCase('da');
+    if (seen.has(key)) throw invalid(`stages.${i}.name`, `"${stage.name}" appears twice`);
+    seen.add(key);
+  });
+}
+
+/** O-4: admins define sales processes, each an ordered list of stages with default probabilities. */
+export async function createSalesProcess({ db, actor, input }: { db: Db; actor: Actor; input: { name: string; isDefault?: boolean | undefined; stages: StageInput[] } }): Promise<SalesProcess> {
+  if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'Only an admin can define sales processes');
+  checkStages(input.stages);
+  const id = await insertProcess(db, { name: input.name, isDefault: input.isDefault ?? false, stages: input.stages });
+  return (await findProcess(db, id)) as SalesProcess;
+}
+
+export async function changeSalesProcess({ db, actor, id, changes }: { db: Db; actor: Actor; id: number; changes: { name?: string | undefined; active?: boolean | undefined; isDefault?: boolean | undefined } }): Promise<SalesProcess> {
+  if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'Only an admin can change sales processes');
+  const current = await findProcess(db, id);
+  if (!current) throw notFound('Sales process', id);
+  if (changes.isDefault === false && current.isDefault) throw invalid('isDefault', 'make another process the default instead');
+  if (changes.active === false && (current.isDefault || changes.isDefault)) throw invalid('active', 'the default process cannot be deactivated');
+  await updateProcess(db, id, changes);
+  return (await findProcess(db, id)) as SalesProcess;
+}

@@ -1,0 +1,37 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/connect.ts';
+import { deleteExpiredSessions } from '../db/auth.ts';
+
+const HOUR = 3600 * 1000;
+
+/**
+ * Periodic upkeep. PGlite has no autovacuum, so VACUUM ANALYZE runs here every few hours (in its
+ * worker thread, never blocking HTTP); on a PostgreSQL server autovacuum does that job.
+ */
+export function startMaintenance(database: Database, log: (message: string) => void, everyMs = 6 * HOUR): () => void {
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await deleteExpiredSessions(database.db, new Date());
+      if (database.mode === 'pglite') {
+        await sql`VACUUM ANALYZE`.execute(database.db);
+        await sql`CHECKPOINT`.execute(database.db);
+        log('maintenance: VACUUM ANALYZE done');
+      }
+    } catch (error) {
+      log(`maintenance failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(run, 60_000);
+  const timer = setInterval(run, everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from './db/connect.ts';
+import { errorHandler } from './api/errors.ts';
+import { registerAuthentication } from './api/authenticate.ts';
+import type { AppConfig } from './api/context.ts';
+import { authRoutes } from './api/auth/routes.ts';
+import { instanceRoutes } from './api/instance/routes.ts';
+import { userRoutes } from './api/users/routes.ts';
+import { setupListRoutes } from './api/setup-lists/routes.ts';
+import { salesProcessRoutes } from './api/sales-processes/routes.ts';
+import { companyRoutes } from './api/companies/routes.ts';
+import { contactRoutes } from './api/contacts/routes.ts';
+import { opportunityRoutes } from './api/opportunities/routes.ts';
+import { activityRoutes } from './api/activities/routes.ts';
+
+export type ServerOptions = {
+  database: Database;
+  config?: Partial<AppConfig>;
+  logger?: boolean;
+  /** Folder of the built web UI; null serves the API only. */
+  webDir?: string | null;
+};
+
+const defaultWebDir = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+/** Builds the Fastify app: plugins, error handler, API routes, OpenAPI and the web UI. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: process.env.TRAKT_TRUST_PROXY === '1',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !serveWeb) {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    }
+    // the web UI routes on the client: every other path gets the app
+    return reply.sendFile('index.html');
+  });
+
+  app.decorate('db', options.database.db);
+  app.decorate('dbMode', options.database.mode);
+  app.decorate('config', {
+    timeZone: options.config?.timeZone ?? process.env.TRAKT_TIMEZONE ?? 'Europe/Copenhagen',
+    secureCookies: options.config?.secureCookies ?? process.env.TRAKT_SECURE_COOKIES === '1',
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Trakt API', version: '1', description: 'Sales-pipeline CRM. Conventions: see SPEC.md "API conventions".' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'trakt_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuthentication(app);
+
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok', database: app.dbMode }));
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(instanceRoutes);
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(setupListRoutes);
+  await app.register(salesProcessRoutes);
+  await app.register(companyRoutes);
+  await app.register(contactRoutes);
+  await app.register(opportunityRoutes);
+  await app.register(activityRoutes);
+
+  const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
+  const serveWeb = webDir !== null && existsSync(webDir);
+  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+
+  return app;
+}
