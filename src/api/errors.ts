@@ -40,16 +40,18 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: Record<string, string> = {};
+    const context = (error as { validationContext?: string }).validationContext;
     for (const issue of error.validation) {
       const params = issue.params as { keys?: string[] };
       if (issue.keyword === 'unrecognized_keys' && params.keys) {
         for (const key of params.keys) fields[key] = 'is not a known field or filter';
         continue;
       }
-      const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || 'body';
+      const segments = issue.instancePath.split('/').filter(Boolean);
+      // a query parameter is named as a whole (status=open,maybe → "status"), a body field by its path
+      const path = (context === 'querystring' ? segments.slice(0, 1) : segments).join('.') || 'body';
       fields[path] ??= issue.message ?? 'is invalid';
     }
-    const context = (error as { validationContext?: string }).validationContext;
     const names = Object.keys(fields).join(', ');
     const unknownFilter = context === 'querystring' && error.validation.some((i) => i.keyword === 'unrecognized_keys');
     return {
