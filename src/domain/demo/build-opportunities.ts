@@ -149,7 +149,7 @@ function sellers(random: Random, ownerIndex: number): DemoOpportunity['sellers']
   const colleague = random.pick(SELLER_INDEXES.filter((index) => index !== ownerIndex));
   return [
     { userIndex: ownerIndex, share: 50, position: 1 },
-    { userIndex: colleague, share: 40, position: 2 },
+    { userIndex: colleague, share: 50, position: 2 },
   ];
 }
 

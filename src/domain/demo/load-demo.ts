@@ -14,6 +14,7 @@ export const DEMO_PASSWORD = 'demo-password-123';
 
 const SEED = 20_260_101;
 
+/** Rows written; `users` counts only demo users that did not exist yet. */
 export type DemoCounts = { users: number; companies: number; contacts: number; opportunities: number; activities: number };
 
 /** Generates the demo data without touching the database: the same setup and day give the same data. */
