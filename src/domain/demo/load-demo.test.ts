@@ -7,8 +7,9 @@ import { verifyPassword } from '../auth/password.ts';
 import { validateOrgNumber } from '../companies/org-number.ts';
 import { DEMO_PASSWORD, loadDemoData, type DemoCounts } from './load-demo.ts';
 
-// One database loaded for a fixed day, and one loaded for the real today (after a load that fails
-// halfway), to show that the data is the same apart from where "today" falls.
+// One database loaded for a fixed day in a transaction of its own, and one loaded for the real today
+// inside the caller's transaction (as the setup page and the CLI do) after a load that fails halfway:
+// the data is the same apart from where "today" falls.
 const TODAY = '2026-03-16';
 
 let fixed: Database;
@@ -38,7 +39,7 @@ beforeAll(async () => {
   await sql`ALTER TABLE activities ADD CONSTRAINT demo_test_blocks CHECK (false) NOT VALID`.execute(current.db);
   failedLoad = await loadDemoData({ db: current.db }).catch((error: unknown) => error);
   await sql`ALTER TABLE activities DROP CONSTRAINT demo_test_blocks`.execute(current.db);
-  currentCounts = await loadDemoData({ db: current.db });
+  currentCounts = await current.db.transaction().execute((trx) => loadDemoData({ db: trx }));
 }, 120_000);
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 // Demo data (setup page "load demo data", TRAKT_DEMO=1, `trakt seed`): a Nordic sales team with
 // companies, contacts, opportunities and activities, the same every time for the same day.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
 import { buildActivities, withLastActivity } from './build-activities.ts';
@@ -31,13 +31,14 @@ export function buildDemoData(setup: DemoSetup, today: string): DemoData {
 }
 
 /**
- * Loads the demo data in one transaction; refuses when the database already has companies.
+ * Loads the demo data in one transaction (the caller's, when `db` is one, e.g. the setup page's);
+ * refuses when the database already has companies.
  * `today` ('YYYY-MM-DD', default this machine's date) anchors every date, so the demo always looks current.
  */
 export async function loadDemoData({ db, today = localToday() }: { db: Kysely<DB>; today?: string }): Promise<DemoCounts> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`Demo data needs today's date as YYYY-MM-DD, not "${today}".`);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction().execute(async (trx) => {
+  const load = async (trx: Kysely<DB>): Promise<DemoCounts> => {
     // a second load started at the same time waits here, then sees the first one's companies
     await sql`LOCK TABLE companies IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
     const existing = await trx.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
@@ -47,10 +48,12 @@ export async function loadDemoData({ db, today = localToday() }: { db: Kysely<DB
     const setup = await readSetup(trx);
     const data = buildDemoData(setup, today);
     return insertDemoData(trx, data, setup, passwordHash);
-  });
+  };
+  // Kysely cannot nest transactions: inside one, the caller's transaction is the one
+  return db.isTransaction ? load(db) : db.transaction().execute(load);
 }
 
-async function readSetup(trx: Transaction<DB>): Promise<DemoSetup> {
+async function readSetup(trx: Kysely<DB>): Promise<DemoSetup> {
   // only active entries: deactivated ones must not appear on new records
   const list = async (table: 'regions' | 'departments' | 'industries' | 'targetGroups' | 'interestTypes' | 'opportunityTypes' | 'sources' | 'lossReasons' | 'winReasons'): Promise<Named[]> =>
     trx.selectFrom(table).select(['id', 'name']).where('active', '=', true).orderBy('position').orderBy('id').execute();
@@ -107,7 +110,7 @@ const at = (ids: number[], index: number): number => {
 };
 const atOrNull = (ids: number[], index: number | null) => (index === null ? null : at(ids, index));
 
-async function insertDemoData(trx: Transaction<DB>, data: DemoData, setup: DemoSetup, passwordHash: string): Promise<DemoCounts> {
+async function insertDemoData(trx: Kysely<DB>, data: DemoData, setup: DemoSetup, passwordHash: string): Promise<DemoCounts> {
   // demo users may survive from an earlier demo whose companies were deleted: keep them
   const created = await trx
     .insertInto('users')
