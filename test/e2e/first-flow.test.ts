@@ -126,6 +126,14 @@ afterAll(async () => {
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 }, TIMEOUT);
 
+/** The company of the opportunity whose page is open. */
+async function opportunityCompanyId(page: Page, base: string): Promise<number> {
+  const id = new URL(page.url()).pathname.split('/').pop();
+  const answer = await page.request.get(`${base}/api/opportunities/${id}`);
+  const body = (await answer.json()) as { companyId: number };
+  return body.companyId;
+}
+
 describe('first flow in the browser', () => {
   it('signs in, creates a company and an opportunity for it, and finds it in the list', async () => {
     const stamp = Date.now().toString(36);
@@ -157,24 +165,35 @@ describe('first flow in the browser', () => {
     await page.getByRole('link', { name: 'Opportunities', exact: true }).click();
     await page.getByRole('link', { name: 'New opportunity' }).click();
     await page.getByLabel('Title').fill(title);
-    const companyPicker = page.getByLabel('Company', { exact: true });
+    const companyPicker = page.getByRole('combobox', { name: 'Company', exact: true });
     await companyPicker.click();
     await companyPicker.fill(`Maskin ${stamp}`);
     await page.getByRole('option', { name: new RegExp(companyName) }).click();
-    await expect.poll(() => page.getByLabel('Stage', { exact: true }).inputValue()).toBe('Prospect (10 %)');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Stage', exact: true }).inputValue()).toBe('Prospect (10 %)');
     await page.getByLabel('Amount', { exact: true }).fill('250000');
     await page.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/opportunities\/\d+$/);
     await page.getByRole('heading', { name: new RegExp(title) }).waitFor();
 
+    // a second opportunity of the same company, which the search must leave out
+    const me = await page.request.get(`${baseUrl}/api/auth/me`);
+    const { csrfToken } = (await me.json()) as { csrfToken: string };
+    const companyId = await opportunityCompanyId(page, baseUrl);
+    const decoy = await page.request.post(`${baseUrl}/api/opportunities`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { title: `Service agreement ${stamp}`, companyId },
+    });
+    expect(decoy.status()).toBe(201);
+
     // find it in the list by searching for its title
     await page.getByRole('link', { name: 'Opportunities', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Opportunities' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(3); // the header and both
     await page.getByLabel('Search').fill(title);
     await page.waitForURL((url) => url.searchParams.get('q') === title);
-    const table = page.getByRole('table', { name: 'Opportunities' });
+    await expect.poll(() => table.getAttribute('aria-busy')).toBeNull();
+    await expect.poll(() => table.getByRole('row').count()).toBe(2); // the header and the one match
     const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
-    await row.waitFor();
-    expect(await table.getByRole('row').count()).toBe(2); // the header and the one match
     // textContent, not innerText: badges are upper-cased by CSS only
     const cells = await row.getByRole('cell').allTextContents();
     expect(cells).toContain(companyName);
@@ -182,6 +201,7 @@ describe('first flow in the browser', () => {
     expect(cells).toContain('Open');
     expect(cells).toContain('DKK\u00a0250,000.00');
     expect(cells).toContain('DKK\u00a025,000.00'); // weighted: 10 % of the amount
+    expect(cells).toContain('10%');
 
     // the list is searched on the server: the API answers the same single match
     const answer = await page.request.get(`${baseUrl}/api/opportunities?q=${encodeURIComponent(title)}`);

@@ -1,20 +1,42 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { MantineProvider, createTheme } from '@mantine/core';
+import {
+  MantineProvider,
+  MultiSelect,
+  NumberInput,
+  PasswordInput,
+  Select,
+  TextInput,
+  Textarea,
+  createTheme,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
+import './styles.css';
 import './i18n';
 import { ApiError } from './api/client';
 import { SessionProvider } from './api/session';
 import { App } from './App';
 
+// Mantine's own asterisk is text inside the label; styles.css draws it instead (see there)
+const noAsterisk = { defaultProps: { withAsterisk: false } };
 const theme = createTheme({
   primaryColor: 'indigo',
   defaultRadius: 'sm',
+  components: {
+    TextInput: TextInput.extend(noAsterisk),
+    PasswordInput: PasswordInput.extend(noAsterisk),
+    NumberInput: NumberInput.extend(noAsterisk),
+    Select: Select.extend(noAsterisk),
+    MultiSelect: MultiSelect.extend(noAsterisk),
+    Textarea: Textarea.extend(noAsterisk),
+    DateInput: DateInput.extend(noAsterisk),
+  },
 });
 
 const queryClient = new QueryClient({

@@ -2,26 +2,28 @@
 // and every error turned into an ApiError carrying the API's {code, message, fields}.
 
 export type ErrorBody = {
-  error: { code: string; message: string; fields?: Record<string, string> | null };
+  error: { code: string; message: string; fields?: Record<string, string> | null; current?: unknown };
 };
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  /** with a version conflict: the record as it is now */
+  readonly current: unknown;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, current?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.current = current;
   }
 
   /** 409 because the record changed since it was read (O-25), not a duplicate. */
   get isVersionConflict(): boolean {
-    // a duplicate (also 409) names the clashing field; a version conflict names none, or only `version`
-    return this.status === 409 && this.code !== 'DUPLICATE' && Object.keys(this.fields).every((f) => f === 'version');
+    return this.status === 409 && this.code === 'VERSION_CONFLICT';
   }
 }
 
@@ -87,8 +89,8 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   if (!response.ok) {
     if (response.status === 401 && onUnauthorized && !path.startsWith('/api/auth/')) onUnauthorized();
     if (isErrorBody(parsed)) {
-      const { code, message, fields } = parsed.error;
-      throw new ApiError(response.status, code, message, fields ?? {});
+      const { code, message, fields, current } = parsed.error;
+      throw new ApiError(response.status, code, message, fields ?? {}, current);
     }
     throw new ApiError(response.status, `HTTP_${response.status}`, response.statusText || 'Request failed');
   }

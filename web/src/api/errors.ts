@@ -36,11 +36,11 @@ export function showFormError(
   form: FormLike,
   error: unknown,
   t: TFunction,
-  options: { fieldMap?: Record<string, string>; onConflict?: () => void } = {},
+  options: { fieldMap?: Record<string, string>; onConflict?: (error: ApiError) => void } = {},
 ): void {
   if (error instanceof ApiError && error.isVersionConflict) {
     notifications.show({ color: 'orange', title: t('errors.conflictTitle'), message: t('errors.conflict'), autoClose: 8000 });
-    options.onConflict?.();
+    options.onConflict?.(error);
     return;
   }
   if (error instanceof ApiError && Object.keys(error.fields).length > 0) {

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { Company, Page, SalesProcess, SetupEntry, SetupListName, User } from './types';
 
@@ -50,5 +50,7 @@ export function useListQuery<T>(resource: string, params: ListParams, pageSize =
       api.get<Page<T>>(`/api/${resource}`, { ...params, limit: pageSize, cursor: pageParam ?? undefined }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // keep showing the last rows while a new search or sort loads, instead of flashing empty
+    placeholderData: keepPreviousData,
   });
 }

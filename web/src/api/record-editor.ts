@@ -64,14 +64,17 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
     // options.toValues is a plain mapping; re-running it on each render is not wanted
   }, [loadedKey]);
 
-  async function reload() {
-    const fresh = await query.refetch();
-    if (fresh.data) {
-      const values = options.toValues(fresh.data);
-      form.setValues(values);
-      form.setInitialValues(values);
-      form.resetDirty(values);
-    }
+  // the 409 answer carries the record as it is now; without it, read it again
+  async function reload(current?: unknown) {
+    const isRecord = (value: unknown): value is R =>
+      typeof value === 'object' && value !== null && 'id' in value && 'version' in value;
+    const fresh = isRecord(current) ? current : (await query.refetch()).data;
+    if (!fresh) return;
+    queryClient.setQueryData([resource, fresh.id], fresh);
+    const values = options.toValues(fresh);
+    form.setValues(values);
+    form.setInitialValues(values);
+    form.resetDirty(values);
   }
 
   async function save(values: V) {
@@ -97,7 +100,7 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
         navigate(options.afterCreate ? options.afterCreate(created) : `/${resource}/${created.id}`, { replace: true });
       }
     } catch (error) {
-      showFormError(form, error, t, { onConflict: () => void reload() });
+      showFormError(form, error, t, { onConflict: (conflict) => void reload(conflict.current) });
     } finally {
       setSaving(false);
     }

@@ -21,6 +21,8 @@ type Props<T> = {
   sort: string | null;
   onSort: (sort: string) => void;
   loading: boolean;
+  /** a new search or sort is loading while the old rows still show */
+  refreshing?: boolean;
   error: unknown;
   hasMore: boolean;
   loadingMore: boolean;
@@ -47,7 +49,14 @@ export function DataTable<T>(props: Props<T>) {
   return (
     <>
       <Table.ScrollContainer minWidth={600}>
-        <Table striped highlightOnHover verticalSpacing="xs" aria-label={props.caption}>
+        <Table
+          striped
+          highlightOnHover
+          verticalSpacing="xs"
+          aria-label={props.caption}
+          aria-busy={props.loading || props.refreshing ? true : undefined}
+          style={props.refreshing ? { opacity: 0.6 } : undefined}
+        >
           <Table.Thead>
             <Table.Tr>
               {columns.map((column) => {

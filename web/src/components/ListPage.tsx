@@ -78,7 +78,8 @@ export function ListPage<T>(props: Props<T>) {
         rowKey={props.rowKey}
         sort={sort}
         onSort={(next) => set('sort', next)}
-        loading={query.isPending || (query.isFetching && !query.isFetchingNextPage && rows.length === 0)}
+        loading={query.isPending}
+        refreshing={query.isPlaceholderData}
         error={query.error}
         hasMore={query.hasNextPage}
         loadingMore={query.isFetchingNextPage}

@@ -18,7 +18,6 @@ export function ActivitiesPage() {
     {
       key: 'done',
       label: t('activity.done'),
-      sort: 'done',
       render: (a) => (
         <Badge variant="light" color={a.done ? 'green' : 'gray'}>
           {a.done ? t('activity.isDone') : t('activity.notDone')}

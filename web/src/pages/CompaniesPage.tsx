@@ -28,6 +28,7 @@ export function CompaniesPage() {
     {
       key: 'status',
       label: t('company.status'),
+      sort: 'status',
       render: (c) => (
         <Badge variant="light" color={c.status === 'active' ? 'green' : 'gray'}>
           {t(`companyStatus.${c.status}`)}

@@ -22,6 +22,7 @@ export function ContactsPage() {
     {
       key: 'company',
       label: t('contact.company'),
+      sort: 'company',
       render: (c) => (
         <Anchor component={Link} to={`/companies/${c.companyId}`}>
           {c.companyName}

@@ -28,14 +28,15 @@ export function OpportunitiesPage() {
     {
       key: 'company',
       label: t('opportunity.company'),
+      sort: 'company',
       render: (o) => (
         <Anchor component={Link} to={`/companies/${o.companyId}`} c="inherit">
           {o.companyName}
         </Anchor>
       ),
     },
-    { key: 'stage', label: t('opportunity.stage'), render: (o) => o.stageName, wide: true },
-    { key: 'status', label: t('opportunity.status'), render: (o) => <StatusBadge status={o.status} /> },
+    { key: 'stage', label: t('opportunity.stage'), sort: 'stage', render: (o) => o.stageName, wide: true },
+    { key: 'status', label: t('opportunity.status'), sort: 'status', render: (o) => <StatusBadge status={o.status} /> },
     { key: 'amount', label: t('opportunity.amount'), sort: 'amount', align: 'right', render: (o) => <Money amount={o.amount} currency={o.currency} /> },
     { key: 'probability', label: t('opportunity.probability'), sort: 'probability', align: 'right', render: (o) => <Percent value={o.probability} />, wide: true },
     {

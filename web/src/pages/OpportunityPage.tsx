@@ -76,9 +76,6 @@ function toBody(v: Values) {
     description: textOrNull(v.description),
     companyId: v.companyId,
     contactId: v.contactId,
-    ownerId: v.ownerId,
-    processId: v.processId,
-    stageId: v.stageId,
     probabilityMode: v.probabilityMode,
     amount: numberOrNull(v.amount),
     currency: v.currency,
@@ -94,6 +91,10 @@ function toBody(v: Values) {
     regionId: v.regionId,
     departmentId: v.departmentId,
   };
+  // owner, process and stage can be changed but not emptied; left out, the API picks defaults (O-1)
+  if (v.ownerId !== null) body.ownerId = v.ownerId;
+  if (v.processId !== null) body.processId = v.processId;
+  if (v.stageId !== null) body.stageId = v.stageId;
   // in stage mode the stage decides the probability (O-6); only a manual one is sent
   if (v.probabilityMode === 'manual') body.probability = numberOrNull(v.probability);
   return body;

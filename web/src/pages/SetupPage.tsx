@@ -112,6 +112,7 @@ export function SetupPage({ instance }: { instance: Instance }) {
                   {...form.getInputProps('adminEmail')}
                 />
                 <PasswordInput
+              visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
                   label={t('setup.adminPassword')}
                   required
                   autoComplete="new-password"

@@ -42,7 +42,7 @@ export function SignInPage({ instance }: { instance: Instance }) {
       <Title order={1} ta="center">
         Trakt
       </Title>
-      {instance.companyName ? (
+      {instance.companyName && instance.companyName !== 'Trakt' ? (
         <Text c="dimmed" ta="center" mb="lg">
           {instance.companyName}
         </Text>
@@ -60,6 +60,7 @@ export function SignInPage({ instance }: { instance: Instance }) {
             ) : null}
             <TextInput label={t('signIn.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
             <PasswordInput
+              visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
               label={t('signIn.password')}
               autoComplete="current-password"
               required
