@@ -105,7 +105,7 @@ describe('company lists (L-1)', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = await manager.get(`/api/companies?limit=3&sort=name${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { status: number; body: { items: { city: string; name: string }[]; nextCursor: string | null } } = await manager.get(`/api/companies?limit=3&sort=name${cursor ? `&cursor=${cursor}` : ''}`);
       expect(page.status).toBe(200);
       seen.push(...page.body.items.filter((c: { city: string }) => c.city === 'Pagetown').map((c: { name: string }) => c.name));
       cursor = page.body.nextCursor;
