@@ -7,6 +7,7 @@ import { ensureAdminFromEnvironment, needsSetup } from '../domain/instance/first
 import { createUser } from '../domain/users/users.ts';
 import { loadDemoData } from '../domain/demo/load-demo.ts';
 import { saveSettings } from '../db/settings.ts';
+import { todayIn } from '../domain/opportunities/rules.ts';
 
 const program = new Command('trakt').description('Trakt sales-pipeline CRM');
 
@@ -20,7 +21,7 @@ program
     );
     if (admin) console.log(`Created admin ${admin.email} from TRAKT_ADMIN_EMAIL`);
     if (process.env.TRAKT_DEMO === '1' && !(await database.db.selectFrom('companies').select('id').limit(1).executeTakeFirst())) {
-      const counts = await database.db.transaction().execute((db) => loadDemoData({ db }));
+      const counts = await database.db.transaction().execute((db) => loadDemoData({ db, today: todayIn(process.env.TRAKT_TIMEZONE ?? 'Europe/Copenhagen') }));
       console.log(`Loaded demo data: ${JSON.stringify(counts)}`);
     }
     const app = await buildServer({ database, logger: process.env.TRAKT_LOG === '1' });
@@ -76,7 +77,7 @@ program
   .action(async () => {
     const database = await openFromEnvironment();
     try {
-      const counts = await database.db.transaction().execute((db) => loadDemoData({ db }));
+      const counts = await database.db.transaction().execute((db) => loadDemoData({ db, today: todayIn(process.env.TRAKT_TIMEZONE ?? 'Europe/Copenhagen') }));
       console.log(`Loaded demo data: ${JSON.stringify(counts)}`);
     } finally {
       await database.close();

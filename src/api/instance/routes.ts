@@ -6,6 +6,7 @@ import { openSession } from '../../domain/auth/sign-in.ts';
 import { isAdmin } from '../../domain/auth/permissions.ts';
 import { AppError } from '../../domain/errors.ts';
 import { loadDemoData } from '../../domain/demo/load-demo.ts';
+import { todayIn } from '../../domain/opportunities/rules.ts';
 import { actorOf } from '../context.ts';
 import { requiredText } from '../common.ts';
 import { email, language, presentUser, sessionAnswer } from '../users/schema.ts';
@@ -46,7 +47,7 @@ export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const admin = await app.db.transaction().execute((db) =>
-      completeSetup({ db, input: request.body, loadDemo: (trx) => loadDemoData({ db: trx }) }),
+      completeSetup({ db, input: request.body, loadDemo: (trx) => loadDemoData({ db: trx, today: todayIn(app.config.timeZone) }) }),
     );
     const { sessionToken, csrfToken } = await openSession(app.db, admin.id);
     setSessionCookie(app, reply, sessionToken);

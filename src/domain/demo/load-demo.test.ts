@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { openDatabase, type Database } from '../../db/connect.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
+import type { Database } from '../../db/connect.ts';
+import { freshDatabase } from '../../../test/helpers/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { validateOrgNumber } from '../companies/org-number.ts';
@@ -25,11 +25,6 @@ const one = async <T>(db: Kysely<DB>, query: RawBuilder<T>): Promise<T> => {
   return row;
 };
 
-async function freshDatabase(): Promise<Database> {
-  const database = await openDatabase({ mode: 'pglite' });
-  await migrateToLatest(database.db);
-  return database;
-}
 
 beforeAll(async () => {
   [fixed, current] = await Promise.all([freshDatabase(), freshDatabase()]);
