@@ -70,6 +70,8 @@ export type Company = {
   customerNumber: string | null;
   supplierNumber: string | null;
   orgNumber: string | null;
+  /** the organisation number in its country's written form (C-2) */
+  orgNumberFormatted: string | null;
   street: string | null;
   postalCode: string | null;
   city: string | null;

@@ -20,7 +20,7 @@ export function DateField({ value, onChange, ...rest }: Props) {
       valueFormat={format}
       dateParser={(text) => {
         // accept the user's own format and ISO, strictly, so 31.02 is not silently moved to March
-        for (const pattern of [format, 'YYYY-MM-DD', 'D.M.YYYY', 'D/M/YYYY']) {
+        for (const pattern of [format, 'YYYY-MM-DD', 'DD.MM.YYYY', 'D.M.YYYY', 'DD/MM/YYYY', 'D/M/YYYY']) {
           const parsed = dayjs(text.trim(), pattern, true);
           if (parsed.isValid()) return parsed.format('YYYY-MM-DD');
         }

@@ -45,10 +45,14 @@ export function ListPage<T>(props: Props<T>) {
   const [search, setSearch] = useState(q);
   const [debounced] = useDebouncedValue(search.trim(), 300);
 
+  // typing drives the URL (after a pause) …
   useEffect(() => {
     if (debounced !== q) set('q', debounced || null);
-    // only the typed text drives the URL here
   }, [debounced]);
+  // … and a URL changed from outside (a link, Back) drives the box
+  useEffect(() => {
+    if (q !== debounced) setSearch(q);
+  }, [q]);
 
   const query = useListQuery<T>(props.resource, { ...props.filterParams, q: q || undefined, sort });
   const rows = query.data?.pages.flatMap((page) => page.items) ?? [];

@@ -11,7 +11,9 @@ export function ActivitiesPage() {
   const { t } = useTranslation();
   const typeLabel = useActivityTypeLabel();
   const { params, set } = useListUrlState('dueDate');
-  const done = params.get('done');
+  // open activities unless asked otherwise: the list is a to-do list first (T-3)
+  const shown = params.get('shown') ?? 'open';
+  const done = shown === 'open' ? 'false' : shown === 'done' ? 'true' : undefined;
   const type = params.get('type');
 
   const columns: Column<Activity>[] = [
@@ -69,19 +71,19 @@ export function ActivitiesPage() {
       columns={columns}
       rowKey={(a) => a.id}
       defaultSort="dueDate"
-      filterParams={{ done: done ?? undefined, type: type ?? undefined }}
+      filterParams={{ done, type: type ?? undefined }}
       filters={
         <>
           <Select
-            label={t('activity.done')}
+            label={t('activity.shown')}
             data={[
-              { value: 'false', label: t('activity.notDone') },
-              { value: 'true', label: t('activity.isDone') },
+              { value: 'open', label: t('activity.notDone') },
+              { value: 'done', label: t('activity.isDone') },
+              { value: 'all', label: t('common.all') },
             ]}
-            value={done}
-            onChange={(value) => set('done', value)}
-            clearable
-            placeholder={t('common.all')}
+            value={shown}
+            onChange={(value) => set('shown', value === 'open' ? null : value)}
+            allowDeselect={false}
             w={160}
           />
           <ActivityTypeSelect

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Grid, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { DateTimeText } from '../components/Display';
 import { FormActions, RecordState, parseId, textOrNull } from '../components/FormParts';
 import { SetupMultiSelect, SetupSelect, UserSelect } from '../components/SetupSelect';
 import { CompanyContacts, CompanyOpportunities } from '../components/CompanyRelated';
+import { RelatedActivities } from '../components/RelatedActivities';
 import { NotFoundPage } from './NotFoundPage';
 
 type Values = {
@@ -182,7 +183,11 @@ function CompanyEditor({ id }: { id: number | null }) {
               <TextInput label={t('company.searchName')} {...form.getInputProps('searchName')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t('company.orgNumber')} {...form.getInputProps('orgNumber')} />
+              <TextInput
+                label={t('company.orgNumber')}
+                description={record?.orgNumberFormatted && record.orgNumberFormatted !== record.orgNumber ? record.orgNumberFormatted : undefined}
+                {...form.getInputProps('orgNumber')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
               <UserSelect label={t('company.owner')} {...form.getInputProps('ownerId')} />
@@ -234,11 +239,7 @@ function CompanyEditor({ id }: { id: number | null }) {
         <>
           <CompanyContacts companyId={record.id} />
           <CompanyOpportunities companyId={record.id} />
-          <Group>
-            <Button variant="light" component={Link} to={`/activities/new?companyId=${record.id}`}>
-              {t('activity.new')}
-            </Button>
-          </Group>
+          <RelatedActivities filter={{ companyId: record.id }} newQuery={`companyId=${record.id}`} />
         </>
       ) : null}
     </Stack>

@@ -14,6 +14,7 @@ import { DateTimeText, DecisionDate, Money, Percent, StatusBadge } from '../comp
 import { FormActions, RecordState, numberOrNull, parseId, textOrNull } from '../components/FormParts';
 import { CurrencySelect, SetupSelect, UserSelect } from '../components/SetupSelect';
 import { useLanguage } from '../i18n';
+import { RelatedActivities } from '../components/RelatedActivities';
 import { NotFoundPage } from './NotFoundPage';
 
 type Values = {
@@ -347,7 +348,7 @@ function OpportunityEditor({ id }: { id: number | null }) {
               <Grid.Col span={{ base: 6, sm: 3 }}>
                 <Select<number>
                   label={t('opportunity.rating')}
-                  data={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: '★'.repeat(n) }))}
+                  data={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: `${'★'.repeat(n)} (${n})` }))}
                   clearable
                   {...form.getInputProps('rating')}
                 />
@@ -372,6 +373,12 @@ function OpportunityEditor({ id }: { id: number | null }) {
           <FormActions saving={editor.saving} isNew={!record} onDelete={editor.remove} disabled={closed} />
         </form>
       </Paper>
+      {record ? (
+        <RelatedActivities
+          filter={{ opportunityId: record.id }}
+          newQuery={`opportunityId=${record.id}&companyId=${record.companyId}${record.contactId ? `&contactId=${record.contactId}` : ''}`}
+        />
+      ) : null}
     </Stack>
   );
 }
