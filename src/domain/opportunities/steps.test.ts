@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { currentStageId, stepsForStage, stepsWhenWon, type Step, type StepState } from './steps.ts';
+
+const steps = (...states: StepState[]): Step[] => states.map((state, i) => ({ stageId: 10 + i, position: i + 1, state }));
+const states = (list: Step[]) => list.map((s) => s.state);
+
+describe('currentStageId (O-7)', () => {
+  it.each([
+    ['all to do → first', steps('todo', 'todo', 'todo'), 10],
+    ['first done → second', steps('done', 'todo', 'todo'), 11],
+    ['first cancelled → second', steps('cancelled', 'todo', 'todo'), 11],
+    ['a later step done does not skip an earlier to-do', steps('todo', 'done', 'todo'), 10],
+    ['done, cancelled, to do → third', steps('done', 'cancelled', 'todo'), 12],
+    ['nothing left to do → last done', steps('done', 'done', 'cancelled'), 11],
+    ['all cancelled → last step', steps('cancelled', 'cancelled'), 11],
+    ['no steps → none', [] as Step[], null],
+  ])('%s', (_name, list, expected) => {
+    expect(currentStageId(list)).toBe(expected);
+  });
+
+  it('orders by position, not by list order', () => {
+    const shuffled: Step[] = [
+      { stageId: 3, position: 3, state: 'todo' },
+      { stageId: 1, position: 1, state: 'done' },
+      { stageId: 2, position: 2, state: 'todo' },
+    ];
+    expect(currentStageId(shuffled)).toBe(2);
+  });
+});
+
+describe('stepsForStage', () => {
+  it.each([
+    ['forward from the start', steps('todo', 'todo', 'todo', 'todo'), 12, ['done', 'done', 'todo', 'todo']],
+    ['backward undoes later done steps', steps('done', 'done', 'done', 'todo'), 11, ['done', 'todo', 'todo', 'todo']],
+    ['cancelled steps before stay cancelled', steps('cancelled', 'todo', 'todo'), 12, ['cancelled', 'done', 'todo']],
+    ['cancelled steps after stay cancelled', steps('todo', 'todo', 'cancelled'), 11, ['done', 'todo', 'cancelled']],
+    ['a cancelled target becomes to do', steps('done', 'cancelled', 'todo'), 11, ['done', 'todo', 'todo']],
+  ] as const)('%s', (_name, list, target, expected) => {
+    const moved = stepsForStage(list, target);
+    expect(states(moved)).toEqual(expected);
+    expect(currentStageId(moved)).toBe(target);
+  });
+
+  it('refuses a stage that is not a step', () => {
+    expect(() => stepsForStage(steps('todo'), 99)).toThrow(/not a step/);
+  });
+});
+
+describe('stepsWhenWon', () => {
+  it('marks the remaining steps done and keeps cancelled ones', () => {
+    expect(states(stepsWhenWon(steps('done', 'cancelled', 'todo', 'todo')))).toEqual(['done', 'cancelled', 'done', 'done']);
+  });
+});
