@@ -18,6 +18,7 @@ import { salesProcessRoutes } from './api/sales-processes/routes.ts';
 import { companyRoutes } from './api/companies/routes.ts';
 import { contactRoutes } from './api/contacts/routes.ts';
 import { opportunityRoutes } from './api/opportunities/routes.ts';
+import { opportunityLifecycleRoutes } from './api/opportunities/lifecycle-routes.ts';
 import { activityRoutes } from './api/activities/routes.ts';
 
 export type ServerOptions = {
@@ -84,6 +85,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(companyRoutes);
   await app.register(contactRoutes);
   await app.register(opportunityRoutes);
+  await app.register(opportunityLifecycleRoutes);
   await app.register(activityRoutes);
 
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;

@@ -218,6 +218,24 @@ export type ActivitiesTable = Audited & {
   campaignId: number | null;
 };
 
+export type OpportunityClosingsTable = {
+  id: Generated<number>;
+  opportunityId: number;
+  outcome: 'won' | 'lost' | 'expired';
+  closeDate: string;
+  actualAmount: number | null;
+  deliveryDate: string | null;
+  winReasonId: number | null;
+  lossReasonId: number | null;
+  winnerCompetitorId: number | null;
+  note: string | null;
+  probabilityBefore: number;
+  closedBy: number | null;
+  closedAt: Created;
+  reopenedBy: number | null;
+  reopenedAt: Timestamp | null;
+};
+
 export type ActivityParticipantsTable = { activityId: number; userId: number };
 
 export type DB = {
@@ -252,6 +270,7 @@ export type DB = {
   opportunities: OpportunitiesTable;
   opportunitySteps: OpportunityStepsTable;
   opportunitySellers: OpportunitySellersTable;
+  opportunityClosings: OpportunityClosingsTable;
   activities: ActivitiesTable;
   activityParticipants: ActivityParticipantsTable;
 };

@@ -17,6 +17,7 @@ import { AppError, invalid, notFound } from '../errors.ts';
 import { canEdit, type Actor } from '../auth/permissions.ts';
 import { changedEntries, checkActiveEntries } from '../setup/active-entries.ts';
 import { nextProbability } from './rules.ts';
+import { moveStepsToStage } from './lifecycle.ts';
 
 export type OpportunityInput = {
   number?: number | undefined;
@@ -147,7 +148,7 @@ export async function updateOpportunity({ db, actor, id, version, changes }: { d
   if (!(await updateOpportunityRow(db, id, version, actor.id, { ...rest, stageId: stage.id, probability, probabilityMode }))) {
     throw new AppError('VERSION_CONFLICT', 'The opportunity was changed by someone else. Reload and try again.', { current });
   }
-  if (changes.stageId !== undefined && changes.stageId !== current.stageId) await writeSteps(db, id, process.stages, stage.position);
+  if (changes.stageId !== undefined && changes.stageId !== current.stageId) await moveStepsToStage(db, id, stage.id);
   if (changes.ownerId !== undefined && changes.ownerId !== current.ownerId) await replaceSoleSeller(db, id, changes.ownerId);
   return (await findOpportunity(db, id)) as OpportunityRow;
 }
