@@ -25,9 +25,13 @@ export function initialLanguage(): Language {
   return toLanguage(stored ?? window.navigator.language);
 }
 
+const startLanguage = initialLanguage();
+document.documentElement.lang = startLanguage;
+dayjs.locale(DAYJS_LOCALES[startLanguage]);
+
 void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, da: { translation: da }, nb: { translation: nb }, sv: { translation: sv } },
-  lng: initialLanguage(),
+  lng: startLanguage,
   fallbackLng: 'en',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,

@@ -1,4 +1,4 @@
-import { Anchor, Select, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Select, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ListPage, useListUrlState } from '../components/ListPage';
@@ -20,9 +20,18 @@ export function OpportunitiesPage() {
       label: t('opportunity.title'),
       sort: 'title',
       render: (o) => (
-        <Anchor component={Link} to={`/opportunities/${o.id}`}>
-          {o.title}
-        </Anchor>
+        <>
+          <Anchor component={Link} to={`/opportunities/${o.id}`}>
+            {o.title}
+          </Anchor>
+          {o.stagnant ? (
+            <Tooltip label={t('opportunity.stagnantHint')}>
+              <Badge ml="xs" size="xs" color="orange" variant="light">
+                {t('opportunity.stagnant')}
+              </Badge>
+            </Tooltip>
+          ) : null}
+        </>
       ),
     },
     {

@@ -1,17 +1,20 @@
 import { useState } from 'react';
-import { Alert, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Container, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { useSession } from '../api/session';
-import type { Instance, SessionAnswer } from '../api/types';
+import { LANGUAGES, type Instance, type SessionAnswer } from '../api/types';
+import { changeLanguage, useLanguage } from '../i18n';
+import { toLanguage } from '../i18n/format';
 
 type Values = { email: string; password: string };
 
 export function SignInPage({ instance }: { instance: Instance }) {
   const { t } = useTranslation();
   const { signedIn } = useSession();
+  const language = useLanguage();
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm<Values>({
@@ -69,6 +72,14 @@ export function SignInPage({ instance }: { instance: Instance }) {
             <Button type="submit" loading={busy}>
               {t('signIn.submit')}
             </Button>
+            <Select
+              label={t('user.language')}
+              data={LANGUAGES.map((code) => ({ value: code, label: t(`languages.${code}`) }))}
+              value={language}
+              onChange={(value) => value && void changeLanguage(toLanguage(value))}
+              allowDeselect={false}
+              size="xs"
+            />
           </Stack>
         </form>
       </Paper>
