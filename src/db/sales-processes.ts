@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './schema.ts';
 
 export type Stage = { id: number; name: string; probability: number; position: number };
@@ -47,4 +48,49 @@ export async function updateProcess(db: Db, id: number, changes: { name?: string
 
 export function findStage(db: Db, stageId: number) {
   return db.selectFrom('stages').select(['id', 'processId', 'name', 'probability', 'position']).where('id', '=', stageId).executeTakeFirst();
+}
+
+/** Stages of a process that opportunities (not deleted) stand on, with how many. */
+export async function stagesInUse(db: Db, stageIds: number[]): Promise<Map<number, number>> {
+  if (stageIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('opportunities')
+    .select(['stageId', db.fn.countAll<number>().as('n')])
+    .where('stageId', 'in', stageIds)
+    .where('deletedAt', 'is', null)
+    .groupBy('stageId')
+    .execute();
+  return new Map(rows.map((r) => [r.stageId as number, Number(r.n)]));
+}
+
+/**
+ * Writes a process's new stage list: updates kept stages, inserts new ones (with a to-do step on
+ * every opportunity of the process), deletes removed ones, and numbers them 1…n in the given order.
+ */
+export async function replaceStages(db: Db, processId: number, stages: { id?: number | undefined; name: string; probability: number }[], removedIds: number[]) {
+  if (removedIds.length) await db.deleteFrom('stages').where('id', 'in', removedIds).execute();
+  // move kept stages out of the way first: (process_id, position) is unique
+  await db.updateTable('stages').set({ position: sql`-position` }).where('processId', '=', processId).execute();
+  const added: { id: number; position: number }[] = [];
+  for (const [index, stage] of stages.entries()) {
+    const position = index + 1;
+    if (stage.id !== undefined) {
+      await db.updateTable('stages').set({ name: stage.name, probability: stage.probability, position }).where('id', '=', stage.id).execute();
+    } else {
+      const { id } = await db.insertInto('stages').values({ processId, name: stage.name, probability: stage.probability, position }).returning('id').executeTakeFirstOrThrow();
+      added.push({ id, position });
+    }
+  }
+  // a new stage counts as done for opportunities already past it (and for won ones), else to do
+  for (const stage of added) {
+    await sql`INSERT INTO opportunity_steps (opportunity_id, stage_id, state, changed_at)
+              SELECT o.id, ${stage.id}, CASE WHEN o.status = 'won' OR cs.position > ${stage.position} THEN 'done' ELSE 'todo' END, now()
+              FROM opportunities o LEFT JOIN stages cs ON cs.id = o.stage_id
+              WHERE o.process_id = ${processId}`.execute(db);
+  }
+  // O-6: open opportunities that follow their stage take its new probability
+  await sql`UPDATE opportunities o SET probability = s.probability
+            FROM stages s
+            WHERE s.id = o.stage_id AND s.process_id = ${processId}
+              AND o.status = 'open' AND o.probability_mode = 'stage' AND o.probability <> s.probability`.execute(db);
 }

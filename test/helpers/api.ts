@@ -16,6 +16,7 @@ export type Client = {
   get<T = Json>(url: string): Promise<Answer<T>>;
   post<T = Json>(url: string, payload?: unknown): Promise<Answer<T>>;
   patch<T = Json>(url: string, payload: unknown): Promise<Answer<T>>;
+  put<T = Json>(url: string, payload: unknown): Promise<Answer<T>>;
   delete<T = Json>(url: string): Promise<Answer<T>>;
 };
 
@@ -36,7 +37,7 @@ export async function startApi(): Promise<TestApi> {
   await saveSettings(database.db, { setupDone: true });
 
   const client = (cookie: string | null, csrf: string | null, userId: number): Client => {
-    const send = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
+    const send = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
       const headers: Record<string, string> = {};
       if (cookie) headers.cookie = cookie;
       if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
@@ -49,6 +50,7 @@ export async function startApi(): Promise<TestApi> {
       get: (url) => send('GET', url),
       post: (url, payload) => send('POST', url, payload ?? {}),
       patch: (url, payload) => send('PATCH', url, payload),
+      put: (url, payload) => send('PUT', url, payload),
       delete: (url) => send('DELETE', url),
     };
   };

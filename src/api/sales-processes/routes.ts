@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findProcess, listProcesses } from '../../db/sales-processes.ts';
-import { changeSalesProcess, createSalesProcess } from '../../domain/sales-processes/sales-processes.ts';
+import { changeSalesProcess, createSalesProcess, editStages } from '../../domain/sales-processes/sales-processes.ts';
 import { notFound } from '../../domain/errors.ts';
 import { actorOf } from '../context.ts';
 import { idParams, percent, requiredText } from '../common.ts';
@@ -46,5 +46,18 @@ export const salesProcessRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) =>
     app.db.transaction().execute((db) => changeSalesProcess({ db, actor: actorOf(request), id: request.params.id, changes: request.body })),
+  );
+
+  app.put('/api/sales-processes/:id/stages', {
+    schema: {
+      tags,
+      params: idParams,
+      body: z.strictObject({
+        stages: z.array(z.strictObject({ id: z.number().int().positive().optional(), name: requiredText(80), probability: percent })).max(30),
+      }),
+      response: { 200: processSchema },
+    },
+  }, async (request) =>
+    app.db.transaction().execute((db) => editStages({ db, actor: actorOf(request), id: request.params.id, stages: request.body.stages })),
   );
 };

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/schema.ts';
-import { findProcess, insertProcess, updateProcess, type SalesProcess } from '../../db/sales-processes.ts';
+import { findProcess, insertProcess, replaceStages, stagesInUse, updateProcess, type SalesProcess } from '../../db/sales-processes.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { isAdmin, type Actor } from '../auth/permissions.ts';
 
@@ -31,5 +31,32 @@ export async function changeSalesProcess({ db, actor, id, changes }: { db: Db; a
   if (changes.isDefault === false && current.isDefault) throw invalid('isDefault', 'make another process the default instead');
   if (changes.active === false && (current.isDefault || changes.isDefault)) throw invalid('active', 'the default process cannot be deactivated');
   await updateProcess(db, id, changes);
+  return (await findProcess(db, id)) as SalesProcess;
+}
+
+export type StageEdit = { id?: number | undefined; name: string; probability: number };
+
+/**
+ * O-4: admins rename, re-order, re-weigh, add and remove stages. A stage that opportunities stand
+ * on cannot be removed; open opportunities in stage mode follow a changed probability.
+ */
+export async function editStages({ db, actor, id, stages }: { db: Db; actor: Actor; id: number; stages: StageEdit[] }): Promise<SalesProcess> {
+  if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'Only an admin can change sales processes');
+  const current = await findProcess(db, id);
+  if (!current) throw notFound('Sales process', id);
+  checkStages(stages);
+  const known = new Set(current.stages.map((s) => s.id));
+  stages.forEach((stage, i) => {
+    if (stage.id !== undefined && !known.has(stage.id)) throw invalid(`stages.${i}.id`, `stage ${stage.id} is not a stage of this process`);
+  });
+  const kept = new Set(stages.map((s) => s.id).filter((v): v is number => v !== undefined));
+  const removed = current.stages.filter((s) => !kept.has(s.id));
+  const used = await stagesInUse(db, removed.map((s) => s.id));
+  const blocking = removed.filter((s) => (used.get(s.id) ?? 0) > 0);
+  if (blocking.length) {
+    const names = blocking.map((s) => `"${s.name}" (${used.get(s.id)} opportunities)`).join(', ');
+    throw new AppError('IN_USE', `Move the opportunities off ${names} before removing it`, { fields: { stages: 'a removed stage is in use' } });
+  }
+  await replaceStages(db, id, stages, removed.map((s) => s.id));
   return (await findProcess(db, id)) as SalesProcess;
 }
