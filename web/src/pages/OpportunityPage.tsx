@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
-import { Alert, Anchor, Fieldset, Grid, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title, Input } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Alert, Anchor, Button, Fieldset, Grid, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title, Input } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { notifySaved, showFormError } from '../api/errors';
 import { useSalesProcesses } from '../api/queries';
 import { useRecordEditor } from '../api/record-editor';
 import { useCurrentUser, useInstance } from '../api/session';
@@ -11,95 +12,12 @@ import type { Contact, Opportunity, Page, Priority, ProbabilityMode } from '../a
 import { CompanyPicker } from '../components/CompanyPicker';
 import { DateField } from '../components/DateField';
 import { DateTimeText, DecisionDate, Money, Percent, StatusBadge } from '../components/Display';
-import { FormActions, RecordState, numberOrNull, parseId, textOrNull } from '../components/FormParts';
+import { FormActions, RecordState, numberOrNull, parseId } from '../components/FormParts';
 import { CurrencySelect, SetupSelect, UserSelect } from '../components/SetupSelect';
 import { useLanguage } from '../i18n';
 import { RelatedActivities } from '../components/RelatedActivities';
 import { NotFoundPage } from './NotFoundPage';
-
-type Values = {
-  title: string;
-  description: string;
-  companyId: number | null;
-  contactId: number | null;
-  ownerId: number | null;
-  processId: number | null;
-  stageId: number | null;
-  probabilityMode: ProbabilityMode;
-  probability: number | string;
-  amount: number | string;
-  currency: string;
-  margin: number | string;
-  annualMargin: number | string;
-  decisionDate: string | null;
-  deliveryDate: string | null;
-  followUpDate: string | null;
-  priority: Priority;
-  rating: number | null;
-  typeId: number | null;
-  sourceId: number | null;
-  regionId: number | null;
-  departmentId: number | null;
-};
-
-const PRIORITIES: Priority[] = ['low', 'normal', 'high'];
-
-function toValues(o: Opportunity): Values {
-  return {
-    title: o.title,
-    description: o.description ?? '',
-    companyId: o.companyId,
-    contactId: o.contactId,
-    ownerId: o.ownerId,
-    processId: o.processId,
-    stageId: o.stageId,
-    probabilityMode: o.probabilityMode,
-    probability: o.probability,
-    amount: o.amount ?? '',
-    currency: o.currency,
-    margin: o.margin ?? '',
-    annualMargin: o.annualMargin ?? '',
-    decisionDate: o.decisionDate,
-    deliveryDate: o.deliveryDate,
-    followUpDate: o.followUpDate,
-    priority: o.priority,
-    rating: o.rating,
-    typeId: o.typeId,
-    sourceId: o.sourceId,
-    regionId: o.regionId,
-    departmentId: o.departmentId,
-  };
-}
-
-function toBody(v: Values) {
-  const body: Record<string, unknown> = {
-    title: v.title.trim(),
-    description: textOrNull(v.description),
-    companyId: v.companyId,
-    contactId: v.contactId,
-    probabilityMode: v.probabilityMode,
-    amount: numberOrNull(v.amount),
-    currency: v.currency,
-    margin: numberOrNull(v.margin),
-    annualMargin: numberOrNull(v.annualMargin),
-    decisionDate: v.decisionDate,
-    deliveryDate: v.deliveryDate,
-    followUpDate: v.followUpDate,
-    priority: v.priority,
-    rating: v.rating,
-    typeId: v.typeId,
-    sourceId: v.sourceId,
-    regionId: v.regionId,
-    departmentId: v.departmentId,
-  };
-  // owner, process and stage can be changed but not emptied; left out, the API picks defaults (O-1)
-  if (v.ownerId !== null) body.ownerId = v.ownerId;
-  if (v.processId !== null) body.processId = v.processId;
-  if (v.stageId !== null) body.stageId = v.stageId;
-  // in stage mode the stage decides the probability (O-6); only a manual one is sent
-  if (v.probabilityMode === 'manual') body.probability = numberOrNull(v.probability);
-  return body;
-}
+import { PRIORITIES, toBody, toValues, type OpportunityValues } from './opportunity-form';
 
 export function OpportunityPage() {
   const { id: param } = useParams();
@@ -115,8 +33,10 @@ function OpportunityEditor({ id }: { id: number | null }) {
   const instance = useInstance();
   const [search] = useSearchParams();
   const processes = useSalesProcesses();
+  const queryClient = useQueryClient();
+  const [reopening, setReopening] = useState(false);
 
-  const editor = useRecordEditor<Opportunity, Values>({
+  const editor = useRecordEditor<Opportunity, OpportunityValues>({
     resource: 'opportunities',
     id,
     empty: {
@@ -187,6 +107,21 @@ function OpportunityEditor({ id }: { id: number | null }) {
       ? { thousandSeparator: ',', decimalSeparator: '.' }
       : { thousandSeparator: '\u00a0', decimalSeparator: ',' };
 
+  // O-11: reopening is the one change a closed opportunity accepts
+  async function reopen(current: Opportunity) {
+    setReopening(true);
+    try {
+      const reopened = await api.post<Opportunity>(`/api/opportunities/${current.id}/reopen`, { version: current.version });
+      queryClient.setQueryData(['opportunities', current.id], reopened);
+      void queryClient.invalidateQueries({ queryKey: ['opportunities', 'list'] });
+      notifySaved(t, t('opportunity.reopened'));
+    } catch (error) {
+      showFormError(form, error, t, { onConflict: () => void editor.reload() });
+    } finally {
+      setReopening(false);
+    }
+  }
+
   function chooseStage(stageId: number | null) {
     form.setFieldValue('stageId', stageId);
     const stage = stages.find((s) => s.id === stageId);
@@ -235,7 +170,16 @@ function OpportunityEditor({ id }: { id: number | null }) {
           </Text>
         </Group>
       ) : null}
-      {closed ? <Alert color="gray">{t('opportunity.closedReadOnly')}</Alert> : null}
+      {closed && record ? (
+        <Alert color="gray">
+          <Group justify="space-between">
+            <Text size="sm">{t('opportunity.closedReadOnly')}</Text>
+            <Button size="xs" variant="default" loading={reopening} onClick={() => void reopen(record)}>
+              {t('opportunity.reopen')}
+            </Button>
+          </Group>
+        </Alert>
+      ) : null}
       <Paper withBorder p="md">
         <form onSubmit={form.onSubmit((v) => void editor.save(v))} noValidate>
           <Fieldset variant="unstyled" disabled={closed}>
