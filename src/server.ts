@@ -20,6 +20,8 @@ import { contactRoutes } from './api/contacts/routes.ts';
 import { opportunityRoutes } from './api/opportunities/routes.ts';
 import { opportunityLifecycleRoutes } from './api/opportunities/lifecycle-routes.ts';
 import { activityRoutes } from './api/activities/routes.ts';
+import { historyRoutes } from './api/history/routes.ts';
+import { followUpRoutes } from './api/opportunities/follow-up-routes.ts';
 
 export type ServerOptions = {
   database: Database;
@@ -87,6 +89,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(opportunityRoutes);
   await app.register(opportunityLifecycleRoutes);
   await app.register(activityRoutes);
+  await app.register(historyRoutes);
+  await app.register(followUpRoutes);
 
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);

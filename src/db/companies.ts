@@ -18,8 +18,10 @@ const interestTypeIds = sql<number[]>`array(SELECT interest_type_id FROM company
 function selectCompanies(db: Db) {
   return db
     .selectFrom('companies as c')
+    .leftJoin('users as editor', 'editor.id', 'c.updatedBy')
     .selectAll('c')
     .select(interestTypeIds.as('interestTypeIds'))
+    .select('editor.initials as updatedByInitials')
     .where('c.deletedAt', 'is', null);
 }
 

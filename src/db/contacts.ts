@@ -17,8 +17,9 @@ function selectContacts(db: Db) {
   return db
     .selectFrom('contacts as p')
     .innerJoin('companies as c', 'c.id', 'p.companyId')
+    .leftJoin('users as editor', 'editor.id', 'p.updatedBy')
     .selectAll('p')
-    .select(['c.name as companyName', 'c.ownerId as companyOwnerId'])
+    .select(['c.name as companyName', 'c.ownerId as companyOwnerId', 'editor.initials as updatedByInitials'])
     .where('p.deletedAt', 'is', null);
 }
 

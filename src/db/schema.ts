@@ -238,6 +238,43 @@ export type OpportunityClosingsTable = {
 
 export type ActivityParticipantsTable = { activityId: number; userId: number };
 
+export type HistoryEntity = 'opportunity' | 'company' | 'contact';
+
+export type ChangeHistoryTable = {
+  id: Generated<number>;
+  entity: HistoryEntity;
+  entityId: number;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  changedBy: number | null;
+  changedAt: Created;
+};
+
+export type OpportunityFollowUpsTable = {
+  id: Generated<number>;
+  opportunityId: number;
+  followUpDate: string;
+  setAt: Created;
+  setBy: number | null;
+  activityId: number | null;
+};
+
+export type AttachmentEntity = 'company' | 'contact' | 'opportunity' | 'activity';
+
+export type AttachmentsTable = {
+  id: Generated<number>;
+  entity: AttachmentEntity;
+  entityId: number;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  data: Buffer;
+  uploadedBy: number | null;
+  uploadedAt: Created;
+  deletedAt: Timestamp | null;
+};
+
 export type DB = {
   settings: SettingsTable;
   industries: SetupEntryTable;
@@ -273,6 +310,9 @@ export type DB = {
   opportunityClosings: OpportunityClosingsTable;
   activities: ActivitiesTable;
   activityParticipants: ActivityParticipantsTable;
+  changeHistory: ChangeHistoryTable;
+  opportunityFollowUps: OpportunityFollowUpsTable;
+  attachments: AttachmentsTable;
 };
 
 export type Db = import('kysely').Kysely<DB>;

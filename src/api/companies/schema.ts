@@ -81,6 +81,7 @@ export const companySchema = z.object({
   createdBy: z.number().nullable(),
   updatedAt: z.string(),
   updatedBy: z.number().nullable(),
+  updatedByInitials: z.string().nullable(),
 });
 
 export function presentCompany(c: CompanyRow): z.infer<typeof companySchema> {
@@ -115,5 +116,6 @@ export function presentCompany(c: CompanyRow): z.infer<typeof companySchema> {
     createdBy: c.createdBy,
     updatedAt: iso(c.updatedAt) ?? '',
     updatedBy: c.updatedBy,
+    updatedByInitials: c.updatedByInitials,
   };
 }

@@ -57,6 +57,7 @@ export const contactSchema = z.object({
   createdBy: z.number().nullable(),
   updatedAt: z.string(),
   updatedBy: z.number().nullable(),
+  updatedByInitials: z.string().nullable(),
 });
 
 export function presentContact(p: ContactRow): z.infer<typeof contactSchema> {
@@ -78,5 +79,6 @@ export function presentContact(p: ContactRow): z.infer<typeof contactSchema> {
     createdBy: p.createdBy,
     updatedAt: iso(p.updatedAt) ?? '',
     updatedBy: p.updatedBy,
+    updatedByInitials: p.updatedByInitials,
   };
 }

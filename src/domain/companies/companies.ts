@@ -14,6 +14,7 @@ import { AppError, invalid, notFound } from '../errors.ts';
 import { canEdit, isManagerOrAdmin, type Actor } from '../auth/permissions.ts';
 import { changedEntries, checkActiveEntries } from '../setup/active-entries.ts';
 import { validateOrgNumber } from './org-number.ts';
+import { recordChanges, recordLifecycle } from '../history/history.ts';
 
 export type CompanyInput = {
   accountNumber?: string | undefined;
@@ -65,7 +66,9 @@ export async function createCompany({ db, actor, input }: { db: Db; actor: Actor
     },
     interestTypeIds,
   );
-  return (await findCompany(db, id)) as CompanyRow;
+  const created = (await findCompany(db, id)) as CompanyRow;
+  await recordLifecycle(db, 'company', id, actor.id, 'created', created.name); // O-24
+  return created;
 }
 
 /** Loads a company the actor may change, or explains why not. */
@@ -91,15 +94,18 @@ export async function updateCompany({ db, actor, id, version, changes }: { db: D
     throw new AppError('VERSION_CONFLICT', 'The company was changed by someone else. Reload and try again.', { current });
   }
   if (interestTypeIds) await setInterestTypes(db, id, interestTypeIds);
-  return (await findCompany(db, id)) as CompanyRow;
+  const updated = (await findCompany(db, id)) as CompanyRow;
+  await recordChanges(db, 'company', id, actor.id, current, updated); // O-24
+  return updated;
 }
 
 /** Soft delete (O-14 applies to companies too); refused while the company still has opportunities. */
 export async function deleteCompany({ db, actor, id }: { db: Db; actor: Actor; id: number }) {
-  await editableCompany(db, actor, id);
+  const current = await editableCompany(db, actor, id);
   const opportunities = await countOpenOpportunitiesOfCompany(db, id);
   if (opportunities > 0) throw new AppError('IN_USE', `The company has ${opportunities} opportunities; delete or move them first`);
   await softDeleteCompany(db, id, actor.id);
+  await recordLifecycle(db, 'company', id, actor.id, 'deleted', current.name); // O-24
 }
 
 export { nextAccountNumber };

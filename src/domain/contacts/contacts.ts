@@ -3,6 +3,7 @@ import { findCompany } from '../../db/companies.ts';
 import { clearFlag, findContact, insertContact, softDeleteContact, updateContactRow, type ContactRow } from '../../db/contacts.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { canEdit, type Actor } from '../auth/permissions.ts';
+import { recordChanges, recordLifecycle } from '../history/history.ts';
 
 export type ContactInput = {
   companyId?: number | undefined;
@@ -16,6 +17,8 @@ export type ContactInput = {
   isDefaultReference?: boolean | undefined;
   notes?: string | null | undefined;
 };
+
+const fullName = (c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`.trim();
 
 /** A contact is changed by whoever may change its company (A-2). */
 async function companyForEdit(db: Db, actor: Actor, companyId: number, field = 'companyId') {
@@ -33,7 +36,9 @@ export async function createContact({ db, actor, input }: { db: Db; actor: Actor
   if (isPrimary) await clearFlag(db, input.companyId, 'isPrimary', null);
   if (input.isDefaultReference) await clearFlag(db, input.companyId, 'isDefaultReference', null);
   const id = await insertContact(db, { ...input, isPrimary, createdBy: actor.id, updatedBy: actor.id });
-  return (await findContact(db, id)) as ContactRow;
+  const created = (await findContact(db, id)) as ContactRow;
+  await recordLifecycle(db, 'contact', id, actor.id, 'created', fullName(created)); // O-24
+  return created;
 }
 
 export async function updateContact({ db, actor, id, version, changes }: { db: Db; actor: Actor; id: number; version: number; changes: ContactInput }): Promise<ContactRow> {
@@ -47,7 +52,9 @@ export async function updateContact({ db, actor, id, version, changes }: { db: D
   if (!(await updateContactRow(db, id, version, actor.id, changes))) {
     throw new AppError('VERSION_CONFLICT', 'The contact was changed by someone else. Reload and try again.', { current });
   }
-  return (await findContact(db, id)) as ContactRow;
+  const updated = (await findContact(db, id)) as ContactRow;
+  await recordChanges(db, 'contact', id, actor.id, current, updated); // O-24
+  return updated;
 }
 
 export async function deleteContact({ db, actor, id }: { db: Db; actor: Actor; id: number }) {
@@ -55,4 +62,5 @@ export async function deleteContact({ db, actor, id }: { db: Db; actor: Actor; i
   if (!current) throw notFound('Contact', id);
   await companyForEdit(db, actor, current.companyId);
   await softDeleteContact(db, id, actor.id);
+  await recordLifecycle(db, 'contact', id, actor.id, 'deleted', fullName(current)); // O-24
 }

@@ -18,6 +18,8 @@ import { canEdit, type Actor } from '../auth/permissions.ts';
 import { changedEntries, checkActiveEntries } from '../setup/active-entries.ts';
 import { nextProbability } from './rules.ts';
 import { moveStepsToStage } from './lifecycle.ts';
+import { recordChanges, recordLifecycle } from '../history/history.ts';
+import { applyFollowUp } from './follow-up.ts';
 
 export type OpportunityInput = {
   number?: number | undefined;
@@ -108,7 +110,10 @@ export async function createOpportunity({ db, actor, input, baseCurrency }: {
   });
   await writeSteps(db, id, process.stages, stage.position);
   await addSeller(db, id, ownerId, 100, 1);
-  return (await findOpportunity(db, id)) as OpportunityRow;
+  const created = (await findOpportunity(db, id)) as OpportunityRow;
+  await recordLifecycle(db, 'opportunity', id, actor.id, 'created', created.title); // O-24
+  await applyFollowUp({ db, actor, before: null, after: created }); // O-21
+  return created;
 }
 
 /** Loads an opportunity the actor may change; closed ones refuse every change (O-11). */
@@ -150,7 +155,10 @@ export async function updateOpportunity({ db, actor, id, version, changes }: { d
   }
   if (changes.stageId !== undefined && changes.stageId !== current.stageId) await moveStepsToStage(db, id, stage.id);
   if (changes.ownerId !== undefined && changes.ownerId !== current.ownerId) await replaceSoleSeller(db, id, changes.ownerId);
-  return (await findOpportunity(db, id)) as OpportunityRow;
+  const updated = (await findOpportunity(db, id)) as OpportunityRow;
+  await recordChanges(db, 'opportunity', id, actor.id, current, updated); // O-24
+  await applyFollowUp({ db, actor, before: current, after: updated }); // O-21
+  return updated;
 }
 
 /** O-14: soft delete; an admin can restore within 30 days. */
@@ -159,4 +167,5 @@ export async function deleteOpportunity({ db, actor, id }: { db: Db; actor: Acto
   if (!current) throw notFound('Opportunity', id);
   if (!canEdit(actor, current)) throw new AppError('FORBIDDEN', 'Only the owner, its sellers, a manager or an admin can delete this opportunity');
   await softDeleteOpportunity(db, id, actor.id);
+  await recordLifecycle(db, 'opportunity', id, actor.id, 'deleted', current.title); // O-24
 }

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type Client, type TestApi } from '../../../test/helpers/api.ts';
+
+let api: TestApi;
+let seller: Client;
+let owner: Client;
+let companyId: number;
+let contactId: number;
+beforeAll(async () => {
+  api = await startApi();
+  seller = await api.as('seller');
+  owner = await api.as('seller');
+  companyId = (await seller.post('/api/companies', { name: 'Opfølgning A/S', ownerId: null })).body.id;
+  contactId = (await seller.post('/api/contacts', { companyId, firstName: 'Mette', lastName: 'Hansen' })).body.id;
+});
+afterAll(() => api.close());
+
+const tasksOf = async (opportunityId: number) => (await seller.get(`/api/activities?opportunityId=${opportunityId}&sort=createdAt`)).body.items;
+
+describe('follow-up trigger (O-21, seed 000 "Opfølges")', () => {
+  it('creating with a follow-up date creates one open task due that day, with the description, for the owner', async () => {
+    const created = await seller.post('/api/opportunities', {
+      title: 'Serviceaftale',
+      description: 'Ring og hør om tilbuddet',
+      companyId,
+      contactId,
+      ownerId: owner.userId,
+      followUpDate: '2026-05-04',
+    });
+    expect(created.status).toBe(201);
+    const tasks = await tasksOf(created.body.id);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({
+      type: 'task',
+      subject: 'Ring og hør om tilbuddet',
+      text: 'Ring og hør om tilbuddet',
+      dueDate: '2026-05-04',
+      done: false,
+      ownerId: owner.userId,
+      companyId,
+      contactId,
+      opportunityId: created.body.id,
+      createdBy: seller.userId,
+    });
+  });
+
+  it('uses the title when the description is empty; no date creates nothing', async () => {
+    const none = (await seller.post('/api/opportunities', { title: 'Uden dato', companyId })).body;
+    expect(await tasksOf(none.id)).toHaveLength(0);
+    const titled = (await seller.post('/api/opportunities', { title: 'Kun titel', companyId, followUpDate: '2026-06-01' })).body;
+    expect((await tasksOf(titled.id)).map((t: { subject: string; text: string }) => [t.subject, t.text])).toEqual([['Kun titel', 'Kun titel']]);
+  });
+
+  it('saving with the same date creates nothing; a changed date creates a second task and both dates are kept', async () => {
+    const created = (await seller.post('/api/opportunities', { title: 'Rammeaftale', companyId, followUpDate: '2026-05-04' })).body;
+    const same = await seller.patch(`/api/opportunities/${created.id}`, { followUpDate: '2026-05-04', amount: 5000, version: created.version });
+    expect(same.status).toBe(200);
+    const untouched = await seller.patch(`/api/opportunities/${created.id}`, { amount: 6000, version: same.body.version });
+    expect(await tasksOf(created.id)).toHaveLength(1);
+
+    const moved = await seller.patch(`/api/opportunities/${created.id}`, { followUpDate: '2026-05-18', version: untouched.body.version });
+    expect(moved.body.followUpDate).toBe('2026-05-18');
+    const tasks = await tasksOf(created.id);
+    expect(tasks.map((t: { dueDate: string }) => t.dueDate)).toEqual(['2026-05-04', '2026-05-18']);
+
+    const followUps = await seller.get(`/api/opportunities/${created.id}/follow-ups`);
+    expect(followUps.status).toBe(200);
+    expect(followUps.body.items.map((f: { followUpDate: string }) => f.followUpDate)).toEqual(['2026-05-18', '2026-05-04']);
+    expect(followUps.body.items[0]).toMatchObject({ setBy: seller.userId, activityId: tasks[1].id });
+
+    const history = await seller.get(`/api/opportunities/${created.id}/history`);
+    expect(history.body.items.filter((l: { field: string }) => l.field === 'followUpDate').map((l: { oldValue: string; newValue: string }) => [l.oldValue, l.newValue])).toEqual([
+      ['2026-05-04', '2026-05-18'],
+    ]);
+  });
+
+  it('clearing the date creates nothing, setting it again does', async () => {
+    const created = (await seller.post('/api/opportunities', { title: 'Genopfølgning', companyId, followUpDate: '2026-07-01' })).body;
+    const cleared = (await seller.patch(`/api/opportunities/${created.id}`, { followUpDate: null, version: created.version })).body;
+    expect(await tasksOf(created.id)).toHaveLength(1);
+    await seller.patch(`/api/opportunities/${created.id}`, { followUpDate: '2026-07-01', version: cleared.version });
+    expect(await tasksOf(created.id)).toHaveLength(2);
+  });
+
+  it('answers 404 for the follow-ups of a missing opportunity', async () => {
+    expect((await seller.get('/api/opportunities/999999/follow-ups')).status).toBe(404);
+  });
+});
