@@ -44,7 +44,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !serveWeb) {
+    // API paths and built assets answer 404; every other path is a page of the web app
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || !serveWeb) {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
     }
     // the web UI routes on the client: every other path gets the app
@@ -94,7 +95,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);
-  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true });
 
   return app;
 }
