@@ -19,6 +19,7 @@ import { companyRoutes } from './api/companies/routes.ts';
 import { contactRoutes } from './api/contacts/routes.ts';
 import { opportunityRoutes } from './api/opportunities/routes.ts';
 import { opportunityLifecycleRoutes } from './api/opportunities/lifecycle-routes.ts';
+import { boardRoutes } from './api/opportunities/board-routes.ts';
 import { activityRoutes } from './api/activities/routes.ts';
 import { historyRoutes } from './api/history/routes.ts';
 import { followUpRoutes } from './api/opportunities/follow-up-routes.ts';
@@ -89,6 +90,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(contactRoutes);
   await app.register(opportunityRoutes);
   await app.register(opportunityLifecycleRoutes);
+  await app.register(boardRoutes);
   await app.register(activityRoutes);
   await app.register(historyRoutes);
   await app.register(followUpRoutes);

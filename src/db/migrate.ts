@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as core from './migrations/0001-core.ts';
 import * as defaults from './migrations/0002-defaults.ts';
 import * as closings from './migrations/0003-closings.ts';
+import * as competitors from './migrations/0004-competitors.ts';
 import * as historyFollowUpsAttachments from './migrations/0005-history-followups-attachments.ts';
 
 // Listed in code rather than read from a folder, so migrations run the same from tsx, tests and the CLI.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001-core': core,
   '0002-defaults': defaults,
   '0003-closings': closings,
+  '0004-competitors': competitors,
   '0005-history-followups-attachments': historyFollowUpsAttachments,
 };
 

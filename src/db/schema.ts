@@ -236,6 +236,17 @@ export type OpportunityClosingsTable = {
   reopenedAt: Timestamp | null;
 };
 
+export type OpportunityCompetitorsTable = {
+  id: Generated<number>;
+  opportunityId: number;
+  /** The global competitor, or null for a one-off name (exactly one of the two is set). */
+  competitorId: number | null;
+  name: string | null;
+  threat: Generated<number>;
+  note: string | null;
+  createdAt: Created;
+};
+
 export type ActivityParticipantsTable = { activityId: number; userId: number };
 
 export type HistoryEntity = 'opportunity' | 'company' | 'contact';
@@ -307,6 +318,7 @@ export type DB = {
   opportunities: OpportunitiesTable;
   opportunitySteps: OpportunityStepsTable;
   opportunitySellers: OpportunitySellersTable;
+  opportunityCompetitors: OpportunityCompetitorsTable;
   opportunityClosings: OpportunityClosingsTable;
   activities: ActivitiesTable;
   activityParticipants: ActivityParticipantsTable;

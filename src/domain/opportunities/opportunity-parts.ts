@@ -1,0 +1,33 @@
+// Shared steps for the parts of an opportunity that have their own endpoints (sellers O-16 … O-20,
+// competitors O-15): who may see them, and how one change is applied.
+import type { Db } from '../../db/schema.ts';
+import { findOpportunity, updateOpportunityRow, type OpportunityRow } from '../../db/opportunities.ts';
+import { lockOpportunity } from '../../db/sellers.ts';
+import { canSeeOpportunity, type Actor } from '../auth/permissions.ts';
+import { AppError, notFound } from '../errors.ts';
+import { editableOpportunity } from './opportunities.ts';
+
+/** The opportunity if the actor may see it (A-2 "sellers see only their own"), else 404. */
+export async function visibleOpportunity(db: Db, actor: Actor, id: number, sellersSeeOnlyOwn: boolean): Promise<OpportunityRow> {
+  const opportunity = await findOpportunity(db, id);
+  if (!opportunity || !canSeeOpportunity(actor, opportunity, sellersSeeOnlyOwn)) throw notFound('Opportunity', id);
+  return opportunity;
+}
+
+/**
+ * Runs one change to a part of an opportunity in the caller's transaction: the opportunity row is
+ * locked (so two changes apply one after the other), must be editable by the actor and open
+ * (O-11), and afterwards its version, updated time and editor move on (O-24 "last changed", O-25).
+ */
+export async function changeOpportunityPart<T>(
+  { db, actor, opportunityId }: { db: Db; actor: Actor; opportunityId: number },
+  change: (current: OpportunityRow) => Promise<T>,
+): Promise<T> {
+  await lockOpportunity(db, opportunityId);
+  const current = await editableOpportunity(db, actor, opportunityId);
+  const result = await change(current);
+  if (!(await updateOpportunityRow(db, opportunityId, current.version, actor.id, {}))) {
+    throw new AppError('VERSION_CONFLICT', 'The opportunity was changed by someone else. Reload and try again.');
+  }
+  return result;
+}

@@ -1,0 +1,57 @@
+// Actions on the commission sellers of one opportunity (SPEC O-16 … O-20). The split itself is the
+// pure rule in commission.ts; here: permission, the closed rule, writing, the version bump.
+import type { Db } from '../../db/schema.ts';
+import { listSellers, replaceSellers, type SellerRow } from '../../db/sellers.ts';
+import { findUser } from '../../db/users.ts';
+import type { Actor } from '../auth/permissions.ts';
+import { invalid } from '../errors.ts';
+import { addSeller, changeShare, removeSeller, summarize, type Seller, type SplitResult } from './commission.ts';
+import { changeOpportunityPart, visibleOpportunity } from './opportunity-parts.ts';
+
+export type SellerList = { sellers: SellerRow[]; sum: number; warning: string | null };
+
+/** The sellers of an opportunity the actor may see, with the sum and a warning when it is not 100 %. */
+export async function opportunitySellers({ db, actor, opportunityId, sellersSeeOnlyOwn }: {
+  db: Db;
+  actor: Actor;
+  opportunityId: number;
+  sellersSeeOnlyOwn: boolean;
+}): Promise<SellerList> {
+  await visibleOpportunity(db, actor, opportunityId, sellersSeeOnlyOwn);
+  const sellers = await listSellers(db, opportunityId);
+  const { sum, warning } = summarize(sellers);
+  return { sellers, sum, warning };
+}
+
+/** Applies one pure rule to the seller list and writes the result (see changeOpportunityPart). */
+function changeSellers(
+  options: { db: Db; actor: Actor; opportunityId: number },
+  rule: (sellers: Seller[]) => SplitResult | Promise<SplitResult>,
+): Promise<SellerList> {
+  const { db, opportunityId } = options;
+  return changeOpportunityPart(options, async () => {
+    const result = await rule(await listSellers(db, opportunityId));
+    await replaceSellers(db, opportunityId, result.sellers);
+    return { sellers: await listSellers(db, opportunityId), sum: result.sum, warning: result.warning };
+  });
+}
+
+/** O-18: adds an active user as seller; with a share the others split the rest, without one all split evenly. */
+export function addOpportunitySeller(options: { db: Db; actor: Actor; opportunityId: number; userId: number; share?: number | undefined }) {
+  return changeSellers(options, async (sellers) => {
+    const user = await findUser(options.db, options.userId);
+    if (!user) throw invalid('userId', 'does not exist');
+    if (!user.active) throw invalid('userId', 'is deactivated');
+    return addSeller(sellers, options.userId, options.share);
+  });
+}
+
+/** O-20: changes one seller's share and no other; the answer warns when the sum is not 100. */
+export function changeSellerShare(options: { db: Db; actor: Actor; opportunityId: number; userId: number; share: number }) {
+  return changeSellers(options, (sellers) => changeShare(sellers, options.userId, options.share));
+}
+
+/** O-19: removes a seller; the last one left gets 100 %; the very last seller cannot be removed. */
+export function removeOpportunitySeller(options: { db: Db; actor: Actor; opportunityId: number; userId: number }) {
+  return changeSellers(options, (sellers) => removeSeller(sellers, options.userId));
+}
