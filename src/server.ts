@@ -26,6 +26,7 @@ import { competitorRoutes } from './api/competitors/routes.ts';
 import { activityRoutes } from './api/activities/routes.ts';
 import { historyRoutes } from './api/history/routes.ts';
 import { followUpRoutes } from './api/opportunities/follow-up-routes.ts';
+import { companyProspectRoutes } from './api/companies/prospect-routes.ts';
 
 export type ServerOptions = {
   database: Database;
@@ -100,6 +101,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(activityRoutes);
   await app.register(historyRoutes);
   await app.register(followUpRoutes);
+  await app.register(companyProspectRoutes);
 
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);

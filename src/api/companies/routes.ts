@@ -8,7 +8,8 @@ import { likePattern } from '../../domain/search/text-pattern.ts';
 import { actorOf } from '../context.ts';
 import { idParams, page } from '../common.ts';
 import { withConflictShape } from '../present.ts';
-import { companyQuery, companySchema, createCompanyBody, presentCompany, updateCompanyBody } from './schema.ts';
+import { findDuplicates } from '../../domain/companies/duplicates.ts';
+import { companyQuery, companySchema, createCompanyBody, createdCompanySchema, presentCompany, updateCompanyBody } from './schema.ts';
 
 const tags = ['companies'];
 
@@ -35,9 +36,11 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
     return presentCompany(company);
   });
 
-  app.post('/api/companies', { schema: { tags, body: createCompanyBody, response: { 201: companySchema } } }, async (request, reply) => {
+  app.post('/api/companies', { schema: { tags, body: createCompanyBody, response: { 201: createdCompanySchema } } }, async (request, reply) => {
     const company = await app.db.transaction().execute((db) => createCompany({ db, actor: actorOf(request), input: request.body }));
-    return reply.status(201).send(presentCompany(company));
+    // C-6: a possible duplicate is a warning, not a refusal
+    const warnings = await findDuplicates({ db: app.db, probe: request.body, excludeId: company.id });
+    return reply.status(201).send({ ...presentCompany(company), warnings });
   });
 
   app.patch('/api/companies/:id', { schema: { tags, params: idParams, body: updateCompanyBody, response: { 200: companySchema } } }, async (request) => {

@@ -42,12 +42,15 @@ export const updateCompanyBody = z.strictObject({
 export const companyQuery = z.strictObject({
   ...listQueryBase,
   q: z.string().max(200).optional(),
+  letter: z.string().regex(/^\p{L}$/u, 'must be one letter').optional(),
   status: csv(z.enum(['prospect', 'active'])).optional(),
   ownerId: idList.optional(),
   country: csv(z.string().toUpperCase().regex(/^[A-Z]{2}$/)).optional(),
   industryId: idList.optional(),
   targetGroupId: idList.optional(),
   interestTypeId: idList.optional(),
+  sourceId: idList.optional(),
+  campaignId: idList.optional(),
   accountNumber: z.string().max(30).optional(),
 });
 
@@ -119,3 +122,30 @@ export function presentCompany(c: CompanyRow): z.infer<typeof companySchema> {
     updatedByInitials: c.updatedByInitials,
   };
 }
+
+// C-6
+export const duplicateSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  accountNumber: z.string(),
+  matchedOn: z.array(z.enum(['name', 'orgNumber', 'emailDomain', 'phone'])),
+});
+
+/** POST /api/companies answers the company and the existing companies it may duplicate (creation still succeeds). */
+export const createdCompanySchema = companySchema.extend({ warnings: z.array(duplicateSchema) });
+
+export const duplicatesQuery = z.strictObject({
+  name: z.string().trim().max(200).optional(),
+  orgNumber: z.string().trim().max(30).optional(),
+  email: z.string().trim().max(254).optional(),
+  phone: z.string().trim().max(40).optional(),
+  excludeId: z.coerce.number().int().positive().optional().describe('Leave out this company (the one being edited)'),
+});
+
+// C-3
+export const convertCompanyBody = z.strictObject({
+  to: z.enum(['customer', 'supplier']),
+  customerProfileId: z.number().int().positive().optional(),
+  number: z.string().trim().regex(/^[1-9][0-9]{0,14}$/, 'must be a whole number without leading zeros').optional(),
+  version: version.optional(),
+});

@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CompanyRow } from '../../db/companies.ts';
+import { convertCompany } from '../../domain/companies/convert-company.ts';
+import { findDuplicates } from '../../domain/companies/duplicates.ts';
+import { actorOf } from '../context.ts';
+import { idParams } from '../common.ts';
+import { withConflictShape } from '../present.ts';
+import { companySchema, convertCompanyBody, duplicateSchema, duplicatesQuery, presentCompany } from './schema.ts';
+
+const tags = ['companies'];
+
+/** C-3 conversion of a prospect to customer / supplier, and the C-6 duplicate check. */
+export const companyProspectRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/companies/duplicates', {
+    schema: { tags, querystring: duplicatesQuery, response: { 200: z.object({ items: z.array(duplicateSchema) }) } },
+  }, async (request) => {
+    const { excludeId, ...probe } = request.query;
+    return { items: await findDuplicates({ db: app.db, probe, excludeId }) };
+  });
+
+  app.post('/api/companies/:id/convert', {
+    schema: {
+      tags,
+      description: 'Gives the company the customer or supplier role: the next free number (or the one given), status active for a customer, the customer profile. 409 ALREADY_CONVERTED when it has the role.',
+      params: idParams,
+      body: convertCompanyBody,
+      response: { 200: companySchema },
+    },
+  }, async (request) => {
+    const company = await withConflictShape(
+      () => app.db.transaction().execute((db) => convertCompany({ db, actor: actorOf(request), id: request.params.id, input: request.body })),
+      (row: CompanyRow) => presentCompany(row),
+    );
+    return presentCompany(company);
+  });
+};
