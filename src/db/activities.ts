@@ -1,6 +1,6 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { ActivitiesTable, Db } from './schema.ts';
-import { keyset, pageOf, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+import { readPage, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
 
 export const ACTIVITY_SORTS: Record<string, SortColumn> = {
   dueDate: { expr: sql`a.due_date`, nullable: true },
@@ -47,23 +47,28 @@ export type ActivityFilters = {
   dueTo?: string | undefined;
 };
 
+/** The WHERE conditions of a selection of `activities a` (L-1, L-3), shared by the list and the exports. */
+export function activityConditions(f: ActivityFilters): RawBuilder<boolean>[] {
+  const where: RawBuilder<boolean>[] = [sql<boolean>`a.deleted_at IS NULL`];
+  if (f.q) where.push(sql<boolean>`(lower(a.subject) LIKE ${f.q} OR lower(a.text) LIKE ${f.q})`);
+  if (f.type) where.push(sql<boolean>`a.type IN (${sql.join(f.type)})`);
+  if (f.done !== undefined) where.push(sql<boolean>`a.done = ${f.done}`);
+  const lists = { ownerId: 'owner_id', companyId: 'company_id', contactId: 'contact_id', opportunityId: 'opportunity_id', campaignId: 'campaign_id' } as const;
+  for (const [filter, column] of Object.entries(lists)) {
+    const values = f[filter as keyof typeof lists];
+    if (values) where.push(sql<boolean>`${sql.ref(`a.${column}`)} IN (${sql.join(values)})`);
+  }
+  if (f.dueFrom) where.push(sql<boolean>`a.due_date >= ${f.dueFrom}`);
+  if (f.dueTo) where.push(sql<boolean>`a.due_date <= ${f.dueTo}`);
+  return where;
+}
+
 export async function listActivities(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: ActivityFilters }) {
   const column = ACTIVITY_SORTS[query.sort.field] as SortColumn;
-  const { where, order } = keyset(column, sql`a.id`, query.sort, query.cursor);
-  const f = query.filters;
-  let select = selectActivities(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(where);
-  if (f.q) select = select.where(sql<boolean>`(lower(a.subject) LIKE ${f.q} OR lower(a.text) LIKE ${f.q})`);
-  if (f.type) select = select.where('a.type', 'in', f.type);
-  if (f.done !== undefined) select = select.where('a.done', '=', f.done);
-  if (f.ownerId) select = select.where('a.ownerId', 'in', f.ownerId);
-  if (f.companyId) select = select.where('a.companyId', 'in', f.companyId);
-  if (f.contactId) select = select.where('a.contactId', 'in', f.contactId);
-  if (f.opportunityId) select = select.where('a.opportunityId', 'in', f.opportunityId);
-  if (f.campaignId) select = select.where('a.campaignId', 'in', f.campaignId);
-  if (f.dueFrom) select = select.where('a.dueDate', '>=', f.dueFrom);
-  if (f.dueTo) select = select.where('a.dueDate', '<=', f.dueTo);
-  const rows = await select.orderBy(order).limit(query.limit + 1).execute();
-  return pageOf(rows, query.limit, query.sort);
+  const selection = sql<boolean>`(${sql.join(activityConditions(query.filters), sql` AND `)})`;
+  return readPage(column, sql`a.id`, query.sort, query.cursor, query.limit, (where, order, limit) =>
+    selectActivities(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(selection).where(where).orderBy(order).limit(limit).execute(),
+  );
 }
 
 export async function insertActivity(db: Db, row: Insertable<ActivitiesTable>) {

@@ -1,6 +1,6 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { CompaniesTable, Db } from './schema.ts';
-import { keyset, pageOf, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+import { readPage, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
 
 export const COMPANY_SORTS: Record<string, SortColumn> = {
   name: { expr: sql`lower(c.name)`, nullable: false },
@@ -33,37 +33,54 @@ export function findCompany(db: Db, id: number): Promise<CompanyRow | undefined>
 
 export type CompanyFilters = {
   q?: string | undefined;
+  letter?: string | undefined;
   status?: ('prospect' | 'active')[] | undefined;
   ownerId?: number[] | undefined;
   country?: string[] | undefined;
   industryId?: number[] | undefined;
   targetGroupId?: number[] | undefined;
   interestTypeId?: number[] | undefined;
+  sourceId?: number[] | undefined;
+  campaignId?: number[] | undefined;
   accountNumber?: string | undefined;
 };
 
+const LIST_FILTERS = {
+  status: 'status',
+  ownerId: 'owner_id',
+  country: 'country',
+  industryId: 'industry_id',
+  targetGroupId: 'target_group_id',
+  sourceId: 'source_id',
+  campaignId: 'campaign_id',
+} as const;
+
+/** The WHERE conditions of a selection of `companies c` (L-1, L-3), shared by the list and the exports. */
+export function companyConditions(f: CompanyFilters): RawBuilder<boolean>[] {
+  const where: RawBuilder<boolean>[] = [sql<boolean>`c.deleted_at IS NULL`];
+  if (f.q) {
+    // each column has a trigram index (migration 0006), so this is a BitmapOr, not a scan
+    where.push(sql<boolean>`(lower(c.name) LIKE ${f.q} OR lower(c.search_name) LIKE ${f.q} OR lower(c.account_number) LIKE ${f.q}
+      OR lower(c.org_number) LIKE ${f.q} OR lower(c.city) LIKE ${f.q})`);
+  }
+  if (f.letter) where.push(sql<boolean>`lower(c.name) LIKE ${`${f.letter.toLocaleLowerCase('da')}%`}`);
+  for (const [filter, column] of Object.entries(LIST_FILTERS)) {
+    const values = f[filter as keyof typeof LIST_FILTERS];
+    if (values) where.push(sql<boolean>`${sql.ref(`c.${column}`)} IN (${sql.join(values)})`);
+  }
+  if (f.accountNumber) where.push(sql<boolean>`c.account_number = ${f.accountNumber}`);
+  if (f.interestTypeId) {
+    where.push(sql<boolean>`EXISTS (SELECT 1 FROM company_interest_types t WHERE t.company_id = c.id AND t.interest_type_id IN (${sql.join(f.interestTypeId)}))`);
+  }
+  return where;
+}
+
 export async function listCompanies(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: CompanyFilters }) {
   const column = COMPANY_SORTS[query.sort.field] as SortColumn;
-  const { where, order } = keyset(column, sql`c.id`, query.sort, query.cursor);
-  const f = query.filters;
-  let select = selectCompanies(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(where);
-  if (f.q) {
-    select = select.where(sql<boolean>`(lower(c.name) LIKE ${f.q} OR lower(c.search_name) LIKE ${f.q} OR c.account_number LIKE ${f.q})`);
-  }
-  if (f.status) select = select.where('c.status', 'in', f.status);
-  if (f.ownerId) select = select.where('c.ownerId', 'in', f.ownerId);
-  if (f.country) select = select.where('c.country', 'in', f.country);
-  if (f.industryId) select = select.where('c.industryId', 'in', f.industryId);
-  if (f.targetGroupId) select = select.where('c.targetGroupId', 'in', f.targetGroupId);
-  if (f.accountNumber) select = select.where('c.accountNumber', '=', f.accountNumber);
-  if (f.interestTypeId) {
-    const ids = f.interestTypeId;
-    select = select.where(({ exists, selectFrom }) =>
-      exists(selectFrom('companyInterestTypes as t').select('t.companyId').whereRef('t.companyId', '=', 'c.id').where('t.interestTypeId', 'in', ids)),
-    );
-  }
-  const rows = await select.orderBy(order).limit(query.limit + 1).execute();
-  return pageOf(rows, query.limit, query.sort);
+  const selection = sql<boolean>`(${sql.join(companyConditions(query.filters), sql` AND `)})`;
+  return readPage(column, sql`c.id`, query.sort, query.cursor, query.limit, (where, order, limit) =>
+    selectCompanies(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(selection).where(where).orderBy(order).limit(limit).execute(),
+  );
 }
 
 /** C-1: the next free account number — one above the highest numeric one (an index lookup). */

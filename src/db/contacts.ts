@@ -1,6 +1,6 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { ContactsTable, Db } from './schema.ts';
-import { keyset, pageOf, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+import { readPage, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
 
 export const CONTACT_SORTS: Record<string, SortColumn> = {
   lastName: { expr: sql`lower(p.last_name)`, nullable: false },
@@ -29,22 +29,28 @@ export function findContact(db: Db, id: number): Promise<ContactRow | undefined>
   return selectContacts(db).where('p.id', '=', id).executeTakeFirst();
 }
 
-export type ContactFilters = { q?: string | undefined; companyId?: number[] | undefined; email?: string | undefined };
+export type ContactFilters = { q?: string | undefined; letter?: string | undefined; companyId?: number[] | undefined; email?: string | undefined };
 
-export async function listContacts(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: ContactFilters }) {
-  const column = CONTACT_SORTS[query.sort.field] as SortColumn;
-  const { where, order } = keyset(column, sql`p.id`, query.sort, query.cursor);
-  const f = query.filters;
-  let select = selectContacts(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(where);
-  if (f.companyId) select = select.where('p.companyId', 'in', f.companyId);
-  if (f.email) select = select.where(sql<boolean>`lower(p.email) = lower(${f.email})`);
+/** The WHERE conditions of a selection of `contacts p` (L-1, L-3), shared by the list and the exports. */
+export function contactConditions(f: ContactFilters): RawBuilder<boolean>[] {
+  const where: RawBuilder<boolean>[] = [sql<boolean>`p.deleted_at IS NULL`];
+  if (f.companyId) where.push(sql<boolean>`p.company_id IN (${sql.join(f.companyId)})`);
+  if (f.email) where.push(sql<boolean>`lower(p.email) = lower(${f.email})`);
+  if (f.letter) where.push(sql<boolean>`lower(p.last_name) LIKE ${`${f.letter.toLocaleLowerCase('da')}%`}`);
   if (f.q) {
-    select = select.where(
+    where.push(
       sql<boolean>`(lower(p.last_name) LIKE ${f.q} OR lower(p.first_name) LIKE ${f.q} OR lower(p.first_name || ' ' || p.last_name) LIKE ${f.q} OR lower(p.email) LIKE ${f.q})`,
     );
   }
-  const rows = await select.orderBy(order).limit(query.limit + 1).execute();
-  return pageOf(rows, query.limit, query.sort);
+  return where;
+}
+
+export async function listContacts(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: ContactFilters }) {
+  const column = CONTACT_SORTS[query.sort.field] as SortColumn;
+  const selection = sql<boolean>`(${sql.join(contactConditions(query.filters), sql` AND `)})`;
+  return readPage(column, sql`p.id`, query.sort, query.cursor, query.limit, (where, order, limit) =>
+    selectContacts(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(selection).where(where).orderBy(order).limit(limit).execute(),
+  );
 }
 
 export async function insertContact(db: Db, row: Insertable<ContactsTable>) {

@@ -1,6 +1,6 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { Db, OpportunitiesTable, OpportunityStatus } from './schema.ts';
-import { keyset, pageOf, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+import { readPage, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
 
 const col = (name: string, nullable: boolean): SortColumn => ({ expr: sql.ref(`o.${name}`), nullable });
 
@@ -61,6 +61,9 @@ export type OpportunityFilters = {
   priority?: ('low' | 'normal' | 'high')[] | undefined;
   rating?: number[] | undefined;
   number?: number[] | undefined;
+  probability?: number[] | undefined;
+  amount?: number[] | undefined;
+  actualAmount?: number[] | undefined;
   ownerId?: number[] | undefined;
   sellerId?: number[] | undefined;
   companyId?: number[] | undefined;
@@ -81,21 +84,27 @@ export type OpportunityFilters = {
   visibleTo?: number | undefined;
 };
 
-const ID_FILTERS = {
-  ownerId: 'o.ownerId',
-  companyId: 'o.companyId',
-  contactId: 'o.contactId',
-  stageId: 'o.stageId',
-  processId: 'o.processId',
-  campaignId: 'o.campaignId',
-  regionId: 'o.regionId',
-  departmentId: 'o.departmentId',
-  typeId: 'o.typeId',
-  sourceId: 'o.sourceId',
-  createdBy: 'o.createdBy',
-  updatedBy: 'o.updatedBy',
-  rating: 'o.rating',
-  number: 'o.number',
+/** `field=a,b` equality filters and the column each compares (L-2). */
+const LIST_FILTERS = {
+  ownerId: 'owner_id',
+  companyId: 'company_id',
+  contactId: 'contact_id',
+  stageId: 'stage_id',
+  processId: 'process_id',
+  campaignId: 'campaign_id',
+  regionId: 'region_id',
+  departmentId: 'department_id',
+  typeId: 'type_id',
+  sourceId: 'source_id',
+  createdBy: 'created_by',
+  updatedBy: 'updated_by',
+  rating: 'rating',
+  number: 'number',
+  probability: 'probability',
+  amount: 'amount',
+  actualAmount: 'actual_amount',
+  status: 'status',
+  priority: 'priority',
 } as const;
 
 /** Columns that take `.gte`, `.lte` and `.ne` comparisons (L-2). */
@@ -117,45 +126,58 @@ function stagnantCondition(days: number) {
   return sql<boolean>`(o.status = 'open' AND greatest(o.updated_at, coalesce(o.last_activity_at, o.updated_at)) <= now() - make_interval(days => ${days}))`;
 }
 
-export async function listOpportunities(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: OpportunityFilters }) {
-  const column = OPPORTUNITY_SORTS[query.sort.field] as SortColumn;
-  const { where, order } = keyset(column, sql`o.id`, query.sort, query.cursor);
-  const f = query.filters;
-  let select = selectOpportunities(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(where);
-  if (f.q) select = select.where(sql<boolean>`(lower(o.title) LIKE ${f.q} OR lower(o.description) LIKE ${f.q})`);
-  if (f.title) select = select.where(sql<boolean>`lower(o.title) LIKE ${f.title}`);
-  if (f.note) select = select.where(sql<boolean>`lower(o.description) LIKE ${f.note}`);
-  if (f.letter) select = select.where(sql<boolean>`lower(c.name) LIKE ${`${f.letter.toLocaleLowerCase('da')}%`}`);
-  if (f.status) select = select.where('o.status', 'in', f.status);
-  if (f.priority) select = select.where('o.priority', 'in', f.priority);
-  for (const [filter, ref] of Object.entries(ID_FILTERS)) {
-    const values = f[filter as keyof typeof ID_FILTERS];
-    if (values) select = select.where(ref, 'in', values);
+const isSellerOf = (ids: readonly number[]) =>
+  sql<boolean>`(o.owner_id IN (${sql.join(ids)}) OR EXISTS (SELECT 1 FROM opportunity_sellers x WHERE x.opportunity_id = o.id AND x.user_id IN (${sql.join(ids)})))`;
+
+/**
+ * The WHERE conditions of a selection (L-2, L-3) on `opportunities o`, without joins, so the list,
+ * the summary (L-5) and the exports (L-6) select exactly the same rows.
+ */
+export function opportunityConditions(f: OpportunityFilters): RawBuilder<boolean>[] {
+  const where: RawBuilder<boolean>[] = [sql<boolean>`o.deleted_at IS NULL`];
+  if (f.q) where.push(sql<boolean>`(lower(o.title) LIKE ${f.q} OR lower(o.description) LIKE ${f.q})`);
+  if (f.title) where.push(sql<boolean>`lower(o.title) LIKE ${f.title}`);
+  if (f.note) where.push(sql<boolean>`lower(o.description) LIKE ${f.note}`);
+  if (f.letter) {
+    // the initial letter of the company name; lower() folds Æ Ø Å Ä Ö like A-Z (tested on both backends)
+    const prefix = `${f.letter.toLocaleLowerCase('da')}%`;
+    where.push(sql<boolean>`o.company_id IN (SELECT l.id FROM companies l WHERE lower(l.name) LIKE ${prefix})`);
   }
-  if (f.sellerId) {
-    const ids = f.sellerId;
-    select = select.where((eb) =>
-      eb.or([eb('o.ownerId', 'in', ids), eb.exists(eb.selectFrom('opportunitySellers as x').select('x.userId').whereRef('x.opportunityId', '=', 'o.id').where('x.userId', 'in', ids))]),
-    );
+  for (const [filter, column] of Object.entries(LIST_FILTERS)) {
+    const values = f[filter as keyof typeof LIST_FILTERS];
+    if (values) where.push(sql<boolean>`${sql.ref(`o.${column}`)} IN (${sql.join(values)})`);
   }
-  if (f.visibleTo !== undefined) {
-    const me = f.visibleTo;
-    select = select.where((eb) =>
-      eb.or([eb('o.ownerId', '=', me), eb.exists(eb.selectFrom('opportunitySellers as x').select('x.userId').whereRef('x.opportunityId', '=', 'o.id').where('x.userId', '=', me))]),
-    );
-  }
+  if (f.sellerId) where.push(isSellerOf(f.sellerId));
+  if (f.visibleTo !== undefined) where.push(isSellerOf([f.visibleTo]));
   for (const [field, range] of Object.entries(f.ranges ?? {})) {
     const ref = sql.ref(`o.${RANGE_COLUMNS[field]}`);
-    if (range.gte !== undefined) select = select.where(sql<boolean>`${ref} >= ${range.gte}`);
-    if (range.lte !== undefined) select = select.where(sql<boolean>`${ref} <= ${range.lte}`);
-    if (range.ne !== undefined) select = select.where(sql<boolean>`${ref} IS DISTINCT FROM ${range.ne}`);
+    if (range.gte !== undefined) where.push(sql<boolean>`${ref} >= ${range.gte}`);
+    if (range.lte !== undefined) where.push(sql<boolean>`${ref} <= ${range.lte}`);
+    if (range.ne !== undefined) where.push(sql<boolean>`${ref} IS DISTINCT FROM ${range.ne}`);
   }
   if (f.stagnant !== undefined && f.stagnantDays !== undefined) {
     const condition = stagnantCondition(f.stagnantDays);
-    select = select.where(f.stagnant ? condition : sql<boolean>`NOT ${condition}`);
+    where.push(f.stagnant ? condition : sql<boolean>`NOT ${condition}`);
   }
-  const rows = await select.orderBy(order).limit(query.limit + 1).execute();
-  return pageOf(rows, query.limit, query.sort);
+  return where;
+}
+
+export const allOf = (conditions: RawBuilder<boolean>[]) => sql<boolean>`(${sql.join(conditions, sql` AND `)})`;
+
+export type ListQuery<F> = { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: F };
+
+export async function listOpportunities(db: Db, query: ListQuery<OpportunityFilters>) {
+  const column = OPPORTUNITY_SORTS[query.sort.field] as SortColumn;
+  const selection = allOf(opportunityConditions(query.filters));
+  return readPage(column, sql`o.id`, query.sort, query.cursor, query.limit, (where, order, limit) =>
+    selectOpportunities(db)
+      .select(sql<string | null>`(${column.expr})::text`.as('sortKey'))
+      .where(selection)
+      .where(where)
+      .orderBy(order)
+      .limit(limit)
+      .execute(),
+  );
 }
 
 export async function nextOpportunityNumber(db: Db): Promise<number> {

@@ -62,3 +62,37 @@ export function pageOf<T extends { id: number; sortKey: string | null }>(rows: T
   const last = items.at(-1);
   return { items, nextCursor: hasMore && last ? encodeCursor(sort, last.sortKey, last.id) : null };
 }
+
+type PageQuery<R> = (where: RawBuilder<boolean>, order: RawBuilder<unknown>, limit: number) => Promise<R[]>;
+
+/**
+ * One keyset page, read so that each part is a plain range scan of an index `(expr, id)`:
+ * a nullable column is read in two parts, first its values (in either direction), then its nulls
+ * by id. One `ORDER BY expr DESC NULLS LAST` over an ascending index would sort the whole table.
+ */
+export async function readPage<R extends { id: number; sortKey: string | null }>(
+  column: SortColumn,
+  id: RawBuilder<unknown>,
+  sort: Sort,
+  cursor: Cursor | null,
+  limit: number,
+  query: PageQuery<R>,
+) {
+  if (!column.nullable) {
+    const { where, order } = keyset(column, id, sort, cursor);
+    return pageOf(await query(where, order, limit + 1), limit, sort);
+  }
+  const asc = sort.direction === 'asc';
+  const direction = asc ? sql`ASC` : sql`DESC`;
+  const after = asc ? sql`>` : sql`<`;
+  const rows: R[] = [];
+  if (!cursor || cursor.v !== null) {
+    const start = cursor ? sql<boolean>`(${column.expr}, ${id}) ${after} (${cursor.v}, ${cursor.id})` : sql<boolean>`true`;
+    rows.push(...(await query(sql<boolean>`${column.expr} IS NOT NULL AND ${start}`, sql`${column.expr} ${direction}, ${id} ${direction}`, limit + 1)));
+  }
+  if (rows.length <= limit) {
+    const start = cursor && cursor.v === null ? sql<boolean>`${id} ${after} ${cursor.id}` : sql<boolean>`true`;
+    rows.push(...(await query(sql<boolean>`${column.expr} IS NULL AND ${start}`, sql`${id} ${direction}`, limit + 1 - rows.length)));
+  }
+  return pageOf(rows, limit, sort);
+}

@@ -112,6 +112,8 @@ export type CompaniesTable = Audited & {
   campaignId: number | null;
   customerProfileId: number | null;
   notes: string | null;
+  /** The id in the CRM the company was imported from (L-7). */
+  externalId: Generated<string | null>;
 };
 
 export type CompanyInterestTypesTable = { companyId: number; interestTypeId: number };
@@ -128,6 +130,8 @@ export type ContactsTable = Audited & {
   isPrimary: Generated<boolean>;
   isDefaultReference: Generated<boolean>;
   notes: string | null;
+  /** The id in the CRM the contact was imported from (L-7). */
+  externalId: Generated<string | null>;
 };
 
 export type SalesProcessesTable = {
@@ -286,6 +290,28 @@ export type AttachmentsTable = {
   deletedAt: Timestamp | null;
 };
 
+export type ListResource = 'opportunities' | 'companies' | 'contacts' | 'activities';
+
+export type SavedViewsTable = {
+  id: Generated<number>;
+  ownerId: number;
+  resource: ListResource;
+  name: string;
+  query: ColumnType<Record<string, string>, string, string>;
+  columns: ColumnType<string[], string, string>;
+  shared: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: Created;
+  updatedAt: Timestamp;
+};
+
+export type CalendarFeedsTable = {
+  userId: number;
+  tokenHash: string;
+  createdAt: Created;
+  lastUsedAt: Timestamp | null;
+};
+
 export type DB = {
   settings: SettingsTable;
   industries: SetupEntryTable;
@@ -325,6 +351,8 @@ export type DB = {
   changeHistory: ChangeHistoryTable;
   opportunityFollowUps: OpportunityFollowUpsTable;
   attachments: AttachmentsTable;
+  savedViews: SavedViewsTable;
+  calendarFeeds: CalendarFeedsTable;
 };
 
 export type Db = import('kysely').Kysely<DB>;

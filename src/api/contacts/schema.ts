@@ -35,6 +35,7 @@ export const updateContactBody = z.strictObject({
 export const contactQuery = z.strictObject({
   ...listQueryBase,
   q: z.string().max(200).optional(),
+  letter: z.string().regex(/^\p{L}$/u, 'must be one letter').optional(),
   companyId: idList.optional(),
   email: z.string().max(254).optional(),
 });

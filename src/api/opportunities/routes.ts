@@ -1,22 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { findOpportunity, listOpportunities, OPPORTUNITY_SORTS, type OpportunityRow } from '../../db/opportunities.ts';
-import { decodeCursor, parseSort } from '../../db/paging.ts';
+import { findOpportunity, listOpportunities, type OpportunityRow } from '../../db/opportunities.ts';
+import { decodeCursor } from '../../db/paging.ts';
+import { summarizeOpportunities } from '../../db/opportunity-summary.ts';
 import { getSettings } from '../../db/settings.ts';
 import { createOpportunity, deleteOpportunity, updateOpportunity } from '../../domain/opportunities/opportunities.ts';
 import { todayIn } from '../../domain/opportunities/rules.ts';
 import { canSeeOpportunity } from '../../domain/auth/permissions.ts';
 import { notFound } from '../../domain/errors.ts';
-import { likePattern } from '../../domain/search/text-pattern.ts';
 import { actorOf, type Actor } from '../context.ts';
 import { idParams, page } from '../common.ts';
+import { opportunitySelection } from './selection.ts';
 import { withConflictShape } from '../present.ts';
 import {
   createOpportunityBody,
+  opportunityListQuery,
   opportunityQuery,
   opportunitySchema,
   presentOpportunity,
-  RANGE_FIELDS,
+  summarySchema,
   updateOpportunityBody,
   type PresentContext,
 } from './schema.ts';
@@ -30,7 +32,7 @@ async function presentContext(app: FastifyInstance) {
   return { settings, context };
 }
 
-const pattern = (typed: string | undefined) => (typed ? (likePattern(typed) ?? undefined) : undefined);
+const opportunityPage = page(opportunitySchema).extend({ summary: summarySchema.optional() });
 
 export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
   async function visible(actor: Actor, id: number) {
@@ -39,31 +41,22 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
     return presentOpportunity(row, context);
   }
 
-  app.get('/api/opportunities', { schema: { tags, querystring: opportunityQuery, response: { 200: page(opportunitySchema) } } }, async (request) => {
-    const { sort: sortParam, cursor, limit, q, title, note, ...rest } = request.query;
+  app.get('/api/opportunities', { schema: { tags, querystring: opportunityListQuery, response: { 200: opportunityPage } } }, async (request) => {
+    const { cursor, limit, summary, ...query } = request.query;
     const { settings, context } = await presentContext(app);
-    const sort = parseSort(sortParam, Object.keys(OPPORTUNITY_SORTS), { field: 'number', direction: 'desc' });
-    const ranges: Record<string, { gte?: number | string; lte?: number | string; ne?: number | string }> = {};
-    for (const field of RANGE_FIELDS) {
-      const range = { gte: rest[`${field}.gte`], lte: rest[`${field}.lte`], ne: rest[`${field}.ne`] };
-      if (range.gte !== undefined || range.lte !== undefined || range.ne !== undefined) ranges[field] = range;
-    }
-    const actor = actorOf(request);
-    const result = await listOpportunities(app.db, {
-      sort,
-      cursor: decodeCursor(cursor, sort),
-      limit,
-      filters: {
-        ...rest,
-        q: pattern(q),
-        title: pattern(title),
-        note: pattern(note),
-        ranges,
-        stagnantDays: settings.stagnationDays,
-        visibleTo: settings.sellersSeeOnlyOwn && actor.role === 'seller' ? actor.id : undefined,
-      },
-    });
-    return { items: result.items.map((row) => presentOpportunity(row, context)), nextCursor: result.nextCursor };
+    const { sort, filters } = opportunitySelection(query, settings, actorOf(request));
+    const [result, totals] = await Promise.all([
+      listOpportunities(app.db, { sort, cursor: decodeCursor(cursor, sort), limit, filters }),
+      summary ? summarizeOpportunities(app.db, filters) : undefined,
+    ]);
+    const items = result.items.map((row) => presentOpportunity(row, context));
+    return { items, nextCursor: result.nextCursor, ...(totals ? { summary: totals } : {}) };
+  });
+
+  app.get('/api/opportunities/summary', { schema: { tags, querystring: opportunityQuery.omit({ cursor: true, limit: true }), response: { 200: summarySchema } } }, async (request) => {
+    const { settings } = await presentContext(app);
+    const { filters } = opportunitySelection(request.query, settings, actorOf(request));
+    return summarizeOpportunities(app.db, filters);
   });
 
   app.get('/api/opportunities/:id', { schema: { tags, params: idParams, response: { 200: opportunitySchema } } }, async (request) =>

@@ -76,6 +76,9 @@ export const opportunityQuery = z.strictObject({
   priority: csv(priority).optional(),
   rating: csv(z.coerce.number().int().min(1).max(5)).optional(),
   number: idList.optional(),
+  probability: csv(z.coerce.number().int().min(0).max(100)).optional(),
+  amount: csv(numberQuery).optional(),
+  actualAmount: csv(numberQuery).optional(),
   ownerId: idList.optional(),
   sellerId: idList.optional(),
   companyId: idList.optional(),
@@ -91,6 +94,16 @@ export const opportunityQuery = z.strictObject({
   updatedBy: idList.optional(),
   stagnant: booleanQuery.optional(),
   ...rangeParams,
+});
+
+/** The list's own query: the filters plus `summary=true` for the selection summary (L-5). */
+export const opportunityListQuery = z.strictObject({ ...opportunityQuery.shape, summary: booleanQuery.optional() });
+
+export const summarySchema = z.object({
+  estimatedRevenue: z.number(),
+  pipeline: z.number(),
+  largest: z.number().nullable(),
+  counts: z.object({ won: z.number(), open: z.number(), lost: z.number(), expired: z.number() }),
 });
 
 export const opportunitySchema = z.object({

@@ -1,0 +1,36 @@
+// The query string of the opportunity list → the sort and filters of a selection (L-1, L-2, L-3),
+// shared by the list, its summary (L-5), the exports (L-6) and saved views (L-4).
+import type { z } from 'zod';
+import type { OpportunityFilters } from '../../db/opportunities.ts';
+import { OPPORTUNITY_SORTS } from '../../db/opportunities.ts';
+import { parseSort, type Sort } from '../../db/paging.ts';
+import type { Settings } from '../../db/settings.ts';
+import { likePattern } from '../../domain/search/text-pattern.ts';
+import type { Actor } from '../context.ts';
+import { RANGE_FIELDS, type opportunityQuery } from './schema.ts';
+
+type Query = Omit<z.infer<typeof opportunityQuery>, 'limit' | 'cursor'>;
+
+export const pattern = (typed: string | undefined) => (typed ? (likePattern(typed) ?? undefined) : undefined);
+
+export const DEFAULT_OPPORTUNITY_SORT: Sort = { field: 'number', direction: 'desc' };
+
+export function opportunitySelection(query: Query, settings: Settings, actor: Actor): { sort: Sort; filters: OpportunityFilters } {
+  const { sort: sortParam, q, title, note, ...rest } = query;
+  const sort = parseSort(sortParam, Object.keys(OPPORTUNITY_SORTS), DEFAULT_OPPORTUNITY_SORT);
+  const ranges: NonNullable<OpportunityFilters['ranges']> = {};
+  for (const field of RANGE_FIELDS) {
+    const range = { gte: rest[`${field}.gte`], lte: rest[`${field}.lte`], ne: rest[`${field}.ne`] };
+    if (range.gte !== undefined || range.lte !== undefined || range.ne !== undefined) ranges[field] = range;
+  }
+  const filters: OpportunityFilters = {
+    ...rest,
+    q: pattern(q),
+    title: pattern(title),
+    note: pattern(note),
+    ranges,
+    stagnantDays: settings.stagnationDays,
+    visibleTo: settings.sellersSeeOnlyOwn && actor.role === 'seller' ? actor.id : undefined,
+  };
+  return { sort, filters };
+}

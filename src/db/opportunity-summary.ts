@@ -1,0 +1,40 @@
+// L-5: the summary of a whole selection of opportunities, in one aggregate over the same conditions
+// as the list, so the numbers under a list always describe exactly its rows.
+import { sql } from 'kysely';
+import type { Db } from './schema.ts';
+import { allOf, opportunityConditions, type OpportunityFilters } from './opportunities.ts';
+
+export type OpportunitySummary = {
+  estimatedRevenue: number;
+  pipeline: number;
+  largest: number | null;
+  counts: { won: number; open: number; lost: number; expired: number };
+};
+
+type SummaryRow = { estimatedRevenue: number; pipeline: number; largest: number | null; won: number; open: number; lost: number; expired: number };
+
+/**
+ * Estimated revenue = sum of amount; pipeline = open at weighted value, won at actual amount
+ * (amount when none) at 100 %, lost and expired 0 (O-8); largest = the largest amount.
+ */
+export async function summarizeOpportunities(db: Db, filters: OpportunityFilters): Promise<OpportunitySummary> {
+  const { rows } = await sql<SummaryRow>`
+    SELECT coalesce(sum(o.amount), 0) AS estimated_revenue,
+           coalesce(sum(CASE o.status WHEN 'open' THEN o.weighted_amount
+                                      WHEN 'won' THEN coalesce(o.actual_amount, o.amount, 0)
+                                      ELSE 0 END), 0) AS pipeline,
+           max(o.amount) AS largest,
+           count(*) FILTER (WHERE o.status = 'won') AS won,
+           count(*) FILTER (WHERE o.status = 'open') AS open,
+           count(*) FILTER (WHERE o.status = 'lost') AS lost,
+           count(*) FILTER (WHERE o.status = 'expired') AS expired
+    FROM opportunities o
+    WHERE ${allOf(opportunityConditions(filters))}`.execute(db);
+  const row = rows[0] as SummaryRow;
+  return {
+    estimatedRevenue: Number(row.estimatedRevenue),
+    pipeline: Number(row.pipeline),
+    largest: row.largest === null ? null : Number(row.largest),
+    counts: { won: Number(row.won), open: Number(row.open), lost: Number(row.lost), expired: Number(row.expired) },
+  };
+}
