@@ -15,14 +15,14 @@ export const percent = z.number().int('must be a whole number').min(0).max(100);
 export const version = z.number().int().positive();
 export const trimmed = (max = 200) => z.string().trim().max(max);
 export const requiredText = (max = 200) => z.string().trim().min(1, 'is required').max(max);
-/** Optional free text: empty becomes null. */
+/** Optional free text: empty becomes null (clears it); left out stays undefined (leaves it as it is). */
 export const optionalText = (max = 2000) =>
   z
     .string()
     .trim()
     .max(max)
     .nullish()
-    .transform((v) => (v ? v : null));
+    .transform((v) => (v === undefined ? undefined : v || null));
 
 export const listQueryBase = {
   sort: z.string().max(40).optional(),

@@ -171,3 +171,20 @@ describe('bulk, copy, delete and restore (O-12 … O-14)', () => {
     expect((await admin.get('/api/opportunities/deleted')).body.items.map((d: { id: number }) => d.id)).not.toContain(o.id);
   });
 });
+
+describe('the winner as an entry of the competitor list', () => {
+  it('accepts a one-off competitor name as the winner, promoting it to the global list', async () => {
+    const o = await newOpportunity();
+    const entry = await seller.post(`/api/opportunities/${o.id}/competitors`, { name: 'Lokal Konkurrent ApS', threat: 5 });
+    expect(entry.status).toBe(201);
+    const lost = await seller.post(`/api/opportunities/${o.id}/close`, { outcome: 'lost', winnerEntryId: entry.body.id });
+    expect(lost.status).toBe(200);
+    const global = (await seller.get('/api/competitors?q=Lokal')).body.items;
+    expect(global.map((c: { name: string }) => c.name)).toEqual(['Lokal Konkurrent ApS']);
+    expect(lost.body.winnerCompetitorId).toBe(global[0].id);
+    const other = await newOpportunity();
+    const foreign = await seller.post(`/api/opportunities/${other.id}/close`, { outcome: 'lost', winnerEntryId: entry.body.id });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error.code).toBe('NOT_A_COMPETITOR');
+  });
+});

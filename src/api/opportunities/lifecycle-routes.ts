@@ -34,6 +34,7 @@ const closeBody = z.strictObject({
   winReasonId: ref.nullish(),
   lossReasonId: ref.nullish(),
   winnerCompetitorId: ref.nullish(),
+  winnerEntryId: ref.optional().describe('an entry of GET /api/opportunities/{id}/competitors, instead of winnerCompetitorId'),
   note: optionalText(5000),
   version: version.optional(),
 });

@@ -264,3 +264,16 @@ describe('opportunity lists (L-1, L-2, O-22, O-23)', () => {
     await admin.patch('/api/settings', { sellersSeeOnlyOwn: false });
   });
 });
+
+describe('partial updates', () => {
+  it('leaves fields the PATCH does not mention as they are, and clears those sent empty', async () => {
+    const company = (await seller.post('/api/companies', { name: 'Delvis A/S', notes: 'Keep me', city: 'Vejle' })).body;
+    const o = (await seller.post('/api/opportunities', { title: 'Keep', companyId: company.id, description: 'Important note', externalRef: 'EXT-1' })).body;
+    const renamed = await seller.patch(`/api/opportunities/${o.id}`, { title: 'Renamed', version: o.version });
+    expect(renamed.body).toMatchObject({ title: 'Renamed', description: 'Important note', externalRef: 'EXT-1' });
+    const cleared = await seller.patch(`/api/opportunities/${o.id}`, { description: '', version: renamed.body.version });
+    expect(cleared.body).toMatchObject({ description: null, externalRef: 'EXT-1' });
+    const companyAfter = await seller.patch(`/api/companies/${company.id}`, { phone: '+45 70 10 20 30', version: company.version });
+    expect(companyAfter.body).toMatchObject({ notes: 'Keep me', city: 'Vejle', phone: '+45 70 10 20 30' });
+  });
+});

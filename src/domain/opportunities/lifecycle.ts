@@ -1,5 +1,4 @@
 // Steps, closing, reopening, copying, bulk changes and restoring (O-7 … O-14).
-import { sql } from 'kysely';
 import type { Db } from '../../db/schema.ts';
 import { findOpportunity, insertOpportunity, nextOpportunityNumber, softDeleteOpportunity, updateOpportunityRow, type OpportunityRow } from '../../db/opportunities.ts';
 import { lockNumbering } from '../../db/companies.ts';
@@ -16,6 +15,7 @@ import {
   saveSteps,
 } from '../../db/opportunity-lifecycle.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
+import { ensureGlobalCompetitor, isCompetitorOfOpportunity } from '../../db/competitors.ts';
 import { canEdit, isAdmin, type Actor } from '../auth/permissions.ts';
 import { checkActiveEntries } from '../setup/active-entries.ts';
 import { closingChanges, reopeningChanges, type CloseInput } from './closing.ts';
@@ -68,14 +68,21 @@ export async function moveStepsToStage(db: Db, opportunityId: number, stageId: n
 }
 
 /** O-9, O-10: closes as won, lost or expired, with the dialog's fields and defaults; the close is kept. */
-export async function closeOpportunity({ db, actor, id, input, today, version }: { db: Db; actor: Actor; id: number; input: CloseInput; today: string; version?: number | undefined }) {
+export async function closeOpportunity({ db, actor, id, input: given, today, version }: { db: Db; actor: Actor; id: number; input: CloseInput & { winnerEntryId?: number | undefined }; today: string; version?: number | undefined }) {
   const current = await changeable(db, actor, id, version);
+  // the winner may be picked as an entry of the opportunity's competitor list (also a one-off name)
+  const { winnerEntryId, ...input } = given;
+  if (winnerEntryId !== undefined) {
+    if (input.winnerCompetitorId !== undefined && input.winnerCompetitorId !== null) throw invalid('winnerEntryId', 'give either winnerEntryId or winnerCompetitorId');
+    if (input.outcome !== 'lost') throw invalid('winnerEntryId', `does not apply when closing as ${input.outcome}`);
+    input.winnerCompetitorId = await ensureGlobalCompetitor(db, winnerEntryId, id);
+  }
   const changes = closingChanges(current, input, today);
   await checkActiveEntries(db, {
     winReasonId: ['win-reasons', input.winReasonId],
     lossReasonId: ['loss-reasons', input.lossReasonId],
   });
-  if (changes.winnerCompetitorId !== null && !(await isCompetitorOf(db, id, changes.winnerCompetitorId))) {
+  if (changes.winnerCompetitorId !== null && !(await isCompetitorOfOpportunity(db, id, changes.winnerCompetitorId))) {
     throw new AppError('NOT_A_COMPETITOR', 'The winner must be one of the opportunity’s competitors', { fields: { winnerCompetitorId: 'is not a competitor on this opportunity' } });
   }
   let stageId = current.stageId;
@@ -100,12 +107,6 @@ export async function closeOpportunity({ db, actor, id, input, today, version }:
     closedBy: actor.id,
   });
   return (await findOpportunity(db, id)) as OpportunityRow;
-}
-
-async function isCompetitorOf(db: Db, opportunityId: number, competitorId: number): Promise<boolean> {
-  const { rows } = await sql<{ found: boolean }>`
-    SELECT EXISTS (SELECT 1 FROM opportunity_competitors WHERE opportunity_id = ${opportunityId} AND competitor_id = ${competitorId}) AS found`.execute(db);
-  return rows[0]?.found === true;
 }
 
 /** O-11: opens a closed opportunity again; its close stays in the close history. */
