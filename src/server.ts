@@ -27,6 +27,8 @@ import { activityRoutes } from './api/activities/routes.ts';
 import { historyRoutes } from './api/history/routes.ts';
 import { followUpRoutes } from './api/opportunities/follow-up-routes.ts';
 import { companyProspectRoutes } from './api/companies/prospect-routes.ts';
+import { activityViewRoutes } from './api/activities/views-routes.ts';
+import { activityCallRoutes } from './api/activities/call-routes.ts';
 
 export type ServerOptions = {
   database: Database;
@@ -102,6 +104,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(historyRoutes);
   await app.register(followUpRoutes);
   await app.register(companyProspectRoutes);
+  await app.register(activityViewRoutes);
+  await app.register(activityCallRoutes);
 
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);

@@ -54,8 +54,8 @@ CREATE INDEX companies_org_number_key_idx ON companies ((upper(regexp_replace(or
 CREATE INDEX companies_email_domain_idx ON companies ((lower(split_part(email, '@', 2))));
 CREATE INDEX companies_phone_tail_idx ON companies ((right(regexp_replace(phone, '[^0-9]', '', 'g'), 7)));
 
--- T-3: "my open activities" and the team view read open activities by owner and due date
-CREATE INDEX activities_open_owner_due_idx ON activities (owner_id, due_date, id) WHERE NOT done AND deleted_at IS NULL;
+-- T-3: the team view reads open activities by owner, then due date (undated last)
+CREATE INDEX activities_open_owner_due_idx ON activities (owner_id, (coalesce(due_date, 'infinity'::date)), id) WHERE NOT done AND deleted_at IS NULL;
 `;
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getSettings } from '../../db/settings.ts';
+import { opportunityFromCall } from '../../domain/activities/call-to-opportunity.ts';
+import { todayIn } from '../../domain/opportunities/rules.ts';
+import { actorOf } from '../context.ts';
+import { idParams, requiredText } from '../common.ts';
+import { opportunitySchema, presentOpportunity } from '../opportunities/schema.ts';
+
+/** T-4: an opportunity from a call activity. */
+export const activityCallRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/api/activities/:id/opportunity', {
+    schema: {
+      tags: ['activities'],
+      description: 'Creates an opportunity from a call: its company, contact and text (description); title = the one given or the call’s subject. The call is linked to it.',
+      params: idParams,
+      body: z.strictObject({ title: requiredText(200).optional() }).optional(),
+      response: { 201: opportunitySchema },
+    },
+  }, async (request, reply) => {
+    const settings = await getSettings(app.db);
+    const row = await app.db.transaction().execute((db) =>
+      opportunityFromCall({ db, actor: actorOf(request), activityId: request.params.id, title: request.body?.title, baseCurrency: settings.baseCurrency }),
+    );
+    const now = new Date();
+    return reply.status(201).send(presentOpportunity(row, { now, today: todayIn(app.config.timeZone, now), stagnationDays: settings.stagnationDays }));
+  });
+};
