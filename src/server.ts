@@ -29,6 +29,7 @@ import { followUpRoutes } from './api/opportunities/follow-up-routes.ts';
 import { companyProspectRoutes } from './api/companies/prospect-routes.ts';
 import { activityViewRoutes } from './api/activities/views-routes.ts';
 import { activityCallRoutes } from './api/activities/call-routes.ts';
+import { attachmentRoutes } from './api/attachments/routes.ts';
 
 export type ServerOptions = {
   database: Database;
@@ -106,6 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(companyProspectRoutes);
   await app.register(activityViewRoutes);
   await app.register(activityCallRoutes);
+  await app.register(attachmentRoutes);
 
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);
