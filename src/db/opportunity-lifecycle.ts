@@ -114,3 +114,14 @@ export function listDeleted(db: Db, days: number, limit: number) {
 export async function restoreOpportunityRow(db: Db, id: number, actorId: number) {
   await db.updateTable('opportunities').set({ deletedAt: null, updatedAt: sql`now()`, updatedBy: actorId, version: sql`version + 1` }).where('id', '=', id).execute();
 }
+
+/** The sellers with shares and the competitors with threat, as one line each, for the change history. */
+export async function describeParts(db: Db, opportunityId: number): Promise<{ sellers: string | null; competitors: string | null }> {
+  const { rows } = await sql<{ sellers: string | null; competitors: string | null }>`
+    SELECT
+      (SELECT string_agg(u.initials || ' ' || to_char(s.share, 'FM990.00') || ' %', ', ' ORDER BY s.position)
+         FROM opportunity_sellers s JOIN users u ON u.id = s.user_id WHERE s.opportunity_id = ${opportunityId}) AS sellers,
+      (SELECT string_agg(coalesce(c.name, oc.name) || ' (' || oc.threat || ')', ', ' ORDER BY oc.threat DESC, coalesce(c.name, oc.name))
+         FROM opportunity_competitors oc LEFT JOIN competitors c ON c.id = oc.competitor_id WHERE oc.opportunity_id = ${opportunityId}) AS competitors`.execute(db);
+  return rows[0] ?? { sellers: null, competitors: null };
+}

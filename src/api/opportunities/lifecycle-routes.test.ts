@@ -188,3 +188,25 @@ describe('the winner as an entry of the competitor list', () => {
     expect(foreign.body.error.code).toBe('NOT_A_COMPETITOR');
   });
 });
+
+describe('history of the lifecycle (O-24)', () => {
+  it('records steps, closing, reopening, sellers, competitors, delete and restore', async () => {
+    const o = await newOpportunity();
+    await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'done' });
+    const other = await api.as('seller', 'Ida Ibsen');
+    await seller.post(`/api/opportunities/${o.id}/sellers`, { userId: other.userId });
+    await seller.post(`/api/opportunities/${o.id}/competitors`, { name: 'Fjord Data AS', threat: 2 });
+    await seller.post(`/api/opportunities/${o.id}/close`, { outcome: 'won' });
+    await seller.post(`/api/opportunities/${o.id}/reopen`);
+    await seller.delete(`/api/opportunities/${o.id}`);
+    await admin.post(`/api/opportunities/${o.id}/restore`);
+    const history = (await admin.get(`/api/opportunities/${o.id}/history?limit=100`)).body.items as { field: string; oldValue: string | null; newValue: string | null }[];
+    const line = (field: string) => history.find((h) => h.field === field);
+    expect(line('step:Prospect')).toMatchObject({ oldValue: 'todo', newValue: 'done' });
+    expect(line('sellers')?.newValue).toMatch(/ 50\.00 %, II 50\.00 %$/);
+    expect(line('competitors')).toMatchObject({ oldValue: null, newValue: 'Fjord Data AS (2)' });
+    expect(history.filter((h) => h.field === 'status').map((h) => `${h.oldValue}→${h.newValue}`)).toEqual(['won→open', 'open→won']);
+    expect(line('deleted')?.oldValue).toBe('Deal');
+    expect(line('restored')?.newValue).toBe('Deal');
+  });
+});

@@ -18,6 +18,7 @@ import { AppError, invalid, notFound } from '../errors.ts';
 import { ensureGlobalCompetitor, isCompetitorOfOpportunity } from '../../db/competitors.ts';
 import { canEdit, isAdmin, type Actor } from '../auth/permissions.ts';
 import { checkActiveEntries } from '../setup/active-entries.ts';
+import { recordChanges, recordHistory, recordLifecycle } from '../history/history.ts';
 import { closingChanges, reopeningChanges, type CloseInput } from './closing.ts';
 import { currentStageId, stepsForStage, stepsWhenWon, type StepState } from './steps.ts';
 import { nextProbability } from './rules.ts';
@@ -58,6 +59,9 @@ export async function setStepState({ db, actor, id, stageId, state }: { db: Db; 
   const newStageId = currentStageId(after);
   const probability = nextProbability({ mode: current.probabilityMode, stageProbability: after.find((s) => s.stageId === newStageId)?.probability ?? null, current: current.probability });
   await save(db, current, actor, { stageId: newStageId, probability });
+  const step = before.find((s) => s.stageId === stageId);
+  if (step && step.state !== state) await recordHistory(db, 'opportunity', id, actor.id, [{ field: `step:${step.name}`, old: step.state, new: state }]);
+  await recordChanges(db, 'opportunity', id, actor.id, current, (await findOpportunity(db, id)) as OpportunityRow);
   return listSteps(db, id);
 }
 
@@ -106,7 +110,9 @@ export async function closeOpportunity({ db, actor, id, input: given, today, ver
     probabilityBefore: current.probability,
     closedBy: actor.id,
   });
-  return (await findOpportunity(db, id)) as OpportunityRow;
+  const closed = (await findOpportunity(db, id)) as OpportunityRow;
+  await recordChanges(db, 'opportunity', id, actor.id, current, closed); // O-24
+  return closed;
 }
 
 /** O-11: opens a closed opportunity again; its close stays in the close history. */
@@ -116,7 +122,9 @@ export async function reopenOpportunity({ db, actor, id, version }: { db: Db; ac
   const changes = reopeningChanges(current, { stageProbability: await stageProbability(db, current.stageId), probabilityBeforeClosing: closing?.probabilityBefore ?? null });
   await save(db, current, actor, changes);
   if (closing) await markReopened(db, closing.id, actor.id);
-  return (await findOpportunity(db, id)) as OpportunityRow;
+  const reopened = (await findOpportunity(db, id)) as OpportunityRow;
+  await recordChanges(db, 'opportunity', id, actor.id, current, reopened); // O-24
+  return reopened;
 }
 
 /** O-13: a copy with the steps, sellers and competitors (not activities or history): open, with a new number. */
@@ -164,13 +172,16 @@ export async function copyOpportunity({ db, actor, id }: { db: Db; actor: Actor;
   });
   await copyStepsAndSellers(db, id, copyId);
   await copyCompetitors(db, id, copyId);
-  return (await findOpportunity(db, copyId)) as OpportunityRow;
+  const copy = (await findOpportunity(db, copyId)) as OpportunityRow;
+  await recordLifecycle(db, 'opportunity', copyId, actor.id, 'created', `${copy.title} (copy of no. ${original.number})`); // O-24
+  return copy;
 }
 
 /** O-14: soft delete. */
 export async function deleteOne({ db, actor, id }: { db: Db; actor: Actor; id: number }) {
   const current = await changeable(db, actor, id);
   await softDeleteOpportunity(db, current.id, actor.id);
+  await recordLifecycle(db, 'opportunity', id, actor.id, 'deleted', current.title); // O-24
 }
 
 /** O-14: an admin restores a deleted opportunity within 30 days. */
@@ -182,7 +193,9 @@ export async function restoreOpportunity({ db, actor, id }: { db: Db; actor: Act
     throw new AppError('RESTORE_EXPIRED', `Deleted opportunities can be restored for ${RESTORE_DAYS} days`);
   }
   await restoreOpportunityRow(db, id, actor.id);
-  return (await findOpportunity(db, id)) as OpportunityRow;
+  const restored = (await findOpportunity(db, id)) as OpportunityRow;
+  await recordHistory(db, 'opportunity', id, actor.id, [{ field: 'restored', old: null, new: restored.title }]); // O-24
+  return restored;
 }
 
 export type BulkAction = 'won' | 'lost' | 'open' | 'delete';

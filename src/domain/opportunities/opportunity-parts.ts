@@ -6,6 +6,8 @@ import { lockOpportunity } from '../../db/sellers.ts';
 import { canSeeOpportunity, type Actor } from '../auth/permissions.ts';
 import { AppError, notFound } from '../errors.ts';
 import { editableOpportunity } from './opportunities.ts';
+import { describeParts } from '../../db/opportunity-lifecycle.ts';
+import { recordHistory } from '../history/history.ts';
 
 /** The opportunity if the actor may see it (A-2 "sellers see only their own"), else 404. */
 export async function visibleOpportunity(db: Db, actor: Actor, id: number, sellersSeeOnlyOwn: boolean): Promise<OpportunityRow> {
@@ -25,7 +27,17 @@ export async function changeOpportunityPart<T>(
 ): Promise<T> {
   await lockOpportunity(db, opportunityId);
   const current = await editableOpportunity(db, actor, opportunityId);
+  const before = await describeParts(db, opportunityId);
   const result = await change(current);
+  const after = await describeParts(db, opportunityId);
+  // O-24: a change to the sellers or the competitors is a line in the opportunity's history
+  await recordHistory(
+    db,
+    'opportunity',
+    opportunityId,
+    actor.id,
+    (['sellers', 'competitors'] as const).filter((part) => before[part] !== after[part]).map((part) => ({ field: part, old: before[part], new: after[part] })),
+  );
   if (!(await updateOpportunityRow(db, opportunityId, current.version, actor.id, {}))) {
     throw new AppError('VERSION_CONFLICT', 'The opportunity was changed by someone else. Reload and try again.');
   }
