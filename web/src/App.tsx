@@ -17,6 +17,15 @@ import { ContactPage } from './pages/ContactPage';
 import { ActivitiesPage } from './pages/ActivitiesPage';
 import { ActivityPage } from './pages/ActivityPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { BoardPage } from './pages/BoardPage';
+import { MyDayPage } from './pages/MyDayPage';
+import { ProspectEntryPage } from './pages/ProspectEntryPage';
+import { SetupLayout } from './pages/setup/SetupLayout';
+import { ProcessesSetup } from './pages/setup/ProcessesSetup';
+import { ListsSetup } from './pages/setup/ListsSetup';
+import { CompetitorsSetup } from './pages/setup/CompetitorsSetup';
+import { UsersSetup } from './pages/setup/UsersSetup';
+import { SettingsSetup } from './pages/setup/SettingsSetup';
 
 export function App() {
   const { state, retry } = useSession();
@@ -49,12 +58,14 @@ export function App() {
     content = (
       <Routes>
         <Route element={<AppLayout />}>
-          <Route index element={<Navigate to="/opportunities" replace />} />
+          <Route index element={<MyDayPage />} />
+          <Route path="board" element={<BoardPage />} />
           <Route path="opportunities" element={<OpportunitiesPage />} />
           <Route path="opportunities/new" element={<OpportunityPage />} />
           <Route path="opportunities/:id" element={<OpportunityPage />} />
           <Route path="companies" element={<CompaniesPage />} />
           <Route path="companies/new" element={<CompanyPage />} />
+          <Route path="companies/quick-entry" element={<ProspectEntryPage />} />
           <Route path="companies/:id" element={<CompanyPage />} />
           <Route path="contacts" element={<ContactsPage />} />
           <Route path="contacts/new" element={<ContactPage />} />
@@ -62,6 +73,14 @@ export function App() {
           <Route path="activities" element={<ActivitiesPage />} />
           <Route path="activities/new" element={<ActivityPage />} />
           <Route path="activities/:id" element={<ActivityPage />} />
+          <Route path="setup" element={<SetupLayout />}>
+            <Route index element={<Navigate to="/setup/processes" replace />} />
+            <Route path="processes" element={<ProcessesSetup />} />
+            <Route path="lists" element={<ListsSetup />} />
+            <Route path="competitors" element={<CompetitorsSetup />} />
+            <Route path="users" element={<UsersSetup />} />
+            <Route path="settings" element={<SettingsSetup />} />
+          </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

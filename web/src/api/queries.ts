@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { Company, Page, SalesProcess, SetupEntry, SetupListName, User } from './types';
+import type { Company, Competitor, Page, SalesProcess, Settings, SetupEntry, SetupListName, User } from './types';
 
 // Setup lists change rarely: keep them for a few minutes instead of refetching on every form.
 const SETUP_STALE_MS = 5 * 60_000;
@@ -53,4 +53,30 @@ export function useListQuery<T>(resource: string, params: ListParams, pageSize =
     // keep showing the last rows while a new search or sort loads, instead of flashing empty
     placeholderData: keepPreviousData,
   });
+}
+
+export function useSettings() {
+  return useQuery({
+    queryKey: ['settings'],
+    queryFn: () => api.get<Settings>('/api/settings'),
+    staleTime: SETUP_STALE_MS,
+  });
+}
+
+/** The global competitor list (O-15), for pickers and the setup page. */
+export function useCompetitors() {
+  return useQuery({
+    queryKey: ['competitors'],
+    queryFn: () => api.get<Page<Competitor>>('/api/competitors'),
+    staleTime: SETUP_STALE_MS,
+    select: (page) => page.items,
+  });
+}
+
+/** Today as `YYYY-MM-DD` in the browser's time zone, `days` later when given. */
+export function isoDate(days = 0): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

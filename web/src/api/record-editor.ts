@@ -91,6 +91,9 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
         const updated = await api.patch<R>(`/api/${resource}/${record.id}`, { ...changes, version: record.version });
         queryClient.setQueryData([resource, record.id], updated);
         void queryClient.invalidateQueries({ queryKey: [resource, 'list'] });
+        // what hangs under the record (history, steps, sellers …) may have changed with it
+        void queryClient.invalidateQueries({ queryKey: [resource, record.id], predicate: (q) => q.queryKey.length > 2 });
+        if (resource === 'opportunities') void queryClient.invalidateQueries({ queryKey: [resource, 'board'] });
         notifySaved(t);
       } else {
         const created = await api.post<R>(`/api/${resource}`, options.toBody(values));

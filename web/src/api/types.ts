@@ -127,6 +127,7 @@ export type Opportunity = {
   contactId: number | null;
   ownerId: number;
   ownerInitials: string | null;
+  sellerIds: number[];
   processId: number;
   stageId: number | null;
   stageName: string | null;
@@ -151,6 +152,9 @@ export type Opportunity = {
   campaignId: number | null;
   regionId: number | null;
   departmentId: number | null;
+  lossReasonId: number | null;
+  winReasonId: number | null;
+  winnerCompetitorId: number | null;
   stagnant: boolean;
   decisionColor: DecisionColor;
   version: number;
@@ -176,10 +180,105 @@ export type Activity = {
   companyId: number | null;
   companyName: string | null;
   contactId: number | null;
+  contactName?: string | null;
   opportunityId: number | null;
   opportunityTitle: string | null;
   campaignId: number | null;
   version: number;
   createdAt: string;
   updatedAt: string;
+};
+
+export type Settings = {
+  companyName: string;
+  baseCurrency: string;
+  language: Language;
+  stagnationDays: number;
+  sellersSeeOnlyOwn: boolean;
+};
+
+/** GET /api/opportunities/board (U-1): totals per stage, one line per currency, counted in SQL. */
+export type BoardAnswer = {
+  processId: number;
+  processName: string;
+  columns: {
+    stageId: number;
+    name: string;
+    probability: number;
+    count: number;
+    totals: { currency: string; total: number; weighted: number }[];
+  }[];
+};
+
+export type StepState = 'todo' | 'done' | 'cancelled';
+export type Step = { stageId: number; name: string; probability: number; position: number; state: StepState };
+
+export type Seller = { userId: number; name: string; initials: string; share: number };
+export type SellerList = { sellers: Seller[]; sum: number; warning: string | null };
+
+export type Competitor = {
+  id: number;
+  name: string;
+  website: string | null;
+  strengths: string | null;
+  weaknesses: string | null;
+  rating: number | null;
+  active: boolean;
+};
+
+/** A competitor on one opportunity: `competitorId` is the global one, null for a typed one-off name. */
+export type CompetitorEntry = {
+  id: number;
+  competitorId: number | null;
+  name: string;
+  website: string | null;
+  rating: number | null;
+  threat: number;
+  note: string | null;
+};
+
+export type HistoryItem = {
+  id: number;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  changedAt: string;
+  changedBy: number | null;
+  changedByName: string | null;
+  changedByInitials: string | null;
+};
+
+export type Closing = {
+  id: number;
+  outcome: 'won' | 'lost' | 'expired';
+  closeDate: string;
+  actualAmount: number | null;
+  deliveryDate: string | null;
+  winReasonId: number | null;
+  lossReasonId: number | null;
+  winnerCompetitorId: number | null;
+  note: string | null;
+  closedAt: string;
+  closedBy: number | null;
+  closedByInitials: string | null;
+  reopenedAt: string | null;
+  reopenedBy: number | null;
+  reopenedByInitials: string | null;
+};
+
+export type FollowUp = {
+  id: number;
+  followUpDate: string;
+  setAt: string;
+  setBy: number | null;
+  setByInitials: string | null;
+  activityId: number | null;
+};
+
+/** An existing company that a new one may duplicate (C-6), from GET /api/companies/duplicates or POST's `warnings`. */
+export type CompanyDuplicate = {
+  id: number;
+  name: string;
+  accountNumber: string;
+  matchedOn: ('name' | 'orgNumber' | 'emailDomain' | 'phone')[];
 };

@@ -2,10 +2,12 @@ import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useInstance } from '../api/session';
+import { useCurrentUser, useInstance } from '../api/session';
 import { UserMenu } from './UserMenu';
 
 const SECTIONS = [
+  { path: '/board', label: 'nav.board' },
+  { path: '/', label: 'nav.myDay' },
   { path: '/opportunities', label: 'nav.opportunities' },
   { path: '/companies', label: 'nav.companies' },
   { path: '/contacts', label: 'nav.contacts' },
@@ -18,6 +20,9 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   const instance = useInstance();
+  const user = useCurrentUser();
+  const sections = user.role === 'admin' ? [...SECTIONS, { path: '/setup', label: 'nav.setup' } as const] : SECTIONS;
+  const isActive = (path: string) => (path === '/' ? location.pathname === '/' : location.pathname.startsWith(path));
 
   return (
     <AppShell
@@ -46,13 +51,13 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
-        {SECTIONS.map((section) => (
+        {sections.map((section) => (
           <NavLink
             key={section.path}
             component={RouterNavLink}
             to={section.path}
             label={t(section.label)}
-            active={location.pathname.startsWith(section.path)}
+            active={isActive(section.path)}
             onClick={close}
           />
         ))}

@@ -5,8 +5,8 @@ import { useListQuery } from '../api/queries';
 import type { Contact, Opportunity } from '../api/types';
 import { DecisionDate, Money, StatusBadge } from './Display';
 
-/** The company's contacts, primary first (C-4). */
-export function CompanyContacts({ companyId }: { companyId: number }) {
+/** The company's contacts, primary first (C-4); `markedId` is the contact of the opportunity shown. */
+export function CompanyContacts({ companyId, markedId }: { companyId: number; markedId?: number | null }) {
   const { t } = useTranslation();
   const contacts = useListQuery<Contact>('contacts', { companyId }, 50);
   const rows = contacts.data?.pages.flatMap((page) => page.items) ?? [];
@@ -39,6 +39,11 @@ export function CompanyContacts({ companyId }: { companyId: number }) {
                         {t('contact.isPrimary')}
                       </Badge>
                     ) : null}
+                    {markedId === c.id ? (
+                      <Badge size="xs" color="teal" ml={4}>
+                        {t('opportunity.theContact')}
+                      </Badge>
+                    ) : null}
                   </Table.Td>
                   <Table.Td>{c.title}</Table.Td>
                   <Table.Td>{c.email}</Table.Td>
@@ -53,16 +58,16 @@ export function CompanyContacts({ companyId }: { companyId: number }) {
   );
 }
 
-/** The company's opportunities, newest first. */
-export function CompanyOpportunities({ companyId }: { companyId: number }) {
+/** The company's opportunities, newest first; `excludeId` leaves out the one being shown. */
+export function CompanyOpportunities({ companyId, excludeId }: { companyId: number; excludeId?: number }) {
   const { t } = useTranslation();
   const opportunities = useListQuery<Opportunity>('opportunities', { companyId, sort: '-number' }, 50);
-  const rows = opportunities.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows = (opportunities.data?.pages.flatMap((page) => page.items) ?? []).filter((o) => o.id !== excludeId);
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
         <Title order={3} size="h4">
-          {t('nav.opportunities')}
+          {excludeId ? t('opportunity.otherOfCompany') : t('nav.opportunities')}
         </Title>
         <Button size="xs" variant="light" component={Link} to={`/opportunities/new?companyId=${companyId}`}>
           {t('opportunity.new')}

@@ -17,6 +17,12 @@ type Props<T> = {
   /** extra filters beside the search box, already read from the URL by the page */
   filters?: ReactNode;
   filterParams?: ListParams;
+  /** rows per page (default 50) */
+  pageSize?: number;
+  /** show only the first page, without "Load more" (e.g. "latest 30") */
+  firstPageOnly?: boolean;
+  /** shown between the title and the search box, e.g. a choice of views */
+  views?: ReactNode;
 };
 
 /** Reads and writes one list's URL state (?q=…&sort=…), so Back returns to the same view. */
@@ -54,7 +60,7 @@ export function ListPage<T>(props: Props<T>) {
     if (q !== debounced) setSearch(q);
   }, [q]);
 
-  const query = useListQuery<T>(props.resource, { ...props.filterParams, q: q || undefined, sort });
+  const query = useListQuery<T>(props.resource, { ...props.filterParams, q: q || undefined, sort }, props.pageSize);
   const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -65,6 +71,7 @@ export function ListPage<T>(props: Props<T>) {
           {props.newLabel}
         </Button>
       </Group>
+      {props.views}
       <Group align="flex-end" gap="sm">
         <TextInput
           label={t('common.search')}
@@ -85,7 +92,7 @@ export function ListPage<T>(props: Props<T>) {
         loading={query.isPending}
         refreshing={query.isPlaceholderData}
         error={query.error}
-        hasMore={query.hasNextPage}
+        hasMore={query.hasNextPage && !props.firstPageOnly}
         loadingMore={query.isFetchingNextPage}
         onLoadMore={() => void query.fetchNextPage()}
       />

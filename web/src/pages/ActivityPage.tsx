@@ -1,8 +1,11 @@
-import { Anchor, Checkbox, Grid, Group, NumberInput, Paper, Select, Stack, TextInput, Textarea, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Anchor, Button, Checkbox, Grid, Group, NumberInput, Paper, Select, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { notifyError, notifySaved } from '../api/errors';
+import { opportunityChanged } from '../api/opportunity-cache';
 import { useRecordEditor } from '../api/record-editor';
 import { useCurrentUser } from '../api/session';
 import type { Activity, Contact, Opportunity, Page } from '../api/types';
@@ -121,7 +124,10 @@ function ActivityEditor({ id }: { id: number | null }) {
           </Anchor>
         ) : null}
       </Group>
-      <Title order={2}>{record ? record.subject : t('activity.new')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{record ? record.subject : t('activity.new')}</Title>
+        {record && record.type === 'call' && !record.opportunityId ? <OpportunityFromCall activity={record} /> : null}
+      </Group>
       <Paper withBorder p="md">
         <form onSubmit={form.onSubmit((values) => void editor.save(values))} noValidate>
           <Grid>
@@ -186,5 +192,37 @@ function ActivityEditor({ id }: { id: number | null }) {
         </form>
       </Paper>
     </Stack>
+  );
+}
+
+/** T-4: an opportunity from a call, with its company, contact and text; the call is linked to it. */
+function OpportunityFromCall({ activity }: { activity: Activity }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      variant="light"
+      loading={busy}
+      disabled={activity.companyId === null}
+      title={activity.companyId === null ? t('activity.needsCompany') : undefined}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          const created = await api.post<Opportunity>(`/api/activities/${activity.id}/opportunity`);
+          opportunityChanged(queryClient, created);
+          void queryClient.invalidateQueries({ queryKey: ['activities'] });
+          notifySaved(t, t('activity.opportunityCreated'));
+          navigate(`/opportunities/${created.id}?tab=details`);
+        } catch (error) {
+          notifyError(error, t);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {t('activity.createOpportunity')}
+    </Button>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Select } from '@mantine/core';
+import { Anchor, Badge, Button, Select } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ListPage, useListUrlState } from '../components/ListPage';
@@ -47,6 +47,11 @@ export function CompaniesPage() {
       columns={columns}
       rowKey={(c) => c.id}
       defaultSort="name"
+      views={
+        <Button component={Link} to="/companies/quick-entry" variant="light" style={{ alignSelf: 'flex-start' }}>
+          {t('quickEntry.title')}
+        </Button>
+      }
       filterParams={{ status: status ?? undefined }}
       filters={
         <Select

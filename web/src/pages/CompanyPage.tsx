@@ -1,17 +1,21 @@
 import { useEffect } from 'react';
-import { Anchor, Badge, Grid, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useRecordEditor } from '../api/record-editor';
-import type { Company } from '../api/types';
+import type { Company, CompanyDuplicate } from '../api/types';
 import { CountrySelect } from '../components/CountrySelect';
 import { DateTimeText } from '../components/Display';
 import { FormActions, RecordState, parseId, textOrNull } from '../components/FormParts';
 import { SetupMultiSelect, SetupSelect, UserSelect } from '../components/SetupSelect';
 import { CompanyContacts, CompanyOpportunities } from '../components/CompanyRelated';
 import { RelatedActivities } from '../components/RelatedActivities';
+import { Attachments } from '../components/Attachments';
+import { ConvertButtons, DuplicateList, DuplicateWarning } from '../components/CompanyConversion';
+import { HistoryTable } from '../components/HistoryTable';
 import { NotFoundPage } from './NotFoundPage';
 
 type Values = {
@@ -105,6 +109,8 @@ function toBody(v: Values) {
   return body;
 }
 
+const COMPANY_TABS = ['contacts', 'opportunities', 'activities', 'documents', 'history'] as const;
+
 export function CompanyPage() {
   const { id: param } = useParams();
   const id = parseId(param);
@@ -121,7 +127,17 @@ function CompanyEditor({ id }: { id: number | null }) {
     toValues,
     toBody,
     validate: { name: (value) => (value.trim() ? null : t('validation.required')) },
+    afterCreate: (created) => {
+      // C-6: the answer names companies the new one may duplicate; creation still went through
+      const warnings = (created as Company & { warnings?: CompanyDuplicate[] }).warnings ?? [];
+      if (warnings.length > 0) {
+        notifications.show({ color: 'orange', autoClose: 12000, title: t('duplicates.title'), message: <DuplicateList items={warnings} /> });
+      }
+      return `/companies/${created.id}`;
+    },
   });
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'contacts';
   const { form, record } = editor;
 
   // C-1: suggest the next free account number on a new company
@@ -141,6 +157,7 @@ function CompanyEditor({ id }: { id: number | null }) {
   }, [suggested]);
 
   if (id !== null && !record) return <RecordState loading={editor.query.isPending} error={editor.query.error} />;
+  const values = form.getValues();
 
   return (
     <Stack gap="md">
@@ -150,14 +167,28 @@ function CompanyEditor({ id }: { id: number | null }) {
             ← {t('nav.companies')}
           </Anchor>
         </Group>
-      </Group>
-      <Group gap="sm">
-        <Title order={2}>{record ? record.name : t('company.new')}</Title>
-        {record ? (
-          <Badge variant="light" color={record.status === 'active' ? 'green' : 'gray'}>
-            {t(`companyStatus.${record.status}`)}
-          </Badge>
+        {id === null ? (
+          <Button variant="subtle" size="xs" component={Link} to="/companies/quick-entry">
+            {t('quickEntry.title')}
+          </Button>
         ) : null}
+      </Group>
+      <Group justify="space-between" gap="sm">
+        <Group gap="sm">
+          <Title order={2}>{record ? record.name : t('company.new')}</Title>
+          {record ? (
+            <Badge variant="light" color={record.status === 'active' ? 'green' : 'gray'}>
+              {t(`companyStatus.${record.status}`)}
+            </Badge>
+          ) : null}
+          {record?.customerNumber ? (
+            <Badge variant="outline" color="green">
+              {t('company.customer')}
+            </Badge>
+          ) : null}
+          {record?.supplierNumber ? <Badge variant="outline">{t('company.supplier')}</Badge> : null}
+        </Group>
+        {record ? <ConvertButtons company={record} /> : null}
       </Group>
       {record ? (
         <Text size="sm" c="dimmed">
@@ -166,6 +197,7 @@ function CompanyEditor({ id }: { id: number | null }) {
           {t('common.updatedAt')}: <DateTimeText timestamp={record.updatedAt} />
         </Text>
       ) : null}
+      {id === null ? <DuplicateWarning probe={{ name: values.name, orgNumber: values.orgNumber, email: values.email, phone: values.phone }} /> : null}
       <Paper withBorder p="md">
         <form onSubmit={form.onSubmit((values) => void editor.save(values))} noValidate>
           <Grid>
@@ -236,11 +268,30 @@ function CompanyEditor({ id }: { id: number | null }) {
         </form>
       </Paper>
       {record ? (
-        <>
-          <CompanyContacts companyId={record.id} />
-          <CompanyOpportunities companyId={record.id} />
-          <RelatedActivities filter={{ companyId: record.id }} newQuery={`companyId=${record.id}`} />
-        </>
+        <Tabs value={tab} onChange={(next) => setParams(next && next !== 'contacts' ? { tab: next } : {}, { replace: true })} keepMounted={false}>
+          <Tabs.List style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>
+            {COMPANY_TABS.map((name) => (
+              <Tabs.Tab key={name} value={name} style={{ flexShrink: 0 }}>
+                {t(`companyTabs.${name}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          <Tabs.Panel value="contacts" pt="md">
+            <CompanyContacts companyId={record.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="opportunities" pt="md">
+            <CompanyOpportunities companyId={record.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="activities" pt="md">
+            <RelatedActivities filter={{ companyId: record.id }} newQuery={`companyId=${record.id}`} />
+          </Tabs.Panel>
+          <Tabs.Panel value="documents" pt="md">
+            <Attachments resource="companies" id={record.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="history" pt="md">
+            <HistoryTable resource="companies" id={record.id} labels="company" />
+          </Tabs.Panel>
+        </Tabs>
       ) : null}
     </Stack>
   );

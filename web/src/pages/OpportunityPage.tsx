@@ -1,328 +1,218 @@
-import { useEffect, useState } from 'react';
-import { Alert, Anchor, Button, Fieldset, Grid, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title, Input } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Button, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { notifySaved, showFormError } from '../api/errors';
-import { useSalesProcesses } from '../api/queries';
-import { useRecordEditor } from '../api/record-editor';
-import { useCurrentUser, useInstance } from '../api/session';
-import type { Contact, Opportunity, Page, Priority, ProbabilityMode } from '../api/types';
-import { CompanyPicker } from '../components/CompanyPicker';
-import { DateField } from '../components/DateField';
-import { DateTimeText, DecisionDate, Money, Percent, StatusBadge } from '../components/Display';
-import { FormActions, RecordState, numberOrNull, parseId } from '../components/FormParts';
-import { CurrencySelect, SetupSelect, UserSelect } from '../components/SetupSelect';
-import { useLanguage } from '../i18n';
+import { notifyError, notifySaved } from '../api/errors';
+import { opportunityChanged } from '../api/opportunity-cache';
+import type { Opportunity } from '../api/types';
+import { CloseDialog, type Outcome } from '../components/CloseDialog';
+import { CompanyContacts, CompanyOpportunities } from '../components/CompanyRelated';
+import { DateTimeText, StatusBadge } from '../components/Display';
+import { HistoryTable } from '../components/HistoryTable';
+import { RecordState, parseId } from '../components/FormParts';
 import { RelatedActivities } from '../components/RelatedActivities';
 import { NotFoundPage } from './NotFoundPage';
-import { PRIORITIES, toBody, toValues, type OpportunityValues } from './opportunity-form';
+import { CompetitorsTab } from './opportunity/CompetitorsTab';
+import { OpportunityDetails } from './opportunity/OpportunityDetails';
+import { ClosingsTab, FollowUpHistory, useOpportunityValueFormat } from './opportunity/RecordTabs';
+import { SellersTab } from './opportunity/SellersTab';
+import { SummaryTab } from './opportunity/SummaryTab';
+
+const TABS = ['summary', 'details', 'sellers', 'competitors', 'contacts', 'activities', 'other', 'history', 'closings'] as const;
+type Tab = (typeof TABS)[number];
 
 export function OpportunityPage() {
   const { id: param } = useParams();
   const id = parseId(param);
   if (param && id === null) return <NotFoundPage />;
-  return <OpportunityEditor key={id ?? 'new'} id={id} />;
+  if (id === null) return <NewOpportunity />;
+  return <OpportunityView key={id} id={id} />;
 }
 
-function OpportunityEditor({ id }: { id: number | null }) {
+function NewOpportunity() {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const user = useCurrentUser();
-  const instance = useInstance();
-  const [search] = useSearchParams();
-  const processes = useSalesProcesses();
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/opportunities" size="sm">
+        ← {t('nav.opportunities')}
+      </Anchor>
+      <Title order={2}>{t('opportunity.new')}</Title>
+      <OpportunityDetails id={null} />
+    </Stack>
+  );
+}
+
+/** U-3: the opportunity with its tabs; the tab is in the URL so a link or Back returns to it. */
+function OpportunityView({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [reopening, setReopening] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const [closing, setClosing] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState<'reopen' | 'copy' | 'delete' | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const query = useQuery({ queryKey: ['opportunities', id], queryFn: () => api.get<Opportunity>(`/api/opportunities/${id}`) });
+  const o = query.data;
+  const { formatValue, formatField } = useOpportunityValueFormat(o ?? ({ currency: 'DKK' } as Opportunity));
+  const tabParam = params.get('tab') as Tab | null;
+  const tab: Tab = tabParam && TABS.includes(tabParam) ? tabParam : 'summary';
+  // tabs once opened stay mounted, so unsaved details survive a look at another tab
+  const [visited, setVisited] = useState<Set<Tab>>(() => new Set([tab]));
 
-  const editor = useRecordEditor<Opportunity, OpportunityValues>({
-    resource: 'opportunities',
-    id,
-    empty: {
-      title: '',
-      description: '',
-      companyId: parseId(search.get('companyId') ?? undefined),
-      contactId: null,
-      ownerId: user.id,
-      processId: null,
-      stageId: null,
-      probabilityMode: 'stage',
-      probability: '',
-      amount: '',
-      currency: instance?.baseCurrency ?? 'DKK',
-      margin: '',
-      annualMargin: '',
-      decisionDate: null,
-      deliveryDate: null,
-      followUpDate: null,
-      priority: 'normal',
-      rating: null,
-      typeId: null,
-      sourceId: null,
-      regionId: user.regionId,
-      departmentId: user.departmentId,
-    },
-    toValues,
-    toBody,
-    createOnly: ['processId'],
-    validate: {
-      title: (value) => (value.trim() ? null : t('validation.required')),
-      companyId: (value) => (value ? null : t('validation.required')),
-      probability: (value, values) => {
-        if (values.probabilityMode !== 'manual') return null;
-        const number = numberOrNull(value);
-        return number !== null && number >= 0 && number <= 100 ? null : t('validation.percent');
-      },
-    },
-  });
-  const { form, record } = editor;
-  const values = form.getValues();
+  if (!o) return <RecordState loading={query.isPending} error={query.error} />;
+  const open = o.status === 'open';
 
-  // O-1: a new opportunity starts in the default process, at its first stage
-  const defaultProcess = processes.data?.find((p) => p.isDefault) ?? processes.data?.[0];
-  useEffect(() => {
-    if (id === null && defaultProcess && form.getValues().processId === null) {
-      form.setFieldValue('processId', defaultProcess.id);
-      const first = defaultProcess.stages[0];
-      form.setFieldValue('stageId', first?.id ?? null);
-      form.setFieldValue('probability', first?.probability ?? '');
-    }
-  }, [id, defaultProcess?.id]);
+  function selectTab(next: string | null) {
+    if (!next) return;
+    setVisited((current) => new Set(current).add(next as Tab));
+    setParams((current) => {
+      const copy = new URLSearchParams(current);
+      if (next === 'summary') copy.delete('tab');
+      else copy.set('tab', next);
+      return copy;
+    }, { replace: true });
+  }
 
-  const process = processes.data?.find((p) => p.id === values.processId);
-  const stages = [...(process?.stages ?? [])].sort((a, b) => a.position - b.position);
-
-  const contacts = useQuery({
-    queryKey: ['contacts', 'of-company', values.companyId],
-    queryFn: () => api.get<Page<Contact>>('/api/contacts', { companyId: values.companyId ?? undefined, limit: 200 }),
-    enabled: values.companyId !== null,
-  });
-
-  if (id !== null && !record) return <RecordState loading={editor.query.isPending} error={editor.query.error} />;
-
-  const closed = record !== null && record.status !== 'open';
-  const numberFormat =
-    language === 'en'
-      ? { thousandSeparator: ',', decimalSeparator: '.' }
-      : { thousandSeparator: '\u00a0', decimalSeparator: ',' };
-
-  // O-11: reopening is the one change a closed opportunity accepts
-  async function reopen(current: Opportunity) {
-    setReopening(true);
+  async function act(kind: 'reopen' | 'copy' | 'delete') {
+    if (!o) return;
+    setBusy(kind);
     try {
-      const reopened = await api.post<Opportunity>(`/api/opportunities/${current.id}/reopen`, { version: current.version });
-      queryClient.setQueryData(['opportunities', current.id], reopened);
-      void queryClient.invalidateQueries({ queryKey: ['opportunities', 'list'] });
-      notifySaved(t, t('opportunity.reopened'));
+      if (kind === 'reopen') {
+        const reopened = await api.post<Opportunity>(`/api/opportunities/${o.id}/reopen`, { version: o.version });
+        opportunityChanged(queryClient, reopened);
+        notifySaved(t, t('opportunity.reopened'));
+      } else if (kind === 'copy') {
+        const copy = await api.post<Opportunity>(`/api/opportunities/${o.id}/copy`);
+        opportunityChanged(queryClient, copy);
+        notifySaved(t, t('opportunity.copied', { number: copy.number }));
+        navigate(`/opportunities/${copy.id}`);
+      } else {
+        await api.delete(`/api/opportunities/${o.id}`);
+        queryClient.removeQueries({ queryKey: ['opportunities', o.id] });
+        opportunityChanged(queryClient, null);
+        notifySaved(t, t('common.deleted'));
+        navigate('/opportunities');
+      }
     } catch (error) {
-      showFormError(form, error, t, { onConflict: () => void editor.reload() });
+      notifyError(error, t);
+      if (kind === 'reopen') opportunityChanged(queryClient, null, o.id);
     } finally {
-      setReopening(false);
+      setBusy(null);
     }
   }
 
-  function chooseStage(stageId: number | null) {
-    form.setFieldValue('stageId', stageId);
-    const stage = stages.find((s) => s.id === stageId);
-    if (stage && form.getValues().probabilityMode === 'stage') form.setFieldValue('probability', stage.probability);
-  }
-
-  function chooseProcess(processId: number | null) {
-    form.setFieldValue('processId', processId);
-    const first = processes.data?.find((p) => p.id === processId)?.stages[0];
-    chooseStage(first?.id ?? null);
-  }
+  const show = (name: Tab) => visited.has(name) || tab === name;
 
   return (
     <Stack gap="md">
-      <Group>
+      <Group gap="md">
         <Anchor component={Link} to="/opportunities" size="sm">
           ← {t('nav.opportunities')}
         </Anchor>
-        {record ? (
-          <Anchor component={Link} to={`/companies/${record.companyId}`} size="sm">
-            {record.companyName}
-          </Anchor>
-        ) : null}
+        <Anchor component={Link} to="/board" size="sm">
+          {t('nav.board')}
+        </Anchor>
+        <Anchor component={Link} to={`/companies/${o.companyId}`} size="sm">
+          {o.companyName}
+        </Anchor>
       </Group>
-      <Group gap="sm">
-        <Title order={2}>{record ? `${record.number} · ${record.title}` : t('opportunity.new')}</Title>
-        {record ? <StatusBadge status={record.status} /> : null}
-      </Group>
-      {record ? (
-        <Group gap="xl">
-          <Text size="sm">
-            {t('opportunity.weightedAmount')}: <Money amount={record.weightedAmount} currency={record.currency} />
-          </Text>
-          {record.marginPct !== null ? (
-            <Text size="sm">
-              {t('opportunity.marginPct')}: <Percent value={record.marginPct} />
-            </Text>
-          ) : null}
-          {record.decisionDate ? (
-            <Text size="sm">
-              {t('opportunity.decisionDate')}: <DecisionDate date={record.decisionDate} color={record.decisionColor} />
-            </Text>
-          ) : null}
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <div>
+          <Group gap="sm">
+            <Title order={2}>{`${o.number} · ${o.title}`}</Title>
+            <StatusBadge status={o.status} />
+          </Group>
           <Text size="sm" c="dimmed">
-            {t('common.lastChanged')}: <DateTimeText timestamp={record.updatedAt} /> {record.updatedByInitials ?? ''}
+            {o.stageName ? `${o.stageName} · ` : ''}
+            {t('common.lastChanged')}: <DateTimeText timestamp={o.updatedAt} /> {o.updatedByInitials ?? ''}
           </Text>
-        </Group>
-      ) : null}
-      {closed && record ? (
-        <Alert color="gray">
-          <Group justify="space-between">
-            <Text size="sm">{t('opportunity.closedReadOnly')}</Text>
-            <Button size="xs" variant="default" loading={reopening} onClick={() => void reopen(record)}>
+        </div>
+        <Group gap="xs">
+          {open ? (
+            <>
+              <Button color="green" onClick={() => setClosing('won')}>
+                {t('closing.action.won')}
+              </Button>
+              <Button color="red" onClick={() => setClosing('lost')}>
+                {t('closing.action.lost')}
+              </Button>
+              <Button color="gray" variant="light" onClick={() => setClosing('expired')}>
+                {t('closing.action.expired')}
+              </Button>
+            </>
+          ) : (
+            <Button variant="filled" loading={busy === 'reopen'} onClick={() => void act('reopen')}>
               {t('opportunity.reopen')}
             </Button>
-          </Group>
-        </Alert>
-      ) : null}
-      <Paper withBorder p="md">
-        <form onSubmit={form.onSubmit((v) => void editor.save(v))} noValidate>
-          <Fieldset variant="unstyled" disabled={closed}>
-            <Grid>
-              <Grid.Col span={12}>
-                <TextInput label={t('opportunity.title')} required {...form.getInputProps('title')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <CompanyPicker
-                  label={t('opportunity.company')}
-                  required
-                  {...form.getInputProps('companyId')}
-                  onChange={(value) => {
-                    form.setFieldValue('companyId', value);
-                    form.setFieldValue('contactId', null);
-                  }}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Select<number>
-                  label={t('opportunity.contact')}
-                  data={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: [c.firstName, c.lastName].filter(Boolean).join(' ') }))}
-                  disabled={closed || values.companyId === null}
-                  clearable
-                  searchable
-                  {...form.getInputProps('contactId')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <Select<number>
-                  label={t('opportunity.process')}
-                  description={record ? t('opportunity.processFixed') : undefined}
-                  data={(processes.data ?? []).filter((p) => p.active || p.id === values.processId).map((p) => ({ value: p.id, label: p.name }))}
-                  disabled={record !== null}
-                  allowDeselect={false}
-                  {...form.getInputProps('processId')}
-                  onChange={chooseProcess}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <Select<number>
-                  label={t('opportunity.stage')}
-                  data={stages.map((s) => ({ value: s.id, label: `${s.name} (${s.probability} %)` }))}
-                  allowDeselect={false}
-                  {...form.getInputProps('stageId')}
-                  onChange={chooseStage}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <UserSelect label={t('opportunity.owner')} clearable={false} {...form.getInputProps('ownerId')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <Input.Wrapper label={t('opportunity.probabilityMode')} id="probability-mode">
-                  <SegmentedControl
-                    fullWidth
-                    aria-labelledby="probability-mode-label"
-                    data={[
-                      { value: 'stage', label: t('probabilityMode.stage') },
-                      { value: 'manual', label: t('probabilityMode.manual') },
-                    ]}
-                    {...form.getInputProps('probabilityMode')}
-                    onChange={(mode) => {
-                      form.setFieldValue('probabilityMode', mode as ProbabilityMode);
-                      const stage = stages.find((s) => s.id === form.getValues().stageId);
-                      if (mode === 'stage' && stage) form.setFieldValue('probability', stage.probability);
-                    }}
-                  />
-                </Input.Wrapper>
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, sm: 4 }}>
-                <NumberInput
-                  label={t('opportunity.probability')}
-                  min={0}
-                  max={100}
-                  suffix=" %"
-                  allowDecimal={false}
-                  readOnly={values.probabilityMode === 'stage'}
-                  {...form.getInputProps('probability')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, sm: 4 }}>
-                <Select<Priority>
-                  label={t('opportunity.priority')}
-                  data={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
-                  allowDeselect={false}
-                  {...form.getInputProps('priority')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <NumberInput label={t('opportunity.amount')} min={0} decimalScale={2} {...numberFormat} {...form.getInputProps('amount')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, sm: 2 }}>
-                <CurrencySelect label={t('opportunity.currency')} {...form.getInputProps('currency')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, sm: 3 }}>
-                <NumberInput label={t('opportunity.margin')} decimalScale={2} {...numberFormat} {...form.getInputProps('margin')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 3 }}>
-                <NumberInput label={t('opportunity.annualMargin')} decimalScale={2} {...numberFormat} {...form.getInputProps('annualMargin')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <DateField label={t('opportunity.decisionDate')} {...form.getInputProps('decisionDate')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <DateField label={t('opportunity.deliveryDate')} {...form.getInputProps('deliveryDate')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <DateField label={t('opportunity.followUpDate')} description={t('opportunity.followUpHint')} {...form.getInputProps('followUpDate')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, sm: 3 }}>
-                <Select<number>
-                  label={t('opportunity.rating')}
-                  data={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: `${'★'.repeat(n)} (${n})` }))}
-                  clearable
-                  {...form.getInputProps('rating')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, sm: 3 }}>
-                <SetupSelect list="opportunity-types" label={t('opportunity.type')} {...form.getInputProps('typeId')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <SetupSelect list="sources" label={t('opportunity.source')} {...form.getInputProps('sourceId')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <SetupSelect list="regions" label={t('opportunity.region')} {...form.getInputProps('regionId')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <SetupSelect list="departments" label={t('opportunity.department')} {...form.getInputProps('departmentId')} />
-              </Grid.Col>
-              <Grid.Col span={12}>
-                <Textarea label={t('opportunity.description')} autosize minRows={3} {...form.getInputProps('description')} />
-              </Grid.Col>
-            </Grid>
-          </Fieldset>
-          <FormActions saving={editor.saving} isNew={!record} onDelete={editor.remove} disabled={closed} />
-        </form>
-      </Paper>
-      {record ? (
-        <RelatedActivities
-          filter={{ opportunityId: record.id }}
-          newQuery={`opportunityId=${record.id}&companyId=${record.companyId}${record.contactId ? `&contactId=${record.contactId}` : ''}`}
-        />
-      ) : null}
+          )}
+          <Button variant="default" loading={busy === 'copy'} onClick={() => void act('copy')}>
+            {t('opportunity.copy')}
+          </Button>
+          <Button variant="subtle" color="red" onClick={() => setConfirmDelete(true)}>
+            {t('common.delete')}
+          </Button>
+        </Group>
+      </Group>
+
+      <Tabs value={tab} onChange={selectTab} keepMounted>
+        <Tabs.List style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>
+          {TABS.map((name) => (
+            <Tabs.Tab key={name} value={name} style={{ flexShrink: 0 }}>
+              {t(`opportunityTabs.${name}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="summary" pt="md">
+          {show('summary') ? <SummaryTab opportunity={o} /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="details" pt="md">
+          {show('details') ? <OpportunityDetails id={o.id} onReopen={() => void act('reopen')} reopening={busy === 'reopen'} /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="sellers" pt="md">
+          {show('sellers') ? <SellersTab opportunity={o} /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="competitors" pt="md">
+          {show('competitors') ? <CompetitorsTab opportunity={o} /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="contacts" pt="md">
+          {show('contacts') ? <CompanyContacts companyId={o.companyId} markedId={o.contactId} /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="activities" pt="md">
+          {show('activities') ? (
+            <Stack gap="md">
+              <RelatedActivities
+                filter={{ opportunityId: o.id }}
+                newQuery={`opportunityId=${o.id}&companyId=${o.companyId}${o.contactId ? `&contactId=${o.contactId}` : ''}`}
+              />
+              <FollowUpHistory opportunity={o} />
+            </Stack>
+          ) : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="other" pt="md">
+          {show('other') ? <CompanyOpportunities companyId={o.companyId} excludeId={o.id} /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          {show('history') ? <HistoryTable resource="opportunities" id={o.id} labels="opportunity" formatValue={formatValue} formatField={formatField} /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="closings" pt="md">
+          {show('closings') ? <ClosingsTab opportunity={o} /> : null}
+        </Tabs.Panel>
+      </Tabs>
+
+      <CloseDialog opportunity={closing ? o : null} outcome={closing} onClose={() => setClosing(null)} />
+      <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title={t('common.confirmDeleteTitle')} centered>
+        <Text mb="md">{t('common.confirmDelete')}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setConfirmDelete(false)}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" loading={busy === 'delete'} onClick={() => void act('delete')}>
+            {t('common.delete')}
+          </Button>
+        </Group>
+      </Modal>
     </Stack>
   );
 }

@@ -1,0 +1,147 @@
+import { useEffect, useState } from 'react';
+import { Button, Group, Paper, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { notifyError, notifySaved } from '../../api/errors';
+import type { Page, SetupEntry, SetupListName } from '../../api/types';
+import { RecordState } from '../../components/FormParts';
+
+export const SETUP_LISTS: SetupListName[] = [
+  'industries',
+  'target-groups',
+  'interest-types',
+  'activity-types',
+  'opportunity-types',
+  'sources',
+  'loss-reasons',
+  'win-reasons',
+  'regions',
+  'departments',
+  'customer-profiles',
+  'currencies',
+];
+
+/** One entry: rename in place (saved on leaving the field or Enter), deactivate without breaking old records (C-5). */
+function EntryRow({ list, entry }: { list: SetupListName; entry: SetupEntry }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(entry.name);
+  useEffect(() => setName(entry.name), [entry.name]);
+
+  async function patch(change: Partial<SetupEntry>) {
+    try {
+      await api.patch(`/api/setup/${list}/${entry.id}`, change);
+      notifySaved(t);
+    } catch (error) {
+      notifyError(error, t);
+      setName(entry.name);
+    } finally {
+      void queryClient.invalidateQueries({ queryKey: ['setup', list] });
+      void queryClient.invalidateQueries({ queryKey: ['setup-admin', list] });
+    }
+  }
+  const rename = () => {
+    if (name.trim() && name.trim() !== entry.name) void patch({ name: name.trim() });
+    else setName(entry.name);
+  };
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <TextInput
+          aria-label={t('lists.nameOf', { name: entry.name })}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          onBlur={rename}
+          onKeyDown={(e) => e.key === 'Enter' && rename()}
+        />
+      </Table.Td>
+      <Table.Td>{entry.key ?? entry.code ?? ''}</Table.Td>
+      <Table.Td>
+        <Switch aria-label={t('lists.activeOf', { name: entry.name })} checked={entry.active} onChange={(e) => void patch({ active: e.currentTarget.checked })} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** U-7 / C-5: the twelve setup lists. */
+export function ListsSetup() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('list') as SetupListName | null;
+  const list: SetupListName = asked && SETUP_LISTS.includes(asked) ? asked : 'industries';
+  const entries = useQuery({ queryKey: ['setup-admin', list], queryFn: () => api.get<Page<SetupEntry>>(`/api/setup/${list}`) });
+  const [name, setName] = useState('');
+  const [adding, setAdding] = useState(false);
+
+  async function add() {
+    if (!name.trim()) return;
+    setAdding(true);
+    try {
+      await api.post(`/api/setup/${list}`, { name: name.trim() });
+      setName('');
+      notifySaved(t, t('common.created'));
+      void queryClient.invalidateQueries({ queryKey: ['setup', list] });
+      void queryClient.invalidateQueries({ queryKey: ['setup-admin', list] });
+    } catch (error) {
+      notifyError(error, t);
+    } finally {
+      setAdding(false);
+    }
+  }
+
+  return (
+    <Stack gap="md">
+      <Select
+        label={t('lists.list')}
+        data={SETUP_LISTS.map((value) => ({ value, label: t(`lists.names.${value}`) }))}
+        value={list}
+        onChange={(value) => value && setParams({ list: value }, { replace: true })}
+        allowDeselect={false}
+        w={280}
+      />
+      <Paper withBorder p="md">
+        {entries.data ? (
+          <Table.ScrollContainer minWidth={420}>
+            <Table aria-label={t(`lists.names.${list}`)} verticalSpacing={4}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('lists.name')}</Table.Th>
+                  <Table.Th>{t('lists.code')}</Table.Th>
+                  <Table.Th>{t('common.active')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {entries.data.items.map((entry) => (
+                  <EntryRow key={entry.id} list={list} entry={entry} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : (
+          <RecordState loading={entries.isPending} error={entries.error} />
+        )}
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void add();
+          }}
+        >
+          <Group align="flex-end" mt="md" gap="sm">
+            <TextInput label={t('lists.newEntry')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={280} />
+            <Button type="submit" loading={adding} disabled={!name.trim()}>
+              {t('lists.add')}
+            </Button>
+          </Group>
+          {list === 'currencies' ? (
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('lists.currencyHint')}
+            </Text>
+          ) : null}
+        </form>
+      </Paper>
+    </Stack>
+  );
+}

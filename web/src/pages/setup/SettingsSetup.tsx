@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import { Button, NumberInput, Paper, Stack, Switch, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { notifySaved, showFormError } from '../../api/errors';
+import { useSettings } from '../../api/queries';
+import type { Settings } from '../../api/types';
+import { RecordState } from '../../components/FormParts';
+
+type Values = { companyName: string; stagnationDays: number | string; sellersSeeOnlyOwn: boolean };
+
+/** Instance settings: company name, stagnation days (O-22), sellers see only their own. */
+export function SettingsSetup() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const settings = useSettings();
+  const [saving, setSaving] = useState(false);
+  const form = useForm<Values>({
+    initialValues: { companyName: '', stagnationDays: 30, sellersSeeOnlyOwn: false },
+    validate: {
+      companyName: (value) => (value.trim() ? null : t('validation.required')),
+      stagnationDays: (value) => (Number(value) >= 1 && Number(value) <= 3650 ? null : t('settings.daysRange')),
+    },
+  });
+  useEffect(() => {
+    if (settings.data) {
+      const values = { companyName: settings.data.companyName, stagnationDays: settings.data.stagnationDays, sellersSeeOnlyOwn: settings.data.sellersSeeOnlyOwn };
+      form.setValues(values);
+      form.resetDirty(values);
+    }
+  }, [settings.data]);
+
+  if (!settings.data) return <RecordState loading={settings.isPending} error={settings.error} />;
+
+  async function save(values: Values) {
+    setSaving(true);
+    try {
+      const saved = await api.patch<Settings>('/api/settings', {
+        companyName: values.companyName.trim(),
+        stagnationDays: Number(values.stagnationDays),
+        sellersSeeOnlyOwn: values.sellersSeeOnlyOwn,
+      });
+      queryClient.setQueryData(['settings'], saved);
+      // stagnation and visibility change what lists and the board show
+      void queryClient.invalidateQueries({ queryKey: ['opportunities'] });
+      notifySaved(t);
+    } catch (error) {
+      showFormError(form, error, t);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Paper withBorder p="md" maw={560}>
+      <form onSubmit={form.onSubmit((values) => void save(values))} noValidate>
+        <Stack>
+          <TextInput label={t('setup.companyName')} required {...form.getInputProps('companyName')} />
+          <NumberInput label={t('settings.stagnationDays')} description={t('settings.stagnationHint')} min={1} max={3650} allowDecimal={false} {...form.getInputProps('stagnationDays')} />
+          <Switch label={t('settings.sellersSeeOnlyOwn')} description={t('settings.sellersSeeOnlyOwnHint')} {...form.getInputProps('sellersSeeOnlyOwn', { type: 'checkbox' })} />
+          <Button type="submit" loading={saving} style={{ alignSelf: 'flex-start' }}>
+            {t('common.save')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
