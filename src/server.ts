@@ -30,6 +30,7 @@ import { companyProspectRoutes } from './api/companies/prospect-routes.ts';
 import { activityViewRoutes } from './api/activities/views-routes.ts';
 import { activityCallRoutes } from './api/activities/call-routes.ts';
 import { attachmentRoutes } from './api/attachments/routes.ts';
+import { viewRoutes } from './api/views/routes.ts';
 
 export type ServerOptions = {
   database: Database;
@@ -108,6 +109,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(activityViewRoutes);
   await app.register(activityCallRoutes);
   await app.register(attachmentRoutes);
+  await app.register(viewRoutes);
 
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);
