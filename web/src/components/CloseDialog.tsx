@@ -120,8 +120,8 @@ function CloseForm({ opportunity, outcome, onClose, onClosed }: { opportunity: O
         {outcome === 'won' ? (
           <NumberInput label={t('closing.actualAmount')} description={t('closing.actualAmountHint')} min={0} decimalScale={2} {...numberFormat} {...form.getInputProps('actualAmount')} />
         ) : null}
-        {outcome === 'won' ? <SetupSelect list="win-reasons" label={t('closing.winReason')} {...form.getInputProps('winReasonId')} data-autofocus /> : null}
-        {outcome === 'lost' ? <SetupSelect list="loss-reasons" label={t('closing.lossReason')} {...form.getInputProps('lossReasonId')} data-autofocus /> : null}
+        {outcome === 'won' ? <SetupSelect list="win-reasons" label={t('closing.winReason')} {...form.getInputProps('winReasonId')} /> : null}
+        {outcome === 'lost' ? <SetupSelect list="loss-reasons" label={t('closing.lossReason')} {...form.getInputProps('lossReasonId')} /> : null}
         {outcome === 'lost' ? (
           <Select<number>
             label={t('closing.winner')}
