@@ -10,6 +10,7 @@ import {
   useSensors,
   type Announcements,
   type DragEndEvent,
+  type KeyboardCoordinateGetter,
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
@@ -27,6 +28,34 @@ import { CloseDialog, type Outcome } from '../components/CloseDialog';
 import { RecordState } from '../components/FormParts';
 
 type Pages = InfiniteData<Page<Opportunity>>;
+
+const DIRECTIONS: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+
+/** From the keyboard, an arrow moves a picked-up card to the next column or drop zone in that direction. */
+const jumpToDropTarget: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
+  const direction = DIRECTIONS[event.code];
+  const rect = context.collisionRect;
+  if (!direction || !rect) return undefined;
+  event.preventDefault();
+  const [dx, dy] = direction;
+  const from = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  let best: { x: number; y: number } | null = null;
+  let bestScore = Infinity;
+  for (const [id, target] of context.droppableRects) {
+    // a column is tall: aim at its top part, where the first cards are
+    const to = { x: target.left + target.width / 2, y: String(id).startsWith('stage-') ? target.top + Math.min(target.height / 2, 120) : target.top + target.height / 2 };
+    const along = (to.x - from.x) * dx + (to.y - from.y) * dy;
+    if (along <= 10) continue;
+    const across = Math.abs(dx !== 0 ? to.y - from.y : to.x - from.x);
+    const score = along + 2 * across;
+    if (score < bestScore) {
+      bestScore = score;
+      best = to;
+    }
+  }
+  if (!best) return currentCoordinates;
+  return { x: currentCoordinates.x + best.x - from.x, y: currentCoordinates.y + best.y - from.y };
+};
 
 const byAmountDesc = (a: Opportunity, b: Opportunity) => (b.amount ?? -Infinity) - (a.amount ?? -Infinity);
 
@@ -55,7 +84,7 @@ export function BoardPage() {
     enabled: processId !== undefined,
   });
 
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: jumpToDropTarget }));
 
   function setParam(name: string, value: string | null) {
     setParams((current) => {
