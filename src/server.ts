@@ -31,6 +31,7 @@ import { activityViewRoutes } from './api/activities/views-routes.ts';
 import { activityCallRoutes } from './api/activities/call-routes.ts';
 import { attachmentRoutes } from './api/attachments/routes.ts';
 import { viewRoutes } from './api/views/routes.ts';
+import { exportRoutes } from './api/exports/routes.ts';
 
 export type ServerOptions = {
   database: Database;
@@ -110,6 +111,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(activityCallRoutes);
   await app.register(attachmentRoutes);
   await app.register(viewRoutes);
+  await app.register(exportRoutes);
 
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);
