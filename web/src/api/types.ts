@@ -92,6 +92,7 @@ export type Company = {
   createdBy: number | null;
   updatedAt: string;
   updatedBy: number | null;
+  updatedByInitials?: string | null;
 };
 
 export type Contact = {

@@ -35,7 +35,13 @@ export function CompaniesPage() {
         </Badge>
       ),
     },
-    { key: 'updatedAt', label: t('common.updatedAt'), sort: 'updatedAt', render: (c) => <DateTimeText timestamp={c.updatedAt} />, wide: true },
+    { key: 'updatedAt', label: t('common.updatedAt'), sort: 'updatedAt', render: (c) => (
+        <>
+          <DateTimeText timestamp={c.updatedAt} /> {c.updatedByInitials ? `/ ${c.updatedByInitials}` : ''}
+        </>
+      ),
+      wide: true,
+    },
   ];
 
   return (

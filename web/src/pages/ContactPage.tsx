@@ -6,6 +6,7 @@ import type { Contact } from '../api/types';
 import { CompanyPicker } from '../components/CompanyPicker';
 import { FormActions, RecordState, parseId, textOrNull } from '../components/FormParts';
 import { NotFoundPage } from './NotFoundPage';
+import { HistoryTable } from '../components/HistoryTable';
 
 type Values = {
   companyId: number | null;
@@ -137,6 +138,7 @@ function ContactEditor({ id }: { id: number | null }) {
           <FormActions saving={editor.saving} isNew={!record} onDelete={editor.remove} />
         </form>
       </Paper>
+      {record ? <HistoryTable resource="contacts" id={record.id} labels="contact" /> : null}
     </Stack>
   );
 }
