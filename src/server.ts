@@ -32,6 +32,7 @@ import { activityCallRoutes } from './api/activities/call-routes.ts';
 import { attachmentRoutes } from './api/attachments/routes.ts';
 import { viewRoutes } from './api/views/routes.ts';
 import { exportRoutes } from './api/exports/routes.ts';
+import { calendarRoutes } from './api/calendar/routes.ts';
 
 export type ServerOptions = {
   database: Database;
@@ -112,6 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(attachmentRoutes);
   await app.register(viewRoutes);
   await app.register(exportRoutes);
+  await app.register(calendarRoutes);
 
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);

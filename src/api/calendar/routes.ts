@@ -1,0 +1,44 @@
+// L-8: POST /api/calendar-feed makes (or replaces) the caller's secret feed URL and shows it once;
+// GET /api/calendar/<secret>.ics is public (calendar apps cannot sign in) and serves the feed.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { calendarItems, deleteFeed, feedOwner, findFeed, saveFeedToken } from '../../db/calendar-feeds.ts';
+import { calendarFeed } from '../../domain/calendar/calendar-feed.ts';
+import { hashSecret, newSecret } from '../../domain/auth/tokens.ts';
+import { AppError } from '../../domain/errors.ts';
+import { addDays, todayIn } from '../../domain/opportunities/rules.ts';
+import { actorOf } from '../context.ts';
+import { iso } from '../common.ts';
+
+const tags = ['calendar'];
+const feedFile = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, 'is not a calendar feed') });
+const feedStatus = z.object({ active: z.boolean(), createdAt: z.string().nullable(), lastUsedAt: z.string().nullable() });
+
+export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/calendar-feed', { schema: { tags, response: { 200: feedStatus } } }, async (request) => {
+    const feed = await findFeed(app.db, actorOf(request).id);
+    return { active: Boolean(feed), createdAt: iso(feed?.createdAt ?? null), lastUsedAt: iso(feed?.lastUsedAt ?? null) };
+  });
+
+  app.post('/api/calendar-feed', { schema: { tags, response: { 201: z.object({ url: z.string(), path: z.string() }) } } }, async (request, reply) => {
+    const secret = newSecret();
+    await app.db.transaction().execute((db) => saveFeedToken(db, actorOf(request).id, hashSecret(secret)));
+    const path = `/api/calendar/${secret}.ics`;
+    return reply.status(201).send({ path, url: `${request.protocol}://${request.host}${path}` });
+  });
+
+  app.delete('/api/calendar-feed', { schema: { tags } }, async (request, reply) => {
+    await app.db.transaction().execute((db) => deleteFeed(db, actorOf(request).id));
+    return reply.status(204).send();
+  });
+
+  app.get('/api/calendar/:file', { config: { public: true }, schema: { tags, params: feedFile, produces: ['text/calendar'] } }, async (request, reply) => {
+    const secret = request.params.file.slice(0, -'.ics'.length);
+    const owner = await feedOwner(app.db, hashSecret(secret));
+    if (!owner) throw new AppError('NOT_FOUND', 'No calendar feed at this address');
+    const today = todayIn(app.config.timeZone);
+    const items = await calendarItems(app.db, owner.id, addDays(today, -90), addDays(today, 365));
+    const body = calendarFeed({ userName: owner.name, items, timeZone: app.config.timeZone, host: request.host.split(':')[0] || 'trakt' });
+    return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(body);
+  });
+};
