@@ -5,7 +5,7 @@ import { readPage, type SortColumn, type Sort, type decodeCursor } from './pagin
 const col = (name: string, nullable: boolean): SortColumn => ({ expr: sql.ref(`o.${name}`), nullable });
 
 export const OPPORTUNITY_SORTS: Record<string, SortColumn> = {
-  number: col('number', false),
+  number: { expr: sql.ref('o.number'), nullable: false, unique: true },
   title: { expr: sql`lower(o.title)`, nullable: false },
   company: { expr: sql`lower(c.name)`, nullable: false },
   status: col('status', false),

@@ -7,6 +7,8 @@ export type SortColumn = {
   /** SQL expression sorted on, e.g. sql`lower(c.name)`; should match an index `(expr, id)`. */
   expr: RawBuilder<unknown>;
   nullable: boolean;
+  /** No two rows share a value (e.g. the opportunity number): its own unique index orders a page. */
+  unique?: boolean;
 };
 
 export type Sort = { field: string; direction: 'asc' | 'desc' };
@@ -78,13 +80,18 @@ export async function readPage<R extends { id: number; sortKey: string | null }>
   limit: number,
   query: PageQuery<R>,
 ) {
-  if (!column.nullable) {
-    const { where, order } = keyset(column, id, sort, cursor);
-    return pageOf(await query(where, order, limit + 1), limit, sort);
-  }
   const asc = sort.direction === 'asc';
   const direction = asc ? sql`ASC` : sql`DESC`;
   const after = asc ? sql`>` : sql`<`;
+  if (!column.nullable) {
+    // no NULLS LAST here: on a column without nulls, plain DESC is what a backward index scan gives
+    if (column.unique) {
+      const where = cursor ? sql<boolean>`${column.expr} ${after} ${cursor.v}` : sql<boolean>`true`;
+      return pageOf(await query(where, sql`${column.expr} ${direction}`, limit + 1), limit, sort);
+    }
+    const where = cursor ? sql<boolean>`(${column.expr}, ${id}) ${after} (${cursor.v}, ${cursor.id})` : sql<boolean>`true`;
+    return pageOf(await query(where, sql`${column.expr} ${direction}, ${id} ${direction}`, limit + 1), limit, sort);
+  }
   const rows: R[] = [];
   if (!cursor || cursor.v !== null) {
     const start = cursor ? sql<boolean>`(${column.expr}, ${id}) ${after} (${cursor.v}, ${cursor.id})` : sql<boolean>`true`;
