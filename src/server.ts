@@ -33,6 +33,7 @@ import { attachmentRoutes } from './api/attachments/routes.ts';
 import { viewRoutes } from './api/views/routes.ts';
 import { exportRoutes } from './api/exports/routes.ts';
 import { calendarRoutes } from './api/calendar/routes.ts';
+import { importRoutes } from './api/import/routes.ts';
 
 export type ServerOptions = {
   database: Database;
@@ -114,6 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(viewRoutes);
   await app.register(exportRoutes);
   await app.register(calendarRoutes);
+  await app.register(importRoutes);
 
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);

@@ -1,0 +1,93 @@
+// L-7: POST /api/import/{companies|contacts|opportunities}, multipart: `file` (CSV or XLSX),
+// `mapping` (JSON {column: field}, guessed when absent), `valueMapping` (JSON {field: {from: to}}),
+// `preset` (hubspot|pipedrive|salesforce), `dryRun` (true|false).
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getSettings } from '../../db/settings.ts';
+import { isManagerOrAdmin } from '../../domain/auth/permissions.ts';
+import { AppError, invalid } from '../../domain/errors.ts';
+import { importFile } from '../../domain/import/import-file.ts';
+import { todayIn } from '../../domain/opportunities/rules.ts';
+import { actorOf } from '../context.ts';
+
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+const params = z.object({ resource: z.enum(['companies', 'contacts', 'opportunities']) });
+const fields = z.strictObject({
+  mapping: z.record(z.string(), z.string()).optional(),
+  valueMapping: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  preset: z.enum(['hubspot', 'pipedrive', 'salesforce']).optional(),
+  dryRun: z.enum(['true', 'false']).default('true'),
+});
+const resultSchema = z.object({
+  rows: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  /** Rows matching a closed opportunity, left as they are (O-11). */
+  skipped: z.number(),
+  errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+  mapping: z.record(z.string(), z.string()),
+  dryRun: z.boolean(),
+});
+
+/** The file and the text fields of the multipart body; JSON fields are parsed. */
+async function readForm(request: FastifyRequest) {
+  const form: Record<string, unknown> = {};
+  let file: Buffer | null = null;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 } })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file') throw invalid('file', `is required (the file came in the field "${part.fieldname}")`);
+        file = await part.toBuffer();
+      } else if (part.fieldname === 'mapping' || part.fieldname === 'valueMapping') {
+        try {
+          form[part.fieldname] = JSON.parse(String(part.value));
+        } catch {
+          throw invalid(part.fieldname, 'must be JSON');
+        }
+      } else form[part.fieldname] = String(part.value);
+    }
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 100 MB; use `trakt import` for larger files', { fields: { file: 'is too large' } });
+    if (typeof code === 'string' && code.startsWith('FST_')) throw invalid('file', 'send the file as multipart/form-data in the field "file"');
+    throw error;
+  }
+  if (!file) throw invalid('file', 'is required');
+  const parsed = fields.safeParse(form);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.code === 'unrecognized_keys' ? (issue.keys[0] ?? 'body') : issue?.path.join('.') || 'body';
+    throw invalid(name, issue?.code === 'unrecognized_keys' ? 'is not a field of an import' : (issue?.message ?? 'is invalid'));
+  }
+  return { file, ...parsed.data };
+}
+
+export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+
+  app.post(
+    '/api/import/:resource',
+    { schema: { tags: ['import'], params, consumes: ['multipart/form-data'], response: { 200: resultSchema } } },
+    async (request) => {
+      const actor = actorOf(request);
+      if (!isManagerOrAdmin(actor)) throw new AppError('FORBIDDEN', 'Only managers and admins import');
+      const form = await readForm(request);
+      const settings = await getSettings(app.db);
+      return importFile({
+        db: app.db,
+        actor,
+        resource: request.params.resource,
+        data: form.file,
+        mapping: form.mapping,
+        valueMapping: form.valueMapping,
+        preset: form.preset,
+        dryRun: form.dryRun === 'true',
+        baseCurrency: settings.baseCurrency,
+        today: todayIn(app.config.timeZone),
+      });
+    },
+  );
+};

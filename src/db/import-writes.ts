@@ -1,0 +1,95 @@
+// L-7: an import batch written set-based: one INSERT … SELECT FROM jsonb_to_recordset for the new
+// rows and one UPDATE … FROM for the matched ones. Empty cells never overwrite (coalesce).
+import { sql } from 'kysely';
+import type { Db } from './schema.ts';
+
+/** [column, SQL type] of the values an import writes to a table. */
+export type Columns = readonly (readonly [string, 'text' | 'int' | 'bigint' | 'numeric' | 'date' | 'boolean' | 'smallint'])[];
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function recordset(columns: Columns, rows: Record<string, unknown>[], withId: boolean) {
+  const json = JSON.stringify(rows.map((row) => Object.fromEntries([...(withId ? [['id', row.id]] : []), ...columns.map(([c]) => [snake(c), row[c] ?? null])])));
+  const definition = [...(withId ? ['id int'] : []), ...columns.map(([c, type]) => `${snake(c)} ${type}`)].join(', ');
+  return sql`jsonb_to_recordset(${json}::jsonb) AS r(${sql.raw(definition)})`;
+}
+
+/** Inserts new rows; `defaults` fill what the file leaves empty. Returns the ids in row order. */
+export async function insertImported(db: Db, table: 'companies' | 'contacts' | 'opportunities', columns: Columns, rows: Record<string, unknown>[], actorId: number, defaults: Record<string, unknown> = {}) {
+  if (!rows.length) return [];
+  const names = columns.map(([c]) => snake(c));
+  const values = columns.map(([c]) => (c in defaults ? sql`coalesce(r.${sql.ref(snake(c))}, ${defaults[c]})` : sql`r.${sql.ref(snake(c))}`));
+  const { rows: ids } = await sql<{ id: number }>`
+    INSERT INTO ${sql.table(table)} (${sql.raw(names.join(', '))}, created_by, updated_by)
+    SELECT ${sql.join(values)}, ${actorId}, ${actorId} FROM ${recordset(columns, rows, false)}
+    RETURNING id`.execute(db);
+  return ids.map((r) => r.id);
+}
+
+/** Updates matched rows (`id` set); a column the row leaves empty keeps its value. */
+export async function updateImported(db: Db, table: 'companies' | 'contacts' | 'opportunities', columns: Columns, rows: Record<string, unknown>[], actorId: number) {
+  if (!rows.length) return;
+  const set = columns.map(([c]) => sql`${sql.ref(snake(c))} = coalesce(r.${sql.ref(snake(c))}, t.${sql.ref(snake(c))})`);
+  await sql`
+    UPDATE ${sql.table(table)} AS t SET ${sql.join(set)}, version = t.version + 1, updated_at = now(), updated_by = ${actorId}
+    FROM ${recordset(columns, rows, true)}
+    WHERE t.id = r.id`.execute(db);
+}
+
+/** O-7 and O-16 for imported opportunities: one step per stage of the process (done before the current one), the owner as sole seller at 100 %. */
+export async function addStepsAndSellers(db: Db, opportunityIds: number[]) {
+  if (!opportunityIds.length) return;
+  await sql`
+    INSERT INTO opportunity_steps (opportunity_id, stage_id, state)
+    SELECT o.id, s.id, CASE WHEN s.position < cur.position THEN 'done' ELSE 'todo' END
+    FROM opportunities o JOIN stages cur ON cur.id = o.stage_id JOIN stages s ON s.process_id = o.process_id
+    WHERE o.id = ANY(${opportunityIds}::int[])`.execute(db);
+  await sql`
+    INSERT INTO opportunity_sellers (opportunity_id, user_id, share, position)
+    SELECT o.id, o.owner_id, 100, 1 FROM opportunities o WHERE o.id = ANY(${opportunityIds}::int[])`.execute(db);
+}
+
+/** After an import moved opportunities to another stage: steps follow (O-7); a sole seller follows the owner (O-17). */
+export async function realignUpdatedOpportunities(db: Db, opportunityIds: number[]) {
+  if (!opportunityIds.length) return;
+  await sql`
+    UPDATE opportunity_steps st SET state = CASE WHEN s.position < cur.position THEN 'done' ELSE 'todo' END, changed_at = now()
+    FROM opportunities o, stages cur, stages s
+    WHERE o.id = ANY(${opportunityIds}::int[]) AND st.opportunity_id = o.id AND cur.id = o.stage_id AND s.id = st.stage_id
+      AND st.state <> 'cancelled' AND st.state <> CASE WHEN s.position < cur.position THEN 'done' ELSE 'todo' END`.execute(db);
+  await sql`
+    UPDATE opportunity_sellers x SET user_id = o.owner_id, share = 100
+    FROM opportunities o
+    WHERE o.id = ANY(${opportunityIds}::int[]) AND x.opportunity_id = o.id AND x.user_id <> o.owner_id
+      AND (SELECT count(*) FROM opportunity_sellers y WHERE y.opportunity_id = o.id) = 1`.execute(db);
+}
+
+/** O-24: one "created" history entry per imported record, like a record made in the UI. */
+export async function recordImported(db: Db, entity: 'company' | 'contact' | 'opportunity', ids: number[], labels: string[], actorId: number) {
+  if (!ids.length) return;
+  await sql`
+    INSERT INTO change_history (entity, entity_id, field, old_value, new_value, changed_by)
+    SELECT ${entity}, i.id, 'created', NULL, i.label, ${actorId} FROM unnest(${ids}::int[], ${labels}::text[]) AS i(id, label)`.execute(db);
+}
+
+/** C-4: a contact imported as primary takes the flag from the company's current primary contact. */
+export async function clearPrimaryOf(db: Db, companyIds: number[], exceptIds: number[]) {
+  if (!companyIds.length) return;
+  await sql`UPDATE contacts SET is_primary = false WHERE company_id = ANY(${companyIds}::int[]) AND is_primary AND NOT (id = ANY(${exceptIds}::int[]))`.execute(db);
+}
+
+/** The next free numbers for new records: account numbers (companies) or opportunity numbers, past `taken`. */
+export async function nextNumbers(db: Db, kind: 'account' | 'opportunity', count: number, taken: Set<string>): Promise<string[]> {
+  if (!count) return [];
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${kind === 'account' ? 'companies.account_number' : 'opportunities.number'}))`.execute(db);
+  const { rows } = kind === 'account'
+    ? await sql<{ n: number | null }>`SELECT max(account_number_value) AS n FROM companies`.execute(db)
+    : await sql<{ n: number | null }>`SELECT max(number) AS n FROM opportunities`.execute(db);
+  let next = Number(rows[0]?.n ?? (kind === 'account' ? 10000 : 0)) + 1;
+  const numbers: string[] = [];
+  while (numbers.length < count) {
+    if (!taken.has(String(next))) numbers.push(String(next));
+    next += 1;
+  }
+  return numbers;
+}

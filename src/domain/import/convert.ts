@@ -1,0 +1,80 @@
+// L-7: cells of an import file (text) → typed values, the way people write them in the Nordics:
+// 1.234,50 and 1 234,50 and 1234.50; 31.12.2026, 31-12-2026, 31/12/2026 and 2026-12-31.
+
+export type Converted<T> = { ok: true; value: T } | { ok: false; message: string };
+const ok = <T>(value: T): Converted<T> => ({ ok: true, value });
+const fail = (message: string): Converted<never> => ({ ok: false, message });
+
+/**
+ * A number with a decimal comma or point and any thousands grouping; currency signs and units are
+ * ignored. Nordic first: points in groups of three are thousands (1.500 = 1500), a comma is the
+ * decimal mark; English grouping (1,234.50 or 1,000,000) is read too.
+ */
+export function toNumber(text: string): Converted<number> {
+  let t = text.replace(/[\s\u00a0\u202f']/g, '').replace(/^(kr\.?|dkk|nok|sek|eur|€|\$)/i, '').replace(/(kr\.?|,-|dkk|nok|sek|eur|€|%)$/i, '');
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) t = t.replace(/\./g, '').replace(',', '.');
+  else if (/^-?\d{1,3}(,\d{3})+\.\d+$/.test(t) || /^-?\d{1,3}(,\d{3}){2,}$/.test(t)) t = t.replace(/,/g, '');
+  else t = t.replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return fail('must be a number');
+  return ok(Number(t));
+}
+
+/** A date as YYYY-MM-DD; day-first unless `monthFirst` (US exports: Salesforce, HubSpot). */
+export function toDate(text: string, monthFirst = false): Converted<string> {
+  const t = text.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$/.exec(t);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else {
+    match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T].*)?$/.exec(t);
+    if (!match) return fail('must be a date such as 2026-12-31 or 31.12.2026');
+    const [a, b] = [Number(match[1]), Number(match[2])];
+    [y, m, d] = monthFirst && t.includes('/') ? [Number(match[3]), a, b] : [Number(match[3]), b, a];
+  }
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return fail('is not a real date');
+  return ok(date.toISOString().slice(0, 10));
+}
+
+const YES = ['1', 'x', 'yes', 'y', 'true', 'ja', 'j', 'sand', 'sant', 'primary'];
+const NO = ['0', '', 'no', 'n', 'false', 'nej', 'nei', 'falsk', 'usant', 'falskt'];
+
+export function toBoolean(text: string): Converted<boolean> {
+  const t = text.trim().toLocaleLowerCase('da');
+  if (YES.includes(t)) return ok(true);
+  if (NO.includes(t)) return ok(false);
+  return fail('must be yes or no');
+}
+
+const STATUS: Record<string, 'open' | 'won' | 'lost' | 'expired'> = {};
+for (const [status, words] of Object.entries({
+  open: ['open', 'åben', 'åpen', 'öppen', 'ikke afgjort', 'ikke avgjort', 'in progress'],
+  won: ['won', 'vundet', 'vunnet', 'vunnen', 'closed won', 'closedwon', 'stängd vunnen'],
+  lost: ['lost', 'tabt', 'tapt', 'förlorad', 'tappad', 'closed lost', 'closedlost', 'stängd tappad'],
+  expired: ['expired', 'udløbet', 'utløpt', 'utgången', 'utgått'],
+}) as [keyof typeof STATUS, string[]][]) {
+  for (const word of words) STATUS[word] = status as 'open' | 'won' | 'lost' | 'expired';
+}
+
+export function toStatus(text: string): Converted<'open' | 'won' | 'lost' | 'expired'> {
+  const status = STATUS[text.trim().toLocaleLowerCase('da')];
+  return status ? ok(status) : fail('must be open, won, lost or expired');
+}
+
+const PRIORITY: Record<string, 'low' | 'normal' | 'high'> = { low: 'low', lav: 'low', låg: 'low', normal: 'normal', medium: 'normal', high: 'high', høj: 'high', høy: 'high', hög: 'high' };
+
+export function toPriority(text: string): Converted<'low' | 'normal' | 'high'> {
+  const priority = PRIORITY[text.trim().toLocaleLowerCase('da')];
+  return priority ? ok(priority) : fail('must be low, normal or high');
+}
+
+/** "Anna Marie Hansen" → first "Anna Marie", last "Hansen"; "Hansen, Anna" → first "Anna", last "Hansen". */
+export function splitName(full: string): { firstName: string; lastName: string } {
+  const t = full.trim().replace(/\s+/g, ' ');
+  if (t.includes(',')) {
+    const [last, first] = t.split(',', 2).map((part) => part.trim());
+    return { firstName: first ?? '', lastName: last ?? '' };
+  }
+  const at = t.lastIndexOf(' ');
+  return at < 0 ? { firstName: '', lastName: t } : { firstName: t.slice(0, at), lastName: t.slice(at + 1) };
+}

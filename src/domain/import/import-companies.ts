@@ -1,0 +1,69 @@
+// L-7 companies: validated like POST /api/companies; matched on account number (else external id).
+import { createCompanyBody } from '../../api/companies/schema.ts';
+import { companiesByAccountNumber, companiesByExternalId } from '../../db/import-lookups.ts';
+import { insertImported, nextNumbers, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
+import { validateOrgNumber } from '../companies/org-number.ts';
+import type { ImportKind, Prepared } from './import-kind.ts';
+
+const COLUMNS: Columns = [
+  ['accountNumber', 'text'], ['externalId', 'text'], ['name', 'text'], ['searchName', 'text'], ['orgNumber', 'text'], ['street', 'text'], ['postalCode', 'text'],
+  ['city', 'text'], ['country', 'text'], ['phone', 'text'], ['email', 'text'], ['website', 'text'], ['ownerId', 'int'], ['industryId', 'int'], ['targetGroupId', 'int'],
+  ['sourceId', 'int'], ['notes', 'text'],
+];
+const FIELD_OF = { ownerId: 'owner', industryId: 'industry', targetGroupId: 'targetGroup', sourceId: 'source' };
+
+export const importCompanies: ImportKind = {
+  async prepare({ db, rows, check, seen }) {
+    const prepared: Prepared[] = [];
+    for (const row of rows) {
+      const r = check(row);
+      const country = r.text('country')?.toUpperCase();
+      let orgNumber = r.text('orgNumber');
+      if (orgNumber) {
+        const result = validateOrgNumber(country ?? '', orgNumber);
+        orgNumber = result.ok ? result.normalized : r.fail('orgNumber', result.reason);
+      }
+      const input = {
+        name: r.required('name'),
+        accountNumber: r.text('accountNumber'),
+        searchName: r.text('searchName'),
+        orgNumber,
+        street: r.text('street'),
+        postalCode: r.text('postalCode'),
+        city: r.text('city'),
+        country,
+        phone: r.text('phone'),
+        email: r.text('email'),
+        website: r.text('website'),
+        ownerId: r.user('owner'),
+        industryId: r.setup('industry', 'industries'),
+        targetGroupId: r.setup('targetGroup', 'targetGroups'),
+        sourceId: r.setup('source', 'sources'),
+        notes: r.text('notes'),
+      };
+      const valid = r.schema(createCompanyBody, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), FIELD_OF);
+      const externalId = r.text('externalId');
+      const key = input.accountNumber ? `account ${input.accountNumber}` : externalId ? `external id ${externalId}` : null;
+      if (key) {
+        const first = seen.get(key);
+        if (first) r.fail(input.accountNumber ? 'accountNumber' : 'externalId', `${key} is on line ${first} too`);
+        else seen.set(key, row.line);
+      }
+      prepared.push({ line: row.line, errors: r.errors, values: valid && !r.errors.length ? { ...valid, orgNumber: input.orgNumber ?? null, externalId: externalId ?? null } : {}, existingId: null });
+    }
+    const ok = prepared.filter((p) => !p.errors.length);
+    const byAccount = await companiesByAccountNumber(db, ok.flatMap((p) => (p.values.accountNumber ? [String(p.values.accountNumber)] : [])));
+    const byExternal = await companiesByExternalId(db, ok.flatMap((p) => (!p.values.accountNumber && p.values.externalId ? [String(p.values.externalId)] : [])));
+    for (const p of ok) p.existingId = (p.values.accountNumber ? byAccount.get(String(p.values.accountNumber)) : byExternal.get(String(p.values.externalId ?? ''))) ?? null;
+    return prepared;
+  },
+
+  async write({ db, actor, rows }) {
+    const fresh = rows.filter((p) => p.existingId === null);
+    const numbers = await nextNumbers(db, 'account', fresh.filter((p) => !p.values.accountNumber).length, new Set(fresh.map((p) => String(p.values.accountNumber ?? ''))));
+    const inserts = fresh.map((p) => ({ ...p.values, accountNumber: p.values.accountNumber ?? numbers.shift() }));
+    const ids = await insertImported(db, 'companies', COLUMNS, inserts, actor.id, { ownerId: actor.id });
+    await recordImported(db, 'company', ids, fresh.map((p) => String(p.values.name)), actor.id);
+    await updateImported(db, 'companies', COLUMNS, rows.filter((p) => p.existingId !== null).map((p) => ({ ...p.values, id: p.existingId })), actor.id);
+  },
+};

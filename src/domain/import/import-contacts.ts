@@ -1,0 +1,74 @@
+// L-7 contacts: validated like POST /api/contacts; the company by account number or exact name;
+// matched on email (else external id).
+import { createContactBody } from '../../api/contacts/schema.ts';
+import { companiesByAccountNumber, companiesByName, contactsByEmail, contactsByExternalId } from '../../db/import-lookups.ts';
+import { clearPrimaryOf, insertImported, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
+import { splitName } from './convert.ts';
+import type { ImportKind, Prepared } from './import-kind.ts';
+
+const COLUMNS: Columns = [
+  ['companyId', 'int'], ['externalId', 'text'], ['firstName', 'text'], ['lastName', 'text'], ['title', 'text'], ['email', 'text'], ['phone', 'text'], ['mobile', 'text'],
+  ['isPrimary', 'boolean'], ['notes', 'text'],
+];
+
+export const importContacts: ImportKind = {
+  async prepare({ db, rows, check, seen }) {
+    const accounts = await companiesByAccountNumber(db, [...new Set(rows.flatMap((row) => (row.values.companyAccountNumber ? [row.values.companyAccountNumber] : [])))]);
+    const names = await companiesByName(db, [...new Set(rows.flatMap((row) => (!row.values.companyAccountNumber && row.values.companyName ? [row.values.companyName.toLocaleLowerCase('da')] : [])))]);
+    const prepared: Prepared[] = [];
+    for (const row of rows) {
+      const r = check(row);
+      let companyId: number | undefined;
+      const account = r.text('companyAccountNumber');
+      const companyName = r.text('companyName');
+      if (account) companyId = accounts.get(account) ?? r.fail('companyAccountNumber', `no company has account number "${account}"`);
+      else if (companyName) {
+        const ids = names.get(companyName.toLocaleLowerCase('da')) ?? [];
+        companyId = ids.length === 1 ? ids[0] : r.fail('companyName', ids.length ? `"${companyName}" matches ${ids.length} companies; give the account number` : `no company is named "${companyName}"`);
+      } else r.fail('companyName', 'is required (company name or account number)');
+      const full = r.text('fullName');
+      const split = full ? splitName(full) : { firstName: undefined, lastName: undefined };
+      const input = {
+        companyId,
+        firstName: r.text('firstName') ?? split.firstName,
+        lastName: r.text('lastName') ?? split.lastName ?? r.fail('lastName', 'is required'),
+        title: r.text('title'),
+        email: r.text('email'),
+        phone: r.text('phone'),
+        mobile: r.text('mobile'),
+        isPrimary: r.boolean('isPrimary'),
+        notes: r.text('notes'),
+      };
+      const valid = r.schema(createContactBody, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), { companyId: account ? 'companyAccountNumber' : 'companyName' });
+      const externalId = r.text('externalId');
+      const key = input.email ? `email ${input.email.toLocaleLowerCase('da')}` : externalId ? `external id ${externalId}` : null;
+      if (key) {
+        const first = seen.get(key);
+        if (first) r.fail(input.email ? 'email' : 'externalId', `${key} is on line ${first} too`);
+        else seen.set(key, row.line);
+      }
+      if (input.isPrimary && companyId !== undefined) {
+        const first = seen.get(`primary ${companyId}`);
+        if (first) r.fail('isPrimary', `the company has its primary contact on line ${first} already`);
+        else seen.set(`primary ${companyId}`, row.line);
+      }
+      prepared.push({ line: row.line, errors: r.errors, values: valid && !r.errors.length ? { ...valid, firstName: input.firstName ?? null, externalId: externalId ?? null } : {}, existingId: null });
+    }
+    const ok = prepared.filter((p) => !p.errors.length);
+    const byEmail = await contactsByEmail(db, ok.flatMap((p) => (p.values.email ? [String(p.values.email).toLocaleLowerCase('da')] : [])));
+    const byExternal = await contactsByExternalId(db, ok.flatMap((p) => (!p.values.email && p.values.externalId ? [String(p.values.externalId)] : [])));
+    for (const p of ok) {
+      p.existingId = (p.values.email ? byEmail.get(String(p.values.email).toLocaleLowerCase('da'))?.id : byExternal.get(String(p.values.externalId ?? ''))) ?? null;
+    }
+    return prepared;
+  },
+
+  async write({ db, actor, rows }) {
+    const primary = rows.filter((p) => p.values.isPrimary === true);
+    await clearPrimaryOf(db, primary.map((p) => Number(p.values.companyId)), primary.flatMap((p) => (p.existingId ? [p.existingId] : [])));
+    const fresh = rows.filter((p) => p.existingId === null);
+    const ids = await insertImported(db, 'contacts', COLUMNS, fresh.map((p) => p.values), actor.id, { firstName: '', isPrimary: false });
+    await recordImported(db, 'contact', ids, fresh.map((p) => `${String(p.values.firstName ?? '')} ${String(p.values.lastName)}`.trim()), actor.id);
+    await updateImported(db, 'contacts', COLUMNS, rows.filter((p) => p.existingId !== null).map((p) => ({ ...p.values, id: p.existingId })), actor.id);
+  },
+};

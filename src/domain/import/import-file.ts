@@ -1,0 +1,102 @@
+// L-7: imports a CSV or XLSX file into companies, contacts or opportunities. Every row is read and
+// checked (a dry run lists every error); the rows are written in batches inside ONE transaction,
+// which is rolled back on a dry run or when any row has an error, so nothing is half-imported.
+import type { Db } from '../../db/schema.ts';
+import { loadImportLookups } from '../../db/import-lookups.ts';
+import type { Actor } from '../auth/permissions.ts';
+import { AppError, invalid } from '../errors.ts';
+import { importCompanies } from './import-companies.ts';
+import { importContacts } from './import-contacts.ts';
+import type { ImportKind, Prepared } from './import-kind.ts';
+import { importOpportunities } from './import-opportunities.ts';
+import { checkMapping, guessMapping, IMPORT_FIELDS, type ImportResource, type Mapping, type Preset } from './mapping.ts';
+import { readTable } from './parse-file.ts';
+import { RowCheck, type RowError, type SourceRow } from './row-check.ts';
+
+const KINDS: Record<ImportResource, ImportKind> = { companies: importCompanies, contacts: importContacts, opportunities: importOpportunities };
+const BATCH = 2000;
+
+export type ValueMapping = Record<string, Record<string, string>>;
+export type ImportResult = { rows: number; created: number; updated: number; skipped: number; errors: RowError[]; mapping: Mapping; dryRun: boolean };
+
+class RollBack extends Error {}
+
+/** Imports one file; `onProgress(done, total)` after each batch (total is an estimate for CSV). */
+export async function importFile(options: {
+  db: Db;
+  actor: Actor;
+  resource: ImportResource;
+  data: Buffer;
+  mapping?: Mapping | undefined;
+  valueMapping?: ValueMapping | undefined;
+  preset?: Preset | undefined;
+  dryRun: boolean;
+  baseCurrency: string;
+  today: string;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<ImportResult> {
+  const { resource, actor } = options;
+  const table = await readTable(options.data);
+  const mapping = options.mapping ? checkMapping(resource, table.headers, options.mapping) : guessMapping(resource, table.headers, options.preset);
+  if (Object.keys(mapping).length === 0) throw invalid('mapping', `no column of the file could be matched to a field; give a mapping (fields: ${Object.keys(IMPORT_FIELDS[resource]).join(', ')})`);
+  const valueMapping = normalizeValueMapping(resource, options.valueMapping ?? {});
+  const columns = table.headers.map((header) => mapping[header]);
+  const kind = KINDS[resource];
+  const result: ImportResult = { rows: 0, created: 0, updated: 0, skipped: 0, errors: [], mapping, dryRun: options.dryRun };
+
+  const run = async (db: Db) => {
+    const lookups = await loadImportLookups(db);
+    const seen = new Map<string, number>();
+    const monthFirst = options.preset === 'salesforce' || options.preset === 'hubspot';
+    const check = (row: SourceRow) => new RowCheck(row, lookups, monthFirst);
+    let batch: SourceRow[] = [];
+    const flush = async () => {
+      const prepared: Prepared[] = await kind.prepare({ db, rows: batch, check, seen, lookups, baseCurrency: options.baseCurrency, today: options.today });
+      for (const p of prepared) {
+        result.errors.push(...p.errors);
+        if (p.errors.length) continue;
+        if (p.skip) result.skipped += 1;
+        else if (p.existingId === null) result.created += 1;
+        else result.updated += 1;
+      }
+      if (!options.dryRun && result.errors.length === 0) await kind.write({ db, actor, rows: prepared, today: options.today });
+      batch = [];
+      options.onProgress?.(result.rows, Math.max(result.rows, table.estimatedRows));
+    };
+    try {
+      for await (const cells of table.records) {
+        result.rows += 1;
+        const values: Record<string, string> = {};
+        cells.forEach((cell, i) => {
+          const field = columns[i];
+          const text = cell.trim();
+          if (!field || text === '') return;
+          values[field] = valueMapping[field]?.get(text.toLocaleLowerCase('da')) ?? text;
+        });
+        batch.push({ line: result.rows + 1, values });
+        if (batch.length === BATCH) await flush();
+      }
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && String(error.code).startsWith('CSV_')) throw invalid('file', `is not valid CSV: ${error.message}`);
+      throw error;
+    }
+    if (batch.length) await flush();
+    if (options.dryRun || result.errors.length) throw new RollBack();
+  };
+
+  try {
+    await options.db.transaction().execute(run);
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  }
+  return result;
+}
+
+function normalizeValueMapping(resource: ImportResource, valueMapping: ValueMapping): Record<string, Map<string, string>> {
+  const out: Record<string, Map<string, string>> = {};
+  for (const [field, values] of Object.entries(valueMapping)) {
+    if (!(field in IMPORT_FIELDS[resource])) throw new AppError('VALIDATION', `valueMapping names "${field}", which is not a field`, { fields: { [`valueMapping.${field}`]: 'is not a field' } });
+    out[field] = new Map(Object.entries(values).map(([from, to]) => [from.trim().toLocaleLowerCase('da'), to]));
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+// L-7 opportunities: validated like POST /api/opportunities (stage within the process, setup names,
+// owner, money, dates); matched on number (else external id). Closed ones are read-only (O-11) and
+// are left as they are; the process of an existing one cannot change (O-5).
+import { createOpportunityBody } from '../../api/opportunities/schema.ts';
+import { companiesByAccountNumber, companiesByName, contactsByEmail, opportunitiesByExternalRef, opportunitiesByNumber, type ExistingOpportunity } from '../../db/import-lookups.ts';
+import { addStepsAndSellers, insertImported, nextNumbers, realignUpdatedOpportunities, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
+import { toPriority, toStatus } from './convert.ts';
+import type { ImportKind, Prepared } from './import-kind.ts';
+
+const COLUMNS: Columns = [
+  ['number', 'bigint'], ['externalRef', 'text'], ['title', 'text'], ['description', 'text'], ['companyId', 'int'], ['contactId', 'int'], ['ownerId', 'int'], ['processId', 'int'],
+  ['stageId', 'int'], ['status', 'text'], ['probability', 'smallint'], ['probabilityMode', 'text'], ['amount', 'numeric'], ['currency', 'text'], ['actualAmount', 'numeric'],
+  ['margin', 'numeric'], ['decisionDate', 'date'], ['deliveryDate', 'date'], ['closeDate', 'date'], ['followUpDate', 'date'], ['priority', 'text'], ['rating', 'smallint'],
+  ['typeId', 'int'], ['sourceId', 'int'], ['regionId', 'int'], ['departmentId', 'int'],
+];
+const FIELD_OF = { ownerId: 'owner', typeId: 'type', sourceId: 'source', regionId: 'region', departmentId: 'department', stageId: 'stage', processId: 'process', contactId: 'contactEmail', externalRef: 'externalId' };
+
+export const importOpportunities: ImportKind = {
+  async prepare({ db, rows, check, seen, lookups, baseCurrency, today }) {
+    const values = (field: string) => [...new Set(rows.flatMap((row) => (row.values[field] ? [row.values[field]] : [])))];
+    const accounts = await companiesByAccountNumber(db, values('companyAccountNumber'));
+    const names = await companiesByName(db, values('companyName').map((n) => n.toLocaleLowerCase('da')));
+    const contacts = await contactsByEmail(db, values('contactEmail').map((e) => e.toLocaleLowerCase('da')));
+    const byNumber = await opportunitiesByNumber(db, values('number').map(Number).filter(Number.isSafeInteger));
+    const byRef = await opportunitiesByExternalRef(db, values('externalId'));
+    const defaultProcess = lookups.processes.find((p) => p.isDefault);
+    const prepared: Prepared[] = [];
+    for (const row of rows) {
+      const r = check(row);
+      const number = r.integer('number');
+      const externalRef = r.text('externalId');
+      const existing: ExistingOpportunity | undefined = number !== undefined ? byNumber.get(number) : externalRef ? byRef.get(externalRef) : undefined;
+      let companyId: number | undefined;
+      const account = r.text('companyAccountNumber');
+      const companyName = r.text('companyName');
+      if (account) companyId = accounts.get(account) ?? r.fail('companyAccountNumber', `no company has account number "${account}"`);
+      else if (companyName) {
+        const ids = names.get(companyName.toLocaleLowerCase('da')) ?? [];
+        companyId = ids.length === 1 ? ids[0] : r.fail('companyName', ids.length ? `"${companyName}" matches ${ids.length} companies; give the account number` : `no company is named "${companyName}"`);
+      } else r.fail('companyName', 'is required (company name or account number)');
+      const contactEmail = r.text('contactEmail');
+      const contact = contactEmail ? contacts.get(contactEmail.toLocaleLowerCase('da')) : undefined;
+      if (contactEmail && !contact) r.fail('contactEmail', `no contact has the email "${contactEmail}"`);
+      else if (contact && companyId !== undefined && contact.companyId !== companyId) r.fail('contactEmail', 'is a contact of another company');
+
+      const processName = r.text('process');
+      const process = processName ? lookups.processes.find((p) => p.name.toLocaleLowerCase('da') === processName.toLocaleLowerCase('da')) : existing ? lookups.processes.find((p) => p.id === existing.processId) : defaultProcess;
+      if (processName && !process) r.fail('process', `"${processName}" is not a sales process`);
+      else if (!process) r.fail('process', 'there is no default sales process');
+      else if (existing && process.id !== existing.processId) r.fail('process', 'cannot change for an existing opportunity (O-5)');
+      else if (!existing && !process.active) r.fail('process', `"${process.name}" is deactivated`);
+      const stageName = r.text('stage');
+      const stage = stageName ? process?.stages.find((s) => s.name.toLocaleLowerCase('da') === stageName.toLocaleLowerCase('da')) : existing ? undefined : process?.stages[0];
+      if (stageName && process && !stage) r.fail('stage', `"${stageName}" is not a stage of the process "${process.name}"`);
+      const status = r.other('status', toStatus);
+      if (existing && status && status !== existing.status && existing.status === 'open') r.fail('status', 'of an existing opportunity changes by closing it, not by import');
+      const typed = r.integer('probability');
+      const probability = typed ?? (status === 'won' ? 100 : status === 'lost' || status === 'expired' ? 0 : existing?.probabilityMode === 'manual' ? undefined : stage?.probability);
+      const decisionDate = r.date('decisionDate');
+      const closed = status !== undefined && status !== 'open';
+      const input = {
+        number,
+        externalRef,
+        title: r.required('title'),
+        description: r.text('description'),
+        companyId,
+        contactId: contact?.id,
+        ownerId: r.user('owner'),
+        processId: process?.id,
+        stageId: stage?.id,
+        probability,
+        probabilityMode: typed !== undefined ? ('manual' as const) : existing ? undefined : ('stage' as const),
+        amount: r.number('amount'),
+        currency: r.text('currency') ?? (existing ? undefined : baseCurrency),
+        actualAmount: r.number('actualAmount'),
+        margin: r.number('margin'),
+        decisionDate,
+        deliveryDate: r.date('deliveryDate'),
+        followUpDate: r.date('followUpDate'),
+        priority: r.other('priority', toPriority),
+        rating: r.integer('rating'),
+        typeId: r.setup('type', 'opportunityTypes'),
+        sourceId: r.setup('source', 'sources'),
+        regionId: r.setup('region', 'regions'),
+        departmentId: r.setup('department', 'departments'),
+      };
+      const valid = r.schema(createOpportunityBody, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), { ...FIELD_OF, companyId: account ? 'companyAccountNumber' : 'companyName' });
+      const key = number !== undefined ? `number ${number}` : externalRef ? `external id ${externalRef}` : null;
+      if (key) {
+        const first = seen.get(key);
+        if (first) r.fail(number !== undefined ? 'number' : 'externalId', `${key} is on line ${first} too`);
+        else seen.set(key, row.line);
+      }
+      const closeDate = r.date('closeDate') ?? (closed && !existing ? (decisionDate ?? today) : undefined);
+      prepared.push({
+        line: row.line,
+        errors: r.errors,
+        values: valid && !r.errors.length ? { ...valid, status: status ?? (existing ? undefined : 'open'), closeDate, probabilityMode: input.probabilityMode } : {},
+        existingId: existing?.id ?? null,
+        // O-11: a closed opportunity stays as it was closed
+        skip: existing !== undefined && existing.status !== 'open',
+      });
+    }
+    return prepared;
+  },
+
+  async write({ db, actor, rows }) {
+    const fresh = rows.filter((p) => p.existingId === null);
+    const numbers = await nextNumbers(db, 'opportunity', fresh.filter((p) => p.values.number === undefined).length, new Set(fresh.map((p) => String(p.values.number ?? ''))));
+    const ids = await insertImported(db, 'opportunities', COLUMNS, fresh.map((p) => ({ ...p.values, number: p.values.number ?? Number(numbers.shift()) })), actor.id, { ownerId: actor.id, priority: 'normal' });
+    await addStepsAndSellers(db, ids);
+    await recordImported(db, 'opportunity', ids, fresh.map((p) => String(p.values.title)), actor.id);
+    const updated = rows.filter((p) => p.existingId !== null && !p.skip);
+    await updateImported(db, 'opportunities', COLUMNS, updated.map((p) => ({ ...p.values, id: p.existingId })), actor.id);
+    await realignUpdatedOpportunities(db, updated.filter((p) => p.values.stageId !== undefined || p.values.ownerId !== undefined).map((p) => Number(p.existingId)));
+  },
+};

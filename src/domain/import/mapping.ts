@@ -1,0 +1,126 @@
+// L-7: which column of the file goes to which field — given by the user, or guessed from the headers
+// in English, Danish, Norwegian and Swedish, and from the export columns of HubSpot, Pipedrive and
+// Salesforce (`preset`).
+import { AppError } from '../errors.ts';
+
+export type ImportResource = 'companies' | 'contacts' | 'opportunities';
+export type Preset = 'hubspot' | 'pipedrive' | 'salesforce';
+export type Mapping = Record<string, string>;
+
+/** Import fields and the header names they are known by (compared without case, spaces or punctuation). */
+export const IMPORT_FIELDS: Record<ImportResource, Record<string, string[]>> = {
+  companies: {
+    externalId: ['external id', 'ekstern id', 'externt id'],
+    accountNumber: ['account number', 'account no', 'kontonr', 'kontonummer', 'kundenr', 'kundenummer', 'kundnummer', 'debitornr'],
+    name: ['name', 'company', 'company name', 'navn', 'firma', 'firmanavn', 'namn', 'företag', 'företagsnamn'],
+    searchName: ['search name', 'søgenavn', 'søkenavn', 'söknamn', 'kortnavn'],
+    orgNumber: ['org number', 'organisation number', 'vat', 'cvr', 'cvr nr', 'orgnr', 'org nr', 'organisasjonsnummer', 'organisationsnummer'],
+    street: ['street', 'address', 'adresse', 'adress', 'gade', 'gateadresse', 'gatuadress'],
+    postalCode: ['postal code', 'zip', 'postcode', 'postnr', 'postnummer'],
+    city: ['city', 'town', 'by', 'sted', 'poststed', 'ort', 'postort'],
+    country: ['country', 'land'],
+    phone: ['phone', 'telephone', 'telefon', 'tlf'],
+    email: ['email', 'e-mail', 'mail', 'e-post'],
+    website: ['website', 'web', 'www', 'hjemmeside', 'nettside', 'webbplats', 'hemsida'],
+    owner: ['owner', 'responsible', 'ansvarlig', 'ansv', 'ansvarig', 'sælger', 'selger', 'säljare'],
+    industry: ['industry', 'branche', 'bransje', 'bransch'],
+    targetGroup: ['target group', 'målgruppe', 'målgrupp'],
+    source: ['source', 'kilde', 'källa'],
+    notes: ['notes', 'note', 'description', 'noter', 'notat', 'notater', 'beskrivelse', 'anteckningar', 'beskrivning'],
+  },
+  contacts: {
+    externalId: ['external id', 'ekstern id', 'externt id'],
+    companyAccountNumber: ['account number', 'company account number', 'kontonr', 'kundenr', 'kundnummer'],
+    companyName: ['company', 'company name', 'firma', 'firmanavn', 'företag', 'organisation', 'organization'],
+    firstName: ['first name', 'firstname', 'given name', 'fornavn', 'förnamn'],
+    lastName: ['last name', 'lastname', 'surname', 'family name', 'efternavn', 'etternavn', 'efternamn'],
+    fullName: ['name', 'full name', 'navn', 'namn', 'kontaktperson'],
+    title: ['title', 'job title', 'position', 'stilling', 'stillingsbetegnelse', 'stillingstittel', 'titel', 'befattning'],
+    email: ['email', 'e-mail', 'mail', 'e-post', 'e-postadresse'],
+    phone: ['phone', 'telephone', 'direct', 'telefon', 'tlf', 'direkte'],
+    mobile: ['mobile', 'mobile phone', 'cell', 'mobil', 'mobiltelefon', 'mobilnummer'],
+    isPrimary: ['primary', 'primary contact', 'primær', 'primär', 'primærkontakt'],
+    notes: ['notes', 'note', 'noter', 'notat', 'anteckningar'],
+  },
+  opportunities: {
+    externalId: ['external id', 'external ref', 'ekstern id', 'ekstern ref', 'externt id'],
+    number: ['number', 'no', 'id', 'nummer', 'sprojektnr', 'salgsprojektnr'],
+    title: ['title', 'subject', 'name', 'opportunity', 'emne', 'ämne', 'titel', 'salgsmulighet', 'salgsmulighed', 'affär'],
+    description: ['description', 'note', 'notes', 'beskrivelse', 'notat', 'beskrivning', 'anteckning'],
+    companyAccountNumber: ['account number', 'company account number', 'kontonr', 'kundenr', 'kundnummer'],
+    companyName: ['company', 'company name', 'firma', 'företag', 'kunde', 'kund'],
+    contactEmail: ['contact email', 'contact e-mail', 'kontakt e-mail', 'kontakt e-post'],
+    owner: ['owner', 'seller', 'responsible', 'ansvarlig', 'ansv', 'sælger', 'selger', 'säljare', 'ansvarig'],
+    process: ['process', 'sales process', 'pipeline', 'salgsproces', 'salgsprosess', 'säljprocess'],
+    stage: ['stage', 'phase', 'fase', 'steg', 'aktivitet'],
+    status: ['status', 'state'],
+    probability: ['probability', 'probability %', 'sandsynlighed', 'sannsynlighet', 'fremdrift', 'sannolikhet'],
+    amount: ['amount', 'value', 'estimated revenue', 'beløb', 'beløp', 'belopp', 'tilbudkr', 'est omsetning', 'estimert omsetning', 'summa', 'værdi'],
+    currency: ['currency', 'valuta'],
+    actualAmount: ['actual amount', 'reel omsætning', 'reell omsetning', 'verkligt belopp'],
+    margin: ['margin', 'contribution margin', 'dækningsbidrag', 'db', 'dekningsbidrag', 'täckningsbidrag', 'tb'],
+    decisionDate: ['decision date', 'expected close', 'expected close date', 'close date expected', 'beslutningsdato', 'forventet afslutning', 'avslut', 'beslutsdatum'],
+    deliveryDate: ['delivery date', 'leveringsdato', 'leveransdatum'],
+    closeDate: ['closed date', 'closed on', 'lukkedato', 'stängd', 'stängt datum'],
+    followUpDate: ['follow up', 'follow-up date', 'opfølges', 'oppfølging', 'uppföljning'],
+    priority: ['priority', 'prioritet'],
+    rating: ['rating', 'betyg'],
+    type: ['type', 'opportunity type', 'typ', 'salgstype'],
+    source: ['source', 'lead source', 'kilde', 'källa'],
+    region: ['region', 'sales region', 'salgsregion', 'affärsområde'],
+    department: ['department', 'afdeling', 'avdeling', 'avdelning'],
+  },
+};
+
+/** The export columns of other CRMs; a preset is tried before the general names. */
+export const PRESETS: Record<Preset, Record<ImportResource, Mapping>> = {
+  hubspot: {
+    companies: { 'Record ID': 'externalId', 'Company name': 'name', 'Phone Number': 'phone', 'Street Address': 'street', City: 'city', 'Postal Code': 'postalCode', 'Country/Region': 'country', Industry: 'industry', 'Company owner': 'owner', 'Website URL': 'website', Description: 'notes' },
+    contacts: { 'Record ID': 'externalId', 'First Name': 'firstName', 'Last Name': 'lastName', Email: 'email', 'Phone Number': 'phone', 'Mobile Phone Number': 'mobile', 'Job Title': 'title', 'Associated Company': 'companyName', 'Company Name': 'companyName' },
+    opportunities: { 'Record ID': 'externalId', 'Deal Name': 'title', Amount: 'amount', 'Close Date': 'decisionDate', 'Deal Stage': 'stage', Pipeline: 'process', 'Deal owner': 'owner', 'Associated Company': 'companyName', 'Deal Description': 'description', 'Deal probability': 'probability', 'Deal Type': 'type', Currency: 'currency' },
+  },
+  pipedrive: {
+    companies: { 'Organization - ID': 'externalId', 'Organization - Name': 'name', 'Organization - Address': 'street', 'Organization - Owner': 'owner', 'Organization - City': 'city', 'Organization - Postal code': 'postalCode', 'Organization - Country': 'country' },
+    contacts: { 'Person - ID': 'externalId', 'Person - Name': 'fullName', 'Person - First name': 'firstName', 'Person - Last name': 'lastName', 'Person - Email': 'email', 'Person - Phone': 'phone', 'Person - Organization': 'companyName', 'Person - Job title': 'title' },
+    opportunities: { 'Deal - ID': 'externalId', 'Deal - Title': 'title', 'Deal - Value': 'amount', 'Deal - Currency': 'currency', 'Deal - Stage': 'stage', 'Deal - Pipeline': 'process', 'Deal - Status': 'status', 'Deal - Expected close date': 'decisionDate', 'Deal - Owner': 'owner', 'Deal - Organization': 'companyName', 'Deal - Probability': 'probability', 'Deal - Won time': 'closeDate' },
+  },
+  salesforce: {
+    companies: { 'Account ID': 'externalId', 'Account Name': 'name', 'Account Number': 'accountNumber', 'Billing Street': 'street', 'Billing City': 'city', 'Billing Zip/Postal Code': 'postalCode', 'Billing Country': 'country', Phone: 'phone', Website: 'website', Industry: 'industry', 'Account Owner': 'owner', Description: 'notes' },
+    contacts: { 'Contact ID': 'externalId', 'First Name': 'firstName', 'Last Name': 'lastName', Title: 'title', Email: 'email', Phone: 'phone', Mobile: 'mobile', 'Account Name': 'companyName' },
+    opportunities: { 'Opportunity ID': 'externalId', 'Opportunity Name': 'title', 'Account Name': 'companyName', Amount: 'amount', 'Close Date': 'decisionDate', Stage: 'stage', 'Probability (%)': 'probability', 'Opportunity Owner': 'owner', Description: 'description', Type: 'type', 'Lead Source': 'source', 'Opportunity Currency': 'currency' },
+  },
+};
+
+const normalize = (header: string) => header.toLocaleLowerCase('da').replace(/[^\p{L}\p{N}%]+/gu, '');
+
+/** Guesses the mapping from the headers: the preset's columns first, then the names in four languages. */
+export function guessMapping(resource: ImportResource, headers: string[], preset?: Preset): Mapping {
+  const mapping: Mapping = {};
+  const taken = new Set<string>();
+  const presetColumns = preset ? Object.entries(PRESETS[preset][resource]).map(([column, field]) => [normalize(column), field] as const) : [];
+  for (const header of headers) {
+    const key = normalize(header);
+    const field =
+      presetColumns.find(([column]) => column === key)?.[1] ??
+      Object.entries(IMPORT_FIELDS[resource]).find(([name, aliases]) => normalize(name) === key || aliases.some((alias) => normalize(alias) === key))?.[0];
+    if (field && !taken.has(field)) {
+      mapping[header] = field;
+      taken.add(field);
+    }
+  }
+  return mapping;
+}
+
+/** Checks a mapping given by the user: columns that exist in the file, fields that exist, each field once. */
+export function checkMapping(resource: ImportResource, headers: string[], mapping: Mapping): Mapping {
+  const fields: Record<string, string> = {};
+  const seen = new Map<string, string>();
+  for (const [column, field] of Object.entries(mapping)) {
+    if (!headers.includes(column)) fields[`mapping.${column}`] = 'is not a column of the file';
+    else if (!(field in IMPORT_FIELDS[resource])) fields[`mapping.${column}`] = `"${field}" is not a field; one of: ${Object.keys(IMPORT_FIELDS[resource]).join(', ')}`;
+    else if (seen.has(field)) fields[`mapping.${column}`] = `"${field}" is mapped from "${seen.get(field)}" already`;
+    seen.set(field, column);
+  }
+  if (Object.keys(fields).length) throw new AppError('VALIDATION', 'The column mapping does not fit the file', { fields });
+  return mapping;
+}

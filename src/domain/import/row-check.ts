@@ -1,0 +1,86 @@
+// L-7: reads one row of an import file field by field, collecting every error instead of stopping.
+import type { z } from 'zod';
+import type { Entry, ImportLookups } from '../../db/import-lookups.ts';
+import { toBoolean, toDate, toNumber, type Converted } from './convert.ts';
+
+export type RowError = { row: number; field: string; message: string };
+/** One row of the file: its line in the file (header = 1) and its non-empty cells by field. */
+export type SourceRow = { line: number; values: Record<string, string> };
+
+export class RowCheck {
+  readonly errors: RowError[] = [];
+
+  constructor(
+    readonly row: SourceRow,
+    private readonly lookups: ImportLookups,
+    private readonly monthFirst: boolean,
+  ) {}
+
+  fail(field: string, message: string): undefined {
+    if (!this.errors.some((e) => e.field === field)) this.errors.push({ row: this.row.line, field, message });
+    return undefined;
+  }
+
+  text(field: string): string | undefined {
+    return this.row.values[field];
+  }
+
+  required(field: string): string | undefined {
+    return this.row.values[field] ?? this.fail(field, 'is required');
+  }
+
+  private convert<T>(field: string, convert: (text: string) => Converted<T>): T | undefined {
+    const text = this.row.values[field];
+    if (text === undefined) return undefined;
+    const result = convert(text);
+    return result.ok ? result.value : this.fail(field, `${result.message} (got "${text}")`);
+  }
+
+  number(field: string) {
+    return this.convert(field, toNumber);
+  }
+
+  integer(field: string) {
+    const value = this.number(field);
+    return value === undefined || Number.isInteger(value) ? value : this.fail(field, 'must be a whole number');
+  }
+
+  date(field: string) {
+    return this.convert(field, (text) => toDate(text, this.monthFirst));
+  }
+
+  boolean(field: string) {
+    return this.convert(field, toBoolean);
+  }
+
+  other<T>(field: string, convert: (text: string) => Converted<T>) {
+    return this.convert(field, convert);
+  }
+
+  /** A setup-list entry by name (C-5: a deactivated one cannot be chosen). */
+  setup(field: string, list: keyof ImportLookups['setup']): number | undefined {
+    const name = this.row.values[field];
+    if (name === undefined) return undefined;
+    const entry: Entry | undefined = this.lookups.setup[list].get(name.toLocaleLowerCase('da'));
+    if (!entry) return this.fail(field, `"${name}" is not in the list; add it in setup or map the value`);
+    return entry.active ? entry.id : this.fail(field, `"${name}" is deactivated`);
+  }
+
+  /** A user by email, initials or name. */
+  user(field: string): number | undefined {
+    const key = this.row.values[field];
+    if (key === undefined) return undefined;
+    return this.lookups.users.get(key.toLocaleLowerCase('da')) ?? this.fail(field, `"${key}" is not an active user (email, initials or name)`);
+  }
+
+  /** Runs the API's own schema over the converted values; its errors are named by import field. */
+  schema<T>(schema: z.ZodType<T>, input: object, fieldOf: Record<string, string> = {}): T | undefined {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? 'row');
+      this.fail(fieldOf[key] ?? key, issue.message);
+    }
+    return undefined;
+  }
+}
