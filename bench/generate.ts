@@ -8,6 +8,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { openDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { REBUILD_OPPORTUNITY_TOTALS } from '../src/db/migrations/0006-opportunity-totals.ts';
 import { hashPassword } from '../src/domain/auth/password.ts';
 import { COUNTRIES, type CountryWords } from '../src/domain/demo/nordic-words.ts';
 import { ACTIVITY_SUBJECTS, OPPORTUNITY_DESCRIPTIONS, OPPORTUNITY_TITLES } from '../src/domain/demo/demo-texts.ts';
@@ -27,7 +28,7 @@ if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be in (0, 1]');
 
 const COUNTS = countsAt(scale);
 
-const BIG_TABLES = ['companies', 'company_interest_types', 'contacts', 'opportunities', 'opportunity_steps', 'opportunity_sellers', 'activities'];
+const BIG_TABLES = ['companies', 'company_interest_types', 'contacts', 'opportunities', 'opportunity_steps', 'opportunity_sellers', 'activities', 'change_history'];
 const countries: CountryWords[] = [COUNTRIES.DK, COUNTRIES.NO, COUNTRIES.SE];
 
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
@@ -210,6 +211,8 @@ async function main() {
     const seconds = (Date.now() - started) / 1000;
     if (seconds > 5) console.log(`  ${index.indexname}: ${seconds.toFixed(1)} s`);
   }
+  // the summary totals are kept by triggers, which COPY with session_replication_role = replica skips
+  await q(REBUILD_OPPORTUNITY_TOTALS);
   for (const table of ['companies', 'contacts', 'opportunities', 'activities', 'users']) {
     await q(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
   }

@@ -1,4 +1,4 @@
-// The `trakt` command (SPEC I-3): serve, migrate, create-user, seed-demo.
+// The `trakt` command (SPEC I-3): serve, migrate, create-user, seed-demo, import.
 import { Command, Option } from 'commander';
 import { openFromEnvironment } from '../db/open-from-env.ts';
 import { buildServer } from '../server.ts';
@@ -8,6 +8,7 @@ import { createUser } from '../domain/users/users.ts';
 import { loadDemoData } from '../domain/demo/load-demo.ts';
 import { saveSettings } from '../db/settings.ts';
 import { todayIn } from '../domain/opportunities/rules.ts';
+import { registerImportCommand } from './import-command.ts';
 
 const program = new Command('trakt').description('Trakt sales-pipeline CRM');
 
@@ -83,6 +84,8 @@ program
       await database.close();
     }
   });
+
+registerImportCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   const detail = error && typeof error === 'object' && 'fields' in error ? ` ${JSON.stringify((error as { fields: unknown }).fields)}` : '';

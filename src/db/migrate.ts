@@ -5,6 +5,7 @@ import * as closings from './migrations/0003-closings.ts';
 import * as competitors from './migrations/0004-competitors.ts';
 import * as historyFollowUpsAttachments from './migrations/0005-history-followups-attachments.ts';
 import * as viewsSearch from './migrations/0006-views-search.ts';
+import * as opportunityTotals from './migrations/0006-opportunity-totals.ts';
 
 // Listed in code rather than read from a folder, so migrations run the same from tsx, tests and the CLI.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-competitors': competitors,
   '0005-history-followups-attachments': historyFollowUpsAttachments,
   '0006-views-search': viewsSearch,
+  '0006-opportunity-totals': opportunityTotals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,7 +18,41 @@ type SummaryRow = { estimatedRevenue: number; pipeline: number; largest: number 
  * (amount when none) at 100 %, lost and expired 0 (O-8); largest = the largest amount.
  */
 export async function summarizeOpportunities(db: Db, filters: OpportunityFilters): Promise<OpportunitySummary> {
-  const { rows } = await sql<SummaryRow>`
+  const { rows } = onlyOwnerAndStatus(filters) ? await fromTotals(db, filters) : await fromRows(db, filters);
+  const row = rows[0] as SummaryRow;
+  return {
+    estimatedRevenue: Number(row.estimatedRevenue),
+    pipeline: Number(row.pipeline),
+    largest: row.largest === null ? null : Number(row.largest),
+    counts: { won: Number(row.won), open: Number(row.open), lost: Number(row.lost), expired: Number(row.expired) },
+  };
+}
+
+/** Filters the totals table can answer: none, owner, status (what the default list views use). */
+function onlyOwnerAndStatus(f: OpportunityFilters): boolean {
+  const used = Object.entries(f).filter(([key, value]) => value !== undefined && key !== 'stagnantDays' && !(key === 'ranges' && Object.keys(value as object).length === 0));
+  return used.every(([key]) => key === 'ownerId' || key === 'status');
+}
+
+/** Sums the per-(owner, status) totals kept by triggers (migration 0006); the largest amount is one index lookup. */
+function fromTotals(db: Db, f: OpportunityFilters) {
+  const where = [sql<boolean>`true`];
+  if (f.ownerId) where.push(sql<boolean>`t.owner_id IN (${sql.join(f.ownerId)})`);
+  if (f.status) where.push(sql<boolean>`t.status IN (${sql.join(f.status)})`);
+  return sql<SummaryRow>`
+    SELECT coalesce(sum(t.amount), 0) AS estimated_revenue,
+           coalesce(sum(t.pipeline), 0) AS pipeline,
+           (SELECT max(o.amount) FROM opportunities o WHERE ${allOf(opportunityConditions(f))}) AS largest,
+           coalesce(sum(t.n) FILTER (WHERE t.status = 'won'), 0) AS won,
+           coalesce(sum(t.n) FILTER (WHERE t.status = 'open'), 0) AS open,
+           coalesce(sum(t.n) FILTER (WHERE t.status = 'lost'), 0) AS lost,
+           coalesce(sum(t.n) FILTER (WHERE t.status = 'expired'), 0) AS expired
+    FROM opportunity_totals t
+    WHERE ${allOf(where)}`.execute(db);
+}
+
+function fromRows(db: Db, filters: OpportunityFilters) {
+  return sql<SummaryRow>`
     SELECT coalesce(sum(o.amount), 0) AS estimated_revenue,
            coalesce(sum(CASE o.status WHEN 'open' THEN o.weighted_amount
                                       WHEN 'won' THEN coalesce(o.actual_amount, o.amount, 0)
@@ -30,11 +64,4 @@ export async function summarizeOpportunities(db: Db, filters: OpportunityFilters
            count(*) FILTER (WHERE o.status = 'expired') AS expired
     FROM opportunities o
     WHERE ${allOf(opportunityConditions(filters))}`.execute(db);
-  const row = rows[0] as SummaryRow;
-  return {
-    estimatedRevenue: Number(row.estimatedRevenue),
-    pipeline: Number(row.pipeline),
-    largest: row.largest === null ? null : Number(row.largest),
-    counts: { won: Number(row.won), open: Number(row.open), lost: Number(row.lost), expired: Number(row.expired) },
-  };
 }

@@ -152,4 +152,20 @@ describe('the selection summary (L-5)', () => {
     expect(none.body).toEqual({ estimatedRevenue: 0, pipeline: 0, largest: null, counts: { won: 0, open: 0, lost: 0, expired: 0 } });
     expect((await seller.get('/api/opportunities/summary?cursor=x')).status).toBe(400);
   });
+
+  it('keeps the owner/status totals right through creates, edits, status changes and deletes', async () => {
+    const general = async (query: string) => (await seller.get(`/api/opportunities/summary?number.gte=0${query}`)).body;
+    const fast = async (query: string) => (await seller.get(`/api/opportunities/summary?${query.slice(1)}`)).body;
+    const extra = await seller.post('/api/opportunities', { title: 'Ekstra', companyId: (await seller.get('/api/companies?limit=1')).body.items[0].id, amount: 777.77, probability: 30 });
+    await seller.patch(`/api/opportunities/${extra.body.id}`, { amount: 1000, version: extra.body.version });
+    await api.database.db.updateTable('opportunities').set({ status: 'won', actualAmount: 900, probability: 100 }).where('id', '=', ids['Kaffe til kontoret'] as number).execute();
+    await api.database.db.updateTable('opportunities').set({ ownerId: other.userId }).where('id', '=', ids.Serviceaftale as number).execute();
+    expect((await seller.delete(`/api/opportunities/${ids.Skiltning}`)).status).toBe(204);
+    for (const query of ['', '&status=open', '&status=won,lost', `&ownerId=${seller.userId}`, `&ownerId=${other.userId}&status=open`]) {
+      expect(await fast(query), query).toEqual(await general(query));
+    }
+    expect((await fast('&status=won')).counts.won).toBe(3);
+    const { rows } = await api.database.pool.query<{ n: string }>('SELECT sum(n) AS n FROM opportunity_totals');
+    expect(Number(rows[0]?.n)).toBe(8);
+  });
 });

@@ -1,0 +1,66 @@
+// `trakt import <companies|contacts|opportunities> <file>` (SPEC I-3, L-7): the same import as the
+// API, with a progress bar; all or nothing, like the API.
+import { readFile } from 'node:fs/promises';
+import cliProgress from 'cli-progress';
+import { Option, type Command } from 'commander';
+import { openFromEnvironment } from '../db/open-from-env.ts';
+import { getSettings } from '../db/settings.ts';
+import { importFile, type ValueMapping } from '../domain/import/import-file.ts';
+import type { Mapping, Preset } from '../domain/import/mapping.ts';
+import { todayIn } from '../domain/opportunities/rules.ts';
+
+type Options = { mapping?: string; valueMapping?: string; preset?: Preset; dryRun?: boolean; as?: string };
+
+const readJson = async <T>(path: string | undefined): Promise<T | undefined> => (path ? (JSON.parse(await readFile(path, 'utf8')) as T) : undefined);
+
+export function registerImportCommand(program: Command) {
+  program
+    .command('import')
+    .description('import companies, contacts or opportunities from a CSV or XLSX file (all or nothing)')
+    .addOption(new Option('--preset <crm>', 'column names of an export from another CRM').choices(['hubspot', 'pipedrive', 'salesforce']))
+    .option('--mapping <file.json>', 'JSON {"<column>": "<field>"}; guessed from the headers when left out')
+    .option('--value-mapping <file.json>', 'JSON {"<field>": {"<value in file>": "<value in Trakt>"}}')
+    .option('--dry-run', 'check every row and report, write nothing')
+    .option('--as <email>', 'the user the import is made by (default: the first admin)')
+    .argument('<resource>', 'companies, contacts or opportunities')
+    .argument('<file>', 'a .csv (UTF-8) or .xlsx file')
+    .action(async (resource: string, file: string, options: Options) => {
+      if (!['companies', 'contacts', 'opportunities'].includes(resource)) throw new Error('resource must be companies, contacts or opportunities');
+      const data = await readFile(file);
+      const database = await openFromEnvironment();
+      const bar = new cliProgress.SingleBar({ format: ' {bar} {percentage}% | {value}/{total} rows | {duration}s', hideCursor: true }, cliProgress.Presets.shades_classic);
+      try {
+        let query = database.db.selectFrom('users').selectAll().where('active', '=', true);
+        query = options.as ? query.where('email', '=', options.as) : query.where('role', '=', 'admin').orderBy('id');
+        const actor = await query.executeTakeFirst();
+        if (!actor) throw new Error(options.as ? `no active user ${options.as}` : 'no admin yet; create one with `trakt create-user --role admin`');
+        const settings = await getSettings(database.db);
+        bar.start(1, 0);
+        const result = await importFile({
+          db: database.db,
+          actor,
+          resource: resource as 'companies' | 'contacts' | 'opportunities',
+          data,
+          mapping: await readJson<Mapping>(options.mapping),
+          valueMapping: await readJson<ValueMapping>(options.valueMapping),
+          preset: options.preset,
+          dryRun: options.dryRun === true,
+          baseCurrency: settings.baseCurrency,
+          today: todayIn(process.env.TRAKT_TIMEZONE ?? 'Europe/Copenhagen'),
+          onProgress: (done, total) => {
+            bar.setTotal(total);
+            bar.update(done);
+          },
+        });
+        bar.stop();
+        for (const error of result.errors.slice(0, 50)) console.log(`line ${error.row}: ${error.field} ${error.message}`);
+        if (result.errors.length > 50) console.log(`… and ${result.errors.length - 50} more errors`);
+        const verdict = result.errors.length ? 'nothing was written' : result.dryRun ? 'dry run, nothing was written' : 'written';
+        console.log(`${result.rows} rows: ${result.created} new, ${result.updated} updated, ${result.skipped} skipped, ${result.errors.length} errors (${verdict}).`);
+        if (result.errors.length) process.exitCode = 2;
+      } finally {
+        bar.stop();
+        await database.close();
+      }
+    });
+}
