@@ -19,6 +19,7 @@ import { ActivityPage } from './pages/ActivityPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { BoardPage } from './pages/BoardPage';
 import { MyDayPage } from './pages/MyDayPage';
+import { ImportPage } from './pages/ImportPage';
 import { ProspectEntryPage } from './pages/ProspectEntryPage';
 import { SetupLayout } from './pages/setup/SetupLayout';
 import { ProcessesSetup } from './pages/setup/ProcessesSetup';
@@ -73,6 +74,7 @@ export function App() {
           <Route path="activities" element={<ActivitiesPage />} />
           <Route path="activities/new" element={<ActivityPage />} />
           <Route path="activities/:id" element={<ActivityPage />} />
+          <Route path="import" element={<ImportPage />} />
           <Route path="setup" element={<SetupLayout />}>
             <Route index element={<Navigate to="/setup/processes" replace />} />
             <Route path="processes" element={<ProcessesSetup />} />

@@ -99,6 +99,48 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   return parsed as T;
 }
 
+/** The same error handling as `request`, for an answer read by XMLHttpRequest. */
+function answerOf<T>(status: number, statusText: string, text: string, path: string): T {
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (status >= 200 && status < 300) return parsed as T;
+  if (status === 401 && onUnauthorized && !path.startsWith('/api/auth/')) onUnauthorized();
+  if (isErrorBody(parsed)) {
+    const { code, message, fields, current } = parsed.error;
+    throw new ApiError(status, code, message, fields ?? {}, current);
+  }
+  throw new ApiError(status, `HTTP_${status}`, statusText || 'Request failed');
+}
+
+/**
+ * A multipart POST that reports how much of the body has been sent (0–1), for large uploads such
+ * as imports; fetch cannot tell upload progress.
+ */
+function uploadWithProgress<T>(path: string, form: FormData, onProgress: (sent: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      try {
+        resolve(answerOf<T>(xhr.status, xhr.statusText, xhr.responseText, path));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Network error'));
+    xhr.send(form);
+  });
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
@@ -106,5 +148,6 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   /** multipart/form-data, e.g. an attachment in the field `file` */
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
+  uploadWithProgress,
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };

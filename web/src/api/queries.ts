@@ -42,12 +42,21 @@ export function useCompany(id: number | null) {
 
 export type ListParams = Record<string, string | number | boolean | undefined>;
 
-/** One list resource paged with keyset cursors: `fetchNextPage` loads the page after `nextCursor`. */
-export function useListQuery<T>(resource: string, params: ListParams, pageSize = 50) {
+/**
+ * One list resource paged with keyset cursors: `fetchNextPage` loads the page after `nextCursor`.
+ * `firstPage` parameters go only with the first request (e.g. `summary=true`, which describes the
+ * whole selection and so need not be counted again for every page).
+ */
+export function useListQuery<T, Extra extends object = object>(resource: string, params: ListParams, pageSize = 50, firstPage?: ListParams) {
   return useInfiniteQuery({
-    queryKey: [resource, 'list', params, pageSize],
+    queryKey: [resource, 'list', params, pageSize, firstPage ?? null],
     queryFn: ({ pageParam }) =>
-      api.get<Page<T>>(`/api/${resource}`, { ...params, limit: pageSize, cursor: pageParam ?? undefined }),
+      api.get<Page<T> & Partial<Extra>>(`/api/${resource}`, {
+        ...params,
+        ...(pageParam ? {} : firstPage),
+        limit: pageSize,
+        cursor: pageParam ?? undefined,
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // keep showing the last rows while a new search or sort loads, instead of flashing empty

@@ -49,6 +49,10 @@ export type SetupEntry = {
   active: boolean;
   key?: string | null;
   code?: string | null;
+  /** customer profiles (C-3): payment terms in days, currency code, price list */
+  paymentTermsDays?: number | null;
+  currency?: string | null;
+  priceList?: string | null;
 };
 
 export type Stage = { id: number; name: string; probability: number; position: number };
@@ -283,3 +287,40 @@ export type CompanyDuplicate = {
   accountNumber: string;
   matchedOn: ('name' | 'orgNumber' | 'emailDomain' | 'phone')[];
 };
+
+/** L-5: the whole selection of an opportunity list (`summary=true`). Amounts are summed as stored, in any currency. */
+export type OpportunitySummary = {
+  estimatedRevenue: number;
+  pipeline: number;
+  largest: number | null;
+  counts: { won: number; open: number; lost: number; expired: number };
+};
+
+export type ListResourceName = 'opportunities' | 'companies' | 'contacts' | 'activities';
+
+/** L-4: a named set of filters, sort (`query`, as in the list's URL) and columns. */
+export type SavedView = {
+  id: number;
+  resource: ListResourceName;
+  name: string;
+  query: Record<string, string>;
+  columns: string[];
+  shared: boolean;
+  ownerId: number;
+  ownerName: string;
+  /** the caller may change and delete it (its owner, or an admin) */
+  editable: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** O-12: each item of a bulk action succeeds or fails on its own. */
+export type BulkAnswer = {
+  succeeded: number;
+  failed: number;
+  results: { id: number; ok: boolean; error?: { code: string; message: string } }[];
+};
+
+/** L-8: whether the caller has a calendar feed; its secret URL is shown only when made. */
+export type CalendarFeedStatus = { active: boolean; createdAt: string | null; lastUsedAt: string | null };

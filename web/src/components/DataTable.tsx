@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Center, Group, Loader, Table, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Center, Checkbox, Group, Loader, Table, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errors';
 
@@ -12,6 +12,17 @@ export type Column<T> = {
   render: (row: T) => ReactNode;
   /** hide on narrow screens to keep phone tables readable */
   wide?: boolean;
+  /** left out until chosen in the column chooser */
+  defaultHidden?: boolean;
+  /** the export columns this column becomes (L-6); default its key, [] for none */
+  exportKeys?: string[];
+};
+
+/** Row checkboxes (O-12): which rows are ticked, and how to name a row for screen readers. */
+export type Selection<T> = {
+  selected: ReadonlySet<number>;
+  onChange: (ids: number[], checked: boolean) => void;
+  rowLabel: (row: T) => string;
 };
 
 type Props<T> = {
@@ -28,6 +39,7 @@ type Props<T> = {
   loadingMore: boolean;
   onLoadMore: () => void;
   caption: string;
+  selection?: Selection<T>;
 };
 
 function SortIndicator({ direction }: { direction: 'ascending' | 'descending' | 'none' }) {
@@ -38,7 +50,9 @@ function SortIndicator({ direction }: { direction: 'ascending' | 'descending' | 
 /** A list table with sortable headers (`sort=field|-field`) and keyset "Load more". */
 export function DataTable<T>(props: Props<T>) {
   const { t } = useTranslation();
-  const { columns, rows, sort } = props;
+  const { columns, rows, sort, selection } = props;
+  const ids = selection ? rows.map((row) => Number(props.rowKey(row))) : [];
+  const ticked = selection ? ids.filter((id) => selection.selected.has(id)).length : 0;
 
   function directionOf(field: string): 'ascending' | 'descending' | 'none' {
     if (sort === field) return 'ascending';
@@ -59,6 +73,17 @@ export function DataTable<T>(props: Props<T>) {
         >
           <Table.Thead>
             <Table.Tr>
+              {selection ? (
+                <Table.Th w={36}>
+                  <Checkbox
+                    aria-label={t('bulk.selectAllLoaded')}
+                    checked={ids.length > 0 && ticked === ids.length}
+                    indeterminate={ticked > 0 && ticked < ids.length}
+                    disabled={ids.length === 0}
+                    onChange={(event) => selection.onChange(ids, event.currentTarget.checked)}
+                  />
+                </Table.Th>
+              ) : null}
               {columns.map((column) => {
                 const direction = column.sort ? directionOf(column.sort) : 'none';
                 return (
@@ -90,7 +115,16 @@ export function DataTable<T>(props: Props<T>) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
-              <Table.Tr key={props.rowKey(row)}>
+              <Table.Tr key={props.rowKey(row)} bg={selection?.selected.has(Number(props.rowKey(row))) ? 'var(--mantine-primary-color-light)' : undefined}>
+                {selection ? (
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={t('bulk.selectRow', { name: selection.rowLabel(row) })}
+                      checked={selection.selected.has(Number(props.rowKey(row)))}
+                      onChange={(event) => selection.onChange([Number(props.rowKey(row))], event.currentTarget.checked)}
+                    />
+                  </Table.Td>
+                ) : null}
                 {columns.map((column) => (
                   <Table.Td key={column.key} ta={column.align} visibleFrom={column.wide ? 'md' : undefined}>
                     {column.render(row)}

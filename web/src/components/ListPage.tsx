@@ -1,101 +1,228 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { Button, Group, Stack, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Badge, Button, Collapse, Drawer, Group, Paper, Stack, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from './DataTable';
-import { useListQuery, type ListParams } from '../api/queries';
+import { useListQuery } from '../api/queries';
+import { useInstance } from '../api/session';
+import type { ListResourceName, OpportunitySummary, SavedView } from '../api/types';
+import { FILTERS } from './list/filter-defs';
+import { FilterPanel } from './list/FilterPanel';
+import { FilterChips } from './list/FilterChips';
+import { SearchBox } from './list/SearchBox';
+import { LetterBar } from './list/LetterBar';
+import { ViewMenu } from './list/ViewMenu';
+import { ColumnChooser, useColumnState } from './list/ColumnChooser';
+import { ExportMenu } from './list/ExportMenu';
+import { SelectionSummary } from './list/SelectionSummary';
+import { apiQuery, filterEntries, searchScopeOf, SEARCH_SCOPES, UI_PARAMS, type SearchScope } from './list/list-params';
 
 type Props<T> = {
-  resource: string;
+  resource: ListResourceName;
   title: string;
   newLabel: string;
   newHref: string;
   columns: Column<T>[];
   rowKey: (row: T) => number;
   defaultSort: string;
-  /** extra filters beside the search box, already read from the URL by the page */
-  filters?: ReactNode;
-  filterParams?: ListParams;
   /** rows per page (default 50) */
   pageSize?: number;
-  /** show only the first page, without "Load more" (e.g. "latest 30") */
-  firstPageOnly?: boolean;
-  /** shown between the title and the search box, e.g. a choice of views */
-  views?: ReactNode;
+  /** shown between the title and the toolbar, e.g. a choice of views */
+  extra?: ReactNode;
+  /** buttons beside "New" in the header */
+  actions?: ReactNode;
+  /** what free-text search looks in, for the search help */
+  searchHint: string;
+  /** offer subject / note besides free text (opportunities) */
+  searchScopes?: boolean;
+  /** the initial-letter bar and what the letter applies to; none when the list has no `letter` filter */
+  letterLabel?: string;
+  /** the selection summary under the list (opportunities, L-5) */
+  summary?: boolean;
+  /** row checkboxes and what to do with the ticked rows (opportunities, O-12) */
+  bulk?: { rowLabel: (row: T) => string; render: (selected: number[], rows: T[], clear: () => void) => ReactNode };
+  /** vCard besides the table formats (contacts, L-8) */
+  vcard?: boolean;
 };
 
-/** Reads and writes one list's URL state (?q=…&sort=…), so Back returns to the same view. */
-export function useListUrlState(defaultSort: string) {
+/** Reads and writes one list's URL: each filter change is a history entry, so Back undoes it. */
+function useListUrl(defaultSort: string) {
   const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const sort = params.get('sort') ?? defaultSort;
-  function set(name: string, value: string | null) {
+  const query = useMemo(() => apiQuery(params, defaultSort), [params, defaultSort]);
+  function update(change: (next: URLSearchParams) => void, replace = false) {
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
+        change(next);
         return next;
       },
-      { replace: true },
+      { replace },
     );
   }
-  return { q, sort, params, set };
+  const set = (name: string, value: string | null, replace = false) =>
+    update((next) => {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }, replace);
+  return { params, query, update, set };
 }
 
-/** A searchable, sortable list with keyset paging, for one API resource. */
+/** A list with filters, search, letter bar, saved views, columns, export and keyset paging (U-2). */
 export function ListPage<T>(props: Props<T>) {
   const { t } = useTranslation();
-  const { q, sort, set } = useListUrlState(props.defaultSort);
-  const [search, setSearch] = useState(q);
-  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const instance = useInstance();
+  const baseCurrency = instance?.baseCurrency ?? 'EUR';
+  const phone = useMediaQuery('(max-width: 48em)');
+  const { params, query, update, set } = useListUrl(props.defaultSort);
+  const defs = FILTERS[props.resource];
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const columnState = useColumnState(props.resource, props.columns);
+  const shown = props.columns.filter((c) => columnState.visible.includes(c.key));
+  const exportColumns = [...new Set(shown.flatMap((c) => c.exportKeys ?? [c.key]))];
+  const scope = searchScopeOf(params);
+  const filters = filterEntries(query);
+  const panelCount = filters.filter(([key]) => key !== 'letter' && !(SEARCH_SCOPES as readonly string[]).includes(key)).length;
+  const savedViewId = Number(params.get('sv')) || null;
 
-  // typing drives the URL (after a pause) …
-  useEffect(() => {
-    if (debounced !== q) set('q', debounced || null);
-  }, [debounced]);
-  // … and a URL changed from outside (a link, Back) drives the box
-  useEffect(() => {
-    if (q !== debounced) setSearch(q);
-  }, [q]);
+  const list = useListQuery<T, { summary: OpportunitySummary }>(props.resource, query, props.pageSize, props.summary ? { summary: true } : undefined);
+  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
 
-  const query = useListQuery<T>(props.resource, { ...props.filterParams, q: q || undefined, sort }, props.pageSize);
-  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  // a new selection starts with nothing ticked
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const queryKey = JSON.stringify(query);
+  useEffect(() => setSelected(new Set()), [queryKey]);
+
+  function search(next: SearchScope, text: string | null, previous: SearchScope) {
+    // typing replaces the history entry, so Back does not step through every letter
+    update((p) => {
+      p.delete(previous);
+      if (text) p.set(next, text);
+      else p.delete(next);
+    }, next === previous);
+  }
+  function applyView(view: SavedView) {
+    update((p) => {
+      for (const key of [...p.keys()]) if (!(UI_PARAMS as readonly string[]).includes(key)) p.delete(key);
+      for (const [key, value] of Object.entries(view.query)) p.set(key, value);
+      p.set('sv', String(view.id));
+    });
+    if (view.columns.length > 0) columnState.setVisible(view.columns);
+  }
+  function clearFilters() {
+    update((p) => {
+      for (const [key] of filters) p.delete(key);
+    });
+  }
+
+  const searchBox = (
+    <SearchBox value={params.get(scope) ?? ''} scope={scope} withScopes={props.searchScopes === true} scopeHint={props.searchHint} onSearch={search} />
+  );
+  const letterBar = props.letterLabel ? <LetterBar label={props.letterLabel} value={params.get('letter')} onChange={(letter) => set('letter', letter)} /> : null;
+  const menus = (
+    <>
+      <ViewMenu resource={props.resource} query={query} columns={columnState.visible} activeId={savedViewId} onApply={applyView} onForget={() => set('sv', null)} />
+      <ColumnChooser columns={props.columns} visible={columnState.visible} onChange={columnState.setVisible} />
+      <ExportMenu resource={props.resource} query={query} columns={exportColumns} vcard={props.vcard} />
+    </>
+  );
+  const panel = <FilterPanel defs={defs} params={params} set={(name, value) => set(name, value)} />;
+  const filterCount = panelCount > 0 ? (
+    <Badge size="sm" circle ml={6} aria-hidden="true">
+      {panelCount}
+    </Badge>
+  ) : null;
 
   return (
-    <Stack gap="md">
+    <Stack gap="sm">
       <Group justify="space-between">
         <Title order={2}>{props.title}</Title>
-        <Button component={Link} to={props.newHref}>
-          {props.newLabel}
-        </Button>
+        <Group gap="xs">
+          {props.actions}
+          <Button component={Link} to={props.newHref}>
+            {props.newLabel}
+          </Button>
+        </Group>
       </Group>
-      {props.views}
-      <Group align="flex-end" gap="sm">
-        <TextInput
-          label={t('common.search')}
-          type="search"
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          w={{ base: '100%', sm: 320 }}
-        />
-        {props.filters}
-      </Group>
+      {props.extra}
+      {phone ? (
+        <>
+          <Button variant="default" onClick={() => setDrawerOpen(true)} aria-label={t('filters.openDrawer', { count: filters.length })} style={{ alignSelf: 'flex-start' }}>
+            {t('filters.drawerButton')}
+            {filterCount}
+          </Button>
+          <Drawer opened={drawerOpen} onClose={() => setDrawerOpen(false)} title={t('filters.drawerTitle')} position="bottom" size="92%">
+            <Stack gap="md">
+              {/* a block of its own: in a column the box's flex basis would become its height */}
+              <div>{searchBox}</div>
+              {letterBar}
+              <Group gap="xs">{menus}</Group>
+              {panel}
+              <Button onClick={() => setDrawerOpen(false)}>{t('filters.showResults')}</Button>
+            </Stack>
+          </Drawer>
+        </>
+      ) : (
+        <>
+          <Group align="flex-end" gap="xs" role="group" aria-label={t('filters.toolbar')}>
+            {searchBox}
+            <Button variant={panelOpen ? 'light' : 'default'} onClick={() => setPanelOpen((open) => !open)} aria-expanded={panelOpen} aria-controls="list-filter-panel">
+              {t('filters.button')}
+              {filterCount}
+            </Button>
+            {menus}
+          </Group>
+          {letterBar}
+          <Collapse expanded={panelOpen} id="list-filter-panel">
+            <Paper withBorder p="md">
+              {panel}
+            </Paper>
+          </Collapse>
+        </>
+      )}
+      <FilterChips defs={defs} entries={filters} onRemove={(param) => set(param, null)} onClear={clearFilters} letterLabel={props.letterLabel ?? ''} />
+      {props.bulk ? props.bulk.render([...selected], rows, () => setSelected(new Set())) : null}
       <DataTable
         caption={props.title}
-        columns={props.columns}
+        columns={shown}
         rows={rows}
         rowKey={props.rowKey}
-        sort={sort}
+        sort={query.sort ?? props.defaultSort}
         onSort={(next) => set('sort', next)}
-        loading={query.isPending}
-        refreshing={query.isPlaceholderData}
-        error={query.error}
-        hasMore={query.hasNextPage && !props.firstPageOnly}
-        loadingMore={query.isFetchingNextPage}
-        onLoadMore={() => void query.fetchNextPage()}
+        loading={list.isPending}
+        refreshing={list.isPlaceholderData}
+        error={list.error}
+        hasMore={list.hasNextPage}
+        loadingMore={list.isFetchingNextPage}
+        onLoadMore={() => void list.fetchNextPage()}
+        selection={
+          props.bulk
+            ? {
+                selected,
+                rowLabel: props.bulk.rowLabel,
+                onChange: (ids, checked) =>
+                  setSelected((current) => {
+                    const next = new Set(current);
+                    for (const id of ids) {
+                      if (checked) next.add(id);
+                      else next.delete(id);
+                    }
+                    return next;
+                  }),
+              }
+            : undefined
+        }
       />
+      {props.summary ? (
+        <SelectionSummary
+          summary={list.data?.pages[0]?.summary}
+          currency={baseCurrency}
+          refreshing={list.isPlaceholderData}
+          // the API adds amounts as stored; say so when the loaded rows show other currencies
+          mixedCurrencies={rows.some((row) => (row as { currency?: string }).currency !== undefined && (row as { currency?: string }).currency !== baseCurrency)}
+        />
+      ) : null}
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Avatar, Group, Menu, Text, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client';
@@ -5,8 +6,9 @@ import { useCurrentUser, useSession } from '../api/session';
 import { notifyError } from '../api/errors';
 import { LANGUAGES, type Language, type SessionAnswer, type User } from '../api/types';
 import { changeLanguage, useLanguage } from '../i18n';
+import { CalendarFeedDialog } from './CalendarFeedDialog';
 
-/** The signed-in user's menu: language (saved on the user), light/dark theme, sign-out. */
+/** The signed-in user's menu: language (saved on the user), light/dark theme, calendar feed, sign-out. */
 export function UserMenu() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -14,6 +16,7 @@ export function UserMenu() {
   const language = useLanguage();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
+  const [calendarOpen, setCalendarOpen] = useState(false);
 
   async function switchLanguage(next: Language) {
     if (next === language) return;
@@ -38,6 +41,7 @@ export function UserMenu() {
   }
 
   return (
+    <>
     <Menu position="bottom-end" width={230} withinPortal>
       <Menu.Target>
         <UnstyledButton aria-label={t('user.menu')}>
@@ -68,11 +72,14 @@ export function UserMenu() {
         <Menu.Item onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}>
           {t(scheme === 'dark' ? 'user.lightTheme' : 'user.darkTheme')}
         </Menu.Item>
+        <Menu.Item onClick={() => setCalendarOpen(true)}>{t('calendar.menu')}</Menu.Item>
         <Menu.Divider />
         <Menu.Item color="red" onClick={() => void signOut()}>
           {t('user.signOut')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>
+    <CalendarFeedDialog opened={calendarOpen} onClose={() => setCalendarOpen(false)} />
+    </>
   );
 }

@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Center, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Center, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ListPage, useListUrlState } from '../components/ListPage';
+import { ListPage } from '../components/ListPage';
 import type { Column } from '../components/DataTable';
-import { DateText } from '../components/Display';
-import { ActivityTypeSelect, useActivityTypeLabel } from '../components/ActivityTypeSelect';
+import { DateText, DateTimeText } from '../components/Display';
+import { useActivityTypeLabel } from '../components/ActivityTypeSelect';
 import type { Activity, Page } from '../api/types';
 import { api } from '../api/client';
 import { errorMessage } from '../api/errors';
@@ -18,11 +18,6 @@ import { DoneCheckbox } from './MyDayPage';
 function AllActivities({ views }: { views: ReactNode }) {
   const { t } = useTranslation();
   const typeLabel = useActivityTypeLabel();
-  const { params, set } = useListUrlState('dueDate');
-  // open activities unless asked otherwise: the list is a to-do list first (T-3)
-  const shown = params.get('shown') ?? 'open';
-  const done = shown === 'open' ? 'false' : shown === 'done' ? 'true' : undefined;
-  const type = params.get('type');
 
   const columns: Column<Activity>[] = [
     {
@@ -45,9 +40,9 @@ function AllActivities({ views }: { views: ReactNode }) {
         </Anchor>
       ),
     },
-    { key: 'dueDate', label: t('activity.dueDate'), sort: 'dueDate', render: (a) => <DateText date={a.dueDate} /> },
+    { key: 'dueDate', label: t('activity.dueDate'), sort: 'dueDate', exportKeys: ['dueDate', 'dueTime'], render: (a) => <DateText date={a.dueDate} /> },
     {
-      key: 'company',
+      key: 'companyName',
       label: t('activity.company'),
       render: (a) =>
         a.companyId ? (
@@ -56,8 +51,9 @@ function AllActivities({ views }: { views: ReactNode }) {
           </Anchor>
         ) : null,
     },
+    { key: 'contactName', label: t('activity.contact'), render: (a) => a.contactName, defaultHidden: true },
     {
-      key: 'opportunity',
+      key: 'opportunityTitle',
       label: t('activity.opportunity'),
       wide: true,
       render: (a) =>
@@ -67,7 +63,8 @@ function AllActivities({ views }: { views: ReactNode }) {
           </Anchor>
         ) : null,
     },
-    { key: 'owner', label: t('opportunity.ownerShort'), render: (a) => a.ownerInitials, wide: true },
+    { key: 'ownerInitials', label: t('opportunity.ownerShort'), render: (a) => a.ownerInitials, wide: true },
+    { key: 'createdAt', label: t('filters.createdAt'), sort: 'createdAt', render: (a) => <DateTimeText timestamp={a.createdAt} />, defaultHidden: true },
   ];
 
   return (
@@ -79,32 +76,8 @@ function AllActivities({ views }: { views: ReactNode }) {
       columns={columns}
       rowKey={(a) => a.id}
       defaultSort="dueDate"
-      views={views}
-      filterParams={{ done, type: type ?? undefined }}
-      filters={
-        <>
-          <Select
-            label={t('activity.shown')}
-            data={[
-              { value: 'open', label: t('activity.notDone') },
-              { value: 'done', label: t('activity.isDone') },
-              { value: 'all', label: t('common.all') },
-            ]}
-            value={shown}
-            onChange={(value) => set('shown', value === 'open' ? null : value)}
-            allowDeselect={false}
-            w={160}
-          />
-          <ActivityTypeSelect
-            label={t('activity.type')}
-            value={type}
-            onChange={(value) => set('type', value)}
-            clearable
-            placeholder={t('common.all')}
-            w={180}
-          />
-        </>
-      }
+      extra={views}
+      searchHint={t('search.inActivities')}
     />
   );
 }
@@ -127,7 +100,8 @@ export function ActivitiesPage() {
       aria-label={t('activity.view')}
       data={views.map((value) => ({ value, label: t(`activity.views.${value}`) }))}
       value={view}
-      onChange={(value) => setParams(value === 'mine' ? {} : { view: value }, { replace: true })}
+      // "All" starts with the open ones, as a filter chip that can be removed (T-3: a to-do list first)
+      onChange={(value) => setParams(value === 'mine' ? {} : value === 'all' ? { view: value, done: 'false' } : { view: value }, { replace: true })}
       style={{ alignSelf: 'flex-start', maxWidth: '100%', overflowX: 'auto' }}
     />
   );

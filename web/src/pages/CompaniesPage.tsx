@@ -1,15 +1,14 @@
-import { Anchor, Badge, Button, Select } from '@mantine/core';
+import { Anchor, Badge, Button } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ListPage, useListUrlState } from '../components/ListPage';
+import { ListPage } from '../components/ListPage';
+import { ImportButton } from '../components/ImportButton';
 import type { Column } from '../components/DataTable';
 import { DateTimeText } from '../components/Display';
 import type { Company } from '../api/types';
 
 export function CompaniesPage() {
   const { t } = useTranslation();
-  const { params, set } = useListUrlState('name');
-  const status = params.get('status');
 
   const columns: Column<Company>[] = [
     { key: 'accountNumber', label: t('company.accountNumber'), sort: 'accountNumber', render: (c) => c.accountNumber },
@@ -24,7 +23,11 @@ export function CompaniesPage() {
       ),
     },
     { key: 'city', label: t('company.city'), sort: 'city', render: (c) => c.city },
+    { key: 'country', label: t('company.country'), sort: 'country', render: (c) => c.country, defaultHidden: true },
     { key: 'phone', label: t('company.phone'), render: (c) => c.phone, wide: true },
+    { key: 'email', label: t('company.email'), render: (c) => c.email, defaultHidden: true },
+    { key: 'orgNumberFormatted', label: t('company.orgNumber'), render: (c) => c.orgNumberFormatted, defaultHidden: true },
+    { key: 'customerNumber', label: t('company.customerNumber'), render: (c) => c.customerNumber, defaultHidden: true },
     {
       key: 'status',
       label: t('company.status'),
@@ -35,7 +38,12 @@ export function CompaniesPage() {
         </Badge>
       ),
     },
-    { key: 'updatedAt', label: t('common.updatedAt'), sort: 'updatedAt', render: (c) => (
+    {
+      key: 'updatedAt',
+      label: t('common.updatedAt'),
+      sort: 'updatedAt',
+      exportKeys: ['updatedAt', 'updatedByInitials'],
+      render: (c) => (
         <>
           <DateTimeText timestamp={c.updatedAt} /> {c.updatedByInitials ? `/ ${c.updatedByInitials}` : ''}
         </>
@@ -53,25 +61,13 @@ export function CompaniesPage() {
       columns={columns}
       rowKey={(c) => c.id}
       defaultSort="name"
-      views={
+      searchHint={t('search.inCompanies')}
+      letterLabel={t('filters.letter.companies')}
+      actions={<ImportButton type="companies" />}
+      extra={
         <Button component={Link} to="/companies/quick-entry" variant="light" style={{ alignSelf: 'flex-start' }}>
           {t('quickEntry.title')}
         </Button>
-      }
-      filterParams={{ status: status ?? undefined }}
-      filters={
-        <Select
-          label={t('company.status')}
-          data={[
-            { value: 'prospect', label: t('companyStatus.prospect') },
-            { value: 'active', label: t('companyStatus.active') },
-          ]}
-          value={status}
-          onChange={(value) => set('status', value)}
-          clearable
-          placeholder={t('common.all')}
-          w={180}
-        />
       }
     />
   );

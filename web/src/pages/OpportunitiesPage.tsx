@@ -1,17 +1,15 @@
-import { Anchor, Badge, Select, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ListPage, useListUrlState } from '../components/ListPage';
+import { ListPage } from '../components/ListPage';
+import { ImportButton } from '../components/ImportButton';
 import type { Column } from '../components/DataTable';
-import { DateTimeText, DecisionDate, Money, Percent, StatusBadge } from '../components/Display';
-import type { Opportunity, OpportunityStatus } from '../api/types';
-
-const STATUSES: OpportunityStatus[] = ['open', 'won', 'lost', 'expired'];
+import { DateText, DateTimeText, DecisionDate, Money, Percent, StatusBadge } from '../components/Display';
+import { BulkActions } from '../components/list/BulkActions';
+import type { Opportunity } from '../api/types';
 
 export function OpportunitiesPage() {
   const { t } = useTranslation();
-  const { params, set } = useListUrlState('-number');
-  const status = params.get('status');
 
   const columns: Column<Opportunity>[] = [
     { key: 'number', label: t('opportunity.number'), sort: 'number', render: (o) => o.number },
@@ -35,7 +33,7 @@ export function OpportunitiesPage() {
       ),
     },
     {
-      key: 'company',
+      key: 'companyName',
       label: t('opportunity.company'),
       sort: 'company',
       render: (o) => (
@@ -44,9 +42,9 @@ export function OpportunitiesPage() {
         </Anchor>
       ),
     },
-    { key: 'stage', label: t('opportunity.stage'), sort: 'stage', render: (o) => o.stageName, wide: true },
+    { key: 'stageName', label: t('opportunity.stage'), sort: 'stage', render: (o) => o.stageName, wide: true },
     { key: 'status', label: t('opportunity.status'), sort: 'status', render: (o) => <StatusBadge status={o.status} /> },
-    { key: 'amount', label: t('opportunity.amount'), sort: 'amount', align: 'right', render: (o) => <Money amount={o.amount} currency={o.currency} /> },
+    { key: 'amount', label: t('opportunity.amount'), sort: 'amount', align: 'right', exportKeys: ['amount', 'currency'], render: (o) => <Money amount={o.amount} currency={o.currency} /> },
     { key: 'probability', label: t('opportunity.probability'), sort: 'probability', align: 'right', render: (o) => <Percent value={o.probability} />, wide: true },
     {
       key: 'weightedAmount',
@@ -62,12 +60,13 @@ export function OpportunitiesPage() {
       sort: 'decisionDate',
       render: (o) => <DecisionDate date={o.decisionDate} color={o.decisionColor} />,
     },
-    { key: 'owner', label: t('opportunity.ownerShort'), render: (o) => o.ownerInitials, wide: true },
+    { key: 'ownerInitials', label: t('opportunity.ownerShort'), sort: 'ownerId', render: (o) => o.ownerInitials, wide: true },
     {
       key: 'updatedAt',
       label: t('common.lastChanged'),
       sort: 'updatedAt',
       wide: true,
+      exportKeys: ['updatedAt', 'updatedByInitials'],
       render: (o) => (
         <Tooltip label={t('common.changedBy', { initials: o.updatedByInitials ?? '–' })}>
           <Text size="sm" span>
@@ -76,6 +75,14 @@ export function OpportunitiesPage() {
         </Tooltip>
       ),
     },
+    { key: 'actualAmount', label: t('closing.actualAmount'), sort: 'actualAmount', align: 'right', defaultHidden: true, render: (o) => <Money amount={o.actualAmount} currency={o.currency} /> },
+    { key: 'margin', label: t('opportunity.margin'), sort: 'margin', align: 'right', defaultHidden: true, render: (o) => <Money amount={o.margin} currency={o.currency} /> },
+    { key: 'closeDate', label: t('closing.closeDate'), sort: 'closeDate', defaultHidden: true, render: (o) => <DateText date={o.closeDate} /> },
+    { key: 'deliveryDate', label: t('opportunity.deliveryDate'), sort: 'deliveryDate', defaultHidden: true, render: (o) => <DateText date={o.deliveryDate} /> },
+    { key: 'followUpDate', label: t('opportunity.followUpDate'), sort: 'followUpDate', defaultHidden: true, render: (o) => <DateText date={o.followUpDate} /> },
+    { key: 'priority', label: t('opportunity.priority'), sort: 'priority', defaultHidden: true, render: (o) => t(`priority.${o.priority}`) },
+    { key: 'rating', label: t('opportunity.rating'), sort: 'rating', align: 'right', defaultHidden: true, render: (o) => o.rating },
+    { key: 'createdAt', label: t('filters.createdAt'), sort: 'createdAt', defaultHidden: true, render: (o) => <DateTimeText timestamp={o.createdAt} /> },
   ];
 
   return (
@@ -87,18 +94,15 @@ export function OpportunitiesPage() {
       columns={columns}
       rowKey={(o) => o.id}
       defaultSort="-number"
-      filterParams={{ status: status ?? undefined }}
-      filters={
-        <Select
-          label={t('opportunity.status')}
-          data={STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
-          value={status}
-          onChange={(value) => set('status', value)}
-          clearable
-          placeholder={t('common.all')}
-          w={180}
-        />
-      }
+      searchHint={t('search.inOpportunities')}
+      searchScopes
+      letterLabel={t('filters.letter.opportunities')}
+      summary
+      actions={<ImportButton type="opportunities" />}
+      bulk={{
+        rowLabel: (o) => `${o.number} ${o.title}`,
+        render: (selected, rows, clear) => <BulkActions selected={selected} rows={rows} onClear={clear} />,
+      }}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, Paper, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { notifyError, notifySaved } from '../../api/errors';
 import type { Page, SetupEntry, SetupListName } from '../../api/types';
 import { RecordState } from '../../components/FormParts';
+import { CurrencySelect } from '../../components/SetupSelect';
 
 export const SETUP_LISTS: SetupListName[] = [
   'industries',
@@ -46,6 +47,7 @@ function EntryRow({ list, entry }: { list: SetupListName; entry: SetupEntry }) {
     if (name.trim() && name.trim() !== entry.name) void patch({ name: name.trim() });
     else setName(entry.name);
   };
+  const profile = list === 'customer-profiles';
   return (
     <Table.Tr>
       <Table.Td>
@@ -57,11 +59,63 @@ function EntryRow({ list, entry }: { list: SetupListName; entry: SetupEntry }) {
           onKeyDown={(e) => e.key === 'Enter' && rename()}
         />
       </Table.Td>
-      <Table.Td>{entry.key ?? entry.code ?? ''}</Table.Td>
+      {profile ? <ProfileCells entry={entry} patch={patch} /> : <Table.Td>{entry.key ?? entry.code ?? ''}</Table.Td>}
       <Table.Td>
         <Switch aria-label={t('lists.activeOf', { name: entry.name })} checked={entry.active} onChange={(e) => void patch({ active: e.currentTarget.checked })} />
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** C-3: a customer profile's payment terms, currency and price list, each saved when left. */
+function ProfileCells({ entry, patch }: { entry: SetupEntry; patch: (change: Partial<SetupEntry>) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [days, setDays] = useState<number | string>(entry.paymentTermsDays ?? '');
+  const [priceList, setPriceList] = useState(entry.priceList ?? '');
+  useEffect(() => setDays(entry.paymentTermsDays ?? ''), [entry.paymentTermsDays]);
+  useEffect(() => setPriceList(entry.priceList ?? ''), [entry.priceList]);
+  const saveDays = () => {
+    const next = days === '' ? null : Number(days);
+    if (next !== (entry.paymentTermsDays ?? null)) void patch({ paymentTermsDays: next });
+  };
+  const savePriceList = () => {
+    const next = priceList.trim() || null;
+    if (next !== (entry.priceList ?? null)) void patch({ priceList: next });
+  };
+  return (
+    <>
+      <Table.Td>
+        <NumberInput
+          aria-label={t('lists.paymentTermsOf', { name: entry.name })}
+          value={days}
+          onChange={setDays}
+          onBlur={saveDays}
+          onKeyDown={(e) => e.key === 'Enter' && saveDays()}
+          min={0}
+          max={365}
+          allowDecimal={false}
+          w={110}
+        />
+      </Table.Td>
+      <Table.Td>
+        <CurrencySelect
+          aria-label={t('lists.currencyOf', { name: entry.name })}
+          value={entry.currency ?? null}
+          onChange={(code) => code && code !== entry.currency && void patch({ currency: code })}
+          w={110}
+        />
+      </Table.Td>
+      <Table.Td>
+        <TextInput
+          aria-label={t('lists.priceListOf', { name: entry.name })}
+          value={priceList}
+          onChange={(e) => setPriceList(e.currentTarget.value)}
+          onBlur={savePriceList}
+          onKeyDown={(e) => e.key === 'Enter' && savePriceList()}
+          w={180}
+        />
+      </Table.Td>
+    </>
   );
 }
 
@@ -104,12 +158,20 @@ export function ListsSetup() {
       />
       <Paper withBorder p="md">
         {entries.data ? (
-          <Table.ScrollContainer minWidth={420}>
+          <Table.ScrollContainer minWidth={list === 'customer-profiles' ? 720 : 420}>
             <Table aria-label={t(`lists.names.${list}`)} verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('lists.name')}</Table.Th>
-                  <Table.Th>{t('lists.code')}</Table.Th>
+                  {list === 'customer-profiles' ? (
+                    <>
+                      <Table.Th>{t('lists.paymentTermsDays')}</Table.Th>
+                      <Table.Th>{t('lists.currency')}</Table.Th>
+                      <Table.Th>{t('lists.priceList')}</Table.Th>
+                    </>
+                  ) : (
+                    <Table.Th>{t('lists.code')}</Table.Th>
+                  )}
                   <Table.Th>{t('common.active')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
