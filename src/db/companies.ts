@@ -1,13 +1,13 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { CompaniesTable, Db } from './schema.ts';
-import { readPage, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+import { readPage, searchOrder, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
 
 export const COMPANY_SORTS: Record<string, SortColumn> = {
-  name: { expr: sql`lower(c.name)`, nullable: false },
+  name: { expr: sql`lower(c.name)`, nullable: false, text: true },
   accountNumber: { expr: sql`c.account_number`, nullable: false },
   status: { expr: sql`c.status`, nullable: false },
   country: { expr: sql`c.country`, nullable: true },
-  city: { expr: sql`lower(c.city)`, nullable: true },
+  city: { expr: sql`lower(c.city)`, nullable: true, text: true },
   ownerId: { expr: sql`c.owner_id`, nullable: true },
   createdAt: { expr: sql`c.created_at`, nullable: false },
   updatedAt: { expr: sql`c.updated_at`, nullable: false },
@@ -76,7 +76,8 @@ export function companyConditions(f: CompanyFilters): RawBuilder<boolean>[] {
 }
 
 export async function listCompanies(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: CompanyFilters }) {
-  const column = COMPANY_SORTS[query.sort.field] as SortColumn;
+  const sorted = COMPANY_SORTS[query.sort.field] as SortColumn;
+  const column = query.filters.q ? searchOrder(sorted) : sorted;
   const selection = sql<boolean>`(${sql.join(companyConditions(query.filters), sql` AND `)})`;
   return readPage(column, sql`c.id`, query.sort, query.cursor, query.limit, (where, order, limit) =>
     selectCompanies(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(selection).where(where).orderBy(order).limit(limit).execute(),

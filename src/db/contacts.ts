@@ -1,14 +1,14 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { ContactsTable, Db } from './schema.ts';
-import { readPage, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+import { readPage, searchOrder, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
 
 export const CONTACT_SORTS: Record<string, SortColumn> = {
-  lastName: { expr: sql`lower(p.last_name)`, nullable: false },
-  firstName: { expr: sql`lower(p.first_name)`, nullable: false },
-  email: { expr: sql`lower(p.email)`, nullable: true },
-  company: { expr: sql`lower(c.name)`, nullable: false },
+  lastName: { expr: sql`lower(p.last_name)`, nullable: false, text: true },
+  firstName: { expr: sql`lower(p.first_name)`, nullable: false, text: true },
+  email: { expr: sql`lower(p.email)`, nullable: true, text: true },
+  company: { expr: sql`lower(c.name)`, nullable: false, text: true },
   // C-4: within a company the primary contact first, then by last name
-  primaryFirst: { expr: sql`(CASE WHEN p.is_primary THEN '0' ELSE '1' END || lower(p.last_name))`, nullable: false },
+  primaryFirst: { expr: sql`(CASE WHEN p.is_primary THEN '0' ELSE '1' END || lower(p.last_name))`, nullable: false, text: true },
   createdAt: { expr: sql`p.created_at`, nullable: false },
   updatedAt: { expr: sql`p.updated_at`, nullable: false },
 };
@@ -46,7 +46,8 @@ export function contactConditions(f: ContactFilters): RawBuilder<boolean>[] {
 }
 
 export async function listContacts(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: ContactFilters }) {
-  const column = CONTACT_SORTS[query.sort.field] as SortColumn;
+  const sorted = CONTACT_SORTS[query.sort.field] as SortColumn;
+  const column = query.filters.q ? searchOrder(sorted) : sorted;
   const selection = sql<boolean>`(${sql.join(contactConditions(query.filters), sql` AND `)})`;
   return readPage(column, sql`p.id`, query.sort, query.cursor, query.limit, (where, order, limit) =>
     selectContacts(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(selection).where(where).orderBy(order).limit(limit).execute(),

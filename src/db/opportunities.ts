@@ -167,6 +167,7 @@ export const allOf = (conditions: RawBuilder<boolean>[]) => sql<boolean>`(${sql.
 export type ListQuery<F> = { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: F };
 
 export async function listOpportunities(db: Db, query: ListQuery<OpportunityFilters>) {
+  // no searchOrder here: titles rarely cluster the way names do, and the number order is the usual one
   const column = OPPORTUNITY_SORTS[query.sort.field] as SortColumn;
   const selection = allOf(opportunityConditions(query.filters));
   return readPage(column, sql`o.id`, query.sort, query.cursor, query.limit, (where, order, limit) =>

@@ -9,7 +9,16 @@ export type SortColumn = {
   nullable: boolean;
   /** No two rows share a value (e.g. the opportunity number): its own unique index orders a page. */
   unique?: boolean;
+  /** A text expression (see searchOrder). */
+  text?: boolean;
 };
+
+/**
+ * The same order for a text search, but not readable from the sort index: PostgreSQL then finds the
+ * matches through the trigram indexes and sorts only those. Walking the sort index and filtering is
+ * slow when the matches cluster in sort order ("fjord" in names sorted by name: 52 000 rows read for 50).
+ */
+export const searchOrder = (column: SortColumn): SortColumn => (column.text ? { ...column, expr: sql`(${column.expr} || '')` } : column);
 
 export type Sort = { field: string; direction: 'asc' | 'desc' };
 
