@@ -147,7 +147,8 @@ function CompareFilter({ def, set }: ControlProps<'compare'>) {
           value={op}
           onChange={(next) => next && setOp(next as Comparison)}
           allowDeselect={false}
-          w={150}
+          w={140}
+          style={{ flexShrink: 0 }}
           comboboxProps={{ withinPortal: true }}
         />
         <NumberInput
@@ -157,7 +158,7 @@ function CompareFilter({ def, set }: ControlProps<'compare'>) {
           decimalScale={def.money ? 2 : 0}
           {...numberFormat}
           hideControls
-          style={{ flex: 1, minWidth: 90 }}
+          style={{ flex: 1, minWidth: 70 }}
           onKeyDown={(event) => {
             if (event.key === 'Enter') {
               event.preventDefault();
@@ -165,7 +166,7 @@ function CompareFilter({ def, set }: ControlProps<'compare'>) {
             }
           }}
         />
-        <Button variant="light" onClick={apply} disabled={value === ''} aria-label={t('filters.applyOf', { field: label })}>
+        <Button variant="light" onClick={apply} disabled={value === ''} aria-label={t('filters.applyOf', { field: label })} px="sm" style={{ flexShrink: 0 }}>
           {t('filters.apply')}
         </Button>
       </Group>
