@@ -2,9 +2,12 @@
 // opportunities and 5 000 000 activities at --scale 1, loaded with COPY into the PostgreSQL server
 // of DATABASE_URL. The same seed and scale always give the same rows.
 //   DATABASE_URL=postgres://… npx tsx bench/generate.ts [--scale 0.1] [--reset]
+//   npx tsx bench/generate.ts --pglite <data dir> --scale 0.1      (embedded: COPY from a blob)
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { from as copyFrom } from 'pg-copy-streams';
 import { openDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -23,7 +26,8 @@ const option = (name: string) => {
 const scale = Number(option('scale') ?? 1);
 const reset = args.includes('--reset');
 const url = process.env.DATABASE_URL;
-if (!url) throw new Error('set DATABASE_URL to the PostgreSQL server to fill');
+const pgliteDir = option('pglite');
+if (!url && !pgliteDir) throw new Error('set DATABASE_URL to the PostgreSQL server to fill, or give --pglite <data dir>');
 if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be in (0, 1]');
 
 const COUNTS = countsAt(scale);
@@ -38,7 +42,42 @@ function field(value: string | number | boolean | null): string {
   return value.replace(/[\\\t\n\r]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\\\'));
 }
 
-async function copy(client: pg.PoolClient, table: string, columns: string[], count: number, row: (i: number) => (string | number | boolean | null)[]) {
+/** Where rows go: a PostgreSQL server (COPY FROM STDIN) or PGlite (COPY FROM a blob, its way of COPY). */
+type Target = {
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  copy(statement: string, lines: Iterable<string>): Promise<void>;
+  close(): Promise<void>;
+};
+
+async function serverTarget(): Promise<Target> {
+  const database = await openDatabase({ mode: 'postgres', url: url as string, maxConnections: 2 });
+  await migrateToLatest(database.db);
+  const client: pg.PoolClient = await database.pool.connect();
+  return {
+    query: (text, values = []) => client.query(text, values),
+    copy: (statement, lines) => pipeline(Readable.from(lines), client.query(copyFrom(`${statement} FROM STDIN`))),
+    async close() {
+      client.release();
+      await database.close();
+    },
+  };
+}
+
+async function pgliteTarget(dataDir: string): Promise<Target> {
+  const migrated = await openDatabase({ mode: 'pglite', dataDir });
+  await migrateToLatest(migrated.db);
+  await migrated.close();
+  const db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  return {
+    query: (text, values = []) => db.query<Record<string, unknown>>(text, values),
+    copy: async (statement, lines) => {
+      await db.query(`${statement} FROM '/dev/blob'`, [], { blob: new Blob([...lines]) });
+    },
+    close: () => db.close(),
+  };
+}
+
+async function copy(target: Target, table: string, columns: string[], count: number, row: (i: number) => (string | number | boolean | null)[]) {
   const started = Date.now();
   function* lines() {
     const batch: string[] = [];
@@ -48,7 +87,7 @@ async function copy(client: pg.PoolClient, table: string, columns: string[], cou
     }
     if (batch.length) yield `${batch.join('\n')}\n`;
   }
-  await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+  await target.copy(`COPY ${table} (${columns.join(', ')})`, lines());
   console.log(`  ${table}: ${count} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -56,11 +95,9 @@ const money = (random: Random, min: number, max: number) => Math.round(Math.exp(
 const stampOf = (date: string, random: Random) => `${date} ${String(random.int(7, 17)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00+00`;
 
 async function main() {
-  const database = await openDatabase({ mode: 'postgres', url: url as string, maxConnections: 2 });
-  await migrateToLatest(database.db);
-  const client = await database.pool.connect();
-  const q = (text: string, values: unknown[] = []) => client.query(text, values);
-  const existing = Number((await q('SELECT count(*) AS n FROM opportunities')).rows[0].n);
+  const target = pgliteDir ? await pgliteTarget(pgliteDir) : await serverTarget();
+  const q = (text: string, values: unknown[] = []) => target.query(text, values);
+  const existing = Number((await q('SELECT count(*) AS n FROM opportunities')).rows[0]?.n);
   if (existing > 0 && !reset) throw new Error(`the database already holds ${existing} opportunities; add --reset to replace all data`);
   const began = Date.now();
   console.log(`generating at scale ${scale}: ${JSON.stringify(COUNTS)}`);
@@ -82,15 +119,15 @@ async function main() {
        FROM generate_series(1, $2::int) g RETURNING id`,
       [passwordHash, COUNTS.users],
     )
-  ).rows.map((r: { id: number }) => r.id);
-  const stages = (await q(`SELECT s.id, s.probability, s.position, s.process_id FROM stages s JOIN sales_processes p ON p.id = s.process_id WHERE p.is_default ORDER BY s.position`)).rows as {
+  ).rows.map((r) => Number(r.id));
+  const stages = (await q(`SELECT s.id, s.probability, s.position, s.process_id FROM stages s JOIN sales_processes p ON p.id = s.process_id WHERE p.is_default ORDER BY s.position`)).rows as unknown as {
     id: number;
     probability: number;
     position: number;
     process_id: number;
   }[];
   const processId = stages[0]?.process_id ?? 0;
-  const setupIds = async (table: string): Promise<number[]> => (await q(`SELECT id FROM ${table} ORDER BY id`)).rows.map((r: { id: number }) => r.id);
+  const setupIds = async (table: string): Promise<number[]> => (await q(`SELECT id FROM ${table} ORDER BY id`)).rows.map((r) => Number(r.id));
   const industries = await setupIds('industries');
   const targetGroups = await setupIds('target_groups');
   const interestTypes = await setupIds('interest_types');
@@ -104,7 +141,7 @@ async function main() {
   const countryOf = (company: number) => countries[company % 3] as CountryWords;
   const companyOwner = (company: number) => users[company % users.length] as number;
   await copy(
-    client,
+    target,
     'companies',
     ['id', 'account_number', 'name', 'search_name', 'status', 'customer_number', 'org_number', 'street', 'postal_code', 'city', 'country', 'phone', 'email', 'owner_id', 'industry_id', 'target_group_id', 'source_id', 'created_at', 'created_by', 'updated_at', 'updated_by'],
     COUNTS.companies,
@@ -120,11 +157,11 @@ async function main() {
         pick(random, industries), pick(random, targetGroups), pick(random, sources), stampOf(created, random), companyOwner(i), stampOf(created, random), companyOwner(i)];
     },
   );
-  await copy(client, 'company_interest_types', ['company_id', 'interest_type_id'], COUNTS.companies, (i) => [i, interestTypes[i % interestTypes.length] as number]);
+  await copy(target, 'company_interest_types', ['company_id', 'interest_type_id'], COUNTS.companies, (i) => [i, interestTypes[i % interestTypes.length] as number]);
   // two contacts per company: contact c belongs to company ceil(c / 2)
   const contactCompany = (contact: number) => Math.ceil(contact / 2);
   await copy(
-    client,
+    target,
     'contacts',
     ['id', 'company_id', 'first_name', 'last_name', 'title', 'email', 'phone', 'is_primary', 'created_at', 'created_by', 'updated_at', 'updated_by'],
     COUNTS.contacts,
@@ -150,7 +187,7 @@ async function main() {
     return { random, company, words, status, stage, created };
   };
   await copy(
-    client,
+    target,
     'opportunities',
     ['id', 'number', 'title', 'description', 'company_id', 'contact_id', 'owner_id', 'process_id', 'stage_id', 'status', 'probability', 'probability_mode', 'amount', 'currency', 'actual_amount', 'margin',
       'decision_date', 'delivery_date', 'close_date', 'follow_up_date', 'priority', 'rating', 'type_id', 'source_id', 'region_id', 'department_id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'last_activity_at'],
@@ -172,9 +209,9 @@ async function main() {
         stampOf(created, random), owner, updated, owner, random.chance(0.5) ? updated : null];
     },
   );
-  await copy(client, 'opportunity_sellers', ['opportunity_id', 'user_id', 'share', 'position'], COUNTS.opportunities, (i) => [i, users[(1 + ((i * 7919) % COUNTS.companies) + (i % 2)) % users.length] as number, 100, 1]);
+  await copy(target, 'opportunity_sellers', ['opportunity_id', 'user_id', 'share', 'position'], COUNTS.opportunities, (i) => [i, users[(1 + ((i * 7919) % COUNTS.companies) + (i % 2)) % users.length] as number, 100, 1]);
   const stepCount = COUNTS.opportunities * stages.length;
-  await copy(client, 'opportunity_steps', ['opportunity_id', 'stage_id', 'state', 'changed_at'], stepCount, (n) => {
+  await copy(target, 'opportunity_steps', ['opportunity_id', 'stage_id', 'state', 'changed_at'], stepCount, (n) => {
     const i = Math.ceil(n / stages.length);
     const position = (n - 1) % stages.length;
     const current = opportunity(i).stage;
@@ -183,7 +220,7 @@ async function main() {
 
   const kinds = ['call', 'meeting', 'task', 'email_out', 'note'] as const;
   await copy(
-    client,
+    target,
     'activities',
     ['id', 'type', 'subject', 'text', 'due_date', 'due_time', 'duration_minutes', 'done', 'done_at', 'owner_id', 'company_id', 'contact_id', 'opportunity_id', 'created_at', 'created_by', 'updated_at', 'updated_by'],
     COUNTS.activities,
@@ -212,17 +249,16 @@ async function main() {
     if (seconds > 5) console.log(`  ${index.indexname}: ${seconds.toFixed(1)} s`);
   }
   // the summary totals are kept by triggers, which COPY with session_replication_role = replica skips
-  await q(REBUILD_OPPORTUNITY_TOTALS);
+  for (const statement of REBUILD_OPPORTUNITY_TOTALS.split(';').map((t) => t.trim()).filter(Boolean)) await q(statement);
   for (const table of ['companies', 'contacts', 'opportunities', 'activities', 'users']) {
     await q(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
   }
   await q('COMMIT');
-  client.release();
   const started = Date.now();
-  for (const table of BIG_TABLES) await database.pool.query(`VACUUM (ANALYZE) ${table}`);
+  for (const table of BIG_TABLES) await q(`VACUUM (ANALYZE) ${table}`);
   console.log(`  vacuum analyze: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`done in ${((Date.now() - began) / 1000).toFixed(0)} s`);
-  await database.close();
+  await target.close();
 }
 
 await main();

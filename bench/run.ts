@@ -1,7 +1,7 @@
 // Issue 4 benchmark: p50/p95 of list pages, filtered lists, text search, the selection summary and a
 // 100 000-row XLSX export, each through the API (in-process Fastify) and as the same SQL sent
 // straight through `pg` (the statements the request ran, captured and replayed on one connection).
-//   DATABASE_URL=postgres://… npx tsx bench/run.ts [--runs 30] [--only <name part>|export] [--export-rows 20000,100000] [--explain] [--out bench/results.json]
+//   DATABASE_URL=postgres://… npx tsx bench/run.ts [--pglite <data dir>] [--runs 30] [--only <name part>|export] [--export-rows 20000,100000] [--explain] [--out bench/results.json]
 import { writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase } from '../src/db/connect.ts';
@@ -18,7 +18,8 @@ const option = (name: string, fallback: string) => {
 const runs = Number(option('runs', '30'));
 const only = option('only', '');
 const url = process.env.DATABASE_URL;
-if (!url) throw new Error('set DATABASE_URL to the PostgreSQL server filled by bench/generate.ts');
+const pgliteDir = option('pglite', '');
+if (!url && !pgliteDir) throw new Error('set DATABASE_URL to the PostgreSQL server filled by bench/generate.ts, or give --pglite <data dir>');
 
 // Every statement a request sends goes through pg.Client#query: capture them to replay them raw.
 type Statement = { text: string; values: unknown[] };
@@ -40,15 +41,20 @@ const stats = (samples: number[]) => {
 };
 
 async function main() {
-  const database = await openDatabase({ mode: 'postgres', url: url as string, maxConnections: 4 });
+  const database = pgliteDir ? await openDatabase({ mode: 'pglite', dataDir: pgliteDir }) : await openDatabase({ mode: 'postgres', url: url as string, maxConnections: 4 });
   const app = await buildServer({ database, webDir: null, config: { timeZone: 'Europe/Copenhagen' } });
   await app.ready();
   const manager = await database.db.selectFrom('users').select('id').where('email', '=', benchEmail(2)).executeTakeFirstOrThrow();
   const token = `bench-${Date.now()}`;
   await database.db.insertInto('apiTokens').values({ userId: manager.id, name: 'bench', tokenHash: hashSecret(token) }).execute();
   const headers = { authorization: `Bearer ${token}` };
-  const raw = new pg.Client({ connectionString: url });
-  await raw.connect();
+  // PGlite is one session: the replay goes through the app's own single connection
+  const client = pgliteDir ? null : new pg.Client({ connectionString: url });
+  await client?.connect();
+  const raw = {
+    query: <R extends pg.QueryResultRow>(text: string, values: unknown[] = []) => (client ? client.query<R>(text, values) : database.pool.query<R>(text, values)),
+    end: async () => client?.end(),
+  };
 
   const owner = (await raw.query<{ owner_id: number }>('SELECT owner_id FROM opportunities GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')).rows[0]?.owner_id;
   const middle = (await raw.query<{ id: number; number: number }>('SELECT id, number FROM opportunities ORDER BY number DESC OFFSET (SELECT count(*) / 2 FROM opportunities) LIMIT 1')).rows[0];
