@@ -14,16 +14,16 @@ function recordset(columns: Columns, rows: Record<string, unknown>[], withId: bo
   return sql`jsonb_to_recordset(${json}::jsonb) AS r(${sql.raw(definition)})`;
 }
 
-/** Inserts new rows; `defaults` fill what the file leaves empty. Returns the ids in row order. */
-export async function insertImported(db: Db, table: 'companies' | 'contacts' | 'opportunities', columns: Columns, rows: Record<string, unknown>[], actorId: number, defaults: Record<string, unknown> = {}) {
-  if (!rows.length) return [];
+/** Inserts new rows; `defaults` fill what the file leaves empty. Returns each new id with its `label` column (for the history). */
+export async function insertImported(db: Db, table: 'companies' | 'contacts' | 'opportunities', columns: Columns, rows: Record<string, unknown>[], actorId: number, label: string, defaults: Record<string, unknown> = {}) {
+  if (!rows.length) return { ids: [], labels: [] };
   const names = columns.map(([c]) => snake(c));
   const values = columns.map(([c]) => (c in defaults ? sql`coalesce(r.${sql.ref(snake(c))}, ${defaults[c]})` : sql`r.${sql.ref(snake(c))}`));
-  const { rows: ids } = await sql<{ id: number }>`
+  const { rows: ids } = await sql<{ id: number; label: string }>`
     INSERT INTO ${sql.table(table)} (${sql.raw(names.join(', '))}, created_by, updated_by)
     SELECT ${sql.join(values)}, ${actorId}, ${actorId} FROM ${recordset(columns, rows, false)}
-    RETURNING id`.execute(db);
-  return ids.map((r) => r.id);
+    RETURNING id, ${sql.raw(label)} AS label`.execute(db);
+  return { ids: ids.map((r) => r.id), labels: ids.map((r) => String(r.label)) };
 }
 
 /** Updates matched rows (`id` set); a column the row leaves empty keeps its value. */

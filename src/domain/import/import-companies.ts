@@ -62,8 +62,8 @@ export const importCompanies: ImportKind = {
     const fresh = rows.filter((p) => p.existingId === null);
     const numbers = await nextNumbers(db, 'account', fresh.filter((p) => !p.values.accountNumber).length, new Set(fresh.map((p) => String(p.values.accountNumber ?? ''))));
     const inserts = fresh.map((p) => ({ ...p.values, accountNumber: p.values.accountNumber ?? numbers.shift() }));
-    const ids = await insertImported(db, 'companies', COLUMNS, inserts, actor.id, { ownerId: actor.id });
-    await recordImported(db, 'company', ids, fresh.map((p) => String(p.values.name)), actor.id);
+    const created = await insertImported(db, 'companies', COLUMNS, inserts, actor.id, 'name', { ownerId: actor.id });
+    await recordImported(db, 'company', created.ids, created.labels, actor.id);
     await updateImported(db, 'companies', COLUMNS, rows.filter((p) => p.existingId !== null).map((p) => ({ ...p.values, id: p.existingId })), actor.id);
   },
 };

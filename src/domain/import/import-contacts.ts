@@ -67,8 +67,8 @@ export const importContacts: ImportKind = {
     const primary = rows.filter((p) => p.values.isPrimary === true);
     await clearPrimaryOf(db, primary.map((p) => Number(p.values.companyId)), primary.flatMap((p) => (p.existingId ? [p.existingId] : [])));
     const fresh = rows.filter((p) => p.existingId === null);
-    const ids = await insertImported(db, 'contacts', COLUMNS, fresh.map((p) => p.values), actor.id, { firstName: '', isPrimary: false });
-    await recordImported(db, 'contact', ids, fresh.map((p) => `${String(p.values.firstName ?? '')} ${String(p.values.lastName)}`.trim()), actor.id);
+    const created = await insertImported(db, 'contacts', COLUMNS, fresh.map((p) => p.values), actor.id, "btrim(first_name || ' ' || last_name)", { firstName: '', isPrimary: false });
+    await recordImported(db, 'contact', created.ids, created.labels, actor.id);
     await updateImported(db, 'contacts', COLUMNS, rows.filter((p) => p.existingId !== null).map((p) => ({ ...p.values, id: p.existingId })), actor.id);
   },
 };

@@ -107,9 +107,9 @@ export const importOpportunities: ImportKind = {
   async write({ db, actor, rows }) {
     const fresh = rows.filter((p) => p.existingId === null);
     const numbers = await nextNumbers(db, 'opportunity', fresh.filter((p) => p.values.number === undefined).length, new Set(fresh.map((p) => String(p.values.number ?? ''))));
-    const ids = await insertImported(db, 'opportunities', COLUMNS, fresh.map((p) => ({ ...p.values, number: p.values.number ?? Number(numbers.shift()) })), actor.id, { ownerId: actor.id, priority: 'normal' });
-    await addStepsAndSellers(db, ids);
-    await recordImported(db, 'opportunity', ids, fresh.map((p) => String(p.values.title)), actor.id);
+    const created = await insertImported(db, 'opportunities', COLUMNS, fresh.map((p) => ({ ...p.values, number: p.values.number ?? Number(numbers.shift()) })), actor.id, 'title', { ownerId: actor.id, priority: 'normal' });
+    await addStepsAndSellers(db, created.ids);
+    await recordImported(db, 'opportunity', created.ids, created.labels, actor.id);
     const updated = rows.filter((p) => p.existingId !== null && !p.skip);
     await updateImported(db, 'opportunities', COLUMNS, updated.map((p) => ({ ...p.values, id: p.existingId })), actor.id);
     await realignUpdatedOpportunities(db, updated.filter((p) => p.values.stageId !== undefined || p.values.ownerId !== undefined).map((p) => Number(p.existingId)));
