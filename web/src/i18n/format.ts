@@ -1,5 +1,5 @@
 // Numbers, money and dates per language (SPEC U-8): Nordic money reads `1 920 000,00 kr`.
-import type { Language } from '../api/types';
+import type { Language } from '../api/types.ts';
 
 const LOCALES: Record<Language, string> = { en: 'en-GB', da: 'da-DK', nb: 'nb-NO', sv: 'sv-SE' };
 // the currency a Nordic reader writes as plain "kr"
@@ -14,7 +14,7 @@ export function toLanguage(value: string | null | undefined): Language {
 }
 
 export function localeOf(language: Language): string {
-  return LOCALES[language];
+  return LOCALES[language] ?? 'en-GB';
 }
 
 function isNordic(language: Language): boolean {
