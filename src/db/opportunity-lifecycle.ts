@@ -103,7 +103,7 @@ export function listDeleted(db: Db, days: number, limit: number) {
     .selectFrom('opportunities as o')
     .innerJoin('companies as c', 'c.id', 'o.companyId')
     .leftJoin('users as u', 'u.id', 'o.updatedBy')
-    .select(['o.id', 'o.number', 'o.title', 'o.amount', 'o.status', 'o.deletedAt', 'c.name as companyName', 'u.initials as deletedByInitials'])
+    .select(['o.id', 'o.number', 'o.title', 'o.amount', 'o.currency', 'o.status', 'o.deletedAt', 'c.name as companyName', 'u.initials as deletedByInitials'])
     .where('o.deletedAt', 'is not', null)
     .where(sql<boolean>`o.deleted_at > now() - make_interval(days => ${days})`)
     .orderBy('o.deletedAt', 'desc')

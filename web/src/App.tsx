@@ -27,6 +27,7 @@ import { ListsSetup } from './pages/setup/ListsSetup';
 import { CompetitorsSetup } from './pages/setup/CompetitorsSetup';
 import { UsersSetup } from './pages/setup/UsersSetup';
 import { SettingsSetup } from './pages/setup/SettingsSetup';
+import { DeletedSetup } from './pages/setup/DeletedSetup';
 
 export function App() {
   const { state, retry } = useSession();
@@ -82,6 +83,7 @@ export function App() {
             <Route path="competitors" element={<CompetitorsSetup />} />
             <Route path="users" element={<UsersSetup />} />
             <Route path="settings" element={<SettingsSetup />} />
+            <Route path="deleted" element={<DeletedSetup />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -173,7 +173,7 @@ export const opportunityLifecycleRoutes: FastifyPluginAsyncZod = async (app) => 
       querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
       response: {
         200: z.object({
-          items: z.array(z.object({ id: z.number(), number: z.number(), title: z.string(), companyName: z.string(), amount: z.number().nullable(), status: z.string(), deletedAt: z.string(), deletedByInitials: z.string().nullable() })),
+          items: z.array(z.object({ id: z.number(), number: z.number(), title: z.string(), companyName: z.string(), amount: z.number().nullable(), currency: z.string(), status: z.string(), deletedAt: z.string(), deletedByInitials: z.string().nullable() })),
           restoreDays: z.number(),
         }),
       },
