@@ -8,7 +8,7 @@ const HOUR = 3600 * 1000;
  * Periodic upkeep. PGlite has no autovacuum, so VACUUM ANALYZE runs here every few hours (in its
  * worker thread, never blocking HTTP); on a PostgreSQL server autovacuum does that job.
  */
-export function startMaintenance(database: Database, log: (message: string) => void, everyMs = 6 * HOUR): () => void {
+export function startMaintenance(database: Database, log: (message: string) => void, everyMs = 6 * HOUR, firstRunMs = 60_000): () => void {
   let running = false;
   const run = async () => {
     if (running) return;
@@ -26,7 +26,7 @@ export function startMaintenance(database: Database, log: (message: string) => v
       running = false;
     }
   };
-  const first = setTimeout(run, 60_000);
+  const first = setTimeout(run, firstRunMs);
   const timer = setInterval(run, everyMs);
   first.unref();
   timer.unref();
