@@ -1,6 +1,7 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { ActivitiesTable, Db } from './schema.ts';
 import { readPage, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+import { softDeleteRow, updateAtVersion } from './versioned.ts';
 
 export const ACTIVITY_SORTS: Record<string, SortColumn> = {
   dueDate: { expr: sql`a.due_date`, nullable: true },
@@ -76,15 +77,8 @@ export async function insertActivity(db: Db, row: Insertable<ActivitiesTable>) {
   return id;
 }
 
-export async function updateActivityRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<ActivitiesTable>) {
-  const result = await db
-    .updateTable('activities')
-    .set({ ...changes, version: sql`version + 1`, updatedAt: sql`now()`, updatedBy: actorId })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export function updateActivityRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<ActivitiesTable>): Promise<boolean> {
+  return updateAtVersion(db, 'activities', id, version, actorId, changes);
 }
 
 export async function setParticipants(db: Db, activityId: number, userIds: number[]) {
@@ -94,7 +88,7 @@ export async function setParticipants(db: Db, activityId: number, userIds: numbe
 }
 
 export async function softDeleteActivity(db: Db, id: number, actorId: number) {
-  await db.updateTable('activities').set({ deletedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: actorId, version: sql`version + 1` }).where('id', '=', id).execute();
+  await softDeleteRow(db, 'activities', id, actorId);
 }
 
 /** O-22: an activity on an opportunity counts as a touch, so it is not stagnant. */

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { CompaniesTable, Db } from './schema.ts';
 import { readPage, searchOrder, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+import { softDeleteRow, updateAtVersion } from './versioned.ts';
 
 export const COMPANY_SORTS: Record<string, SortColumn> = {
   name: { expr: sql`lower(c.name)`, nullable: false, text: true },
@@ -107,15 +108,8 @@ export async function insertCompany(db: Db, row: Insertable<CompaniesTable>, int
   return id;
 }
 
-export async function updateCompanyRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<CompaniesTable>): Promise<boolean> {
-  const result = await db
-    .updateTable('companies')
-    .set({ ...changes, version: sql`version + 1`, updatedAt: sql`now()`, updatedBy: actorId })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export function updateCompanyRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<CompaniesTable>): Promise<boolean> {
+  return updateAtVersion(db, 'companies', id, version, actorId, changes);
 }
 
 export async function setInterestTypes(db: Db, companyId: number, ids: number[]) {
@@ -125,7 +119,7 @@ export async function setInterestTypes(db: Db, companyId: number, ids: number[])
 }
 
 export async function softDeleteCompany(db: Db, id: number, actorId: number) {
-  await db.updateTable('companies').set({ deletedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: actorId, version: sql`version + 1` }).where('id', '=', id).execute();
+  await softDeleteRow(db, 'companies', id, actorId);
 }
 
 export async function countOpenOpportunitiesOfCompany(db: Db, companyId: number): Promise<number> {

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { ContactsTable, Db } from './schema.ts';
 import { readPage, searchOrder, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+import { softDeleteRow, updateAtVersion } from './versioned.ts';
 
 export const CONTACT_SORTS: Record<string, SortColumn> = {
   lastName: { expr: sql`lower(p.last_name)`, nullable: false, text: true },
@@ -59,15 +60,8 @@ export async function insertContact(db: Db, row: Insertable<ContactsTable>) {
   return id;
 }
 
-export async function updateContactRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<ContactsTable>) {
-  const result = await db
-    .updateTable('contacts')
-    .set({ ...changes, version: sql`version + 1`, updatedAt: sql`now()`, updatedBy: actorId })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export function updateContactRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<ContactsTable>): Promise<boolean> {
+  return updateAtVersion(db, 'contacts', id, version, actorId, changes);
 }
 
 /** Only one primary contact / default reference per company: clear the flag on the others first. */
@@ -78,9 +72,5 @@ export async function clearFlag(db: Db, companyId: number, flag: 'isPrimary' | '
 }
 
 export async function softDeleteContact(db: Db, id: number, actorId: number) {
-  await db
-    .updateTable('contacts')
-    .set({ deletedAt: sql`now()`, isPrimary: false, isDefaultReference: false, updatedAt: sql`now()`, updatedBy: actorId, version: sql`version + 1` })
-    .where('id', '=', id)
-    .execute();
+  await softDeleteRow(db, 'contacts', id, actorId, { isPrimary: false, isDefaultReference: false });
 }

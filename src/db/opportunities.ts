@@ -1,6 +1,7 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { Db, OpportunitiesTable, OpportunityStatus } from './schema.ts';
 import { readPage, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+import { softDeleteRow, updateAtVersion } from './versioned.ts';
 
 const col = (name: string, nullable: boolean): SortColumn => ({ expr: sql.ref(`o.${name}`), nullable });
 
@@ -191,19 +192,12 @@ export async function insertOpportunity(db: Db, row: Insertable<OpportunitiesTab
   return id;
 }
 
-export async function updateOpportunityRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<OpportunitiesTable>) {
-  const result = await db
-    .updateTable('opportunities')
-    .set({ ...changes, version: sql`version + 1`, updatedAt: sql`now()`, updatedBy: actorId })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export function updateOpportunityRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<OpportunitiesTable>): Promise<boolean> {
+  return updateAtVersion(db, 'opportunities', id, version, actorId, changes);
 }
 
 export async function softDeleteOpportunity(db: Db, id: number, actorId: number) {
-  await db.updateTable('opportunities').set({ deletedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: actorId, version: sql`version + 1` }).where('id', '=', id).execute();
+  await softDeleteRow(db, 'opportunities', id, actorId);
 }
 
 /** O-7: one step per stage; those before `currentPosition` done, the rest to do. */
