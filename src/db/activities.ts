@@ -11,7 +11,8 @@ export const ACTIVITY_SORTS: Record<string, SortColumn> = {
   updatedAt: { expr: sql`a.updated_at`, nullable: false },
 };
 
-function selectActivities(db: Db) {
+/** An activity with the names a list shows beside it (owner, company, opportunity, contact). */
+export function selectActivities(db: Db) {
   return db
     .selectFrom('activities as a')
     .innerJoin('users as owner', 'owner.id', 'a.ownerId')

@@ -2,27 +2,13 @@
 import { sql } from 'kysely';
 import type { Db } from './schema.ts';
 import { encodeCursor, type Sort } from './paging.ts';
+import { selectActivities } from './activities.ts';
 
 export const TEAM_SORT: Sort = { field: 'team', direction: 'asc' };
 
-/** The same row as db/activities.ts selects, plus the owner's name for grouping. */
+/** The row of the activity list, plus the owner's name for grouping. */
 function selectTeamActivities(db: Db) {
-  return db
-    .selectFrom('activities as a')
-    .innerJoin('users as owner', 'owner.id', 'a.ownerId')
-    .leftJoin('companies as c', 'c.id', 'a.companyId')
-    .leftJoin('opportunities as o', 'o.id', 'a.opportunityId')
-    .leftJoin('contacts as p', 'p.id', 'a.contactId')
-    .selectAll('a')
-    .select([
-      'owner.initials as ownerInitials',
-      'owner.name as ownerName',
-      'c.name as companyName',
-      'o.title as opportunityTitle',
-      sql<string | null>`nullif(trim(p.first_name || ' ' || p.last_name), '')`.as('contactName'),
-      sql<number[]>`array(SELECT user_id FROM activity_participants x WHERE x.activity_id = a.id ORDER BY 1)`.as('participantIds'),
-    ])
-    .where('a.deletedAt', 'is', null);
+  return selectActivities(db).select('owner.name as ownerName');
 }
 
 export type TeamCursor = { ownerId: number; due: string; id: number };
