@@ -6,6 +6,7 @@ import * as competitors from './migrations/0004-competitors.ts';
 import * as historyFollowUpsAttachments from './migrations/0005-history-followups-attachments.ts';
 import * as viewsSearch from './migrations/0006-views-search.ts';
 import * as opportunityTotals from './migrations/0006-opportunity-totals.ts';
+import * as summaryCurrency from './migrations/0007-summary-currency.ts';
 
 // Listed in code rather than read from a folder, so migrations run the same from tsx, tests and the CLI.
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-history-followups-attachments': historyFollowUpsAttachments,
   '0006-views-search': viewsSearch,
   '0006-opportunity-totals': opportunityTotals,
+  '0007-summary-currency': summaryCurrency,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,31 +1,29 @@
-// L-5: the summary of a whole selection of opportunities, in one aggregate over the same conditions
-// as the list, so the numbers under a list always describe exactly its rows.
+// L-5: the summary of a whole selection of opportunities, in one aggregate per currency over the same
+// conditions as the list, so the numbers under a list always describe exactly its rows.
 import { sql } from 'kysely';
 import type { Db } from './schema.ts';
 import { allOf, opportunityConditions, type OpportunityFilters } from './opportunities.ts';
+import { combineSummary, type OpportunitySummary } from '../domain/opportunities/summary.ts';
 
-export type OpportunitySummary = {
-  estimatedRevenue: number;
-  pipeline: number;
-  largest: number | null;
-  counts: { won: number; open: number; lost: number; expired: number };
-};
+export type { OpportunitySummary };
 
-type SummaryRow = { estimatedRevenue: number; pipeline: number; largest: number | null; won: number; open: number; lost: number; expired: number };
+type SummaryRow = { currency: string; estimatedRevenue: string; pipeline: string; largest: string | null; won: string; open: string; lost: string; expired: string };
 
 /**
  * Estimated revenue = sum of amount; pipeline = open at weighted value, won at actual amount
- * (amount when none) at 100 %, lost and expired 0 (O-8); largest = the largest amount.
+ * (amount when none) at 100 %, lost and expired 0 (O-8); largest = the largest amount — each per
+ * currency, the base currency first.
  */
-export async function summarizeOpportunities(db: Db, filters: OpportunityFilters): Promise<OpportunitySummary> {
+export async function summarizeOpportunities(db: Db, filters: OpportunityFilters, baseCurrency: string): Promise<OpportunitySummary> {
   const { rows } = onlyOwnerAndStatus(filters) ? await fromTotals(db, filters) : await fromRows(db, filters);
-  const row = rows[0] as SummaryRow;
-  return {
+  const lines = rows.map((row) => ({
+    currency: row.currency,
     estimatedRevenue: Number(row.estimatedRevenue),
     pipeline: Number(row.pipeline),
     largest: row.largest === null ? null : Number(row.largest),
     counts: { won: Number(row.won), open: Number(row.open), lost: Number(row.lost), expired: Number(row.expired) },
-  };
+  }));
+  return combineSummary(lines, baseCurrency);
 }
 
 /** Filters the totals table can answer: none, owner, status (what the default list views use). */
@@ -34,26 +32,34 @@ function onlyOwnerAndStatus(f: OpportunityFilters): boolean {
   return used.every(([key]) => key === 'ownerId' || key === 'status');
 }
 
-/** Sums the per-(owner, status) totals kept by triggers (migration 0006); the largest amount is one index lookup. */
+/**
+ * Sums the per-(owner, status, currency) totals kept by triggers (migrations 0006, 0007); the largest
+ * amount of each currency is one lookup in its (currency, amount) index.
+ */
 function fromTotals(db: Db, f: OpportunityFilters) {
   const where = [sql<boolean>`true`];
   if (f.ownerId) where.push(sql<boolean>`t.owner_id IN (${sql.join(f.ownerId)})`);
   if (f.status) where.push(sql<boolean>`t.status IN (${sql.join(f.status)})`);
   return sql<SummaryRow>`
-    SELECT coalesce(sum(t.amount), 0) AS estimated_revenue,
-           coalesce(sum(t.pipeline), 0) AS pipeline,
-           (SELECT max(o.amount) FROM opportunities o WHERE ${allOf(opportunityConditions(f))}) AS largest,
+    SELECT t.currency,
+           sum(t.amount) AS estimated_revenue,
+           sum(t.pipeline) AS pipeline,
+           (SELECT max(o.amount) FROM opportunities o WHERE ${allOf(opportunityConditions(f))} AND o.currency = t.currency) AS largest,
            coalesce(sum(t.n) FILTER (WHERE t.status = 'won'), 0) AS won,
            coalesce(sum(t.n) FILTER (WHERE t.status = 'open'), 0) AS open,
            coalesce(sum(t.n) FILTER (WHERE t.status = 'lost'), 0) AS lost,
            coalesce(sum(t.n) FILTER (WHERE t.status = 'expired'), 0) AS expired
     FROM opportunity_totals t
-    WHERE ${allOf(where)}`.execute(db);
+    WHERE ${allOf(where)}
+    GROUP BY t.currency
+    -- totals of a currency whose opportunities have all gone stay behind at zero
+    HAVING sum(t.n) > 0`.execute(db);
 }
 
 function fromRows(db: Db, filters: OpportunityFilters) {
   return sql<SummaryRow>`
-    SELECT coalesce(sum(o.amount), 0) AS estimated_revenue,
+    SELECT o.currency,
+           coalesce(sum(o.amount), 0) AS estimated_revenue,
            coalesce(sum(CASE o.status WHEN 'open' THEN o.weighted_amount
                                       WHEN 'won' THEN coalesce(o.actual_amount, o.amount, 0)
                                       ELSE 0 END), 0) AS pipeline,
@@ -63,5 +69,6 @@ function fromRows(db: Db, filters: OpportunityFilters) {
            count(*) FILTER (WHERE o.status = 'lost') AS lost,
            count(*) FILTER (WHERE o.status = 'expired') AS expired
     FROM opportunities o
-    WHERE ${allOf(opportunityConditions(filters))}`.execute(db);
+    WHERE ${allOf(opportunityConditions(filters))}
+    GROUP BY o.currency`.execute(db);
 }

@@ -1,11 +1,11 @@
 // L-6 exports and the L-8 vCard export: parsed back with independent readers.
-import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import { sql } from 'kysely';
 import { startApi, type Client, type TestApi } from '../../../test/helpers/api.ts';
+import { pdfText } from '../../../test/helpers/pdf-text.ts';
 
 let api: TestApi;
 let manager: Client;
@@ -115,24 +115,6 @@ describe('XLSX (L-6)', () => {
   });
 });
 
-/** The text of a PDF made with pdfkit's standard fonts: inflate each stream, decode the hex strings of TJ arrays. */
-function pdfText(pdf: Buffer): string {
-  const lines: string[] = [];
-  const raw = pdf.toString('latin1');
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1] ?? '', 'latin1')).toString('latin1');
-    } catch {
-      content = match[1] ?? '';
-    }
-    for (const tj of content.matchAll(/\[(.*?)\]\s*TJ/g)) {
-      lines.push([...(tj[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1] ?? '', 'hex').toString('latin1')).join(''));
-    }
-  }
-  return lines.join('\n');
-}
-
 describe('PDF (L-6)', () => {
   it('is a PDF table with headers and the totals: count, amount and weighted', async () => {
     const file = await download('/api/opportunities/export?format=pdf&lang=da');
@@ -144,7 +126,8 @@ describe('PDF (L-6)', () => {
     expect(text).toContain('Ærø Færger A/S');
     expect(text).toContain('Beløb');
     expect(text).toContain('Antal: 3');
-    // 2 500,50 + 1 000 000 and 1 250,25 + 100 000 in Danish number format
+    // 2 500,50 + 1 000 000 and 1 250,25 + 100 000 in Danish number format, on the line of their currency
+    expect(text).toContain('I alt DKK');
     expect(text).toContain('1.002.500,50');
     expect(text).toContain('101.250,25');
   });

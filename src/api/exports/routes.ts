@@ -57,7 +57,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     const settings = await getSettings(app.db);
     const today = todayIn(app.config.timeZone);
     const title = `${settings.companyName} – ${list} ${today}`;
-    const stream = writeExport(params.format, { columns, lang: params.lang, batches, timeZone: app.config.timeZone, title }, { delimiter: params.delimiter === 'semicolon' ? ';' : ',' });
+    const stream = writeExport(params.format, { columns, lang: params.lang, batches, timeZone: app.config.timeZone, title, baseCurrency: settings.baseCurrency }, { delimiter: params.delimiter === 'semicolon' ? ';' : ',' });
     return reply
       .header('content-type', CONTENT_TYPES[params.format])
       .header('content-disposition', `attachment; filename="${exportFileName(list, today, params.format)}"`)

@@ -47,7 +47,7 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
     const { sort, filters } = opportunitySelection(query, settings, actorOf(request));
     const [result, totals] = await Promise.all([
       listOpportunities(app.db, { sort, cursor: decodeCursor(cursor, sort), limit, filters }),
-      summary ? summarizeOpportunities(app.db, filters) : undefined,
+      summary ? summarizeOpportunities(app.db, filters, settings.baseCurrency) : undefined,
     ]);
     const items = result.items.map((row) => presentOpportunity(row, context));
     return { items, nextCursor: result.nextCursor, ...(totals ? { summary: totals } : {}) };
@@ -56,7 +56,7 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/opportunities/summary', { schema: { tags, querystring: opportunityQuery.omit({ cursor: true, limit: true }), response: { 200: summarySchema } } }, async (request) => {
     const { settings } = await presentContext(app);
     const { filters } = opportunitySelection(request.query, settings, actorOf(request));
-    return summarizeOpportunities(app.db, filters);
+    return summarizeOpportunities(app.db, filters, settings.baseCurrency);
   });
 
   app.get('/api/opportunities/:id', { schema: { tags, params: idParams, response: { 200: opportunitySchema } } }, async (request) =>

@@ -100,10 +100,13 @@ export const opportunityQuery = z.strictObject({
 export const opportunityListQuery = z.strictObject({ ...opportunityQuery.shape, summary: booleanQuery.optional() });
 
 export const summarySchema = z.object({
-  estimatedRevenue: z.number(),
-  pipeline: z.number(),
-  largest: z.number().nullable(),
   counts: z.object({ won: z.number(), open: z.number(), lost: z.number(), expired: z.number() }),
+  // one line per currency, the base currency first: amounts in different currencies are never added together
+  byCurrency: z.array(z.object({ currency: z.string(), estimatedRevenue: z.number(), pipeline: z.number(), largest: z.number().nullable() })),
+  // the sums of the selection's one currency; null when it has several (read byCurrency)
+  estimatedRevenue: z.number().nullable(),
+  pipeline: z.number().nullable(),
+  largest: z.number().nullable(),
 });
 
 export const opportunitySchema = z.object({

@@ -135,11 +135,15 @@ describe('the selection summary (L-5)', () => {
     const answer = await seller.get('/api/opportunities?summary=true&limit=1');
     expect(answer.body.items).toHaveLength(1);
     // 100000×50 % + 2500.50×10 % + (null) + won 40000 (no actual) + won 55000 + lost 0 + expired 0 + 5000×10 %
+    const estimatedRevenue = 100000 + 2500.5 + 40000 + 60000 + 9000 + 1000 + 5000;
+    const pipeline = 50000 + 250.05 + 40000 + 55000 + 500;
+    // all in the base currency: one currency line, and its sums at the top level too
     expect(answer.body.summary).toEqual({
-      estimatedRevenue: 100000 + 2500.5 + 40000 + 60000 + 9000 + 1000 + 5000,
-      pipeline: 50000 + 250.05 + 40000 + 55000 + 500,
-      largest: 100000,
       counts: { won: 2, open: 4, lost: 1, expired: 1 },
+      byCurrency: [{ currency: 'DKK', estimatedRevenue, pipeline, largest: 100000 }],
+      estimatedRevenue,
+      pipeline,
+      largest: 100000,
     });
     expect((await seller.get('/api/opportunities?limit=1')).body.summary).toBeUndefined();
   });
@@ -147,9 +151,15 @@ describe('the selection summary (L-5)', () => {
   it('follows the filters, also at /api/opportunities/summary', async () => {
     const won = await seller.get('/api/opportunities/summary?status=won');
     expect(won.status).toBe(200);
-    expect(won.body).toEqual({ estimatedRevenue: 100000, pipeline: 95000, largest: 60000, counts: { won: 2, open: 0, lost: 0, expired: 0 } });
+    expect(won.body).toEqual({
+      counts: { won: 2, open: 0, lost: 0, expired: 0 },
+      byCurrency: [{ currency: 'DKK', estimatedRevenue: 100000, pipeline: 95000, largest: 60000 }],
+      estimatedRevenue: 100000,
+      pipeline: 95000,
+      largest: 60000,
+    });
     const none = await seller.get('/api/opportunities/summary?amount.gte=1000000');
-    expect(none.body).toEqual({ estimatedRevenue: 0, pipeline: 0, largest: null, counts: { won: 0, open: 0, lost: 0, expired: 0 } });
+    expect(none.body).toEqual({ counts: { won: 0, open: 0, lost: 0, expired: 0 }, byCurrency: [], estimatedRevenue: 0, pipeline: 0, largest: null });
     expect((await seller.get('/api/opportunities/summary?cursor=x')).status).toBe(400);
   });
 

@@ -47,12 +47,8 @@ SELECT owner_id, status, count(*), coalesce(sum(amount), 0), sum(${pipelineOf}) 
 CREATE INDEX opportunities_decision_summary_idx ON opportunities (decision_date) INCLUDE (status, amount, weighted_amount, actual_amount) WHERE deleted_at IS NULL;
 `;
 
-/** Recomputes the totals from the rows, for loaders that write with triggers off (the benchmark's COPY). */
-export const REBUILD_OPPORTUNITY_TOTALS = `
-DELETE FROM opportunity_totals;
-INSERT INTO opportunity_totals (owner_id, status, n, amount, pipeline)
-SELECT owner_id, status, count(*), coalesce(sum(amount), 0), sum(${pipelineOf}) FROM opportunities WHERE deleted_at IS NULL GROUP BY owner_id, status;
-`;
+// the totals now have a currency (0007); loaders that import the rebuild from here get the current one
+export { REBUILD_OPPORTUNITY_TOTALS } from './0007-summary-currency.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql.raw(totals).execute(db);

@@ -1,9 +1,10 @@
 // L-6 PDF: a landscape table that repeats its header on every page and ends with totals (count and
-// the sums of the columns marked `total`), written page by page as the rows arrive.
+// the sums of the columns marked `total`, one line per currency), written page by page as the rows arrive.
 import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { labelOf, type Lang } from './columns.ts';
 import { cellText, type ExportSpec } from './cells.ts';
+import { currencyOrder } from '../opportunities/summary.ts';
 
 const LOCALES: Record<Lang, string> = { en: 'en-GB', da: 'da-DK', nb: 'nb-NO', sv: 'sv-SE' };
 const TOTAL_WORDS: Record<Lang, [string, string]> = { en: ['Count', 'Total'], da: ['Antal', 'I alt'], nb: ['Antall', 'Totalt'], sv: ['Antal', 'Totalt'] };
@@ -47,7 +48,9 @@ export function writePdf(spec: ExportSpec, options: { compress?: boolean } = {})
     line(spec.columns.map((column) => labelOf(column, spec.lang)), true, numeric);
     doc.moveTo(MARGIN, y).lineTo(MARGIN + pageWidth, y).lineWidth(0.5).stroke();
   };
-  const totals = spec.columns.map(() => 0);
+  // sums per currency: amounts in different currencies are never added together ('' for rows without one)
+  const totals = new Map<string, number[]>();
+  const summed = spec.columns.some((column) => column.total);
   let rows = 0;
 
   const write = async () => {
@@ -59,24 +62,36 @@ export function writePdf(spec: ExportSpec, options: { compress?: boolean } = {})
           header();
         }
         rows += 1;
+        const currency = summed && typeof row.currency === 'string' ? row.currency : '';
+        const sums = totals.get(currency) ?? spec.columns.map(() => 0);
+        totals.set(currency, sums);
         spec.columns.forEach((column, i) => {
-          if (column.total) totals[i] = (totals[i] ?? 0) + Number(row[column.key] ?? 0);
+          if (column.total) sums[i] = (sums[i] ?? 0) + Number(row[column.key] ?? 0);
         });
         line(spec.columns.map((column) => (column.type === 'money' && row[column.key] != null ? money.format(Number(row[column.key])) : cellText(column, row[column.key], spec))), false, numeric);
       }
       // pdfkit pushes without waiting for the reader: let a slow reader catch up before the next batch
       while (doc.readableLength > 4 * 1024 * 1024) await new Promise((resume) => setTimeout(resume, 10));
     }
-    if (y > bottom - ROW) {
+    const currencies = [...totals.keys()].sort(currencyOrder(spec.baseCurrency ?? ''));
+    if (currencies.length === 0) currencies.push('');
+    if (y > bottom - ROW * currencies.length) {
       doc.addPage();
       header();
     }
     doc.moveTo(MARGIN, y).lineTo(MARGIN + pageWidth, y).lineWidth(0.5).stroke();
     const [countWord, totalWord] = TOTAL_WORDS[spec.lang];
-    const summary = spec.columns.map((column, i) => (column.total ? money.format(Math.round((totals[i] ?? 0) * 100) / 100) : ''));
-    summary[0] = `${countWord}: ${count.format(rows)}`;
-    if (summary.length > 1 && summary[1] === '') summary[1] = totalWord;
-    line(summary, true, numeric.map((n, i) => n && i > 0));
+    currencies.forEach((currency, n) => {
+      const sums = totals.get(currency) ?? [];
+      const summary = spec.columns.map((column, i) => (column.total ? money.format(Math.round((sums[i] ?? 0) * 100) / 100) : ''));
+      const label = currency ? `${totalWord} ${currency}` : totalWord;
+      const counted = n === 0 ? `${countWord}: ${count.format(rows)}` : '';
+      // the label names the currency of its line; beside the count when the second column has a sum
+      summary[0] = counted;
+      if (summary.length > 1 && summary[1] === '') summary[1] = label;
+      else summary[0] = counted ? `${counted} ${label}` : label;
+      line(summary, true, numeric.map((isNumber, i) => isNumber && i > 0));
+    });
     doc.end();
   };
   write().catch((error: unknown) => doc.destroy(error instanceof Error ? error : new Error(String(error))));

@@ -288,12 +288,18 @@ export type CompanyDuplicate = {
   matchedOn: ('name' | 'orgNumber' | 'emailDomain' | 'phone')[];
 };
 
-/** L-5: the whole selection of an opportunity list (`summary=true`). Amounts are summed as stored, in any currency. */
+/** The sums of one currency's opportunities in a selection. */
+export type CurrencyTotals = { currency: string; estimatedRevenue: number; pipeline: number; largest: number | null };
+
+/** L-5: the whole selection of an opportunity list (`summary=true`): counts over all of it, money per currency. */
 export type OpportunitySummary = {
-  estimatedRevenue: number;
-  pipeline: number;
-  largest: number | null;
   counts: { won: number; open: number; lost: number; expired: number };
+  /** the base currency first, then the others by code; amounts in different currencies are never added */
+  byCurrency: CurrencyTotals[];
+  /** the sums of the selection's one currency; null when it has several */
+  estimatedRevenue: number | null;
+  pipeline: number | null;
+  largest: number | null;
 };
 
 export type ListResourceName = 'opportunities' | 'companies' | 'contacts' | 'activities';

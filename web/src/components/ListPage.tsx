@@ -217,10 +217,8 @@ export function ListPage<T>(props: Props<T>) {
       {props.summary ? (
         <SelectionSummary
           summary={list.data?.pages[0]?.summary}
-          currency={baseCurrency}
+          baseCurrency={baseCurrency}
           refreshing={list.isPlaceholderData}
-          // the API adds amounts as stored; say so when the loaded rows show other currencies
-          mixedCurrencies={rows.some((row) => (row as { currency?: string }).currency !== undefined && (row as { currency?: string }).currency !== baseCurrency)}
         />
       ) : null}
     </Stack>
