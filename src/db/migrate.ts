@@ -7,6 +7,7 @@ import * as historyFollowUpsAttachments from './migrations/0005-history-followup
 import * as viewsSearch from './migrations/0006-views-search.ts';
 import * as opportunityTotals from './migrations/0006-opportunity-totals.ts';
 import * as summaryCurrency from './migrations/0007-summary-currency.ts';
+import * as titleSearch from './migrations/0008-title-search.ts';
 
 // Listed in code rather than read from a folder, so migrations run the same from tsx, tests and the CLI.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-views-search': viewsSearch,
   '0006-opportunity-totals': opportunityTotals,
   '0007-summary-currency': summaryCurrency,
+  '0008-title-search': titleSearch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
