@@ -33,7 +33,7 @@ export async function loadImportLookups(db: Db): Promise<ImportLookups> {
 /** Non-deleted companies by account number. */
 export async function companiesByAccountNumber(db: Db, numbers: string[]): Promise<Map<string, number>> {
   if (!numbers.length) return new Map();
-  const rows = await db.selectFrom('companies').select(['id', 'accountNumber']).where('accountNumber', 'in', numbers).where('deletedAt', 'is', null).execute();
+  const rows = await db.selectFrom('companies').select(['id', 'accountNumber']).where(sql<boolean>`account_number = ANY(${numbers}::text[])`).where('deletedAt', 'is', null).execute();
   return new Map(rows.map((r) => [r.accountNumber, r.id]));
 }
 
@@ -43,7 +43,7 @@ export async function companiesByName(db: Db, names: string[]): Promise<Map<stri
   const rows = await db
     .selectFrom('companies')
     .select(['id', sql<string>`lower(name)`.as('key')])
-    .where(sql<string>`lower(name)`, 'in', names)
+    .where(sql<boolean>`lower(name) = ANY(${names}::text[])`)
     .where('deletedAt', 'is', null)
     .execute();
   const map = new Map<string, number[]>();
@@ -53,7 +53,7 @@ export async function companiesByName(db: Db, names: string[]): Promise<Map<stri
 
 export async function companiesByExternalId(db: Db, ids: string[]): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('companies').select(['id', 'externalId']).where('externalId', 'in', ids).where('deletedAt', 'is', null).execute();
+  const rows = await db.selectFrom('companies').select(['id', 'externalId']).where(sql<boolean>`external_id = ANY(${ids}::text[])`).where('deletedAt', 'is', null).execute();
   return new Map(rows.map((r) => [r.externalId ?? '', r.id]));
 }
 
@@ -62,7 +62,7 @@ export async function contactsByEmail(db: Db, emails: string[]): Promise<Map<str
   const rows = await db
     .selectFrom('contacts')
     .select(['id', 'companyId', sql<string>`lower(email)`.as('key')])
-    .where(sql<string>`lower(email)`, 'in', emails)
+    .where(sql<boolean>`lower(email) = ANY(${emails}::text[])`)
     .where('deletedAt', 'is', null)
     .orderBy('id')
     .execute();
@@ -73,7 +73,7 @@ export async function contactsByEmail(db: Db, emails: string[]): Promise<Map<str
 
 export async function contactsByExternalId(db: Db, ids: string[]): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('contacts').select(['id', 'externalId']).where('externalId', 'in', ids).where('deletedAt', 'is', null).execute();
+  const rows = await db.selectFrom('contacts').select(['id', 'externalId']).where(sql<boolean>`external_id = ANY(${ids}::text[])`).where('deletedAt', 'is', null).execute();
   return new Map(rows.map((r) => [r.externalId ?? '', r.id]));
 }
 
@@ -81,7 +81,7 @@ export type ExistingOpportunity = { id: number; number: number; processId: numbe
 
 export async function opportunitiesByNumber(db: Db, numbers: number[]): Promise<Map<number, ExistingOpportunity>> {
   if (!numbers.length) return new Map();
-  const rows = await db.selectFrom('opportunities').select(['id', 'number', 'processId', 'stageId', 'status', 'probabilityMode']).where('number', 'in', numbers).execute();
+  const rows = await db.selectFrom('opportunities').select(['id', 'number', 'processId', 'stageId', 'status', 'probabilityMode']).where(sql<boolean>`number = ANY(${numbers}::bigint[])`).execute();
   return new Map(rows.map((r) => [r.number, r]));
 }
 
@@ -90,7 +90,7 @@ export async function opportunitiesByExternalRef(db: Db, refs: string[]): Promis
   const rows = await db
     .selectFrom('opportunities')
     .select(['id', 'number', 'processId', 'stageId', 'status', 'probabilityMode', 'externalRef'])
-    .where('externalRef', 'in', refs)
+    .where(sql<boolean>`external_ref = ANY(${refs}::text[])`)
     .where('deletedAt', 'is', null)
     .execute();
   return new Map(rows.map((r) => [r.externalRef ?? '', { ...r, externalRef: r.externalRef ?? '' }]));

@@ -1,4 +1,4 @@
-// L-7: an import batch written set-based: one INSERT … SELECT FROM jsonb_to_recordset for the new
+// L-7: an import batch written set-based: one INSERT … SELECT FROM json_to_recordset for the new
 // rows and one UPDATE … FROM for the matched ones. Empty cells never overwrite (coalesce).
 import { sql } from 'kysely';
 import type { Db } from './schema.ts';
@@ -9,9 +9,16 @@ export type Columns = readonly (readonly [string, 'text' | 'int' | 'bigint' | 'n
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 function recordset(columns: Columns, rows: Record<string, unknown>[], withId: boolean) {
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries([...(withId ? [['id', row.id]] : []), ...columns.map(([c]) => [snake(c), row[c] ?? null])])));
+  const keys = columns.map(([c]) => c);
+  const names = keys.map(snake);
+  const objects = rows.map((row) => {
+    const object: Record<string, unknown> = withId ? { id: row.id } : {};
+    for (let i = 0; i < keys.length; i++) object[names[i] as string] = row[keys[i] as string] ?? null;
+    return object;
+  });
   const definition = [...(withId ? ['id int'] : []), ...columns.map(([c, type]) => `${snake(c)} ${type}`)].join(', ');
-  return sql`jsonb_to_recordset(${json}::jsonb) AS r(${sql.raw(definition)})`;
+  // json, not jsonb: read once by json_to_recordset instead of parsed into jsonb first
+  return sql`json_to_recordset(${JSON.stringify(objects)}::json) AS r(${sql.raw(definition)})`;
 }
 
 /** Inserts new rows; `defaults` fill what the file leaves empty. Returns each new id with its `label` column (for the history). */

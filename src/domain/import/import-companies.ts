@@ -4,6 +4,8 @@ import { companiesByAccountNumber, companiesByExternalId } from '../../db/import
 import { insertImported, nextNumbers, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
 import { validateOrgNumber } from '../companies/org-number.ts';
 import type { ImportKind, Prepared } from './import-kind.ts';
+import { definedOnly } from './row-check.ts';
+import type { SourceRow } from './row-check.ts';
 
 const COLUMNS: Columns = [
   ['accountNumber', 'text'], ['externalId', 'text'], ['name', 'text'], ['searchName', 'text'], ['orgNumber', 'text'], ['street', 'text'], ['postalCode', 'text'],
@@ -12,8 +14,18 @@ const COLUMNS: Columns = [
 ];
 const FIELD_OF = { ownerId: 'owner', industryId: 'industry', targetGroupId: 'targetGroup', sourceId: 'source' };
 
-export const importCompanies: ImportKind = {
-  async prepare({ db, rows, check, seen }) {
+type Found = { byAccount: Map<string, number>; byExternal: Map<string, number> };
+const keyed = (rows: SourceRow[], pick: (values: Record<string, string>) => string | undefined) => [...new Set(rows.flatMap((row) => pick(row.values) ?? []))];
+
+export const importCompanies: ImportKind<Found> = {
+  async find({ db, rows }) {
+    return {
+      byAccount: await companiesByAccountNumber(db, keyed(rows, (v) => v.accountNumber)),
+      byExternal: await companiesByExternalId(db, keyed(rows, (v) => (v.accountNumber ? undefined : v.externalId))),
+    };
+  },
+
+  check({ rows, found: { byAccount, byExternal }, check, seen }) {
     const prepared: Prepared[] = [];
     for (const row of rows) {
       const r = check(row);
@@ -41,7 +53,7 @@ export const importCompanies: ImportKind = {
         sourceId: r.setup('source', 'sources'),
         notes: r.text('notes'),
       };
-      const valid = r.schema(createCompanyBody, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), FIELD_OF);
+      const valid = r.schema(createCompanyBody, definedOnly(input), FIELD_OF);
       const externalId = r.text('externalId');
       const key = input.accountNumber ? `account ${input.accountNumber}` : externalId ? `external id ${externalId}` : null;
       if (key) {
@@ -51,10 +63,7 @@ export const importCompanies: ImportKind = {
       }
       prepared.push({ line: row.line, errors: r.errors, values: valid && !r.errors.length ? { ...valid, orgNumber: input.orgNumber ?? null, externalId: externalId ?? null } : {}, existingId: null });
     }
-    const ok = prepared.filter((p) => !p.errors.length);
-    const byAccount = await companiesByAccountNumber(db, ok.flatMap((p) => (p.values.accountNumber ? [String(p.values.accountNumber)] : [])));
-    const byExternal = await companiesByExternalId(db, ok.flatMap((p) => (!p.values.accountNumber && p.values.externalId ? [String(p.values.externalId)] : [])));
-    for (const p of ok) p.existingId = (p.values.accountNumber ? byAccount.get(String(p.values.accountNumber)) : byExternal.get(String(p.values.externalId ?? ''))) ?? null;
+    for (const p of prepared.filter((p) => !p.errors.length)) p.existingId = (p.values.accountNumber ? byAccount.get(String(p.values.accountNumber)) : byExternal.get(String(p.values.externalId ?? ''))) ?? null;
     return prepared;
   },
 

@@ -4,17 +4,32 @@ import { createContactBody } from '../../api/contacts/schema.ts';
 import { companiesByAccountNumber, companiesByName, contactsByEmail, contactsByExternalId } from '../../db/import-lookups.ts';
 import { clearPrimaryOf, insertImported, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
 import { splitName } from './convert.ts';
-import type { ImportKind, Prepared } from './import-kind.ts';
+import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
+import { definedOnly } from './row-check.ts';
 
 const COLUMNS: Columns = [
   ['companyId', 'int'], ['externalId', 'text'], ['firstName', 'text'], ['lastName', 'text'], ['title', 'text'], ['email', 'text'], ['phone', 'text'], ['mobile', 'text'],
   ['isPrimary', 'boolean'], ['notes', 'text'],
 ];
 
-export const importContacts: ImportKind = {
-  async prepare({ db, rows, check, seen }) {
-    const accounts = await companiesByAccountNumber(db, [...new Set(rows.flatMap((row) => (row.values.companyAccountNumber ? [row.values.companyAccountNumber] : [])))]);
-    const names = await companiesByName(db, [...new Set(rows.flatMap((row) => (!row.values.companyAccountNumber && row.values.companyName ? [row.values.companyName.toLocaleLowerCase('da')] : [])))]);
+type Found = {
+  accounts: Map<string, number>;
+  names: Map<string, number[]>;
+  byEmail: Map<string, { id: number; companyId: number }>;
+  byExternal: Map<string, number>;
+};
+
+export const importContacts: ImportKind<Found> = {
+  async find({ db, rows }) {
+    return {
+      accounts: await companiesByAccountNumber(db, valuesOf(rows, 'companyAccountNumber')),
+      names: await companiesByName(db, valuesOf(rows.filter((row) => !row.values.companyAccountNumber), 'companyName', true)),
+      byEmail: await contactsByEmail(db, valuesOf(rows, 'email', true)),
+      byExternal: await contactsByExternalId(db, valuesOf(rows.filter((row) => !row.values.email), 'externalId')),
+    };
+  },
+
+  check({ rows, found: { accounts, names, byEmail, byExternal }, check, seen }) {
     const prepared: Prepared[] = [];
     for (const row of rows) {
       const r = check(row);
@@ -39,7 +54,7 @@ export const importContacts: ImportKind = {
         isPrimary: r.boolean('isPrimary'),
         notes: r.text('notes'),
       };
-      const valid = r.schema(createContactBody, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), { companyId: account ? 'companyAccountNumber' : 'companyName' });
+      const valid = r.schema(createContactBody, definedOnly(input), { companyId: account ? 'companyAccountNumber' : 'companyName' });
       const externalId = r.text('externalId');
       const key = input.email ? `email ${input.email.toLocaleLowerCase('da')}` : externalId ? `external id ${externalId}` : null;
       if (key) {
@@ -54,10 +69,7 @@ export const importContacts: ImportKind = {
       }
       prepared.push({ line: row.line, errors: r.errors, values: valid && !r.errors.length ? { ...valid, firstName: input.firstName ?? null, externalId: externalId ?? null } : {}, existingId: null });
     }
-    const ok = prepared.filter((p) => !p.errors.length);
-    const byEmail = await contactsByEmail(db, ok.flatMap((p) => (p.values.email ? [String(p.values.email).toLocaleLowerCase('da')] : [])));
-    const byExternal = await contactsByExternalId(db, ok.flatMap((p) => (!p.values.email && p.values.externalId ? [String(p.values.externalId)] : [])));
-    for (const p of ok) {
+    for (const p of prepared.filter((p) => !p.errors.length)) {
       p.existingId = (p.values.email ? byEmail.get(String(p.values.email).toLocaleLowerCase('da'))?.id : byExternal.get(String(p.values.externalId ?? ''))) ?? null;
     }
     return prepared;

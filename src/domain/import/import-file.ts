@@ -2,6 +2,7 @@
 // checked (a dry run lists every error); the rows are written in batches inside ONE transaction,
 // which is rolled back on a dry run or when any row has an error, so nothing is half-imported.
 import type { Db } from '../../db/schema.ts';
+import { countRowsUpTo, restoreIndexes, setIndexesAside } from '../../db/bulk-load.ts';
 import { loadImportLookups } from '../../db/import-lookups.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { AppError, invalid } from '../errors.ts';
@@ -13,8 +14,11 @@ import { checkMapping, guessMapping, IMPORT_FIELDS, type ImportResource, type Ma
 import { readTable } from './parse-file.ts';
 import { RowCheck, type RowError, type SourceRow } from './row-check.ts';
 
-const KINDS: Record<ImportResource, ImportKind> = { companies: importCompanies, contacts: importContacts, opportunities: importOpportunities };
+// each kind has its own look-up shape
+const KINDS: Record<ImportResource, ImportKind<any>> = { companies: importCompanies, contacts: importContacts, opportunities: importOpportunities };
 const BATCH = 2000;
+/** From this many rows, an import into a table holding no more rows than that sets its indexes aside (db/bulk-load.ts). */
+export const BULK_FROM = 100_000;
 
 export type ValueMapping = Record<string, Record<string, string>>;
 export type ImportResult = { rows: number; created: number; updated: number; skipped: number; errors: RowError[]; mapping: Mapping; dryRun: boolean };
@@ -33,7 +37,10 @@ export async function importFile(options: {
   dryRun: boolean;
   baseCurrency: string;
   today: string;
-  onProgress?: (done: number, total: number) => void;
+  /** After each batch; `step` 'indexes' once every row is written and the set-aside indexes are being rebuilt. */
+  onProgress?: (done: number, total: number, step?: 'rows' | 'indexes') => void;
+  /** Rows from which a large import sets indexes aside (default BULK_FROM); tests lower it. */
+  bulkFrom?: number;
 }): Promise<ImportResult> {
   const { resource, actor } = options;
   const table = await readTable(options.data);
@@ -49,9 +56,29 @@ export async function importFile(options: {
     const seen = new Map<string, number>();
     const monthFirst = options.preset === 'salesforce' || options.preset === 'hubspot';
     const check = (row: SourceRow) => new RowCheck(row, lookups, monthFirst);
-    let batch: SourceRow[] = [];
-    const flush = async () => {
-      const prepared: Prepared[] = await kind.prepare({ db, rows: batch, check, seen, lookups, baseCurrency: options.baseCurrency, today: options.today });
+    const bulkFrom = options.bulkFrom ?? BULK_FROM;
+    const bulk = !options.dryRun && kind.bulk && table.estimatedRows >= bulkFrom && (await countRowsUpTo(db, kind.bulk.table, table.estimatedRows)) <= table.estimatedRows;
+    const setAside = bulk && kind.bulk ? await setIndexesAside(db, kind.bulk.tables) : [];
+
+    // One connection runs the statements in order. A batch's look-ups are sent before the previous
+    // batch's write, so the database writes one batch while this process reads and checks the next.
+    let writing: Promise<void> = Promise.resolve();
+    let checked: Prepared[] | null = null;
+    const startWrite = () => {
+      const rows = checked;
+      checked = null;
+      if (rows && !options.dryRun && result.errors.length === 0) writing = writing.then(() => kind.write({ db, actor, rows, today: options.today }));
+      writing.catch(() => {}); // awaited below; a failure surfaces there with its own message
+    };
+    const flush = async (batch: SourceRow[]) => {
+      const finding = kind.find({ db, rows: batch });
+      startWrite();
+      // a failed write aborts the transaction, so the look-up after it fails too: report the write's error
+      const found = await finding.catch(async (error: unknown) => {
+        await writing;
+        throw error;
+      });
+      const prepared = kind.check({ rows: batch, found, check, seen, lookups, baseCurrency: options.baseCurrency, today: options.today });
       for (const p of prepared) {
         result.errors.push(...p.errors);
         if (p.errors.length) continue;
@@ -59,10 +86,10 @@ export async function importFile(options: {
         else if (p.existingId === null) result.created += 1;
         else result.updated += 1;
       }
-      if (!options.dryRun && result.errors.length === 0) await kind.write({ db, actor, rows: prepared, today: options.today });
-      batch = [];
+      checked = prepared;
       options.onProgress?.(result.rows, Math.max(result.rows, table.estimatedRows));
     };
+    let batch: SourceRow[] = [];
     try {
       for await (const cells of table.records) {
         result.rows += 1;
@@ -74,14 +101,24 @@ export async function importFile(options: {
           values[field] = valueMapping[field]?.get(text.toLocaleLowerCase('da')) ?? text;
         });
         batch.push({ line: result.rows + 1, values });
-        if (batch.length === BATCH) await flush();
+        if (batch.length === BATCH) {
+          await flush(batch);
+          batch = [];
+        }
       }
     } catch (error) {
+      await writing.catch(() => {});
       if (error instanceof Error && 'code' in error && String(error.code).startsWith('CSV_')) throw invalid('file', `is not valid CSV: ${error.message}`);
       throw error;
     }
-    if (batch.length) await flush();
+    if (batch.length) await flush(batch);
+    startWrite();
+    await writing;
     if (options.dryRun || result.errors.length) throw new RollBack();
+    if (setAside.length) {
+      options.onProgress?.(result.rows, result.rows, 'indexes');
+      await restoreIndexes(db, setAside);
+    }
   };
 
   try {

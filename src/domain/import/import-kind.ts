@@ -1,4 +1,6 @@
-// L-7: what each importable list provides: reading a batch of rows (validate, resolve, match) and writing it.
+// L-7: what each importable list provides: looking up what a batch of rows refers to, checking the
+// rows (validate, resolve, match) and writing them.
+import type { BulkTables } from '../../db/bulk-load.ts';
 import type { Db } from '../../db/schema.ts';
 import type { ImportLookups } from '../../db/import-lookups.ts';
 import type { Actor } from '../auth/permissions.ts';
@@ -7,16 +9,33 @@ import type { RowCheck, RowError, SourceRow } from './row-check.ts';
 /** A row after reading: its errors, or the values to write and the record it updates (null = a new one). */
 export type Prepared = { line: number; errors: RowError[]; values: Record<string, unknown>; existingId: number | null; skip?: boolean };
 
-export type ImportKind = {
-  prepare(options: {
-    db: Db;
+export type ImportKind<Found> = {
+  /**
+   * The records a batch names or may update, as they were before the import (rows of earlier batches
+   * are caught as repeats in the file by `seen`), so it may run ahead of the previous batch's write.
+   */
+  find(options: { db: Db; rows: SourceRow[] }): Promise<Found>;
+  check(options: {
     rows: SourceRow[];
+    found: Found;
     check: (row: SourceRow) => RowCheck;
     /** Keys met so far in the file, with their line: a key twice in one file is an error. */
     seen: Map<string, number>;
     lookups: ImportLookups;
     baseCurrency: string;
     today: string;
-  }): Promise<Prepared[]>;
+  }): Prepared[];
   write(options: { db: Db; actor: Actor; rows: Prepared[]; today: string }): Promise<void>;
+  /** For a large import into a smaller table: the table, and the indexes and keys set aside meanwhile. */
+  bulk?: { table: string; tables: BulkTables };
+};
+
+/** Distinct non-empty values of one field across a batch. */
+export const valuesOf = (rows: SourceRow[], field: string, fold = false): string[] => {
+  const values = new Set<string>();
+  for (const row of rows) {
+    const value = row.values[field];
+    if (value) values.add(fold ? value.toLocaleLowerCase('da') : value);
+  }
+  return [...values];
 };

@@ -5,7 +5,8 @@ import { createOpportunityBody } from '../../api/opportunities/schema.ts';
 import { companiesByAccountNumber, companiesByName, contactsByEmail, opportunitiesByExternalRef, opportunitiesByNumber, type ExistingOpportunity } from '../../db/import-lookups.ts';
 import { addStepsAndSellers, insertImported, nextNumbers, realignUpdatedOpportunities, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
 import { toPriority, toStatus } from './convert.ts';
-import type { ImportKind, Prepared } from './import-kind.ts';
+import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
+import { definedOnly } from './row-check.ts';
 
 const COLUMNS: Columns = [
   ['number', 'bigint'], ['externalRef', 'text'], ['title', 'text'], ['description', 'text'], ['companyId', 'int'], ['contactId', 'int'], ['ownerId', 'int'], ['processId', 'int'],
@@ -15,15 +16,33 @@ const COLUMNS: Columns = [
 ];
 const FIELD_OF = { ownerId: 'owner', typeId: 'type', sourceId: 'source', regionId: 'region', departmentId: 'department', stageId: 'stage', processId: 'process', contactId: 'contactEmail', externalRef: 'externalId' };
 
-export const importOpportunities: ImportKind = {
-  async prepare({ db, rows, check, seen, lookups, baseCurrency, today }) {
-    const values = (field: string) => [...new Set(rows.flatMap((row) => (row.values[field] ? [row.values[field]] : [])))];
-    const accounts = await companiesByAccountNumber(db, values('companyAccountNumber'));
-    const names = await companiesByName(db, values('companyName').map((n) => n.toLocaleLowerCase('da')));
-    const contacts = await contactsByEmail(db, values('contactEmail').map((e) => e.toLocaleLowerCase('da')));
-    const byNumber = await opportunitiesByNumber(db, values('number').map(Number).filter(Number.isSafeInteger));
-    const byRef = await opportunitiesByExternalRef(db, values('externalId'));
+type Found = {
+  accounts: Map<string, number>;
+  names: Map<string, number[]>;
+  contacts: Map<string, { id: number; companyId: number }>;
+  byNumber: Map<number, ExistingOpportunity>;
+  byRef: Map<string, ExistingOpportunity>;
+};
+
+export const importOpportunities: ImportKind<Found> = {
+  async find({ db, rows }) {
+    return {
+      accounts: await companiesByAccountNumber(db, valuesOf(rows, 'companyAccountNumber')),
+      names: await companiesByName(db, valuesOf(rows, 'companyName', true)),
+      contacts: await contactsByEmail(db, valuesOf(rows, 'contactEmail', true)),
+      byNumber: await opportunitiesByNumber(db, valuesOf(rows, 'number').map(Number).filter(Number.isSafeInteger)),
+      byRef: await opportunitiesByExternalRef(db, valuesOf(rows, 'externalId')),
+    };
+  },
+
+  check({ rows, found, check, seen, lookups, baseCurrency, today }) {
+    const { accounts, names, contacts, byNumber, byRef } = found;
     const defaultProcess = lookups.processes.find((p) => p.isDefault);
+    // by name, the first of equal names winning, as a search of the list would
+    const byName = <T extends { name: string }>(items: T[]) => new Map([...items].reverse().map((item) => [item.name.toLocaleLowerCase('da'), item]));
+    const processByName = byName(lookups.processes);
+    const stageByName = new Map(lookups.processes.map((p) => [p.id, byName(p.stages)]));
+    const companyField = { account: { ...FIELD_OF, companyId: 'companyAccountNumber' }, name: { ...FIELD_OF, companyId: 'companyName' } };
     const prepared: Prepared[] = [];
     for (const row of rows) {
       const r = check(row);
@@ -44,13 +63,13 @@ export const importOpportunities: ImportKind = {
       else if (contact && companyId !== undefined && contact.companyId !== companyId) r.fail('contactEmail', 'is a contact of another company');
 
       const processName = r.text('process');
-      const process = processName ? lookups.processes.find((p) => p.name.toLocaleLowerCase('da') === processName.toLocaleLowerCase('da')) : existing ? lookups.processes.find((p) => p.id === existing.processId) : defaultProcess;
+      const process = processName ? processByName.get(processName.toLocaleLowerCase('da')) : existing ? lookups.processes.find((p) => p.id === existing.processId) : defaultProcess;
       if (processName && !process) r.fail('process', `"${processName}" is not a sales process`);
       else if (!process) r.fail('process', 'there is no default sales process');
       else if (existing && process.id !== existing.processId) r.fail('process', 'cannot change for an existing opportunity (O-5)');
       else if (!existing && !process.active) r.fail('process', `"${process.name}" is deactivated`);
       const stageName = r.text('stage');
-      const stage = stageName ? process?.stages.find((s) => s.name.toLocaleLowerCase('da') === stageName.toLocaleLowerCase('da')) : existing ? undefined : process?.stages[0];
+      const stage = stageName ? (process ? stageByName.get(process.id)?.get(stageName.toLocaleLowerCase('da')) : undefined) : existing ? undefined : process?.stages[0];
       if (stageName && process && !stage) r.fail('stage', `"${stageName}" is not a stage of the process "${process.name}"`);
       const status = r.other('status', toStatus);
       if (existing && status && status !== existing.status && existing.status === 'open') r.fail('status', 'of an existing opportunity changes by closing it, not by import');
@@ -84,7 +103,7 @@ export const importOpportunities: ImportKind = {
         regionId: r.setup('region', 'regions'),
         departmentId: r.setup('department', 'departments'),
       };
-      const valid = r.schema(createOpportunityBody, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), { ...FIELD_OF, companyId: account ? 'companyAccountNumber' : 'companyName' });
+      const valid = r.schema(createOpportunityBody, definedOnly(input), account ? companyField.account : companyField.name);
       const key = number !== undefined ? `number ${number}` : externalRef ? `external id ${externalRef}` : null;
       if (key) {
         const first = seen.get(key);
@@ -102,6 +121,16 @@ export const importOpportunities: ImportKind = {
       });
     }
     return prepared;
+  },
+
+  bulk: {
+    table: 'opportunities',
+    tables: {
+      indexesOf: ['opportunities', 'opportunity_sellers'],
+      foreignKeysOf: ['opportunities', 'opportunity_steps', 'opportunity_sellers', 'change_history'],
+      // read while importing: matching by number and external id, the next free number
+      keep: ['opportunities_number_key', 'opportunities_external_ref_idx'],
+    },
   },
 
   async write({ db, actor, rows }) {

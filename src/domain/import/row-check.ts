@@ -7,6 +7,13 @@ export type RowError = { row: number; field: string; message: string };
 /** One row of the file: its line in the file (header = 1) and its non-empty cells by field. */
 export type SourceRow = { line: number; values: Record<string, string> };
 
+/** The fields that have a value (the API's schemas treat a missing field and `undefined` alike, but not null). */
+export function definedOnly(input: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in input) if (input[key] !== undefined) out[key] = input[key];
+  return out;
+}
+
 export class RowCheck {
   readonly errors: RowError[] = [];
 
