@@ -1,6 +1,7 @@
 // L-7: POST /api/import/{companies|contacts|opportunities}, multipart: `file` (CSV or XLSX),
 // `mapping` (JSON {column: field}, guessed when absent), `valueMapping` (JSON {field: {from: to}}),
-// `preset` (hubspot|pipedrive|salesforce), `dryRun` (true|false).
+// `preset` (hubspot|pipedrive|salesforce), `dryRun` (true|false). With `Accept: application/x-ndjson`
+// the answer is a stream of progress lines and then the result (progress-stream.ts).
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -11,6 +12,7 @@ import { AppError, invalid } from '../../domain/errors.ts';
 import { importFile } from '../../domain/import/import-file.ts';
 import { todayIn } from '../../domain/opportunities/rules.ts';
 import { actorOf } from '../context.ts';
+import { NDJSON, PROGRESS_EVERY_MS, streamProgress, wantsProgress } from './progress-stream.ts';
 
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
@@ -65,29 +67,36 @@ async function readForm(request: FastifyRequest) {
   return { file, ...parsed.data };
 }
 
+const description = `Checks (dryRun=true, the default) or imports a CSV or XLSX file; answers {rows, created, updated, skipped, errors, mapping, dryRun}.
+
+With \`Accept: ${NDJSON}\` the answer is 200 with one JSON object per line: \`{"type":"progress","done":<rows read>,"total":<rows, estimated for CSV>}\` every 2 000 rows (at most one per ${PROGRESS_EVERY_MS} ms; the first and the last always), then exactly one last line: \`{"type":"result", …the same fields as the JSON answer}\`, or \`{"type":"error","status":<the HTTP status it would have had>,"error":{code, message, fields}}\` when the import fails after the first line (nothing is written then). Errors found before the first line (form fields, permission, a mapping that does not fit) are ordinary 4xx JSON answers.`;
+
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
 
   app.post(
     '/api/import/:resource',
-    { schema: { tags: ['import'], params, consumes: ['multipart/form-data'], response: { 200: resultSchema } } },
-    async (request) => {
+    { schema: { tags: ['import'], description, params, consumes: ['multipart/form-data'], response: { 200: resultSchema } } },
+    async (request, reply) => {
       const actor = actorOf(request);
       if (!isManagerOrAdmin(actor)) throw new AppError('FORBIDDEN', 'Only managers and admins import');
       const form = await readForm(request);
       const settings = await getSettings(app.db);
-      return importFile({
-        db: app.db,
-        actor,
-        resource: request.params.resource,
-        data: form.file,
-        mapping: form.mapping,
-        valueMapping: form.valueMapping,
-        preset: form.preset,
-        dryRun: form.dryRun === 'true',
-        baseCurrency: settings.baseCurrency,
-        today: todayIn(app.config.timeZone),
-      });
+      const run = (onProgress?: (done: number, total: number) => void) =>
+        importFile({
+          db: app.db,
+          actor,
+          resource: request.params.resource,
+          data: form.file,
+          mapping: form.mapping,
+          valueMapping: form.valueMapping,
+          preset: form.preset,
+          dryRun: form.dryRun === 'true',
+          baseCurrency: settings.baseCurrency,
+          today: todayIn(app.config.timeZone),
+          onProgress,
+        });
+      return wantsProgress(request) ? streamProgress(request, reply, run) : run();
     },
   );
 };
