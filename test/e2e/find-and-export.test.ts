@@ -1,7 +1,8 @@
 // Browser test of finding, taking out and bringing in (L-2..L-7, U-2): filter the opportunity list
 // by amount and a wildcard search, compare the selection summary with the API's, save the filters as
 // a shared view and apply it again after a reload, export the selection as XLSX and read the file,
-// and import a CSV through the wizard (a dry run with a bad row first, then the fixed file).
+// and import a CSV through the wizard (a dry run with a bad row first, then the fixed file; a large
+// file with the server's progress in rows).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,28 @@ async function tableRows(page: Page, name: string): Promise<number> {
 async function stat(page: Page, name: string): Promise<string> {
   return ((await page.locator(`[data-stat="${name}"] dd`).textContent()) ?? '').trim();
 }
+
+type Shown = { text: string; value: string | null };
+
+/**
+ * Notes from now on every state of the wizard's progress (its text and the bar's value), however
+ * briefly it is on screen: a quick machine checks thousands of rows in a fraction of a second.
+ */
+async function watchProgress(page: Page): Promise<void> {
+  // a script, not a function: the test's TypeScript has no DOM types
+  await page.evaluate(`(() => {
+    const seen = [];
+    window.progressSeen = seen;
+    new MutationObserver(() => {
+      const region = document.querySelector('[aria-live="polite"]');
+      if (!region) return;
+      const shown = { text: region.textContent ?? '', value: region.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? null };
+      if (seen.at(-1)?.text !== shown.text || seen.at(-1)?.value !== shown.value) seen.push(shown);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+  })()`);
+}
+
+const progressSeen = (page: Page) => page.evaluate<Shown[]>('window.progressSeen');
 
 describe('find and export in the browser', () => {
   const id = stamp();
@@ -170,5 +193,40 @@ describe('find and export in the browser', () => {
     await expect.poll(() => tableRows(page, 'Companies'), POLL).toBe(3);
     const table = page.getByRole('table', { name: 'Companies', exact: true });
     for (const name of names) await table.getByRole('link', { name }).waitFor();
+  }, TIMEOUT);
+
+  it('shows how many rows the server has checked and saved while a large file imports, then the result', async () => {
+    const { page, baseUrl } = harness;
+    const api = await signInWithApi(harness);
+    // big enough that checking it takes a while even on a quick machine
+    const rows = 40_000;
+    const big = join(files, 'companies-big.csv');
+    writeFileSync(big, ['Firmanavn;By', ...Array.from({ length: rows }, (_, i) => `Progress ${id} ${i + 1};Aarhus`)].join('\n'));
+
+    await page.goto(`${baseUrl}/import?type=companies`);
+    await page.getByRole('heading', { name: 'Import', exact: true }).waitFor();
+    await watchProgress(page);
+    await page.locator('input[type=file]').setInputFiles(big);
+    await page.getByRole('button', { name: 'Read the file' }).click();
+    await page.getByRole('table', { name: 'Columns of the file' }).waitFor();
+    // the first dry run (which guesses the columns) counted the rows as the server checked them
+    expect(await progressSeen(page)).toContainEqual({ text: 'Checking every row…2,000 of 40,000 rows', value: '5' });
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+
+    await watchProgress(page);
+    await page.getByRole('button', { name: 'Dry run', exact: true }).click();
+    await page.getByText('No errors: nothing has been saved yet; import when you are ready.').waitFor();
+    expect(await progressSeen(page)).toContainEqual({ text: 'Checking every row…2,000 of 40,000 rows', value: '5' });
+    expect(await page.locator('[data-count="created"]').textContent()).toContain('40,000');
+
+    await watchProgress(page);
+    await page.getByRole('button', { name: /^Import \d+ rows$/ }).click();
+    await page.getByText(/^Imported: \d+ new, 0 updated\.$/).waitFor();
+    const seen = await progressSeen(page);
+    expect(seen).toContainEqual({ text: 'Saving all rows in one go…2,000 of 40,000 rows', value: '5' });
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+    expect(await page.locator('[data-count="created"]').textContent()).toContain('40,000');
+    const last = await api<{ items: { name: string }[] }>('GET', `/api/companies?q=${encodeURIComponent(`progress ${id} 40000`)}`);
+    expect(last.items.map((company) => company.name)).toEqual([`Progress ${id} 40000`]);
   }, TIMEOUT);
 });

@@ -117,21 +117,48 @@ function answerOf<T>(status: number, statusText: string, text: string, path: str
 }
 
 /**
- * A multipart POST that reports how much of the body has been sent (0–1), for large uploads such
- * as imports; fetch cannot tell upload progress.
+ * A multipart POST answered in NDJSON, one JSON value per line as the server gets on (an import's
+ * progress, then its result). XMLHttpRequest rather than fetch: besides reading the answer as it
+ * comes, it tells how much of a large body has been sent (0–1), which fetch cannot. Resolves when
+ * the answer has ended; an answer that is not 2xx rejects with its ApiError.
  */
-function uploadWithProgress<T>(path: string, form: FormData, onProgress: (sent: number) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+function uploadLines(path: string, form: FormData, on: { sent: (part: number) => void; line: (value: unknown) => void }): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    let read = 0;
+    // hands on the lines received so far; an unfinished last line waits for the rest of it
+    const readLines = (ended: boolean) => {
+      const text = xhr.responseText;
+      const end = ended ? text.length : text.lastIndexOf('\n') + 1;
+      if (end <= read) return;
+      const lines = text.slice(read, end).split('\n');
+      read = end;
+      for (const line of lines) if (line.trim()) on.line(JSON.parse(line));
+    };
+    const fail = (error: unknown) => {
+      xhr.onprogress = xhr.onload = xhr.onerror = null;
+      xhr.abort();
+      reject(error);
+    };
     xhr.open('POST', path);
-    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept', 'application/x-ndjson');
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+      if (event.lengthComputable && event.total > 0) on.sent(event.loaded / event.total);
+    };
+    xhr.onprogress = () => {
+      if (xhr.status < 200 || xhr.status >= 300) return;
+      try {
+        readLines(false);
+      } catch (error) {
+        fail(error);
+      }
     };
     xhr.onload = () => {
       try {
-        resolve(answerOf<T>(xhr.status, xhr.statusText, xhr.responseText, path));
+        if (xhr.status < 200 || xhr.status >= 300) answerOf<never>(xhr.status, xhr.statusText, xhr.responseText, path);
+        readLines(true);
+        resolve();
       } catch (error) {
         reject(error);
       }
@@ -148,6 +175,6 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   /** multipart/form-data, e.g. an attachment in the field `file` */
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
-  uploadWithProgress,
+  uploadLines,
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };

@@ -1,16 +1,18 @@
 import { useState } from 'react';
-import { Alert, Button, FileInput, Group, Loader, Paper, Progress, SegmentedControl, Select, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Loader, Paper, SegmentedControl, Select, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api/client';
+import { ApiError } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { useCurrentUser } from '../api/session';
 import { IMPORT_RESOURCES, LIST_PATH, PRESETS, type ImportResource, type Preset } from './import/import-fields';
 import { ImportReport, type ImportResult } from './import/ImportReport';
+import { ImportProgress } from './import/ImportProgress';
 import { ColumnsTable, lookupColumns, ValuesTables, type Mapping, type ValueMapping } from './import/MappingTables';
 import { previewFile, type FilePreview } from './import/read-file';
+import { NO_PROGRESS, uploadImport, type ImportProgress as Progressed } from './import/upload-import';
 
 type Step = 'file' | 'columns' | 'values' | 'check' | 'done';
 const STEPS: Step[] = ['file', 'columns', 'values', 'check', 'done'];
@@ -36,7 +38,8 @@ export function ImportPage() {
   const [check, setCheck] = useState<ImportResult | null>(null);
   const [step, setStep] = useState<Step>('file');
   const [busy, setBusy] = useState<'reading' | 'checking' | 'importing' | null>(null);
-  const [sent, setSent] = useState(0);
+  // while a request is out: how much of the file is sent, then how many rows the server has done
+  const [progress, setProgress] = useState<Progressed | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const phone = useMediaQuery('(max-width: 48em)');
@@ -66,6 +69,15 @@ export function ImportPage() {
   }
   const path = `/api/import/${resource}`;
 
+  async function send(body: FormData): Promise<ImportResult> {
+    setProgress(NO_PROGRESS);
+    try {
+      return await uploadImport(path, body, setProgress);
+    } finally {
+      setProgress(null);
+    }
+  }
+
   /** Reads the file here (columns, examples) and lets the API guess the mapping with a first dry run. */
   async function readFile(chosen: File) {
     setBusy('reading');
@@ -74,7 +86,7 @@ export function ImportPage() {
       const seen = await previewFile(chosen);
       let guess: Mapping = {};
       try {
-        guess = (await api.upload<ImportResult>(path, form(chosen, { dryRun: true }))).mapping;
+        guess = (await send(form(chosen, { dryRun: true }))).mapping;
       } catch (failure) {
         // no column name was recognised: the user maps them all
         if (!(failure instanceof ApiError && failure.status === 400 && 'mapping' in failure.fields)) throw failure;
@@ -98,7 +110,7 @@ export function ImportPage() {
     setError(null);
     setCheck(null);
     try {
-      setCheck(await api.upload<ImportResult>(path, form(chosen, { mapping, dryRun: true })));
+      setCheck(await send(form(chosen, { mapping, dryRun: true })));
     } catch (failure) {
       setError(failure);
     } finally {
@@ -132,10 +144,9 @@ export function ImportPage() {
   async function commit() {
     if (!file) return;
     setBusy('importing');
-    setSent(0);
     setError(null);
     try {
-      const answer = await api.uploadWithProgress<ImportResult>(path, form(file, { mapping, dryRun: false }), setSent);
+      const answer = await send(form(file, { mapping, dryRun: false }));
       if (answer.errors.length) {
         // the data changed since the dry run (a company renamed, an account number taken…): nothing was written
         setCheck(answer);
@@ -211,6 +222,8 @@ export function ImportPage() {
                   {t('import.readFile')}
                 </Button>
               </Group>
+              {/* the first dry run, which guesses the columns, reads the whole file */}
+              {progress && busy === 'reading' ? <ImportProgress progress={progress} label={t('import.checking')} /> : null}
             </Stack>
           </Paper>
         </Stepper.Step>
@@ -246,19 +259,16 @@ export function ImportPage() {
         </Stepper.Step>
         <Stepper.Step label={label('check')} aria-label={t('import.steps.check')}>
           <Stack>
-            {busy === 'checking' || busy === 'reading' ? (
+            {progress && busy === 'checking' ? <ImportProgress progress={progress} label={t('import.checking')} /> : null}
+            {busy === 'reading' ? (
+              // a corrected file, read here before its dry run
               <Group gap="xs" aria-live="polite">
                 <Loader size="sm" />
                 <Text size="sm">{t('import.checking')}</Text>
               </Group>
             ) : null}
             {check ? <ImportReport result={check} resource={resource} mapping={mapping} /> : null}
-            {busy === 'importing' ? (
-              <Stack gap={4} aria-live="polite">
-                <Text size="sm">{sent < 1 ? t('import.uploading', { percent: Math.round(sent * 100) }) : t('import.saving')}</Text>
-                <Progress value={sent < 1 ? sent * 100 : 100} animated={sent >= 1} striped={sent >= 1} aria-label={t('import.progress')} />
-              </Stack>
-            ) : null}
+            {progress && busy === 'importing' ? <ImportProgress progress={progress} label={t('import.saving')} /> : null}
             <Group justify="space-between" align="flex-end">
               <Group gap="xs" align="flex-end">
                 <Button variant="default" onClick={() => setStep(hasValues ? 'values' : 'columns')} disabled={busy !== null}>

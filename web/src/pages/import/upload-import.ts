@@ -1,0 +1,40 @@
+// L-7: sends an import (or its dry run) and follows the server's progress until the result.
+import { ApiError, api, type ErrorBody } from '../../api/client';
+import type { ImportResult } from './ImportReport';
+
+/** How far an import has come: the part of the file sent (0–1), then rows done of about `total`. */
+export type ImportProgress = { sent: number; done: number; total: number };
+
+/** The lines of POST /api/import/{resource} with Accept: application/x-ndjson. */
+type Line = { type: 'progress'; done: number; total: number } | ({ type: 'result' } & ImportResult) | ({ type: 'error'; status: number } & ErrorBody);
+
+export const NO_PROGRESS: ImportProgress = { sent: 0, done: 0, total: 0 };
+
+export async function uploadImport(path: string, form: FormData, onProgress: (progress: ImportProgress) => void): Promise<ImportResult> {
+  let progress = NO_PROGRESS;
+  let result: ImportResult | null = null;
+  let failure: ApiError | null = null;
+  await api.uploadLines(path, form, {
+    sent: (sent) => {
+      progress = { ...progress, sent };
+      onProgress(progress);
+    },
+    line: (value) => {
+      const line = value as Line;
+      if (line.type === 'progress') {
+        progress = { sent: 1, done: line.done, total: line.total };
+        onProgress(progress);
+      } else if (line.type === 'result') {
+        const { type: _type, ...rest } = line;
+        result = rest;
+      } else if (line.type === 'error') {
+        const { code, message, fields, current } = line.error;
+        failure = new ApiError(line.status, code, message, fields ?? {}, current);
+      }
+    },
+  });
+  if (failure) throw failure;
+  // the connection ended before the server said how the import went
+  if (!result) throw new ApiError(0, 'NETWORK', 'The answer ended before the result');
+  return result;
+}
