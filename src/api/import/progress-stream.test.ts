@@ -198,6 +198,24 @@ describe('streamProgress', () => {
     await app.close();
   });
 
+  it('always sends the step to rebuilding indexes, however soon after the last report', async () => {
+    const app = Fastify();
+    app.get('/', (request, reply) =>
+      streamProgress(request, reply, async (onProgress) => {
+        for (let done = 1; done <= 500; done++) onProgress(done, 500);
+        onProgress(500, 500, 'indexes');
+        return { rows: 500 };
+      }),
+    );
+    const answer = await app.inject({ method: 'GET', url: '/' });
+    expect(linesOf(answer.body)).toEqual([
+      { type: 'progress', done: 1, total: 500 },
+      { type: 'progress', done: 500, total: 500, step: 'indexes' },
+      { type: 'result', rows: 500 },
+    ]);
+    await app.close();
+  });
+
   it('sends each line at once, also while the work keeps the event loop busy', async () => {
     const app = Fastify();
     app.get('/', (request, reply) =>

@@ -8,7 +8,9 @@ export const NDJSON = 'application/x-ndjson';
 /** At most one progress line per this many milliseconds: a quick import sends two, not hundreds. */
 export const PROGRESS_EVERY_MS = 200;
 
-type Progress = { type: 'progress'; done: number; total: number };
+/** `step` 'indexes': every row is written and the indexes set aside for a large load are being rebuilt. */
+type Progress = { type: 'progress'; done: number; total: number; step?: 'indexes' };
+export type OnProgress = (done: number, total: number, step?: 'rows' | 'indexes') => void;
 
 /** Whether the client asked for the streamed answer rather than the one JSON object. */
 export function wantsProgress(request: FastifyRequest): boolean {
@@ -24,7 +26,7 @@ export function wantsProgress(request: FastifyRequest): boolean {
 export function streamProgress<T extends object>(
   request: FastifyRequest,
   reply: FastifyReply,
-  work: (onProgress: (done: number, total: number) => void) => Promise<T>,
+  work: (onProgress: OnProgress) => Promise<T>,
 ): Promise<FastifyReply> {
   return new Promise((resolve, reject) => {
     const response = reply.raw;
@@ -56,10 +58,11 @@ export function streamProgress<T extends object>(
       resolve(reply);
     };
 
-    work((done, total) => {
-      const line: Progress = { type: 'progress', done, total };
+    work((done, total, step) => {
+      const line: Progress = step === 'indexes' ? { type: 'progress', done, total, step } : { type: 'progress', done, total };
       const now = Date.now();
-      if (started && now - sentAt < PROGRESS_EVERY_MS) {
+      // the step change always goes out: the rebuild that follows may take a while
+      if (started && now - sentAt < PROGRESS_EVERY_MS && !line.step) {
         held = line;
         return;
       }

@@ -12,7 +12,7 @@ import { AppError, invalid } from '../../domain/errors.ts';
 import { importFile } from '../../domain/import/import-file.ts';
 import { todayIn } from '../../domain/opportunities/rules.ts';
 import { actorOf } from '../context.ts';
-import { NDJSON, PROGRESS_EVERY_MS, streamProgress, wantsProgress } from './progress-stream.ts';
+import { NDJSON, PROGRESS_EVERY_MS, streamProgress, wantsProgress, type OnProgress } from './progress-stream.ts';
 
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
@@ -82,7 +82,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!isManagerOrAdmin(actor)) throw new AppError('FORBIDDEN', 'Only managers and admins import');
       const form = await readForm(request);
       const settings = await getSettings(app.db);
-      const run = (onProgress?: (done: number, total: number) => void) =>
+      const run = (onProgress?: OnProgress) =>
         importFile({
           db: app.db,
           actor,
