@@ -101,7 +101,7 @@ async function main() {
       }
     }
     if (args.includes('--explain')) {
-      for (const statement of statements.filter((s) => /opportunities|companies|contacts|activities/.test(s.text) && !/api_tokens/.test(s.text))) {
+      for (const statement of statements.filter((s) => /opportunities|companies|contacts|activities/.test(s.text) && !/api_tokens/.test(s.text) && !/^\s*EXPLAIN/i.test(s.text))) {
         const plan = await raw.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
         console.log(`--- ${name}\n${statement.text}\n${JSON.stringify(statement.values)}\n${plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}`);
       }

@@ -47,8 +47,6 @@ SELECT owner_id, status, count(*), coalesce(sum(amount), 0), sum(${pipelineOf}) 
 CREATE INDEX opportunities_decision_summary_idx ON opportunities (decision_date) INCLUDE (status, amount, weighted_amount, actual_amount) WHERE deleted_at IS NULL;
 `;
 
-// the totals now have a currency (0007); loaders that import the rebuild from here get the current one
-export { REBUILD_OPPORTUNITY_TOTALS } from './0007-summary-currency.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql.raw(totals).execute(db);

@@ -20,6 +20,10 @@ function delimiterOf(headerLine: string): string {
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
+function* slices(data: Buffer, size: number) {
+  for (let at = 0; at < data.length; at += size) yield data.subarray(at, at + size);
+}
+
 function countLines(data: Buffer): number {
   let lines = 0;
   for (let at = data.indexOf(10); at !== -1; at = data.indexOf(10, at + 1)) lines += 1;
@@ -65,7 +69,8 @@ async function readXlsx(data: Buffer): Promise<Table> {
 function readCsv(data: Buffer): Table & { ready: Promise<void> } {
   const text = data.subarray(0, 64 * 1024).toString('utf8').replace(/^\ufeff/, '');
   const delimiter = delimiterOf(text.split(/\r?\n/, 1)[0] ?? '');
-  const parser = Readable.from([data]).pipe(parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+  // fed in slices: given the whole file as one chunk, the parser would hold every record in memory at once
+  const parser = Readable.from(slices(data, 64 * 1024)).pipe(parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   const table: Table & { ready: Promise<void> } = {
     headers: [],
