@@ -5,10 +5,11 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/connect.ts';
 import { errorHandler } from './api/errors.ts';
 import { registerAuthentication } from './api/authenticate.ts';
+import { createResponseSerializer } from './api/serialize-response.ts';
 import type { AppConfig } from './api/context.ts';
 import { authRoutes } from './api/auth/routes.ts';
 import { instanceRoutes } from './api/instance/routes.ts';
@@ -41,6 +42,8 @@ export type ServerOptions = {
   logger?: boolean;
   /** Folder of the built web UI; null serves the API only. */
   webDir?: string | null;
+  /** Also parse every response with its zod schema (default: under the test runner). */
+  checkResponses?: boolean;
 };
 
 const defaultWebDir = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -53,7 +56,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustProxy: process.env.TRAKT_TRUST_PROXY === '1',
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createResponseSerializer({ check: options.checkResponses ?? process.env.VITEST !== undefined }));
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
     // API paths and built assets answer 404; every other path is a page of the web app
