@@ -3,7 +3,8 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import { CamelCaseRowsPlugin } from './camel-case-rows.ts';
 import type { DB } from './schema.ts';
 
 export type Mode = 'pglite' | 'postgres';
@@ -113,5 +114,5 @@ async function openPglite(options: { dataDir?: string; loadDumpFrom?: string }):
 }
 
 function kysely(pool: pg.Pool): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCaseRowsPlugin()] });
 }
