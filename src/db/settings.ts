@@ -25,7 +25,32 @@ export async function getSettings(db: Db): Promise<Settings> {
   return { ...DEFAULTS, ...stored } as Settings;
 }
 
+// The settings every list request reads (stagnation days, who sees what, base currency) change only
+// through this process (saveSettings, then forgetSettings once the write is committed), so requests
+// read them from memory. The `trakt` command writes only `setupDone`, which getSettings reads fresh.
+let cache = new WeakMap<Db, Promise<Settings>>();
+
+/** The settings as of the last committed change; a transaction reads its own view instead. */
+export function currentSettings(db: Db): Promise<Settings> {
+  if (db.isTransaction) return getSettings(db);
+  const known = cache.get(db);
+  if (known) return known;
+  // a read that overlaps a change lands in the map forgetSettings throws away, so it is never kept
+  const reading = getSettings(db).then((settings) => Object.freeze(settings));
+  const into = cache;
+  into.set(db, reading);
+  reading.catch(() => into.get(db) === reading && into.delete(db));
+  return reading;
+}
+
+/** Drops the remembered settings: call after the transaction that changed them has committed. */
+export function forgetSettings() {
+  cache = new WeakMap();
+}
+
+/** Writes settings; the caller calls forgetSettings after committing (saveSettings also does, for writes outside a transaction). */
 export async function saveSettings(db: Db, changes: Partial<Settings>) {
+  forgetSettings();
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) continue;
     await db
@@ -34,4 +59,5 @@ export async function saveSettings(db: Db, changes: Partial<Settings>) {
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`excluded.value` }))
       .execute();
   }
+  forgetSettings();
 }

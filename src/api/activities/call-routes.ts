@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getSettings } from '../../db/settings.ts';
+import { currentSettings } from '../../db/settings.ts';
 import { opportunityFromCall } from '../../domain/activities/call-to-opportunity.ts';
 import { todayIn } from '../../domain/opportunities/rules.ts';
 import { actorOf } from '../context.ts';
@@ -18,7 +18,7 @@ export const activityCallRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: opportunitySchema },
     },
   }, async (request, reply) => {
-    const settings = await getSettings(app.db);
+    const settings = await currentSettings(app.db);
     const row = await app.db.transaction().execute((db) =>
       opportunityFromCall({ db, actor: actorOf(request), activityId: request.params.id, title: request.body?.title, baseCurrency: settings.baseCurrency }),
     );

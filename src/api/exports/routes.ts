@@ -9,7 +9,7 @@ import { COMPANY_SORTS, listCompanies } from '../../db/companies.ts';
 import { CONTACT_SORTS, findContact, listContacts } from '../../db/contacts.ts';
 import { listOpportunities } from '../../db/opportunities.ts';
 import { decodeCursor, parseSort, type Sort } from '../../db/paging.ts';
-import { getSettings } from '../../db/settings.ts';
+import { currentSettings } from '../../db/settings.ts';
 import { CONTENT_TYPES, exportColumns, exportFileName, writeExport, type ExportFormat, type ExportList } from '../../domain/export/export-file.ts';
 import { vcard } from '../../domain/export/vcard.ts';
 import { todayIn } from '../../domain/opportunities/rules.ts';
@@ -54,7 +54,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   async function send(reply: FastifyReply, list: ExportList, params: { format: ExportFormat; delimiter: 'comma' | 'semicolon'; lang: 'en' | 'da' | 'nb' | 'sv'; columns?: string[] | undefined }, batches: AsyncIterable<Record<string, unknown>[]>) {
     const columns = exportColumns(list, params.columns);
-    const settings = await getSettings(app.db);
+    const settings = await currentSettings(app.db);
     const today = todayIn(app.config.timeZone);
     const title = `${settings.companyName} – ${list} ${today}`;
     const stream = writeExport(params.format, { columns, lang: params.lang, batches, timeZone: app.config.timeZone, title, baseCurrency: settings.baseCurrency }, { delimiter: params.delimiter === 'semicolon' ? ';' : ',' });
@@ -68,7 +68,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   const opportunityExport = z.strictObject({ ...opportunityQuery.omit(withoutPaging).shape, ...exportParams });
   app.get('/api/opportunities/export', { schema: { tags, querystring: opportunityExport, ...produces } }, async (request, reply) => {
     const { format, delimiter, lang, columns, ...query } = request.query;
-    const settings = await getSettings(app.db);
+    const settings = await currentSettings(app.db);
     const { sort, filters } = opportunitySelection(query, settings, actorOf(request));
     const now = new Date();
     const context = { now, today: todayIn(app.config.timeZone, now), stagnationDays: settings.stagnationDays };

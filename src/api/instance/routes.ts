@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getSettings, saveSettings } from '../../db/settings.ts';
+import { forgetSettings, getSettings, saveSettings } from '../../db/settings.ts';
 import { completeSetup, describeInstance } from '../../domain/instance/first-start.ts';
 import { openSession } from '../../domain/auth/sign-in.ts';
 import { isAdmin } from '../../domain/auth/permissions.ts';
@@ -46,9 +46,10 @@ export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: sessionAnswer },
     },
   }, async (request, reply) => {
-    const admin = await app.db.transaction().execute((db) =>
-      completeSetup({ db, input: request.body, loadDemo: (trx) => loadDemoData({ db: trx, today: todayIn(app.config.timeZone) }) }),
-    );
+    const admin = await app.db
+      .transaction()
+      .execute((db) => completeSetup({ db, input: request.body, loadDemo: (trx) => loadDemoData({ db: trx, today: todayIn(app.config.timeZone) }) }))
+      .finally(forgetSettings);
     const { sessionToken, csrfToken } = await openSession(app.db, admin.id);
     setSessionCookie(app, reply, sessionToken);
     return { user: presentUser(admin), csrfToken };
@@ -73,7 +74,7 @@ export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     if (!isAdmin(actorOf(request))) throw new AppError('FORBIDDEN', 'Only an admin can change settings');
-    await app.db.transaction().execute((db) => saveSettings(db, request.body));
+    await app.db.transaction().execute((db) => saveSettings(db, request.body)).finally(forgetSettings);
     const { setupDone: _s, ...settings } = await getSettings(app.db);
     return settings;
   });

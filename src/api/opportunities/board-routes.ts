@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { boardTotals } from '../../db/board.ts';
 import { findDefaultProcess, findProcess } from '../../db/sales-processes.ts';
-import { getSettings } from '../../db/settings.ts';
+import { currentSettings } from '../../db/settings.ts';
 import { invalid } from '../../domain/errors.ts';
 import { actorOf } from '../context.ts';
 import { idList } from '../common.ts';
@@ -34,7 +34,7 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
     const { processId, ...filters } = request.query;
     const process = processId ? await findProcess(app.db, processId) : await findDefaultProcess(app.db);
     if (!process) throw invalid('processId', 'does not exist');
-    const settings = await getSettings(app.db);
+    const settings = await currentSettings(app.db);
     const actor = actorOf(request);
     const totals = await boardTotals(app.db, {
       processId: process.id,

@@ -2,7 +2,7 @@
 // opportunity; `competitorId` is the global competitor (null for a one-off typed name).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getSettings } from '../../db/settings.ts';
+import { currentSettings } from '../../db/settings.ts';
 import {
   addOpportunityCompetitor,
   changeOpportunityCompetitor,
@@ -53,7 +53,7 @@ export const opportunityCompetitorRoutes: FastifyPluginAsyncZod = async (app) =>
   app.get('/api/opportunities/:id/competitors', {
     schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(entrySchema) }) } },
   }, async (request) => {
-    const settings = await getSettings(app.db);
+    const settings = await currentSettings(app.db);
     const rows = await opportunityCompetitors({ db: app.db, actor: actorOf(request), opportunityId: request.params.id, sellersSeeOnlyOwn: settings.sellersSeeOnlyOwn });
     return { items: rows.map(present) };
   });

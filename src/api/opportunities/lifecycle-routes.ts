@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getSettings } from '../../db/settings.ts';
+import { currentSettings } from '../../db/settings.ts';
 import { findOpportunity, type OpportunityRow } from '../../db/opportunities.ts';
 import { listClosings, listDeleted, listSteps } from '../../db/opportunity-lifecycle.ts';
 import {
@@ -59,7 +59,7 @@ const closingSchema = z.object({
 
 export const opportunityLifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
   const context = async () => {
-    const settings = await getSettings(app.db);
+    const settings = await currentSettings(app.db);
     const now = new Date();
     const presentContext: PresentContext = { now, today: todayIn(app.config.timeZone, now), stagnationDays: settings.stagnationDays };
     return { settings, presentContext };

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findOpportunity, listOpportunities, type OpportunityRow } from '../../db/opportunities.ts';
 import { decodeCursor } from '../../db/paging.ts';
 import { summarizeOpportunities } from '../../db/opportunity-summary.ts';
-import { getSettings } from '../../db/settings.ts';
+import { currentSettings } from '../../db/settings.ts';
 import { createOpportunity, deleteOpportunity, updateOpportunity } from '../../domain/opportunities/opportunities.ts';
 import { todayIn } from '../../domain/opportunities/rules.ts';
 import { canSeeOpportunity } from '../../domain/auth/permissions.ts';
@@ -26,7 +26,7 @@ import {
 const tags = ['opportunities'];
 
 async function presentContext(app: FastifyInstance) {
-  const settings = await getSettings(app.db);
+  const settings = await currentSettings(app.db);
   const now = new Date();
   const context: PresentContext = { now, today: todayIn(app.config.timeZone, now), stagnationDays: settings.stagnationDays };
   return { settings, context };

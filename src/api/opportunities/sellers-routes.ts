@@ -2,7 +2,7 @@
 // conventions). Every answer is the whole list in added order, its sum, and a warning when ≠ 100 %.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getSettings } from '../../db/settings.ts';
+import { currentSettings } from '../../db/settings.ts';
 import { addOpportunitySeller, changeSellerShare, opportunitySellers, removeOpportunitySeller } from '../../domain/opportunities/sellers.ts';
 import { actorOf } from '../context.ts';
 import { id, idParams } from '../common.ts';
@@ -26,7 +26,7 @@ const sellerParams = z.object({ id, userId: id });
 
 export const opportunitySellerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/opportunities/:id/sellers', { schema: { tags, params: idParams, response: { 200: sellerListSchema } } }, async (request) => {
-    const settings = await getSettings(app.db);
+    const settings = await currentSettings(app.db);
     return opportunitySellers({ db: app.db, actor: actorOf(request), opportunityId: request.params.id, sellersSeeOnlyOwn: settings.sellersSeeOnlyOwn });
   });
 

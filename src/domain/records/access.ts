@@ -5,7 +5,7 @@ import { findActivity } from '../../db/activities.ts';
 import { findCompany } from '../../db/companies.ts';
 import { findContact } from '../../db/contacts.ts';
 import { findOpportunity } from '../../db/opportunities.ts';
-import { getSettings } from '../../db/settings.ts';
+import { currentSettings } from '../../db/settings.ts';
 import { canEdit, canSeeOpportunity, type Actor } from '../auth/permissions.ts';
 import { AppError, notFound } from '../errors.ts';
 
@@ -31,7 +31,7 @@ export async function recordAccess(db: Db, actor: Actor, kind: RecordKind, id: n
       break;
     }
     case 'opportunity': {
-      const [opportunity, settings] = await Promise.all([findOpportunity(db, id), getSettings(db)]);
+      const [opportunity, settings] = await Promise.all([findOpportunity(db, id), currentSettings(db)]);
       if (opportunity && canSeeOpportunity(actor, opportunity, settings.sellersSeeOnlyOwn)) return { editable: canEdit(actor, opportunity) };
       break;
     }
