@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db, UsersTable } from './schema.ts';
 import type { Selectable } from 'kysely';
+import { compileOnce } from './compile-once.ts';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -13,17 +14,20 @@ export async function insertSession(db: Db, row: { tokenHash: string; userId: nu
   await db.insertInto('sessions').values(row).execute();
 }
 
-/** The signed-in user of a live session, sliding its expiry forward when more than a day has passed. */
-export async function findSessionUser(db: Db, tokenHash: string, now: Date, ttlMs: number) {
-  const row = await db
+const sessionUser = compileOnce((db, tokenHash: string, now: Date) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
     .selectAll('users')
     .select(['sessions.csrfToken', 'sessions.expiresAt'])
     .where('sessions.tokenHash', '=', tokenHash)
     .where('sessions.expiresAt', '>', now)
-    .where('users.active', '=', true)
-    .executeTakeFirst();
+    .where('users.active', '=', true),
+);
+
+/** The signed-in user of a live session, sliding its expiry forward when more than a day has passed. */
+export async function findSessionUser(db: Db, tokenHash: string, now: Date, ttlMs: number) {
+  const row = (await sessionUser(db, tokenHash, now)).rows[0];
   if (row && row.expiresAt.getTime() - now.getTime() < ttlMs - 24 * 3600 * 1000) {
     await db.updateTable('sessions').set({ expiresAt: new Date(now.getTime() + ttlMs) }).where('tokenHash', '=', tokenHash).execute();
   }
@@ -44,16 +48,19 @@ export async function deleteExpiredSessions(db: Db, now: Date) {
   await db.deleteFrom('sessions').where('expiresAt', '<=', now).execute();
 }
 
-export async function findTokenUser(db: Db, tokenHash: string) {
-  const row = await db
+const tokenUser = compileOnce((db, tokenHash: string) =>
+  db
     .selectFrom('apiTokens')
     .innerJoin('users', 'users.id', 'apiTokens.userId')
     .selectAll('users')
     .select(['apiTokens.id as tokenId', 'apiTokens.lastUsedAt'])
     .where('apiTokens.tokenHash', '=', tokenHash)
     .where('apiTokens.revokedAt', 'is', null)
-    .where('users.active', '=', true)
-    .executeTakeFirst();
+    .where('users.active', '=', true),
+);
+
+export async function findTokenUser(db: Db, tokenHash: string) {
+  const row = (await tokenUser(db, tokenHash)).rows[0];
   // note the use at most once a minute, so a busy integration does not write on every request
   if (row && (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)) {
     await db.updateTable('apiTokens').set({ lastUsedAt: new Date() }).where('id', '=', row.tokenId).execute();
