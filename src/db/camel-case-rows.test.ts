@@ -23,6 +23,16 @@ describe('CamelCaseRowsPlugin', () => {
     expect(actual.rows[0]?.fileData).toBe(bytes);
   });
 
+  it('maps columns that need quoting, and keeps a __proto__ column as the plugin does', async () => {
+    const rows: UnknownRow[] = [{ 'odd "name"\\': 1, 'line\nbreak': 2, __proto__x: 3 }];
+    const result = { rows };
+    expect(await through(new CamelCaseRowsPlugin(), result)).toEqual(await through(new CamelCasePlugin(), result));
+    const proto = [JSON.parse('{"__proto__": {"polluted": true}, "a_b": 1}') as UnknownRow];
+    const mapped = (await through(new CamelCaseRowsPlugin(), { rows: proto })).rows[0];
+    expect(mapped).toEqual((await through(new CamelCasePlugin(), { rows: proto })).rows[0]);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
   it('passes empty results through', async () => {
     expect(await through(new CamelCaseRowsPlugin(), { rows: [] })).toEqual({ rows: [] });
   });
