@@ -3,9 +3,8 @@ import { createCompanyBody } from '../../api/companies/schema.ts';
 import { companiesByAccountNumber, companiesByExternalId } from '../../db/import-lookups.ts';
 import { insertImported, nextNumbers, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
 import { validateOrgNumber } from '../companies/org-number.ts';
-import type { ImportKind, Prepared } from './import-kind.ts';
+import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
 import { definedOnly } from './row-check.ts';
-import type { SourceRow } from './row-check.ts';
 
 const COLUMNS: Columns = [
   ['accountNumber', 'text'], ['externalId', 'text'], ['name', 'text'], ['searchName', 'text'], ['orgNumber', 'text'], ['street', 'text'], ['postalCode', 'text'],
@@ -15,13 +14,12 @@ const COLUMNS: Columns = [
 const FIELD_OF = { ownerId: 'owner', industryId: 'industry', targetGroupId: 'targetGroup', sourceId: 'source' };
 
 type Found = { byAccount: Map<string, number>; byExternal: Map<string, number> };
-const keyed = (rows: SourceRow[], pick: (values: Record<string, string>) => string | undefined) => [...new Set(rows.flatMap((row) => pick(row.values) ?? []))];
 
 export const importCompanies: ImportKind<Found> = {
   async find({ db, rows }) {
     return {
-      byAccount: await companiesByAccountNumber(db, keyed(rows, (v) => v.accountNumber)),
-      byExternal: await companiesByExternalId(db, keyed(rows, (v) => (v.accountNumber ? undefined : v.externalId))),
+      byAccount: await companiesByAccountNumber(db, valuesOf(rows, 'accountNumber')),
+      byExternal: await companiesByExternalId(db, valuesOf(rows.filter((row) => !row.values.accountNumber), 'externalId')),
     };
   },
 

@@ -1,11 +1,11 @@
 // L-7 contacts: validated like POST /api/contacts; the company by account number or exact name;
 // matched on email (else external id).
 import { createContactBody } from '../../api/contacts/schema.ts';
-import { companiesByAccountNumber, companiesByName, contactsByEmail, contactsByExternalId } from '../../db/import-lookups.ts';
+import { contactsByEmail, contactsByExternalId } from '../../db/import-lookups.ts';
 import { clearPrimaryOf, insertImported, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
 import { splitName } from './convert.ts';
 import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
-import { definedOnly } from './row-check.ts';
+import { definedOnly, findCompanies, type FoundCompanies } from './row-check.ts';
 
 const COLUMNS: Columns = [
   ['companyId', 'int'], ['externalId', 'text'], ['firstName', 'text'], ['lastName', 'text'], ['title', 'text'], ['email', 'text'], ['phone', 'text'], ['mobile', 'text'],
@@ -13,8 +13,7 @@ const COLUMNS: Columns = [
 ];
 
 type Found = {
-  accounts: Map<string, number>;
-  names: Map<string, number[]>;
+  companies: FoundCompanies;
   byEmail: Map<string, { id: number; companyId: number }>;
   byExternal: Map<string, number>;
 };
@@ -22,25 +21,18 @@ type Found = {
 export const importContacts: ImportKind<Found> = {
   async find({ db, rows }) {
     return {
-      accounts: await companiesByAccountNumber(db, valuesOf(rows, 'companyAccountNumber')),
-      names: await companiesByName(db, valuesOf(rows.filter((row) => !row.values.companyAccountNumber), 'companyName', true)),
+      companies: await findCompanies(db, rows),
       byEmail: await contactsByEmail(db, valuesOf(rows, 'email', true)),
       byExternal: await contactsByExternalId(db, valuesOf(rows.filter((row) => !row.values.email), 'externalId')),
     };
   },
 
-  check({ rows, found: { accounts, names, byEmail, byExternal }, check, seen }) {
+  check({ rows, found: { companies, byEmail, byExternal }, check, seen }) {
     const prepared: Prepared[] = [];
     for (const row of rows) {
       const r = check(row);
-      let companyId: number | undefined;
       const account = r.text('companyAccountNumber');
-      const companyName = r.text('companyName');
-      if (account) companyId = accounts.get(account) ?? r.fail('companyAccountNumber', `no company has account number "${account}"`);
-      else if (companyName) {
-        const ids = names.get(companyName.toLocaleLowerCase('da')) ?? [];
-        companyId = ids.length === 1 ? ids[0] : r.fail('companyName', ids.length ? `"${companyName}" matches ${ids.length} companies; give the account number` : `no company is named "${companyName}"`);
-      } else r.fail('companyName', 'is required (company name or account number)');
+      const companyId = r.company(companies);
       const full = r.text('fullName');
       const split = full ? splitName(full) : { firstName: undefined, lastName: undefined };
       const input = {

@@ -2,11 +2,11 @@
 // owner, money, dates); matched on number (else external id). Closed ones are read-only (O-11) and
 // are left as they are; the process of an existing one cannot change (O-5).
 import { createOpportunityBody } from '../../api/opportunities/schema.ts';
-import { companiesByAccountNumber, companiesByName, contactsByEmail, opportunitiesByExternalRef, opportunitiesByNumber, type ExistingOpportunity } from '../../db/import-lookups.ts';
+import { contactsByEmail, opportunitiesByExternalRef, opportunitiesByNumber, type ExistingOpportunity } from '../../db/import-lookups.ts';
 import { addStepsAndSellers, insertImported, nextNumbers, realignUpdatedOpportunities, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
 import { toPriority, toStatus } from './convert.ts';
 import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
-import { definedOnly } from './row-check.ts';
+import { definedOnly, findCompanies, type FoundCompanies } from './row-check.ts';
 
 const COLUMNS: Columns = [
   ['number', 'bigint'], ['externalRef', 'text'], ['title', 'text'], ['description', 'text'], ['companyId', 'int'], ['contactId', 'int'], ['ownerId', 'int'], ['processId', 'int'],
@@ -17,8 +17,7 @@ const COLUMNS: Columns = [
 const FIELD_OF = { ownerId: 'owner', typeId: 'type', sourceId: 'source', regionId: 'region', departmentId: 'department', stageId: 'stage', processId: 'process', contactId: 'contactEmail', externalRef: 'externalId' };
 
 type Found = {
-  accounts: Map<string, number>;
-  names: Map<string, number[]>;
+  companies: FoundCompanies;
   contacts: Map<string, { id: number; companyId: number }>;
   byNumber: Map<number, ExistingOpportunity>;
   byRef: Map<string, ExistingOpportunity>;
@@ -27,8 +26,7 @@ type Found = {
 export const importOpportunities: ImportKind<Found> = {
   async find({ db, rows }) {
     return {
-      accounts: await companiesByAccountNumber(db, valuesOf(rows, 'companyAccountNumber')),
-      names: await companiesByName(db, valuesOf(rows, 'companyName', true)),
+      companies: await findCompanies(db, rows),
       contacts: await contactsByEmail(db, valuesOf(rows, 'contactEmail', true)),
       byNumber: await opportunitiesByNumber(db, valuesOf(rows, 'number').map(Number).filter(Number.isSafeInteger)),
       byRef: await opportunitiesByExternalRef(db, valuesOf(rows, 'externalId')),
@@ -36,7 +34,7 @@ export const importOpportunities: ImportKind<Found> = {
   },
 
   check({ rows, found, check, seen, lookups, baseCurrency, today }) {
-    const { accounts, names, contacts, byNumber, byRef } = found;
+    const { companies, contacts, byNumber, byRef } = found;
     const defaultProcess = lookups.processes.find((p) => p.isDefault);
     // by name, the first of equal names winning, as a search of the list would
     const byName = <T extends { name: string }>(items: T[]) => new Map([...items].reverse().map((item) => [item.name.toLocaleLowerCase('da'), item]));
@@ -49,14 +47,8 @@ export const importOpportunities: ImportKind<Found> = {
       const number = r.integer('number');
       const externalRef = r.text('externalId');
       const existing: ExistingOpportunity | undefined = number !== undefined ? byNumber.get(number) : externalRef ? byRef.get(externalRef) : undefined;
-      let companyId: number | undefined;
       const account = r.text('companyAccountNumber');
-      const companyName = r.text('companyName');
-      if (account) companyId = accounts.get(account) ?? r.fail('companyAccountNumber', `no company has account number "${account}"`);
-      else if (companyName) {
-        const ids = names.get(companyName.toLocaleLowerCase('da')) ?? [];
-        companyId = ids.length === 1 ? ids[0] : r.fail('companyName', ids.length ? `"${companyName}" matches ${ids.length} companies; give the account number` : `no company is named "${companyName}"`);
-      } else r.fail('companyName', 'is required (company name or account number)');
+      const companyId = r.company(companies);
       const contactEmail = r.text('contactEmail');
       const contact = contactEmail ? contacts.get(contactEmail.toLocaleLowerCase('da')) : undefined;
       if (contactEmail && !contact) r.fail('contactEmail', `no contact has the email "${contactEmail}"`);

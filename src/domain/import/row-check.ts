@@ -1,6 +1,8 @@
 // L-7: reads one row of an import file field by field, collecting every error instead of stopping.
 import type { z } from 'zod';
-import type { Entry, ImportLookups } from '../../db/import-lookups.ts';
+import { companiesByAccountNumber, companiesByName, type Entry, type ImportLookups } from '../../db/import-lookups.ts';
+import type { Db } from '../../db/schema.ts';
+import { valuesOf } from './import-kind.ts';
 import { toBoolean, toDate, toNumber, type Converted } from './convert.ts';
 
 export type RowError = { row: number; field: string; message: string };
@@ -12,6 +14,16 @@ export function definedOnly(input: Record<string, unknown>): Record<string, unkn
   const out: Record<string, unknown> = {};
   for (const key in input) if (input[key] !== undefined) out[key] = input[key];
   return out;
+}
+
+/** The companies a batch's rows name: by account number, else by (lower-case) name. */
+export type FoundCompanies = { accounts: Map<string, number>; names: Map<string, number[]> };
+
+export async function findCompanies(db: Db, rows: SourceRow[]): Promise<FoundCompanies> {
+  return {
+    accounts: await companiesByAccountNumber(db, valuesOf(rows, 'companyAccountNumber')),
+    names: await companiesByName(db, valuesOf(rows.filter((row) => !row.values.companyAccountNumber), 'companyName', true)),
+  };
 }
 
 export class RowCheck {
@@ -71,6 +83,17 @@ export class RowCheck {
     const entry: Entry | undefined = this.lookups.setup[list].get(name.toLocaleLowerCase('da'));
     if (!entry) return this.fail(field, `"${name}" is not in the list; add it in setup or map the value`);
     return entry.active ? entry.id : this.fail(field, `"${name}" is deactivated`);
+  }
+
+  /** The company of a contact or opportunity: by account number, else by a name only one company has. */
+  company({ accounts, names }: FoundCompanies): number | undefined {
+    const account = this.row.values.companyAccountNumber;
+    const name = this.row.values.companyName;
+    if (account) return accounts.get(account) ?? this.fail('companyAccountNumber', `no company has account number "${account}"`);
+    if (!name) return this.fail('companyName', 'is required (company name or account number)');
+    const ids = names.get(name.toLocaleLowerCase('da')) ?? [];
+    if (ids.length === 1) return ids[0];
+    return this.fail('companyName', ids.length ? `"${name}" matches ${ids.length} companies; give the account number` : `no company is named "${name}"`);
   }
 
   /** A user by email, initials or name. */
