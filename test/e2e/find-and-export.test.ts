@@ -73,9 +73,12 @@ describe('find and export in the browser', () => {
     await api('POST', `/api/opportunities/${won.items[0]?.id}/close`, { outcome: 'won', actualAmount: 110_000 });
 
     await page.goto(`${baseUrl}/opportunities`);
+    // the first page has loaded (CI once lost a filter applied while the page was still loading)
+    await expect.poll(() => tableRows(page, 'Opportunities'), POLL).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Filters', exact: true }).click();
     const amount = page.getByRole('group', { name: 'Amount', exact: true });
     await amount.getByRole('textbox', { name: 'Value for Amount' }).fill('50000');
+    await expect.poll(() => amount.getByRole('button', { name: 'Apply' }).isEnabled(), POLL).toBe(true);
     await amount.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL((url) => url.searchParams.get('amount.gte') === '50000');
     await page.getByLabel('Search', { exact: true }).fill(search);
