@@ -5,7 +5,7 @@ import type { Db } from './schema.ts';
 
 export type Entry = { id: number; active: boolean };
 export type ImportLookups = {
-  /** list → lower(name) → entry */
+  /** list → lower(name) → entry (lower case as `fold` in domain/import/convert.ts: the Nordic one is the plain one) */
   setup: Record<'industries' | 'targetGroups' | 'sources' | 'opportunityTypes' | 'regions' | 'departments', Map<string, Entry>>;
   /** lower(email), lower(initials) and lower(name) → user id (active users only) */
   users: Map<string, number>;
@@ -18,11 +18,11 @@ export async function loadImportLookups(db: Db): Promise<ImportLookups> {
   const setup = {} as ImportLookups['setup'];
   for (const table of SETUP_TABLES) {
     const rows = await db.selectFrom(table).select(['id', 'name', 'active']).execute();
-    setup[table] = new Map(rows.map((r) => [r.name.toLocaleLowerCase('da'), { id: r.id, active: r.active }]));
+    setup[table] = new Map(rows.map((r) => [r.name.toLowerCase(), { id: r.id, active: r.active }]));
   }
   const users = new Map<string, number>();
   for (const u of await db.selectFrom('users').select(['id', 'email', 'initials', 'name']).where('active', '=', true).orderBy('id').execute()) {
-    for (const key of [u.email, u.initials, u.name]) if (!users.has(key.toLocaleLowerCase('da'))) users.set(key.toLocaleLowerCase('da'), u.id);
+    for (const key of [u.email, u.initials, u.name]) if (!users.has(key.toLowerCase())) users.set(key.toLowerCase(), u.id);
   }
   const processRows = await db.selectFrom('salesProcesses').select(['id', 'name', 'isDefault', 'active']).execute();
   const stageRows = await db.selectFrom('stages').select(['id', 'processId', 'name', 'probability', 'position']).orderBy('position').execute();

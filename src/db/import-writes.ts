@@ -21,16 +21,43 @@ function recordset(columns: Columns, rows: Record<string, unknown>[], withId: bo
   return sql`json_to_recordset(${JSON.stringify(objects)}::json) AS r(${sql.raw(definition)})`;
 }
 
+/** The SELECT list of an import's new rows: each column from the recordset `r`, `defaults` filling what the file leaves empty. */
+function importedValues(columns: Columns, defaults: Record<string, unknown>) {
+  return sql.join(columns.map(([c]) => (c in defaults ? sql`coalesce(r.${sql.ref(snake(c))}, ${defaults[c]})` : sql`r.${sql.ref(snake(c))}`)));
+}
+
 /** Inserts new rows; `defaults` fill what the file leaves empty. Returns each new id with its `label` column (for the history). */
-export async function insertImported(db: Db, table: 'companies' | 'contacts' | 'opportunities', columns: Columns, rows: Record<string, unknown>[], actorId: number, label: string, defaults: Record<string, unknown> = {}) {
+export async function insertImported(db: Db, table: 'companies' | 'contacts', columns: Columns, rows: Record<string, unknown>[], actorId: number, label: string, defaults: Record<string, unknown> = {}) {
   if (!rows.length) return { ids: [], labels: [] };
-  const names = columns.map(([c]) => snake(c));
-  const values = columns.map(([c]) => (c in defaults ? sql`coalesce(r.${sql.ref(snake(c))}, ${defaults[c]})` : sql`r.${sql.ref(snake(c))}`));
   const { rows: ids } = await sql<{ id: number; label: string }>`
-    INSERT INTO ${sql.table(table)} (${sql.raw(names.join(', '))}, created_by, updated_by)
-    SELECT ${sql.join(values)}, ${actorId}, ${actorId} FROM ${recordset(columns, rows, false)}
+    INSERT INTO ${sql.table(table)} (${sql.raw(columns.map(([c]) => snake(c)).join(', '))}, created_by, updated_by)
+    SELECT ${importedValues(columns, defaults)}, ${actorId}, ${actorId} FROM ${recordset(columns, rows, false)}
     RETURNING id, ${sql.raw(label)} AS label`.execute(db);
   return { ids: ids.map((r) => r.id), labels: ids.map((r) => String(r.label)) };
+}
+
+/**
+ * New opportunities with what a new one always has: O-7 one step per stage of its process (done before
+ * the current one), O-16 the owner as sole seller at 100 %, O-24 a "created" history entry. One
+ * statement, so the database writes a whole batch while the importer checks the next one.
+ */
+export async function insertImportedOpportunities(db: Db, columns: Columns, rows: Record<string, unknown>[], actorId: number, defaults: Record<string, unknown>): Promise<void> {
+  if (!rows.length) return;
+  await sql`
+    WITH created AS (
+      INSERT INTO opportunities (${sql.raw(columns.map(([c]) => snake(c)).join(', '))}, created_by, updated_by)
+      SELECT ${importedValues(columns, defaults)}, ${actorId}, ${actorId} FROM ${recordset(columns, rows, false)}
+      RETURNING id, title, process_id, stage_id, owner_id
+    ), steps AS (
+      INSERT INTO opportunity_steps (opportunity_id, stage_id, state)
+      SELECT o.id, s.id, CASE WHEN s.position < cur.position THEN 'done' ELSE 'todo' END
+      FROM created o JOIN stages cur ON cur.id = o.stage_id JOIN stages s ON s.process_id = o.process_id
+    ), sellers AS (
+      INSERT INTO opportunity_sellers (opportunity_id, user_id, share, position) SELECT id, owner_id, 100, 1 FROM created
+    ), history AS (
+      INSERT INTO change_history (entity, entity_id, field, old_value, new_value, changed_by) SELECT 'opportunity', id, 'created', NULL, title, ${actorId} FROM created
+    )
+    SELECT count(*) FROM created`.execute(db);
 }
 
 /** Updates matched rows (`id` set); a column the row leaves empty keeps its value. */
@@ -41,19 +68,6 @@ export async function updateImported(db: Db, table: 'companies' | 'contacts' | '
     UPDATE ${sql.table(table)} AS t SET ${sql.join(set)}, version = t.version + 1, updated_at = now(), updated_by = ${actorId}
     FROM ${recordset(columns, rows, true)}
     WHERE t.id = r.id`.execute(db);
-}
-
-/** O-7 and O-16 for imported opportunities: one step per stage of the process (done before the current one), the owner as sole seller at 100 %. */
-export async function addStepsAndSellers(db: Db, opportunityIds: number[]) {
-  if (!opportunityIds.length) return;
-  await sql`
-    INSERT INTO opportunity_steps (opportunity_id, stage_id, state)
-    SELECT o.id, s.id, CASE WHEN s.position < cur.position THEN 'done' ELSE 'todo' END
-    FROM opportunities o JOIN stages cur ON cur.id = o.stage_id JOIN stages s ON s.process_id = o.process_id
-    WHERE o.id = ANY(${opportunityIds}::int[])`.execute(db);
-  await sql`
-    INSERT INTO opportunity_sellers (opportunity_id, user_id, share, position)
-    SELECT o.id, o.owner_id, 100, 1 FROM opportunities o WHERE o.id = ANY(${opportunityIds}::int[])`.execute(db);
 }
 
 /** After an import moved opportunities to another stage: steps follow (O-7); a sole seller follows the owner (O-17). */
@@ -85,18 +99,34 @@ export async function clearPrimaryOf(db: Db, companyIds: number[], exceptIds: nu
   await sql`UPDATE contacts SET is_primary = false WHERE company_id = ANY(${companyIds}::int[]) AND is_primary AND NOT (id = ANY(${exceptIds}::int[]))`.execute(db);
 }
 
-/** The next free numbers for new records: account numbers (companies) or opportunity numbers, past `taken`. */
-export async function nextNumbers(db: Db, kind: 'account' | 'opportunity', count: number, taken: Set<string>): Promise<string[]> {
-  if (!count) return [];
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${kind === 'account' ? 'companies.account_number' : 'opportunities.number'}))`.execute(db);
-  const { rows } = kind === 'account'
-    ? await sql<{ n: number | null }>`SELECT max(account_number_value) AS n FROM companies`.execute(db)
-    : await sql<{ n: number | null }>`SELECT max(number) AS n FROM opportunities`.execute(db);
-  let next = Number(rows[0]?.n ?? (kind === 'account' ? 10000 : 0)) + 1;
-  const numbers: string[] = [];
-  while (numbers.length < count) {
-    if (!taken.has(String(next))) numbers.push(String(next));
-    next += 1;
-  }
-  return numbers;
+export type NumberKind = 'account' | 'opportunity';
+/** Hands out the next free numbers for new records: `count` of them, none in `taken` (numbers the batch gives itself). */
+export type NumberCounter = (kind: NumberKind, count: number, taken: Set<string>) => Promise<string[]>;
+
+/**
+ * Account numbers (companies) or opportunity numbers for one import. The highest is read once, under
+ * a lock held until the import's transaction ends, and counted on from there; numbers a batch gives
+ * itself move the count past them, as they are in the table for the batches after it.
+ */
+export function numberCounter(db: Db): NumberCounter {
+  const next = new Map<NumberKind, number>();
+  return async (kind, count, taken) => {
+    let n = next.get(kind);
+    if (n === undefined && count === 0) return []; // the numbers given so far are in the table when the count starts
+    if (n === undefined) {
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${kind === 'account' ? 'companies.account_number' : 'opportunities.number'}))`.execute(db);
+      const { rows } = kind === 'account'
+        ? await sql<{ n: number | null }>`SELECT max(account_number_value) AS n FROM companies`.execute(db)
+        : await sql<{ n: number | null }>`SELECT max(number) AS n FROM opportunities`.execute(db);
+      n = Number(rows[0]?.n ?? (kind === 'account' ? 10000 : 0)) + 1;
+    }
+    const numbers: string[] = [];
+    while (numbers.length < count) {
+      if (!taken.has(String(n))) numbers.push(String(n));
+      n += 1;
+    }
+    for (const given of taken) if (/^\d+$/.test(given) && Number(given) >= n) n = Number(given) + 1;
+    next.set(kind, n);
+    return numbers;
+  };
 }

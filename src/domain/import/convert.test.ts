@@ -31,11 +31,15 @@ describe('import value conversion (L-7)', () => {
     ['05/04/2026', false, '2026-04-05'],
     ['05/04/2026', true, '2026-05-04'],
     ['2026-03-01 10:30', false, '2026-03-01'],
+    ['1.2.2026', false, '2026-02-01'],
+    ['29.02.2028', false, '2028-02-29'],
+    ['2000-02-29', false, '2000-02-29'],
+    ['30.04.2026', false, '2026-04-30'],
   ])('date %j (month first %s) → %j', (text, monthFirst, value) => {
     expect(toDate(text, monthFirst)).toEqual({ ok: true, value });
   });
 
-  it.each(['31.02.2026', '2026-13-01', 'tomorrow'])('refuses %j as a date', (text) => {
+  it.each(['31.02.2026', '2026-13-01', 'tomorrow', '29.02.2026', '29.02.2100', '31.04.2026', '00.01.2026', '2026-00-10'])('refuses %j as a date', (text) => {
     expect(toDate(text).ok).toBe(false);
   });
 

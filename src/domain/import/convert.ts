@@ -1,6 +1,13 @@
 // L-7: cells of an import file (text) → typed values, the way people write them in the Nordics:
 // 1.234,50 and 1 234,50 and 1234.50; 31.12.2026, 31-12-2026, 31/12/2026 and 2026-12-31.
 
+/**
+ * Lower case for matching names and words. The Danish, Norwegian and Swedish lower case is the plain
+ * Unicode one (only Turkish, Azeri and Lithuanian differ), and `toLowerCase` is ~10× faster than
+ * `toLocaleLowerCase('da')`: an import of a million rows calls this several million times.
+ */
+export const fold = (text: string): string => text.toLowerCase();
+
 export type Converted<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Converted<T> => ({ ok: true, value });
 const fail = (message: string): Converted<never> => ({ ok: false, message });
@@ -31,16 +38,17 @@ export function toDate(text: string, monthFirst = false): Converted<string> {
     const [a, b] = [Number(match[1]), Number(match[2])];
     [y, m, d] = monthFirst && t.includes('/') ? [Number(match[3]), a, b] : [Number(match[3]), b, a];
   }
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return fail('is not a real date');
-  return ok(date.toISOString().slice(0, 10));
+  if (m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return fail('is not a real date');
+  return ok(`${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`);
 }
+
+const daysIn = (year: number, month: number) => (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 
 const YES = ['1', 'x', 'yes', 'y', 'true', 'ja', 'j', 'sand', 'sant', 'primary'];
 const NO = ['0', '', 'no', 'n', 'false', 'nej', 'nei', 'falsk', 'usant', 'falskt'];
 
 export function toBoolean(text: string): Converted<boolean> {
-  const t = text.trim().toLocaleLowerCase('da');
+  const t = fold(text.trim());
   if (YES.includes(t)) return ok(true);
   if (NO.includes(t)) return ok(false);
   return fail('must be yes or no');
@@ -57,14 +65,14 @@ for (const [status, words] of Object.entries({
 }
 
 export function toStatus(text: string): Converted<'open' | 'won' | 'lost' | 'expired'> {
-  const status = STATUS[text.trim().toLocaleLowerCase('da')];
+  const status = STATUS[fold(text.trim())];
   return status ? ok(status) : fail('must be open, won, lost or expired');
 }
 
 const PRIORITY: Record<string, 'low' | 'normal' | 'high'> = { low: 'low', lav: 'low', låg: 'low', normal: 'normal', medium: 'normal', high: 'high', høj: 'high', høy: 'high', hög: 'high' };
 
 export function toPriority(text: string): Converted<'low' | 'normal' | 'high'> {
-  const priority = PRIORITY[text.trim().toLocaleLowerCase('da')];
+  const priority = PRIORITY[fold(text.trim())];
   return priority ? ok(priority) : fail('must be low, normal or high');
 }
 

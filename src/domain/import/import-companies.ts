@@ -1,7 +1,7 @@
 // L-7 companies: validated like POST /api/companies; matched on account number (else external id).
 import { createCompanyBody } from '../../api/companies/schema.ts';
 import { companiesByAccountNumber, companiesByExternalId } from '../../db/import-lookups.ts';
-import { insertImported, nextNumbers, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
+import { insertImported, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
 import { validateOrgNumber } from '../companies/org-number.ts';
 import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
 import { definedOnly } from './row-check.ts';
@@ -65,9 +65,9 @@ export const importCompanies: ImportKind<Found> = {
     return prepared;
   },
 
-  async write({ db, actor, rows }) {
+  async write({ db, actor, rows, run }) {
     const fresh = rows.filter((p) => p.existingId === null);
-    const numbers = await nextNumbers(db, 'account', fresh.filter((p) => !p.values.accountNumber).length, new Set(fresh.map((p) => String(p.values.accountNumber ?? ''))));
+    const numbers = await run.numbers('account', fresh.filter((p) => !p.values.accountNumber).length, new Set(fresh.map((p) => String(p.values.accountNumber ?? ''))));
     const inserts = fresh.map((p) => ({ ...p.values, accountNumber: p.values.accountNumber ?? numbers.shift() }));
     const created = await insertImported(db, 'companies', COLUMNS, inserts, actor.id, 'name', { ownerId: actor.id });
     await recordImported(db, 'company', created.ids, created.labels, actor.id);

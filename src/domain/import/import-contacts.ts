@@ -3,7 +3,7 @@
 import { createContactBody } from '../../api/contacts/schema.ts';
 import { contactsByEmail, contactsByExternalId } from '../../db/import-lookups.ts';
 import { clearPrimaryOf, insertImported, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
-import { splitName } from './convert.ts';
+import { fold, splitName } from './convert.ts';
 import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
 import { definedOnly, findCompanies, type FoundCompanies } from './row-check.ts';
 
@@ -19,9 +19,9 @@ type Found = {
 };
 
 export const importContacts: ImportKind<Found> = {
-  async find({ db, rows }) {
+  async find({ db, rows, run }) {
     return {
-      companies: await findCompanies(db, rows),
+      companies: await findCompanies(db, rows, run.companies),
       byEmail: await contactsByEmail(db, valuesOf(rows, 'email', true)),
       byExternal: await contactsByExternalId(db, valuesOf(rows.filter((row) => !row.values.email), 'externalId')),
     };
@@ -48,7 +48,7 @@ export const importContacts: ImportKind<Found> = {
       };
       const valid = r.schema(createContactBody, definedOnly(input), { companyId: account ? 'companyAccountNumber' : 'companyName' });
       const externalId = r.text('externalId');
-      const key = input.email ? `email ${input.email.toLocaleLowerCase('da')}` : externalId ? `external id ${externalId}` : null;
+      const key = input.email ? `email ${fold(input.email)}` : externalId ? `external id ${externalId}` : null;
       if (key) {
         const first = seen.get(key);
         if (first) r.fail(input.email ? 'email' : 'externalId', `${key} is on line ${first} too`);
@@ -62,7 +62,7 @@ export const importContacts: ImportKind<Found> = {
       prepared.push({ line: row.line, errors: r.errors, values: valid && !r.errors.length ? { ...valid, firstName: input.firstName ?? null, externalId: externalId ?? null } : {}, existingId: null });
     }
     for (const p of prepared.filter((p) => !p.errors.length)) {
-      p.existingId = (p.values.email ? byEmail.get(String(p.values.email).toLocaleLowerCase('da'))?.id : byExternal.get(String(p.values.externalId ?? ''))) ?? null;
+      p.existingId = (p.values.email ? byEmail.get(fold(String(p.values.email)))?.id : byExternal.get(String(p.values.externalId ?? ''))) ?? null;
     }
     return prepared;
   },

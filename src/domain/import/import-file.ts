@@ -4,15 +4,17 @@
 import type { Db } from '../../db/schema.ts';
 import { countRowsUpTo, restoreIndexes, setIndexesAside } from '../../db/bulk-load.ts';
 import { loadImportLookups } from '../../db/import-lookups.ts';
+import { numberCounter } from '../../db/import-writes.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { AppError, invalid } from '../errors.ts';
 import { importCompanies } from './import-companies.ts';
 import { importContacts } from './import-contacts.ts';
-import type { ImportKind, Prepared } from './import-kind.ts';
+import type { ImportKind, ImportRun, Prepared } from './import-kind.ts';
 import { importOpportunities } from './import-opportunities.ts';
 import { checkMapping, guessMapping, IMPORT_FIELDS, type ImportResource, type Mapping, type Preset } from './mapping.ts';
+import { fold } from './convert.ts';
 import { readTable } from './parse-file.ts';
-import { RowCheck, type RowError, type SourceRow } from './row-check.ts';
+import { noCompaniesFound, RowCheck, type RowError, type SourceRow } from './row-check.ts';
 
 // each kind has its own look-up shape
 const KINDS: Record<ImportResource, ImportKind<any>> = { companies: importCompanies, contacts: importContacts, opportunities: importOpportunities };
@@ -60,24 +62,29 @@ export async function importFile(options: {
     const bulk = !options.dryRun && kind.bulk && table.estimatedRows >= bulkFrom && (await countRowsUpTo(db, kind.bulk.table, table.estimatedRows)) <= table.estimatedRows;
     const setAside = bulk && kind.bulk ? await setIndexesAside(db, kind.bulk.tables) : [];
 
-    // One connection runs the statements in order. A batch's look-ups are sent before the previous
-    // batch's write, so the database writes one batch while this process reads and checks the next.
+    const importRun: ImportRun = { companies: noCompaniesFound(), numbers: numberCounter(db) };
+
+    // The transaction's one connection runs one statement at a time. Batch N's look-ups go first;
+    // then batch N - 1's write is put on the wire, and the database writes it while this process
+    // checks batch N (and reads batch N + 1 from the file).
     let writing: Promise<void> = Promise.resolve();
     let checked: Prepared[] | null = null;
-    const startWrite = () => {
+    const startWrite = async () => {
       const rows = checked;
       checked = null;
-      if (rows && !options.dryRun && result.errors.length === 0) writing = writing.then(() => kind.write({ db, actor, rows, today: options.today }));
+      if (!rows || options.dryRun || result.errors.length) return;
+      writing = writing.then(() => kind.write({ db, actor, rows, today: options.today, run: importRun }));
       writing.catch(() => {}); // awaited below; a failure surfaces there with its own message
+      // the statement reaches the socket within microtasks; checking holds the event loop, so let it go first
+      await new Promise<void>((resolve) => setImmediate(resolve));
     };
     const flush = async (batch: SourceRow[]) => {
-      const finding = kind.find({ db, rows: batch });
-      startWrite();
       // a failed write aborts the transaction, so the look-up after it fails too: report the write's error
-      const found = await finding.catch(async (error: unknown) => {
+      const found = await kind.find({ db, rows: batch, run: importRun }).catch(async (error: unknown) => {
         await writing;
         throw error;
       });
+      await startWrite();
       const prepared = kind.check({ rows: batch, found, check, seen, lookups, baseCurrency: options.baseCurrency, today: options.today });
       for (const p of prepared) {
         result.errors.push(...p.errors);
@@ -98,7 +105,7 @@ export async function importFile(options: {
           const field = columns[i];
           const text = cell.trim();
           if (!field || text === '') return;
-          values[field] = valueMapping[field]?.get(text.toLocaleLowerCase('da')) ?? text;
+          values[field] = valueMapping[field]?.get(fold(text)) ?? text;
         });
         batch.push({ line: result.rows + 1, values });
         if (batch.length === BATCH) {
@@ -112,7 +119,7 @@ export async function importFile(options: {
       throw error;
     }
     if (batch.length) await flush(batch);
-    startWrite();
+    await startWrite();
     await writing;
     if (options.dryRun || result.errors.length) throw new RollBack();
     if (setAside.length) {
@@ -133,7 +140,7 @@ function normalizeValueMapping(resource: ImportResource, valueMapping: ValueMapp
   const out: Record<string, Map<string, string>> = {};
   for (const [field, values] of Object.entries(valueMapping)) {
     if (!(field in IMPORT_FIELDS[resource])) throw new AppError('VALIDATION', `valueMapping names "${field}", which is not a field`, { fields: { [`valueMapping.${field}`]: 'is not a field' } });
-    out[field] = new Map(Object.entries(values).map(([from, to]) => [from.trim().toLocaleLowerCase('da'), to]));
+    out[field] = new Map(Object.entries(values).map(([from, to]) => [fold(from.trim()), to]));
   }
   return out;
 }

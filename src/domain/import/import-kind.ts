@@ -3,18 +3,28 @@
 import type { BulkTables } from '../../db/bulk-load.ts';
 import type { Db } from '../../db/schema.ts';
 import type { ImportLookups } from '../../db/import-lookups.ts';
+import type { NumberCounter } from '../../db/import-writes.ts';
 import type { Actor } from '../auth/permissions.ts';
-import type { RowCheck, RowError, SourceRow } from './row-check.ts';
+import { fold } from './convert.ts';
+import type { FoundCompanies, RowCheck, RowError, SourceRow } from './row-check.ts';
 
 /** A row after reading: its errors, or the values to write and the record it updates (null = a new one). */
 export type Prepared = { line: number; errors: RowError[]; values: Record<string, unknown>; existingId: number | null; skip?: boolean };
+
+/** What one import keeps from batch to batch. */
+export type ImportRun = {
+  /** The companies rows have named so far (contacts and opportunities). */
+  companies: FoundCompanies;
+  /** The next free account or opportunity numbers. */
+  numbers: NumberCounter;
+};
 
 export type ImportKind<Found> = {
   /**
    * The records a batch names or may update, as they were before the import (rows of earlier batches
    * are caught as repeats in the file by `seen`), so it may run ahead of the previous batch's write.
    */
-  find(options: { db: Db; rows: SourceRow[] }): Promise<Found>;
+  find(options: { db: Db; rows: SourceRow[]; run: ImportRun }): Promise<Found>;
   check(options: {
     rows: SourceRow[];
     found: Found;
@@ -25,17 +35,17 @@ export type ImportKind<Found> = {
     baseCurrency: string;
     today: string;
   }): Prepared[];
-  write(options: { db: Db; actor: Actor; rows: Prepared[]; today: string }): Promise<void>;
+  write(options: { db: Db; actor: Actor; rows: Prepared[]; today: string; run: ImportRun }): Promise<void>;
   /** For a large import into a smaller table: the table, and the indexes and keys set aside meanwhile. */
   bulk?: { table: string; tables: BulkTables };
 };
 
 /** Distinct non-empty values of one field across a batch. */
-export const valuesOf = (rows: SourceRow[], field: string, fold = false): string[] => {
+export const valuesOf = (rows: SourceRow[], field: string, folded = false): string[] => {
   const values = new Set<string>();
   for (const row of rows) {
     const value = row.values[field];
-    if (value) values.add(fold ? value.toLocaleLowerCase('da') : value);
+    if (value) values.add(folded ? fold(value) : value);
   }
   return [...values];
 };

@@ -3,8 +3,8 @@
 // are left as they are; the process of an existing one cannot change (O-5).
 import { createOpportunityBody } from '../../api/opportunities/schema.ts';
 import { contactsByEmail, opportunitiesByExternalRef, opportunitiesByNumber, type ExistingOpportunity } from '../../db/import-lookups.ts';
-import { addStepsAndSellers, insertImported, nextNumbers, realignUpdatedOpportunities, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
-import { toPriority, toStatus } from './convert.ts';
+import { insertImportedOpportunities, realignUpdatedOpportunities, updateImported, type Columns } from '../../db/import-writes.ts';
+import { fold, toPriority, toStatus } from './convert.ts';
 import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
 import { definedOnly, findCompanies, type FoundCompanies } from './row-check.ts';
 
@@ -24,9 +24,9 @@ type Found = {
 };
 
 export const importOpportunities: ImportKind<Found> = {
-  async find({ db, rows }) {
+  async find({ db, rows, run }) {
     return {
-      companies: await findCompanies(db, rows),
+      companies: await findCompanies(db, rows, run.companies),
       contacts: await contactsByEmail(db, valuesOf(rows, 'contactEmail', true)),
       byNumber: await opportunitiesByNumber(db, valuesOf(rows, 'number').map(Number).filter(Number.isSafeInteger)),
       byRef: await opportunitiesByExternalRef(db, valuesOf(rows, 'externalId')),
@@ -37,7 +37,7 @@ export const importOpportunities: ImportKind<Found> = {
     const { companies, contacts, byNumber, byRef } = found;
     const defaultProcess = lookups.processes.find((p) => p.isDefault);
     // by name, the first of equal names winning, as a search of the list would
-    const byName = <T extends { name: string }>(items: T[]) => new Map([...items].reverse().map((item) => [item.name.toLocaleLowerCase('da'), item]));
+    const byName = <T extends { name: string }>(items: T[]) => new Map([...items].reverse().map((item) => [fold(item.name), item]));
     const processByName = byName(lookups.processes);
     const stageByName = new Map(lookups.processes.map((p) => [p.id, byName(p.stages)]));
     const companyField = { account: { ...FIELD_OF, companyId: 'companyAccountNumber' }, name: { ...FIELD_OF, companyId: 'companyName' } };
@@ -50,18 +50,18 @@ export const importOpportunities: ImportKind<Found> = {
       const account = r.text('companyAccountNumber');
       const companyId = r.company(companies);
       const contactEmail = r.text('contactEmail');
-      const contact = contactEmail ? contacts.get(contactEmail.toLocaleLowerCase('da')) : undefined;
+      const contact = contactEmail ? contacts.get(fold(contactEmail)) : undefined;
       if (contactEmail && !contact) r.fail('contactEmail', `no contact has the email "${contactEmail}"`);
       else if (contact && companyId !== undefined && contact.companyId !== companyId) r.fail('contactEmail', 'is a contact of another company');
 
       const processName = r.text('process');
-      const process = processName ? processByName.get(processName.toLocaleLowerCase('da')) : existing ? lookups.processes.find((p) => p.id === existing.processId) : defaultProcess;
+      const process = processName ? processByName.get(fold(processName)) : existing ? lookups.processes.find((p) => p.id === existing.processId) : defaultProcess;
       if (processName && !process) r.fail('process', `"${processName}" is not a sales process`);
       else if (!process) r.fail('process', 'there is no default sales process');
       else if (existing && process.id !== existing.processId) r.fail('process', 'cannot change for an existing opportunity (O-5)');
       else if (!existing && !process.active) r.fail('process', `"${process.name}" is deactivated`);
       const stageName = r.text('stage');
-      const stage = stageName ? (process ? stageByName.get(process.id)?.get(stageName.toLocaleLowerCase('da')) : undefined) : existing ? undefined : process?.stages[0];
+      const stage = stageName ? (process ? stageByName.get(process.id)?.get(fold(stageName)) : undefined) : existing ? undefined : process?.stages[0];
       if (stageName && process && !stage) r.fail('stage', `"${stageName}" is not a stage of the process "${process.name}"`);
       const status = r.other('status', toStatus);
       if (existing && status && status !== existing.status && existing.status === 'open') r.fail('status', 'of an existing opportunity changes by closing it, not by import');
@@ -125,12 +125,10 @@ export const importOpportunities: ImportKind<Found> = {
     },
   },
 
-  async write({ db, actor, rows }) {
+  async write({ db, actor, rows, run }) {
     const fresh = rows.filter((p) => p.existingId === null);
-    const numbers = await nextNumbers(db, 'opportunity', fresh.filter((p) => p.values.number === undefined).length, new Set(fresh.map((p) => String(p.values.number ?? ''))));
-    const created = await insertImported(db, 'opportunities', COLUMNS, fresh.map((p) => ({ ...p.values, number: p.values.number ?? Number(numbers.shift()) })), actor.id, 'title', { ownerId: actor.id, priority: 'normal' });
-    await addStepsAndSellers(db, created.ids);
-    await recordImported(db, 'opportunity', created.ids, created.labels, actor.id);
+    const numbers = await run.numbers('opportunity', fresh.filter((p) => p.values.number === undefined).length, new Set(fresh.map((p) => String(p.values.number ?? ''))));
+    await insertImportedOpportunities(db, COLUMNS, fresh.map((p) => ({ ...p.values, number: p.values.number ?? Number(numbers.shift()) })), actor.id, { ownerId: actor.id, priority: 'normal' });
     const updated = rows.filter((p) => p.existingId !== null && !p.skip);
     await updateImported(db, 'opportunities', COLUMNS, updated.map((p) => ({ ...p.values, id: p.existingId })), actor.id);
     await realignUpdatedOpportunities(db, updated.filter((p) => p.values.stageId !== undefined || p.values.ownerId !== undefined).map((p) => Number(p.existingId)));

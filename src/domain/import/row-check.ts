@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { companiesByAccountNumber, companiesByName, type Entry, type ImportLookups } from '../../db/import-lookups.ts';
 import type { Db } from '../../db/schema.ts';
 import { valuesOf } from './import-kind.ts';
-import { toBoolean, toDate, toNumber, type Converted } from './convert.ts';
+import { fold, toBoolean, toDate, toNumber, type Converted } from './convert.ts';
 
 export type RowError = { row: number; field: string; message: string };
 /** One row of the file: its line in the file (header = 1) and its non-empty cells by field. */
@@ -16,14 +16,25 @@ export function definedOnly(input: Record<string, unknown>): Record<string, unkn
   return out;
 }
 
-/** The companies a batch's rows name: by account number, else by (lower-case) name. */
-export type FoundCompanies = { accounts: Map<string, number>; names: Map<string, number[]> };
+/**
+ * The companies rows have named so far in one import: by account number (null: none has it), else by
+ * lower-case name (every id, so an ambiguous name can be refused; none: empty). A file names the same
+ * companies again and again, and importing contacts or opportunities does not change companies, so
+ * each is looked up once per import.
+ */
+export type FoundCompanies = { accounts: Map<string, number | null>; names: Map<string, number[]> };
 
-export async function findCompanies(db: Db, rows: SourceRow[]): Promise<FoundCompanies> {
-  return {
-    accounts: await companiesByAccountNumber(db, valuesOf(rows, 'companyAccountNumber')),
-    names: await companiesByName(db, valuesOf(rows.filter((row) => !row.values.companyAccountNumber), 'companyName', true)),
-  };
+export const noCompaniesFound = (): FoundCompanies => ({ accounts: new Map(), names: new Map() });
+
+/** Adds the companies a batch names and `known` does not know yet; returns `known`. */
+export async function findCompanies(db: Db, rows: SourceRow[], known: FoundCompanies): Promise<FoundCompanies> {
+  const accounts = valuesOf(rows, 'companyAccountNumber').filter((account) => !known.accounts.has(account));
+  const names = valuesOf(rows.filter((row) => !row.values.companyAccountNumber), 'companyName', true).filter((name) => !known.names.has(name));
+  const byAccount = await companiesByAccountNumber(db, accounts);
+  for (const account of accounts) known.accounts.set(account, byAccount.get(account) ?? null);
+  const byName = await companiesByName(db, names);
+  for (const name of names) known.names.set(name, byName.get(name) ?? []);
+  return known;
 }
 
 export class RowCheck {
@@ -80,7 +91,7 @@ export class RowCheck {
   setup(field: string, list: keyof ImportLookups['setup']): number | undefined {
     const name = this.row.values[field];
     if (name === undefined) return undefined;
-    const entry: Entry | undefined = this.lookups.setup[list].get(name.toLocaleLowerCase('da'));
+    const entry: Entry | undefined = this.lookups.setup[list].get(fold(name));
     if (!entry) return this.fail(field, `"${name}" is not in the list; add it in setup or map the value`);
     return entry.active ? entry.id : this.fail(field, `"${name}" is deactivated`);
   }
@@ -91,7 +102,7 @@ export class RowCheck {
     const name = this.row.values.companyName;
     if (account) return accounts.get(account) ?? this.fail('companyAccountNumber', `no company has account number "${account}"`);
     if (!name) return this.fail('companyName', 'is required (company name or account number)');
-    const ids = names.get(name.toLocaleLowerCase('da')) ?? [];
+    const ids = names.get(fold(name)) ?? [];
     if (ids.length === 1) return ids[0];
     return this.fail('companyName', ids.length ? `"${name}" matches ${ids.length} companies; give the account number` : `no company is named "${name}"`);
   }
@@ -100,7 +111,7 @@ export class RowCheck {
   user(field: string): number | undefined {
     const key = this.row.values[field];
     if (key === undefined) return undefined;
-    return this.lookups.users.get(key.toLocaleLowerCase('da')) ?? this.fail(field, `"${key}" is not an active user (email, initials or name)`);
+    return this.lookups.users.get(fold(key)) ?? this.fail(field, `"${key}" is not an active user (email, initials or name)`);
   }
 
   /** Runs the API's own schema over the converted values; its errors are named by import field. */
