@@ -9,16 +9,31 @@ export type Columns = readonly (readonly [string, 'text' | 'int' | 'bigint' | 'n
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 function recordset(columns: Columns, rows: Record<string, unknown>[], withId: boolean) {
-  const keys = columns.map(([c]) => c);
-  const names = keys.map(snake);
-  const objects = rows.map((row) => {
-    const object: Record<string, unknown> = withId ? { id: row.id } : {};
-    for (let i = 0; i < keys.length; i++) object[names[i] as string] = row[keys[i] as string] ?? null;
-    return object;
-  });
+  const keys = [...(withId ? ['id'] : []), ...columns.map(([c]) => c)];
   const definition = [...(withId ? ['id int'] : []), ...columns.map(([c, type]) => `${snake(c)} ${type}`)].join(', ');
   // json, not jsonb: read once by json_to_recordset instead of parsed into jsonb first
-  return sql`json_to_recordset(${JSON.stringify(objects)}::json) AS r(${sql.raw(definition)})`;
+  return sql`json_to_recordset(${recordsJson(keys, rows)}::json) AS r(${sql.raw(definition)})`;
+}
+
+/**
+ * The rows as a JSON array of objects keyed by snake_case column, written straight to text: empty
+ * values are left out (json_to_recordset reads a missing key as NULL), which halves the text, and no
+ * object is built per row (a tenth of a million-row import's CPU time went to that).
+ */
+export function recordsJson(keys: string[], rows: Record<string, unknown>[]): string {
+  const names = keys.map((key) => `${JSON.stringify(snake(key))}:`);
+  const objects: string[] = [];
+  for (const row of rows) {
+    let object = '';
+    for (let i = 0; i < keys.length; i++) {
+      const value = row[keys[i] as string];
+      if (value === undefined || value === null) continue;
+      const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : 'null') : JSON.stringify(value);
+      object += object ? `,${names[i]}${text}` : `${names[i]}${text}`;
+    }
+    objects.push(`{${object}}`);
+  }
+  return `[${objects.join(',')}]`;
 }
 
 /** The SELECT list of an import's new rows: each column from the recordset `r`, `defaults` filling what the file leaves empty. */
