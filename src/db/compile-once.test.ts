@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Database } from './connect.ts';
-import { compileOnce } from './compile-once.ts';
+import { compileOnce, compilePerShape } from './compile-once.ts';
+import { saveSettings } from './settings.ts';
 import { freshDatabase } from '../../test/helpers/database.ts';
 
 let database: Database;
@@ -35,6 +36,40 @@ describe('compileOnce', () => {
     });
     expect((await raw(database.db, 'key')).rows).toEqual([{ picked: 'language' }]);
     expect((await raw(database.db, 'key')).rows).toEqual([{ picked: 'language' }]);
+    expect(builds).toBe(3);
+  });
+});
+
+describe('compilePerShape', () => {
+  it('compiles once per shape and runs with each call’s own values, lists one parameter per element', async () => {
+    let builds = 0;
+    const pick = compilePerShape((db, shape: { desc: boolean }, v: { keys: string[]; prefix: string | undefined; limit: number }) => {
+      builds++;
+      let query = db.selectFrom('settings').select('key').where('key', 'in', v.keys);
+      if (v.prefix) query = query.where('key', 'like', v.prefix);
+      return query.orderBy('key', shape.desc ? 'desc' : 'asc').limit(v.limit);
+    });
+    await saveSettings(database.db, { stagnationDays: 30, language: 'en', companyName: 'Trakt' });
+    const keys = async (shape: { desc: boolean }, v: { keys: string[]; prefix: string | undefined; limit: number }) => (await pick(database.db, shape, v)).rows.map((r) => r.key);
+    expect(await keys({ desc: false }, { keys: ['language', 'stagnationDays'], prefix: undefined, limit: 5 })).toEqual(['language', 'stagnationDays']);
+    expect(await keys({ desc: false }, { keys: ['companyName', 'language'], prefix: undefined, limit: 1 })).toEqual(['companyName']);
+    expect(builds).toBe(1);
+    // another order, another number of keys, a prefix: three more shapes
+    expect(await keys({ desc: true }, { keys: ['companyName', 'language'], prefix: undefined, limit: 5 })).toEqual(['language', 'companyName']);
+    expect(await keys({ desc: false }, { keys: ['companyName', 'language', 'stagnationDays'], prefix: undefined, limit: 5 })).toEqual(['companyName', 'language', 'stagnationDays']);
+    expect(await keys({ desc: false }, { keys: ['companyName', 'language'], prefix: 'l%', limit: 5 })).toEqual(['language']);
+    expect(await keys({ desc: false }, { keys: ['companyName', 'language'], prefix: 'c%', limit: 5 })).toEqual(['companyName']);
+    expect(builds).toBe(4);
+  });
+
+  it('builds on every call when a value is changed on its way into the SQL', async () => {
+    let builds = 0;
+    const starting = compilePerShape((db, _shape: null, v: { letter: string }) => {
+      builds++;
+      return db.selectFrom('settings').select('key').where('key', 'like', `${v.letter}%`);
+    });
+    expect((await starting(database.db, null, { letter: 'l' })).rows.map((r) => r.key)).toEqual(['language']);
+    expect((await starting(database.db, null, { letter: 'stag' })).rows.map((r) => r.key)).toEqual(['stagnationDays']);
     expect(builds).toBe(3);
   });
 });

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { ContactsTable, Db } from './schema.ts';
-import { readPage, searchOrder, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+import { pagePart, readPageParts, searchOrder, type PagePart, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+import { compilePerShape } from './compile-once.ts';
 import { softDeleteRow, updateAtVersion } from './versioned.ts';
 
 export const CONTACT_SORTS: Record<string, SortColumn> = {
@@ -34,10 +35,18 @@ export type ContactFilters = { q?: string | undefined; letter?: string | undefin
 
 /** The WHERE conditions of a selection of `contacts p` (L-1, L-3), shared by the list and the exports. */
 export function contactConditions(f: ContactFilters): RawBuilder<boolean>[] {
+  return conditionsOf({ ...f, letter: f.letter ? initialPattern(f.letter) : undefined });
+}
+
+// the LIKE pattern of a last name's initial letter
+const initialPattern = (letter: string) => `${letter.toLocaleLowerCase('da')}%`;
+
+/** The conditions, with `letter` already the LIKE pattern of its initial. */
+function conditionsOf(f: ContactFilters): RawBuilder<boolean>[] {
   const where: RawBuilder<boolean>[] = [sql<boolean>`p.deleted_at IS NULL`];
   if (f.companyId) where.push(sql<boolean>`p.company_id IN (${sql.join(f.companyId)})`);
   if (f.email) where.push(sql<boolean>`lower(p.email) = lower(${f.email})`);
-  if (f.letter) where.push(sql<boolean>`lower(p.last_name) LIKE ${`${f.letter.toLocaleLowerCase('da')}%`}`);
+  if (f.letter) where.push(sql<boolean>`lower(p.last_name) LIKE ${f.letter}`);
   if (f.q) {
     where.push(
       sql<boolean>`(lower(p.last_name) LIKE ${f.q} OR lower(p.first_name) LIKE ${f.q} OR lower(p.first_name || ' ' || p.last_name) LIKE ${f.q} OR lower(p.email) LIKE ${f.q})`,
@@ -46,13 +55,34 @@ export function contactConditions(f: ContactFilters): RawBuilder<boolean>[] {
   return where;
 }
 
+const sortColumn = (sort: Sort, search: boolean) => {
+  const sorted = CONTACT_SORTS[sort.field] as SortColumn;
+  return search ? searchOrder(sorted) : sorted;
+};
+
+// one part of a page (paging.ts), compiled once per sort, filters set and part
+const contactPage = compilePerShape(
+  (db, shape: { sort: Sort; search: boolean; part: PagePart }, v: ContactFilters & { cursorValue: string | null | undefined; cursorId: number | undefined; limit: number }) => {
+    const column = sortColumn(shape.sort, shape.search);
+    const cursor = v.cursorId === undefined ? null : { v: v.cursorValue ?? null, id: v.cursorId };
+    const { where, order } = pagePart(column, sql`p.id`, shape.sort, shape.part, cursor);
+    return selectContacts(db)
+      .select(sql<string | null>`(${column.expr})::text`.as('sortKey'))
+      .where(sql<boolean>`(${sql.join(conditionsOf(v), sql` AND `)})`)
+      .where(where)
+      .orderBy(order)
+      .limit(v.limit);
+  },
+);
+
 export async function listContacts(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: ContactFilters }) {
-  const sorted = CONTACT_SORTS[query.sort.field] as SortColumn;
-  const column = query.filters.q ? searchOrder(sorted) : sorted;
-  const selection = sql<boolean>`(${sql.join(contactConditions(query.filters), sql` AND `)})`;
-  return readPage(column, sql`p.id`, query.sort, query.cursor, query.limit, (where, order, limit) =>
-    selectContacts(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(selection).where(where).orderBy(order).limit(limit).execute(),
-  );
+  const { sort, cursor, filters: f } = query;
+  const search = Boolean(f.q);
+  const filters = { q: f.q, letter: f.letter ? initialPattern(f.letter) : undefined, companyId: f.companyId, email: f.email };
+  return readPageParts(sortColumn(sort, search).nullable, sort, cursor, query.limit, async (part, limit) => {
+    const { rows } = await contactPage(db, { sort, search, part }, { ...filters, cursorValue: cursor?.v, cursorId: cursor?.id, limit });
+    return rows;
+  });
 }
 
 export async function insertContact(db: Db, row: Insertable<ContactsTable>) {

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from './schema.ts';
 import { allOf, opportunityConditions, type OpportunityFilters } from './opportunities.ts';
+import { compilePerShape } from './compile-once.ts';
 import { combineSummary, type OpportunitySummary } from '../domain/opportunities/summary.ts';
 
 export type { OpportunitySummary };
@@ -15,7 +16,7 @@ type SummaryRow = { currency: string; estimatedRevenue: string; pipeline: string
  * currency, the base currency first.
  */
 export async function summarizeOpportunities(db: Db, filters: OpportunityFilters, baseCurrency: string): Promise<OpportunitySummary> {
-  const { rows } = onlyOwnerAndStatus(filters) ? await fromTotals(db, filters) : await fromRows(db, filters);
+  const { rows } = onlyOwnerAndStatus(filters) ? await fromTotals(db, null, { ownerId: filters.ownerId, status: filters.status }) : await fromRows(db, filters);
   const lines = rows.map((row) => ({
     currency: row.currency,
     estimatedRevenue: Number(row.estimatedRevenue),
@@ -34,9 +35,10 @@ function onlyOwnerAndStatus(f: OpportunityFilters): boolean {
 
 /**
  * Sums the per-(owner, status, currency) totals kept by triggers (migrations 0006, 0007); the largest
- * amount of each currency is one lookup in its (currency, amount) index.
+ * amount of each currency is one lookup in its (currency, amount) index. Compiled once per number of
+ * owners and statuses: the default list views ask for it on every visit.
  */
-function fromTotals(db: Db, f: OpportunityFilters) {
+const fromTotals = compilePerShape((db, _shape: null, f: { ownerId: number[] | undefined; status: OpportunityFilters['status'] }) => {
   const where = [sql<boolean>`true`];
   if (f.ownerId) where.push(sql<boolean>`t.owner_id IN (${sql.join(f.ownerId)})`);
   if (f.status) where.push(sql<boolean>`t.status IN (${sql.join(f.status)})`);
@@ -53,8 +55,8 @@ function fromTotals(db: Db, f: OpportunityFilters) {
     WHERE ${allOf(where)}
     GROUP BY t.currency
     -- totals of a currency whose opportunities have all gone stay behind at zero
-    HAVING sum(t.n) > 0`.execute(db);
-}
+    HAVING sum(t.n) > 0`.compile(db);
+});
 
 function fromRows(db: Db, filters: OpportunityFilters) {
   return sql<SummaryRow>`

@@ -77,11 +77,48 @@ export function pageOf<T extends { id: number; sortKey: string | null }>(rows: T
 type PageQuery<R> = (where: RawBuilder<boolean>, order: RawBuilder<unknown>, limit: number) => Promise<R[]>;
 
 /**
- * One keyset page, read so that each part is a plain range scan of an index `(expr, id)`:
- * a nullable column is read in two parts, first its values (in either direction), then its nulls
- * by id. One `ORDER BY expr DESC NULLS LAST` over an ascending index would sort the whole table.
+ * A page is read in parts, each a plain range scan of an index `(expr, id)`: `rows` on a column
+ * without nulls; on a nullable one first its `values` (in either direction), then its `nulls` by id.
+ * One `ORDER BY expr DESC NULLS LAST` over an ascending index would sort the whole table.
  */
-export async function readPage<R extends { id: number; sortKey: string | null }>(
+export type PagePart = 'rows' | 'values' | 'nulls';
+
+/** The WHERE condition and ORDER BY of one part of the page after `cursor`. */
+export function pagePart(column: SortColumn, id: RawBuilder<unknown>, sort: Sort, part: PagePart, cursor: Pick<Cursor, 'v' | 'id'> | null) {
+  const asc = sort.direction === 'asc';
+  const direction = asc ? sql`ASC` : sql`DESC`;
+  const after = asc ? sql`>` : sql`<`;
+  const rowAfter = cursor ? sql<boolean>`(${column.expr}, ${id}) ${after} (${cursor.v}, ${cursor.id})` : sql<boolean>`true`;
+  if (part === 'nulls') {
+    const start = cursor && cursor.v === null ? sql<boolean>`${id} ${after} ${cursor.id}` : sql<boolean>`true`;
+    return { where: sql<boolean>`${column.expr} IS NULL AND ${start}`, order: sql`${id} ${direction}` };
+  }
+  if (part === 'values') return { where: sql<boolean>`${column.expr} IS NOT NULL AND ${rowAfter}`, order: sql`${column.expr} ${direction}, ${id} ${direction}` };
+  // no NULLS LAST here: on a column without nulls, plain DESC is what a backward index scan gives
+  if (column.unique) return { where: cursor ? sql<boolean>`${column.expr} ${after} ${cursor.v}` : sql<boolean>`true`, order: sql`${column.expr} ${direction}` };
+  return { where: rowAfter, order: sql`${column.expr} ${direction}, ${id} ${direction}` };
+}
+
+/**
+ * One keyset page, `query(part, n)` reading up to n rows of each part in turn (see PagePart); for a
+ * query compiled once per part (compilePerShape), which builds its part with pagePart.
+ */
+export async function readPageParts<R extends { id: number; sortKey: string | null }>(
+  nullable: boolean,
+  sort: Sort,
+  cursor: Cursor | null,
+  limit: number,
+  query: (part: PagePart, limit: number) => Promise<R[]>,
+) {
+  if (!nullable) return pageOf(await query('rows', limit + 1), limit, sort);
+  const rows: R[] = [];
+  if (!cursor || cursor.v !== null) rows.push(...(await query('values', limit + 1)));
+  if (rows.length <= limit) rows.push(...(await query('nulls', limit + 1 - rows.length)));
+  return pageOf(rows, limit, sort);
+}
+
+/** One keyset page after `cursor`, `query` reading each part (see PagePart) with its condition and order. */
+export function readPage<R extends { id: number; sortKey: string | null }>(
   column: SortColumn,
   id: RawBuilder<unknown>,
   sort: Sort,
@@ -89,26 +126,8 @@ export async function readPage<R extends { id: number; sortKey: string | null }>
   limit: number,
   query: PageQuery<R>,
 ) {
-  const asc = sort.direction === 'asc';
-  const direction = asc ? sql`ASC` : sql`DESC`;
-  const after = asc ? sql`>` : sql`<`;
-  if (!column.nullable) {
-    // no NULLS LAST here: on a column without nulls, plain DESC is what a backward index scan gives
-    if (column.unique) {
-      const where = cursor ? sql<boolean>`${column.expr} ${after} ${cursor.v}` : sql<boolean>`true`;
-      return pageOf(await query(where, sql`${column.expr} ${direction}`, limit + 1), limit, sort);
-    }
-    const where = cursor ? sql<boolean>`(${column.expr}, ${id}) ${after} (${cursor.v}, ${cursor.id})` : sql<boolean>`true`;
-    return pageOf(await query(where, sql`${column.expr} ${direction}, ${id} ${direction}`, limit + 1), limit, sort);
-  }
-  const rows: R[] = [];
-  if (!cursor || cursor.v !== null) {
-    const start = cursor ? sql<boolean>`(${column.expr}, ${id}) ${after} (${cursor.v}, ${cursor.id})` : sql<boolean>`true`;
-    rows.push(...(await query(sql<boolean>`${column.expr} IS NOT NULL AND ${start}`, sql`${column.expr} ${direction}, ${id} ${direction}`, limit + 1)));
-  }
-  if (rows.length <= limit) {
-    const start = cursor && cursor.v === null ? sql<boolean>`${id} ${after} ${cursor.id}` : sql<boolean>`true`;
-    rows.push(...(await query(sql<boolean>`${column.expr} IS NULL AND ${start}`, sql`${id} ${direction}`, limit + 1 - rows.length)));
-  }
-  return pageOf(rows, limit, sort);
+  return readPageParts(column.nullable, sort, cursor, limit, (part, n) => {
+    const { where, order } = pagePart(column, id, sort, part, cursor);
+    return query(where, order, n);
+  });
 }

@@ -54,7 +54,7 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/opportunities/summary', { schema: { tags, querystring: opportunityQuery.omit({ cursor: true, limit: true }), response: { 200: summarySchema } } }, async (request) => {
-    const { settings } = await presentContext(app);
+    const settings = await currentSettings(app.db);
     const { filters } = opportunitySelection(request.query, settings, actorOf(request));
     return summarizeOpportunities(app.db, filters, settings.baseCurrency);
   });
