@@ -3,15 +3,9 @@ import { findSessionUser, findTokenUser, logAuthEvent } from '../db/auth.ts';
 import { SESSION_TTL_MS } from '../domain/auth/sign-in.ts';
 import { hashSecret, sameSecret } from '../domain/auth/tokens.ts';
 import { AppError } from '../domain/errors.ts';
-import type { Actor } from './context.ts';
 
 export const SESSION_COOKIE = 'trakt_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-function withoutHash<T extends { passwordHash: string }>(row: T): Omit<T, 'passwordHash'> {
-  const { passwordHash: _hidden, ...rest } = row;
-  return rest;
-}
 
 /**
  * Resolves the caller from a Bearer token or the session cookie, and enforces A-3's CSRF rule:
@@ -37,17 +31,16 @@ export function registerAuthentication(app: FastifyInstance) {
     }
   });
 
-  // A-5: every permission denial is logged
-  app.addHook('onSend', async (request, reply) => {
-    if (reply.statusCode === 403 && request.url.startsWith('/api/')) {
-      await logAuthEvent(app.db, {
-        kind: 'denied',
-        userId: request.actor?.id ?? null,
-        email: request.actor?.email ?? null,
-        ip: request.ip,
-        detail: `${request.method} ${request.url}`.slice(0, 500),
-      });
-    }
+  // A-5: every permission denial is logged (a callback hook: the other responses pass without a promise)
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode !== 403 || !request.url.startsWith('/api/')) return done(null, payload);
+    logAuthEvent(app.db, {
+      kind: 'denied',
+      userId: request.actor?.id ?? null,
+      email: request.actor?.email ?? null,
+      ip: request.ip,
+      detail: `${request.method} ${request.url}`.slice(0, 500),
+    }).then(() => done(null, payload), done);
   });
 }
 
@@ -56,8 +49,8 @@ async function identify(app: FastifyInstance, request: FastifyRequest) {
   if (authorization?.startsWith('Bearer ')) {
     const row = await findTokenUser(app.db, hashSecret(authorization.slice(7).trim()));
     if (!row) throw new AppError('UNAUTHENTICATED', 'The API token is unknown or revoked');
-    const { tokenId: _t, lastUsedAt: _l, ...user } = row;
-    request.actor = withoutHash(user) as Actor;
+    const { tokenId: _t, lastUsedAt: _l, ...actor } = row;
+    request.actor = actor;
     request.authKind = 'token';
     return;
   }
@@ -66,8 +59,8 @@ async function identify(app: FastifyInstance, request: FastifyRequest) {
   const tokenHash = hashSecret(cookie);
   const row = await findSessionUser(app.db, tokenHash, new Date(), SESSION_TTL_MS);
   if (!row) return;
-  const { csrfToken, expiresAt: _e, ...user } = row;
-  request.actor = withoutHash(user) as Actor;
+  const { csrfToken, expiresAt: _e, ...actor } = row;
+  request.actor = actor;
   request.authKind = 'cookie';
   request.csrfToken = csrfToken;
   request.sessionTokenHash = tokenHash;

@@ -14,18 +14,24 @@ export async function insertSession(db: Db, row: { tokenHash: string; userId: nu
   await db.insertInto('sessions').values(row).execute();
 }
 
+// every column of users but the password hash: the request's actor (a column missing here fails to type-check there)
+const ACTOR_COLUMNS = [
+  'users.id', 'users.name', 'users.initials', 'users.email', 'users.role', 'users.regionId', 'users.departmentId',
+  'users.language', 'users.active', 'users.version', 'users.createdAt', 'users.updatedAt',
+] as const;
+
 const sessionUser = compileOnce((db, tokenHash: string, now: Date) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .selectAll('users')
+    .select(ACTOR_COLUMNS)
     .select(['sessions.csrfToken', 'sessions.expiresAt'])
     .where('sessions.tokenHash', '=', tokenHash)
     .where('sessions.expiresAt', '>', now)
     .where('users.active', '=', true),
 );
 
-/** The signed-in user of a live session, sliding its expiry forward when more than a day has passed. */
+/** The signed-in user of a live session (without the password hash), sliding its expiry forward when more than a day has passed. */
 export async function findSessionUser(db: Db, tokenHash: string, now: Date, ttlMs: number) {
   const row = (await sessionUser(db, tokenHash, now)).rows[0];
   if (row && row.expiresAt.getTime() - now.getTime() < ttlMs - 24 * 3600 * 1000) {
@@ -52,7 +58,7 @@ const tokenUser = compileOnce((db, tokenHash: string) =>
   db
     .selectFrom('apiTokens')
     .innerJoin('users', 'users.id', 'apiTokens.userId')
-    .selectAll('users')
+    .select(ACTOR_COLUMNS)
     .select(['apiTokens.id as tokenId', 'apiTokens.lastUsedAt'])
     .where('apiTokens.tokenHash', '=', tokenHash)
     .where('apiTokens.revokedAt', 'is', null)
