@@ -13,15 +13,20 @@ type Query = Omit<z.infer<typeof opportunityQuery>, 'limit' | 'cursor'>;
 
 export const pattern = (typed: string | undefined) => (typed ? (likePattern(typed) ?? undefined) : undefined);
 
+// the query keys of each range field, made once rather than on every request
+const RANGE_KEYS = RANGE_FIELDS.map((field) => [field, `${field}.gte`, `${field}.lte`, `${field}.ne`] as const);
+
 export const DEFAULT_OPPORTUNITY_SORT: Sort = { field: 'number', direction: 'desc' };
 
 export function opportunitySelection(query: Query, settings: Settings, actor: Actor): { sort: Sort; filters: OpportunityFilters } {
   const { sort: sortParam, q, title, note, ...rest } = query;
   const sort = parseSort(sortParam, Object.keys(OPPORTUNITY_SORTS), DEFAULT_OPPORTUNITY_SORT);
   const ranges: NonNullable<OpportunityFilters['ranges']> = {};
-  for (const field of RANGE_FIELDS) {
-    const range = { gte: rest[`${field}.gte`], lte: rest[`${field}.lte`], ne: rest[`${field}.ne`] };
-    if (range.gte !== undefined || range.lte !== undefined || range.ne !== undefined) ranges[field] = range;
+  for (const [field, gteKey, lteKey, neKey] of RANGE_KEYS) {
+    const gte = rest[gteKey];
+    const lte = rest[lteKey];
+    const ne = rest[neKey];
+    if (gte !== undefined || lte !== undefined || ne !== undefined) ranges[field] = { gte, lte, ne };
   }
   const filters: OpportunityFilters = {
     ...rest,
