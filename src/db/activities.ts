@@ -1,6 +1,7 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { ActivitiesTable, Db } from './schema.ts';
-import { readPage, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+import { pagePart, readPageParts, type PagePart, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
+import { compilePerShape } from './compile-once.ts';
 import { softDeleteRow, updateAtVersion } from './versioned.ts';
 
 export const ACTIVITY_SORTS: Record<string, SortColumn> = {
@@ -65,12 +66,31 @@ export function activityConditions(f: ActivityFilters): RawBuilder<boolean>[] {
   return where;
 }
 
+// one part of a page (paging.ts), compiled once per sort, filters set and part
+const activityPage = compilePerShape(
+  (db, shape: { sort: Sort; part: PagePart }, v: ActivityFilters & { cursorValue: string | null | undefined; cursorId: number | undefined; limit: number }) => {
+    const column = ACTIVITY_SORTS[shape.sort.field] as SortColumn;
+    const cursor = v.cursorId === undefined ? null : { v: v.cursorValue ?? null, id: v.cursorId };
+    const { where, order } = pagePart(column, sql`a.id`, shape.sort, shape.part, cursor);
+    return selectActivities(db)
+      .select(sql<string | null>`(${column.expr})::text`.as('sortKey'))
+      .where(sql<boolean>`(${sql.join(activityConditions(v), sql` AND `)})`)
+      .where(where)
+      .orderBy(order)
+      .limit(v.limit);
+  },
+);
+
 export async function listActivities(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: ActivityFilters }) {
-  const column = ACTIVITY_SORTS[query.sort.field] as SortColumn;
-  const selection = sql<boolean>`(${sql.join(activityConditions(query.filters), sql` AND `)})`;
-  return readPage(column, sql`a.id`, query.sort, query.cursor, query.limit, (where, order, limit) =>
-    selectActivities(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(selection).where(where).orderBy(order).limit(limit).execute(),
-  );
+  const { sort, cursor, filters: f } = query;
+  const filters = {
+    q: f.q, type: f.type, done: f.done, ownerId: f.ownerId, companyId: f.companyId, contactId: f.contactId,
+    opportunityId: f.opportunityId, campaignId: f.campaignId, dueFrom: f.dueFrom, dueTo: f.dueTo,
+  };
+  return readPageParts((ACTIVITY_SORTS[sort.field] as SortColumn).nullable, sort, cursor, query.limit, async (part, limit) => {
+    const { rows } = await activityPage(db, { sort, part }, { ...filters, cursorValue: cursor?.v, cursorId: cursor?.id, limit });
+    return rows;
+  });
 }
 
 export async function insertActivity(db: Db, row: Insertable<ActivitiesTable>) {
