@@ -55,3 +55,11 @@ export async function restoreIndexes(db: Db, statements: string[]): Promise<void
   await sql`SELECT set_config('maintenance_work_mem', '256MB', true)`.execute(db);
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
+
+/**
+ * Gives the planner statistics of tables a large import filled. A table that was empty has none, and
+ * until autovacuum samples it (never, on PGlite) every list would be planned for an empty table.
+ */
+export async function analyzeTables(db: Db, tables: BulkTables): Promise<void> {
+  for (const table of new Set([...tables.indexesOf, ...tables.foreignKeysOf])) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+}

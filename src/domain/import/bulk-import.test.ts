@@ -32,6 +32,10 @@ async function schemaOf() {
   return rows.map((r) => r.item);
 }
 
+/** The planner's statistics of a column (none until the table is analysed). */
+const statisticsOf = async (table: string, column: string) =>
+  (await sql<{ nDistinct: number }>`SELECT n_distinct::float AS "nDistinct" FROM pg_stats WHERE schemaname = current_schema() AND tablename = ${table} AND attname = ${column}`.execute(database.db)).rows;
+
 const count = async (table: string) => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(database.db)).rows[0]?.n);
 
 function file(rows: number, badLine?: number) {
@@ -64,9 +68,13 @@ describe('bulk import (L-7 at a million rows)', () => {
     expect(before.some((item) => item.startsWith('index opportunities_owner_idx'))).toBe(true);
     expect(before.some((item) => item.startsWith('constraint opportunities_company_id_fkey'))).toBe(true);
 
+    expect(await statisticsOf('opportunities', 'owner_id')).toEqual([]);
     const { result, setAside } = await run(file(4500), 10);
     expect(result).toMatchObject({ rows: 4500, created: 4500, updated: 0, errors: [] });
     expect(setAside).toBe(true);
+    // analysed: lists right after the first import are planned for the rows it loaded
+    expect(await statisticsOf('opportunities', 'owner_id')).toEqual([{ nDistinct: 1 }]);
+    expect(await statisticsOf('opportunity_steps', 'stage_id')).toHaveLength(1);
     expect(await schemaOf()).toEqual(before);
 
     expect(await count('opportunities')).toBe(4500);

@@ -2,7 +2,7 @@
 // checked (a dry run lists every error); the rows are written in batches inside ONE transaction,
 // which is rolled back on a dry run or when any row has an error, so nothing is half-imported.
 import type { Db } from '../../db/schema.ts';
-import { countRowsUpTo, restoreIndexes, setIndexesAside } from '../../db/bulk-load.ts';
+import { analyzeTables, countRowsUpTo, restoreIndexes, setIndexesAside } from '../../db/bulk-load.ts';
 import { loadImportLookups } from '../../db/import-lookups.ts';
 import { numberCounter } from '../../db/import-writes.ts';
 import type { Actor } from '../auth/permissions.ts';
@@ -125,6 +125,7 @@ export async function importFile(options: {
     if (setAside.length) {
       options.onProgress?.(result.rows, result.rows, 'indexes');
       await restoreIndexes(db, setAside);
+      if (kind.bulk) await analyzeTables(db, kind.bulk.tables);
     }
   };
 
