@@ -1,7 +1,7 @@
 // Issue 4 benchmark: p50/p95 of list pages, filtered lists, text search, the selection summary and a
 // 100 000-row XLSX export, each through the API (in-process Fastify) and as the same SQL sent
 // straight through `pg` (the statements the request ran, captured and replayed on one connection).
-//   DATABASE_URL=postgres://… npx tsx bench/run.ts [--pglite <data dir>] [--runs 30] [--only <name part>|export] [--export-rows 20000,100000] [--explain] [--out bench/results.json]
+//   DATABASE_URL=postgres://… npx tsx bench/run.ts [--pglite <data dir>] [--runs 30] [--warmup 100] [--only <name part>|export] [--export-rows 20000,100000] [--explain] [--out bench/results.json]
 import { writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase } from '../src/db/connect.ts';
@@ -16,6 +16,9 @@ const option = (name: string, fallback: string) => {
   return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
 };
 const runs = Number(option('runs', '30'));
+// requests per scenario before the measured ones: a server that has been running has compiled its hot
+// paths (with 3, the last of those sub-millisecond requests still ran code V8 had not optimised yet)
+const warmup = Number(option('warmup', '100'));
 const only = option('only', '');
 const url = process.env.DATABASE_URL;
 const pgliteDir = option('pglite', '');
@@ -84,7 +87,7 @@ async function main() {
     const apiTimes: number[] = [];
     const sqlTimes: number[] = [];
     let statements: Statement[] = [];
-    for (let i = 0; i < runs + 3; i++) {
+    for (let i = 0; i < runs + warmup; i++) {
       captured = [];
       const started = performance.now();
       const response = await app.inject({ method: 'GET', url: path, headers });
@@ -95,7 +98,7 @@ async function main() {
       const sqlStarted = performance.now();
       for (const statement of statements) await raw.query(statement.text, statement.values);
       const sqlElapsed = performance.now() - sqlStarted;
-      if (i >= 3) {
+      if (i >= warmup) {
         apiTimes.push(elapsed);
         sqlTimes.push(sqlElapsed);
       }

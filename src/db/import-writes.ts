@@ -1,6 +1,6 @@
 // L-7: an import batch written set-based: one INSERT … SELECT FROM json_to_recordset for the new
 // rows and one UPDATE … FROM for the matched ones. Empty cells never overwrite (coalesce).
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './schema.ts';
 
 /** [column, SQL type] of the values an import writes to a table. */
@@ -54,11 +54,12 @@ export async function insertImported(db: Db, table: 'companies' | 'contacts', co
 /**
  * New opportunities with what a new one always has: O-7 one step per stage of its process (done before
  * the current one), O-16 the owner as sole seller at 100 %, O-24 a "created" history entry. One
- * statement, so the database writes a whole batch while the importer checks the next one.
+ * statement, so the database writes a whole batch while the importer checks the next one. Returned
+ * unsent (null for no rows): the batch's JSON is made here, while the database still writes the batch before.
  */
-export async function insertImportedOpportunities(db: Db, columns: Columns, rows: Record<string, unknown>[], actorId: number, defaults: Record<string, unknown>): Promise<void> {
-  if (!rows.length) return;
-  await sql`
+export function importedOpportunitiesInsert(columns: Columns, rows: Record<string, unknown>[], actorId: number, defaults: Record<string, unknown>): RawBuilder<unknown> | null {
+  if (!rows.length) return null;
+  return sql`
     WITH created AS (
       INSERT INTO opportunities (${sql.raw(columns.map(([c]) => snake(c)).join(', '))}, created_by, updated_by)
       SELECT ${importedValues(columns, defaults)}, ${actorId}, ${actorId} FROM ${recordset(columns, rows, false)}
@@ -72,17 +73,22 @@ export async function insertImportedOpportunities(db: Db, columns: Columns, rows
     ), history AS (
       INSERT INTO change_history (entity, entity_id, field, old_value, new_value, changed_by) SELECT 'opportunity', id, 'created', NULL, title, ${actorId} FROM created
     )
-    SELECT count(*) FROM created`.execute(db);
+    SELECT count(*) FROM created`;
 }
 
 /** Updates matched rows (`id` set); a column the row leaves empty keeps its value. */
 export async function updateImported(db: Db, table: 'companies' | 'contacts' | 'opportunities', columns: Columns, rows: Record<string, unknown>[], actorId: number) {
-  if (!rows.length) return;
+  await importedUpdate(table, columns, rows, actorId)?.execute(db);
+}
+
+/** The statement of `updateImported`, built and not sent (null for no rows). */
+export function importedUpdate(table: 'companies' | 'contacts' | 'opportunities', columns: Columns, rows: Record<string, unknown>[], actorId: number): RawBuilder<unknown> | null {
+  if (!rows.length) return null;
   const set = columns.map(([c]) => sql`${sql.ref(snake(c))} = coalesce(r.${sql.ref(snake(c))}, t.${sql.ref(snake(c))})`);
-  await sql`
+  return sql`
     UPDATE ${sql.table(table)} AS t SET ${sql.join(set)}, version = t.version + 1, updated_at = now(), updated_by = ${actorId}
     FROM ${recordset(columns, rows, true)}
-    WHERE t.id = r.id`.execute(db);
+    WHERE t.id = r.id`;
 }
 
 /** After an import moved opportunities to another stage: steps follow (O-7); a sole seller follows the owner (O-17). */

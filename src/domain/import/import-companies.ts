@@ -66,11 +66,14 @@ export const importCompanies: ImportKind<Found> = {
   },
 
   async write({ db, actor, rows, run }) {
-    const fresh = rows.filter((p) => p.existingId === null);
-    const numbers = await run.numbers('account', fresh.filter((p) => !p.values.accountNumber).length, new Set(fresh.map((p) => String(p.values.accountNumber ?? ''))));
-    const inserts = fresh.map((p) => ({ ...p.values, accountNumber: p.values.accountNumber ?? numbers.shift() }));
-    const created = await insertImported(db, 'companies', COLUMNS, inserts, actor.id, 'name', { ownerId: actor.id });
-    await recordImported(db, 'company', created.ids, created.labels, actor.id);
-    await updateImported(db, 'companies', COLUMNS, rows.filter((p) => p.existingId !== null).map((p) => ({ ...p.values, id: p.existingId })), actor.id);
+    // each statement reads the ids the one before made: built and sent one after the other
+    return async () => {
+      const fresh = rows.filter((p) => p.existingId === null);
+      const numbers = await run.numbers('account', fresh.filter((p) => !p.values.accountNumber).length, new Set(fresh.map((p) => String(p.values.accountNumber ?? ''))));
+      const inserts = fresh.map((p) => ({ ...p.values, accountNumber: p.values.accountNumber ?? numbers.shift() }));
+      const created = await insertImported(db, 'companies', COLUMNS, inserts, actor.id, 'name', { ownerId: actor.id });
+      await recordImported(db, 'company', created.ids, created.labels, actor.id);
+      await updateImported(db, 'companies', COLUMNS, rows.filter((p) => p.existingId !== null).map((p) => ({ ...p.values, id: p.existingId })), actor.id);
+    };
   },
 };

@@ -68,11 +68,14 @@ export const importContacts: ImportKind<Found> = {
   },
 
   async write({ db, actor, rows }) {
-    const primary = rows.filter((p) => p.values.isPrimary === true);
-    await clearPrimaryOf(db, primary.map((p) => Number(p.values.companyId)), primary.flatMap((p) => (p.existingId ? [p.existingId] : [])));
-    const fresh = rows.filter((p) => p.existingId === null);
-    const created = await insertImported(db, 'contacts', COLUMNS, fresh.map((p) => p.values), actor.id, "btrim(first_name || ' ' || last_name)", { firstName: '', isPrimary: false });
-    await recordImported(db, 'contact', created.ids, created.labels, actor.id);
-    await updateImported(db, 'contacts', COLUMNS, rows.filter((p) => p.existingId !== null).map((p) => ({ ...p.values, id: p.existingId })), actor.id);
+    // each statement reads the ids the one before made: built and sent one after the other
+    return async () => {
+      const primary = rows.filter((p) => p.values.isPrimary === true);
+      await clearPrimaryOf(db, primary.map((p) => Number(p.values.companyId)), primary.flatMap((p) => (p.existingId ? [p.existingId] : [])));
+      const fresh = rows.filter((p) => p.existingId === null);
+      const created = await insertImported(db, 'contacts', COLUMNS, fresh.map((p) => p.values), actor.id, "btrim(first_name || ' ' || last_name)", { firstName: '', isPrimary: false });
+      await recordImported(db, 'contact', created.ids, created.labels, actor.id);
+      await updateImported(db, 'contacts', COLUMNS, rows.filter((p) => p.existingId !== null).map((p) => ({ ...p.values, id: p.existingId })), actor.id);
+    };
   },
 };

@@ -9,7 +9,7 @@ import type { Actor } from '../auth/permissions.ts';
 import { AppError, invalid } from '../errors.ts';
 import { importCompanies } from './import-companies.ts';
 import { importContacts } from './import-contacts.ts';
-import type { ImportKind, ImportRun, Prepared } from './import-kind.ts';
+import type { ImportKind, ImportRun, WriteBatch } from './import-kind.ts';
 import { importOpportunities } from './import-opportunities.ts';
 import { checkMapping, guessMapping, IMPORT_FIELDS, type ImportResource, type Mapping, type Preset } from './mapping.ts';
 import { fold } from './convert.ts';
@@ -65,15 +65,15 @@ export async function importFile(options: {
     const importRun: ImportRun = { companies: noCompaniesFound(), numbers: numberCounter(db) };
 
     // The transaction's one connection runs one statement at a time. Batch N's look-ups go first;
-    // then batch N - 1's write is put on the wire, and the database writes it while this process
-    // checks batch N (and reads batch N + 1 from the file).
+    // then batch N - 1's write, built while the database wrote batch N - 2, is put on the wire, and
+    // the database writes it while this process checks batch N, builds its write, and reads batch N + 1.
     let writing: Promise<void> = Promise.resolve();
-    let checked: Prepared[] | null = null;
+    let ready: WriteBatch | null = null;
     const startWrite = async () => {
-      const rows = checked;
-      checked = null;
-      if (!rows || options.dryRun || result.errors.length) return;
-      writing = writing.then(() => kind.write({ db, actor, rows, today: options.today, run: importRun }));
+      const send = ready;
+      ready = null;
+      if (!send || result.errors.length) return; // an error rolls everything back: write no more
+      writing = writing.then(send);
       writing.catch(() => {}); // awaited below; a failure surfaces there with its own message
       // the statement reaches the socket within microtasks; checking holds the event loop, so let it go first
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -93,7 +93,7 @@ export async function importFile(options: {
         else if (p.existingId === null) result.created += 1;
         else result.updated += 1;
       }
-      checked = prepared;
+      if (!options.dryRun && !result.errors.length) ready = await kind.write({ db, actor, rows: prepared, today: options.today, run: importRun });
       options.onProgress?.(result.rows, Math.max(result.rows, table.estimatedRows));
     };
     let batch: SourceRow[] = [];

@@ -19,6 +19,9 @@ export type ImportRun = {
   numbers: NumberCounter;
 };
 
+/** Sends a batch's statements, on the import's one connection. */
+export type WriteBatch = () => Promise<void>;
+
 export type ImportKind<Found> = {
   /**
    * The records a batch names or may update, as they were before the import (rows of earlier batches
@@ -35,7 +38,12 @@ export type ImportKind<Found> = {
     baseCurrency: string;
     today: string;
   }): Prepared[];
-  write(options: { db: Db; actor: Actor; rows: Prepared[]; today: string; run: ImportRun }): Promise<void>;
+  /**
+   * Builds the statements that write a checked batch and returns the function that sends them. The
+   * import builds batch N's (the CPU work: numbers, JSON) while the database still writes batch N - 1,
+   * and sends them the moment that is done.
+   */
+  write(options: { db: Db; actor: Actor; rows: Prepared[]; today: string; run: ImportRun }): Promise<WriteBatch>;
   /** For a large import into a smaller table: the table, and the indexes and keys set aside meanwhile. */
   bulk?: { table: string; tables: BulkTables };
 };

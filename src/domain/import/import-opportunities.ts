@@ -3,7 +3,7 @@
 // are left as they are; the process of an existing one cannot change (O-5).
 import { createOpportunityBody } from '../../api/opportunities/schema.ts';
 import { contactsByEmail, opportunitiesByExternalRef, opportunitiesByNumber, type ExistingOpportunity } from '../../db/import-lookups.ts';
-import { insertImportedOpportunities, realignUpdatedOpportunities, updateImported, type Columns } from '../../db/import-writes.ts';
+import { importedOpportunitiesInsert, importedUpdate, realignUpdatedOpportunities, type Columns } from '../../db/import-writes.ts';
 import { fold, toPriority, toStatus } from './convert.ts';
 import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
 import { definedOnly, findCompanies, type FoundCompanies } from './row-check.ts';
@@ -128,9 +128,14 @@ export const importOpportunities: ImportKind<Found> = {
   async write({ db, actor, rows, run }) {
     const fresh = rows.filter((p) => p.existingId === null);
     const numbers = await run.numbers('opportunity', fresh.filter((p) => p.values.number === undefined).length, new Set(fresh.map((p) => String(p.values.number ?? ''))));
-    await insertImportedOpportunities(db, COLUMNS, fresh.map((p) => ({ ...p.values, number: p.values.number ?? Number(numbers.shift()) })), actor.id, { ownerId: actor.id, priority: 'normal' });
+    const insert = importedOpportunitiesInsert(COLUMNS, fresh.map((p) => ({ ...p.values, number: p.values.number ?? Number(numbers.shift()) })), actor.id, { ownerId: actor.id, priority: 'normal' });
     const updated = rows.filter((p) => p.existingId !== null && !p.skip);
-    await updateImported(db, 'opportunities', COLUMNS, updated.map((p) => ({ ...p.values, id: p.existingId })), actor.id);
-    await realignUpdatedOpportunities(db, updated.filter((p) => p.values.stageId !== undefined || p.values.ownerId !== undefined).map((p) => Number(p.existingId)));
+    const update = importedUpdate('opportunities', COLUMNS, updated.map((p) => ({ ...p.values, id: p.existingId })), actor.id);
+    const realign = updated.filter((p) => p.values.stageId !== undefined || p.values.ownerId !== undefined).map((p) => Number(p.existingId));
+    return async () => {
+      await insert?.execute(db);
+      await update?.execute(db);
+      await realignUpdatedOpportunities(db, realign);
+    };
   },
 };

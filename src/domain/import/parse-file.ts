@@ -2,7 +2,7 @@
 // CSV is parsed as a stream; the delimiter (, ; or tab) is taken from the header line.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { invalid } from '../errors.ts';
 
 export type Table = {
@@ -49,7 +49,9 @@ export function cellString(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(data: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  // loaded for an XLSX file only: a third of a second of start-up a CSV import does not need
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
