@@ -35,19 +35,37 @@ export type ContactFilters = { q?: string | undefined; letter?: string | undefin
 
 /** The WHERE conditions of a selection of `contacts p` (L-1, L-3), shared by the list and the exports. */
 export function contactConditions(f: ContactFilters): RawBuilder<boolean>[] {
-  return conditionsOf({ ...f, letter: f.letter ? initialPattern(f.letter) : undefined });
+  return conditionsOf({ ...f, letter: f.letter ? initialPattern(f.letter) : undefined }, f.q !== undefined && isContainsPattern(f.q));
+}
+
+/**
+ * Whether a LIKE pattern from `likePattern` is a `contains` one (`%x%`): a leading `%` and a trailing
+ * one that is not escaped (an even number of backslashes before it).
+ */
+export function isContainsPattern(pattern: string): boolean {
+  if (pattern.length < 2 || !pattern.startsWith('%') || !pattern.endsWith('%')) return false;
+  let backslashes = 0;
+  for (let i = pattern.length - 2; i >= 0 && pattern[i] === '\\'; i--) backslashes += 1;
+  return backslashes % 2 === 0;
 }
 
 // the LIKE pattern of a last name's initial letter
 const initialPattern = (letter: string) => `${letter.toLocaleLowerCase('da')}%`;
 
-/** The conditions, with `letter` already the LIKE pattern of its initial. */
-function conditionsOf(f: ContactFilters): RawBuilder<boolean>[] {
+/**
+ * The conditions, with `letter` already the LIKE pattern of its initial. `contains`: `q` is a contains
+ * pattern, and "first last" contains whatever the first or the last name contains (both are NOT NULL),
+ * so the full name and the email are searched alone — a trigram index scan and a recheck less per row
+ * (`q=hansen` at 400 000 contacts: ~45 → ~36 ms).
+ */
+function conditionsOf(f: ContactFilters, contains: boolean): RawBuilder<boolean>[] {
   const where: RawBuilder<boolean>[] = [sql<boolean>`p.deleted_at IS NULL`];
   if (f.companyId) where.push(sql<boolean>`p.company_id IN (${sql.join(f.companyId)})`);
   if (f.email) where.push(sql<boolean>`lower(p.email) = lower(${f.email})`);
   if (f.letter) where.push(sql<boolean>`lower(p.last_name) LIKE ${f.letter}`);
-  if (f.q) {
+  if (f.q && contains) {
+    where.push(sql<boolean>`(lower(p.first_name || ' ' || p.last_name) LIKE ${f.q} OR lower(p.email) LIKE ${f.q})`);
+  } else if (f.q) {
     where.push(
       sql<boolean>`(lower(p.last_name) LIKE ${f.q} OR lower(p.first_name) LIKE ${f.q} OR lower(p.first_name || ' ' || p.last_name) LIKE ${f.q} OR lower(p.email) LIKE ${f.q})`,
     );
@@ -62,13 +80,13 @@ const sortColumn = (sort: Sort, search: boolean) => {
 
 // one part of a page (paging.ts), compiled once per sort, filters set and part
 const contactPage = compilePerShape(
-  (db, shape: { sort: Sort; search: boolean; part: PagePart }, v: ContactFilters & { cursorValue: string | null | undefined; cursorId: number | undefined; limit: number }) => {
+  (db, shape: { sort: Sort; search: boolean; contains: boolean; part: PagePart }, v: ContactFilters & { cursorValue: string | null | undefined; cursorId: number | undefined; limit: number }) => {
     const column = sortColumn(shape.sort, shape.search);
     const cursor = v.cursorId === undefined ? null : { v: v.cursorValue ?? null, id: v.cursorId };
     const { where, order } = pagePart(column, sql`p.id`, shape.sort, shape.part, cursor);
     return selectContacts(db)
       .select(sql<string | null>`(${column.expr})::text`.as('sortKey'))
-      .where(sql<boolean>`(${sql.join(conditionsOf(v), sql` AND `)})`)
+      .where(sql<boolean>`(${sql.join(conditionsOf(v, shape.contains), sql` AND `)})`)
       .where(where)
       .orderBy(order)
       .limit(v.limit);
@@ -78,9 +96,10 @@ const contactPage = compilePerShape(
 export async function listContacts(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: ContactFilters }) {
   const { sort, cursor, filters: f } = query;
   const search = Boolean(f.q);
+  const contains = f.q !== undefined && isContainsPattern(f.q);
   const filters = { q: f.q, letter: f.letter ? initialPattern(f.letter) : undefined, companyId: f.companyId, email: f.email };
   return readPageParts(sortColumn(sort, search).nullable, sort, cursor, query.limit, async (part, limit) => {
-    const { rows } = await contactPage(db, { sort, search, part }, { ...filters, cursorValue: cursor?.v, cursorId: cursor?.id, limit });
+    const { rows } = await contactPage(db, { sort, search, contains, part }, { ...filters, cursorValue: cursor?.v, cursorId: cursor?.id, limit });
     return rows;
   });
 }

@@ -69,6 +69,23 @@ describe('contacts', () => {
     expect(await names(`/api/contacts?email=soren@ORESUND.dk`, 'lastName')).toEqual(['Østergaard']);
     expect(await names(`/api/contacts?companyId=${company['Øresund Logistik ApS']}&letter=O`, 'lastName')).toEqual(['Olsen']);
   });
+
+  // contains is searched on "first last" and email only (it holds every first- and last-name match);
+  // starts with and ends with still look at each name on its own
+  it.each([
+    ['ØSTER', ['Østergaard']], // contains, in the last name
+    ['nna', ['Olsen']], // contains, in the first name
+    ['a ol', ['Olsen']], // contains, across first and last name
+    ['%gaard', ['Østergaard']], // ends with the last name
+    ['%anna', ['Olsen']], // the first name ends with
+    ['ols%', ['Olsen']], // the last name starts with
+    ['ann%', ['Olsen']], // the first name starts with
+    ['åsa åk%', ['Åkesson']], // the full name starts with
+    ['%akesson.se', ['Åkesson']], // the email ends with
+    ['sen', ['Olsen']],
+  ])('q=%s finds %j', async (q, expected) => {
+    expect(await names(`/api/contacts?q=${enc(q)}`, 'lastName')).toEqual(expected);
+  });
 });
 
 describe('activities', () => {
