@@ -31,7 +31,7 @@ async function walk(url: string): Promise<Contact[]> {
   const rows: Contact[] = [];
   let cursor: string | null = null;
   do {
-    const answer = await seller.get(`${url}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+    const answer: { status: number; body: { items: Contact[]; nextCursor: string | null } } = await seller.get(`${url}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     rows.push(...answer.body.items);
     cursor = answer.body.nextCursor;
