@@ -1,7 +1,7 @@
 // A contact search sorts only its matches' ids and reads the page's rows afterwards (db/contacts.ts):
 // page by page, in every sort and direction, it must give exactly the rows and order of the plain list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type Client, type TestApi } from '../../../test/helpers/api.ts';
+import { startApi, type Answer, type Client, type TestApi } from '../../../test/helpers/api.ts';
 
 let api: TestApi;
 let seller: Client;
@@ -31,7 +31,7 @@ async function walk(url: string): Promise<Contact[]> {
   const rows: Contact[] = [];
   let cursor: string | null = null;
   do {
-    const answer: { status: number; body: { items: Contact[]; nextCursor: string | null } } = await seller.get(`${url}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+    const answer: Answer<{ items: Contact[]; nextCursor: string | null }> = await seller.get(`${url}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     rows.push(...answer.body.items);
     cursor = answer.body.nextCursor;
