@@ -69,6 +69,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.decorate('db', options.database.db);
   app.decorate('dbMode', options.database.mode);
+  app.decorate('copyPool', options.database.mode === 'postgres' ? options.database.pool : null);
   app.decorate('config', {
     timeZone: options.config?.timeZone ?? process.env.TRAKT_TIMEZONE ?? 'Europe/Copenhagen',
     secureCookies: options.config?.secureCookies ?? process.env.TRAKT_SECURE_COOKIES === '1',

@@ -1,4 +1,5 @@
 // What every request carries once authenticated, and what the app holds for its routes.
+import type pg from 'pg';
 import type { Db } from '../db/schema.ts';
 import type { Mode } from '../db/connect.ts';
 import type { UserRow } from '../db/auth.ts';
@@ -15,6 +16,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     dbMode: Mode;
+    /** The PostgreSQL server's pool, for work that needs a connection of its own (an import's COPY); null on PGlite. */
+    copyPool: pg.Pool | null;
     config: AppConfig;
   }
   interface FastifyRequest {

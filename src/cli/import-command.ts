@@ -42,6 +42,7 @@ export function registerImportCommand(program: Command) {
         let rowsWrittenAt: number | null = null;
         const result = await importFile({
           db: database.db,
+          copyPool: database.mode === 'postgres' ? database.pool : null,
           actor,
           resource: resource as 'companies' | 'contacts' | 'opportunities',
           data,

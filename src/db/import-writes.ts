@@ -1,6 +1,7 @@
 // L-7: an import batch written set-based: one INSERT … SELECT FROM json_to_recordset for the new
 // rows and one UPDATE … FROM for the matched ones. Empty cells never overwrite (coalesce).
 import { sql, type RawBuilder } from 'kysely';
+import { copyLine, type CopyRows } from './copy-rows.ts';
 import type { Db } from './schema.ts';
 
 /** [column, SQL type] of the values an import writes to a table. */
@@ -74,6 +75,42 @@ export function importedOpportunitiesInsert(columns: Columns, rows: Record<strin
       INSERT INTO change_history (entity, entity_id, field, old_value, new_value, changed_by) SELECT 'opportunity', id, 'created', NULL, title, ${actorId} FROM created
     )
     SELECT count(*) FROM created`;
+}
+
+/** A sales process's stages, as an import's look-ups hold them. */
+type ProcessStages = ReadonlyMap<number, readonly { id: number; position: number }[]>;
+
+/**
+ * The same new opportunities as `importedOpportunitiesInsert`, with the same steps, seller and history
+ * entry, as COPY text for the four tables (PostgreSQL server only, see db/copy-rows.ts). `ids` come
+ * from the table's sequence (`idReserve`), one per row; a column the file leaves empty is NULL, or its
+ * `defaults` value, exactly as the INSERT writes it. Returns the function that sends it.
+ */
+export function importedOpportunitiesCopy(columns: Columns, rows: Record<string, unknown>[], ids: readonly number[], actorId: number, defaults: Record<string, unknown>, stagesOf: ProcessStages): ((copy: CopyRows) => Promise<void>) | null {
+  if (!rows.length) return null;
+  if (ids.length !== rows.length) throw new Error(`${rows.length} new opportunities but ${ids.length} ids`);
+  const names = columns.map(([c]) => c);
+  let opportunities = '';
+  let steps = '';
+  let sellers = '';
+  let history = '';
+  rows.forEach((row, i) => {
+    const id = ids[i];
+    const value = (name: string) => row[name] ?? defaults[name] ?? null;
+    opportunities += copyLine([id, ...names.map(value), actorId, actorId]);
+    // O-7: a step per stage of the process, done before the current one
+    const stages = stagesOf.get(Number(row.processId)) ?? [];
+    const current = stages.find((s) => s.id === row.stageId);
+    if (current) for (const s of stages) steps += copyLine([id, s.id, s.position < current.position ? 'done' : 'todo']);
+    sellers += copyLine([id, value('ownerId'), 100, 1]); // O-16
+    history += copyLine(['opportunity', id, 'created', null, row.title, actorId]); // O-24
+  });
+  return async (copy) => {
+    await copy('opportunities', ['id', ...names.map(snake), 'created_by', 'updated_by'], opportunities);
+    await copy('opportunity_steps', ['opportunity_id', 'stage_id', 'state'], steps);
+    await copy('opportunity_sellers', ['opportunity_id', 'user_id', 'share', 'position'], sellers);
+    await copy('change_history', ['entity', 'entity_id', 'field', 'old_value', 'new_value', 'changed_by'], history);
+  };
 }
 
 /** Updates matched rows (`id` set); a column the row leaves empty keeps its value. */

@@ -85,6 +85,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       const run = (onProgress?: OnProgress) =>
         importFile({
           db: app.db,
+          copyPool: app.copyPool,
           actor,
           resource: request.params.resource,
           data: form.file,

@@ -47,7 +47,7 @@ function file(rows: number, badLine?: number) {
 async function run(data: Buffer, bulkFrom: number) {
   const steps: string[] = [];
   const result = await importFile({
-    db: database.db, actor, resource: 'opportunities', data, dryRun: false, baseCurrency: 'DKK', today: '2026-11-23', bulkFrom,
+    db: database.db, copyPool: database.mode === 'postgres' ? database.pool : null, actor, resource: 'opportunities', data, dryRun: false, baseCurrency: 'DKK', today: '2026-11-23', bulkFrom,
     onProgress: (_done, _total, step) => steps.push(step ?? 'rows'),
   });
   return { result, setAside: steps.includes('indexes') };

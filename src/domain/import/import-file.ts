@@ -1,7 +1,9 @@
 // L-7: imports a CSV or XLSX file into companies, contacts or opportunities. Every row is read and
 // checked (a dry run lists every error); the rows are written in batches inside ONE transaction,
 // which is rolled back on a dry run or when any row has an error, so nothing is half-imported.
+import type pg from 'pg';
 import type { Db } from '../../db/schema.ts';
+import { idReserve, oneConnection, type CopyRows } from '../../db/copy-rows.ts';
 import { analyzeTables, countRowsUpTo, restoreIndexes, setIndexesAside } from '../../db/bulk-load.ts';
 import { loadImportLookups } from '../../db/import-lookups.ts';
 import { numberCounter } from '../../db/import-writes.ts';
@@ -43,6 +45,8 @@ export async function importFile(options: {
   onProgress?: (done: number, total: number, step?: 'rows' | 'indexes') => void;
   /** Rows from which a large import sets indexes aside (default BULK_FROM); tests lower it. */
   bulkFrom?: number;
+  /** A PostgreSQL server's pool (not PGlite's): the import runs on a connection of its own and writes new opportunities by COPY. */
+  copyPool?: pg.Pool | null | undefined;
 }): Promise<ImportResult> {
   const { resource, actor } = options;
   const table = await readTable(options.data);
@@ -53,7 +57,7 @@ export async function importFile(options: {
   const kind = KINDS[resource];
   const result: ImportResult = { rows: 0, created: 0, updated: 0, skipped: 0, errors: [], mapping, dryRun: options.dryRun };
 
-  const run = async (db: Db) => {
+  const run = async (db: Db, copy: CopyRows | null) => {
     const lookups = await loadImportLookups(db);
     const seen = new Map<string, number>();
     const monthFirst = options.preset === 'salesforce' || options.preset === 'hubspot';
@@ -62,7 +66,7 @@ export async function importFile(options: {
     const bulk = !options.dryRun && kind.bulk && table.estimatedRows >= bulkFrom && (await countRowsUpTo(db, kind.bulk.table, table.estimatedRows)) <= table.estimatedRows;
     const setAside = bulk && kind.bulk ? await setIndexesAside(db, kind.bulk.tables) : [];
 
-    const importRun: ImportRun = { companies: noCompaniesFound(), numbers: numberCounter(db) };
+    const importRun: ImportRun = { companies: noCompaniesFound(), numbers: numberCounter(db), copy, opportunityIds: idReserve('opportunities') };
 
     // The transaction's one connection runs one statement at a time. Batch N's look-ups go first;
     // then batch N - 1's write, built while the database wrote batch N - 2, is put on the wire, and
@@ -93,7 +97,7 @@ export async function importFile(options: {
         else if (p.existingId === null) result.created += 1;
         else result.updated += 1;
       }
-      if (!options.dryRun && !result.errors.length) ready = await kind.write({ db, actor, rows: prepared, today: options.today, run: importRun });
+      if (!options.dryRun && !result.errors.length) ready = await kind.write({ db, actor, rows: prepared, today: options.today, run: importRun, lookups });
       options.onProgress?.(result.rows, Math.max(result.rows, table.estimatedRows));
     };
     let batch: SourceRow[] = [];
@@ -129,10 +133,18 @@ export async function importFile(options: {
     }
   };
 
+  // a dry run writes nothing, so it needs no COPY
+  const own = options.copyPool && !options.dryRun ? await oneConnection(options.copyPool) : null;
+  let broken = false;
   try {
-    await options.db.transaction().execute(run);
+    await (own?.db ?? options.db).transaction().execute((db) => run(db, own?.copy ?? null));
   } catch (error) {
-    if (!(error instanceof RollBack)) throw error;
+    if (!(error instanceof RollBack)) {
+      broken = true; // a COPY that failed halfway leaves its connection in doubt: it is closed, not reused
+      throw error;
+    }
+  } finally {
+    own?.release(broken);
   }
   return result;
 }

@@ -1,6 +1,7 @@
 // L-7: what each importable list provides: looking up what a batch of rows refers to, checking the
 // rows (validate, resolve, match) and writing them.
 import type { BulkTables } from '../../db/bulk-load.ts';
+import type { CopyRows, IdReserve } from '../../db/copy-rows.ts';
 import type { Db } from '../../db/schema.ts';
 import type { ImportLookups } from '../../db/import-lookups.ts';
 import type { NumberCounter } from '../../db/import-writes.ts';
@@ -17,6 +18,10 @@ export type ImportRun = {
   companies: FoundCompanies;
   /** The next free account or opportunity numbers. */
   numbers: NumberCounter;
+  /** COPY on the import's connection (PostgreSQL server); null on PGlite, whose socket breaks COPY. */
+  copy: CopyRows | null;
+  /** Ids of new opportunities written by COPY, taken ahead (during a batch's look-ups). */
+  opportunityIds: IdReserve;
 };
 
 /** Sends a batch's statements, on the import's one connection. */
@@ -43,7 +48,7 @@ export type ImportKind<Found> = {
    * import builds batch N's (the CPU work: numbers, JSON) while the database still writes batch N - 1,
    * and sends them the moment that is done.
    */
-  write(options: { db: Db; actor: Actor; rows: Prepared[]; today: string; run: ImportRun }): Promise<WriteBatch>;
+  write(options: { db: Db; actor: Actor; rows: Prepared[]; today: string; run: ImportRun; lookups: ImportLookups }): Promise<WriteBatch>;
   /** For a large import into a smaller table: the table, and the indexes and keys set aside meanwhile. */
   bulk?: { table: string; tables: BulkTables };
 };

@@ -3,7 +3,7 @@
 // are left as they are; the process of an existing one cannot change (O-5).
 import { createOpportunityBody } from '../../api/opportunities/schema.ts';
 import { contactsByEmail, opportunitiesByExternalRef, opportunitiesByNumber, type ExistingOpportunity } from '../../db/import-lookups.ts';
-import { importedOpportunitiesInsert, importedUpdate, realignUpdatedOpportunities, type Columns } from '../../db/import-writes.ts';
+import { importedOpportunitiesCopy, importedOpportunitiesInsert, importedUpdate, realignUpdatedOpportunities, type Columns } from '../../db/import-writes.ts';
 import { fold, toPriority, toStatus } from './convert.ts';
 import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
 import { definedOnly, findCompanies, type FoundCompanies } from './row-check.ts';
@@ -25,12 +25,18 @@ type Found = {
 
 export const importOpportunities: ImportKind<Found> = {
   async find({ db, rows, run }) {
-    return {
+    const found = {
       companies: await findCompanies(db, rows, run.companies),
       contacts: await contactsByEmail(db, valuesOf(rows, 'contactEmail', true)),
       byNumber: await opportunitiesByNumber(db, valuesOf(rows, 'number').map(Number).filter(Number.isSafeInteger)),
       byRef: await opportunitiesByExternalRef(db, valuesOf(rows, 'externalId')),
     };
+    // COPY writes new rows with their ids: take them now, while the database has nothing else to do
+    if (run.copy) {
+      const matched = rows.filter(({ values: { number, externalId } }) => (number ? found.byNumber.has(Number(number)) : externalId !== undefined && found.byRef.has(externalId))).length;
+      await run.opportunityIds.topUp(db, rows.length - matched);
+    }
+    return found;
   },
 
   check({ rows, found, check, seen, lookups, baseCurrency, today }) {
@@ -125,14 +131,20 @@ export const importOpportunities: ImportKind<Found> = {
     },
   },
 
-  async write({ db, actor, rows, run }) {
+  async write({ db, actor, rows, run, lookups }) {
     const fresh = rows.filter((p) => p.existingId === null);
     const numbers = await run.numbers('opportunity', fresh.filter((p) => p.values.number === undefined).length, new Set(fresh.map((p) => String(p.values.number ?? ''))));
-    const insert = importedOpportunitiesInsert(COLUMNS, fresh.map((p) => ({ ...p.values, number: p.values.number ?? Number(numbers.shift()) })), actor.id, { ownerId: actor.id, priority: 'normal' });
+    const created = fresh.map((p) => ({ ...p.values, number: p.values.number ?? Number(numbers.shift()) }));
+    const defaults = { ownerId: actor.id, priority: 'normal' };
+    const { copy } = run;
+    const stagesOf = new Map(lookups.processes.map((p) => [p.id, p.stages]));
+    const copied = copy && importedOpportunitiesCopy(COLUMNS, created, await run.opportunityIds.take(db, created.length), actor.id, defaults, stagesOf);
+    const insert = copy ? null : importedOpportunitiesInsert(COLUMNS, created, actor.id, defaults);
     const updated = rows.filter((p) => p.existingId !== null && !p.skip);
     const update = importedUpdate('opportunities', COLUMNS, updated.map((p) => ({ ...p.values, id: p.existingId })), actor.id);
     const realign = updated.filter((p) => p.values.stageId !== undefined || p.values.ownerId !== undefined).map((p) => Number(p.existingId));
     return async () => {
+      if (copy && copied) await copied(copy);
       await insert?.execute(db);
       await update?.execute(db);
       await realignUpdatedOpportunities(db, realign);
