@@ -90,26 +90,26 @@ export function importedOpportunitiesCopy(columns: Columns, rows: Record<string,
   if (!rows.length) return null;
   if (ids.length !== rows.length) throw new Error(`${rows.length} new opportunities but ${ids.length} ids`);
   const names = columns.map(([c]) => c);
-  let opportunities = '';
-  let steps = '';
-  let sellers = '';
-  let history = '';
+  const opportunities: string[] = [];
+  const steps: string[] = [];
+  const sellers: string[] = [];
+  const history: string[] = [];
   rows.forEach((row, i) => {
     const id = ids[i];
     const value = (name: string) => row[name] ?? defaults[name] ?? null;
-    opportunities += copyLine([id, ...names.map(value), actorId, actorId]);
+    opportunities.push(copyLine([id, ...names.map(value), actorId, actorId]));
     // O-7: a step per stage of the process, done before the current one
     const stages = stagesOf.get(Number(row.processId)) ?? [];
     const current = stages.find((s) => s.id === row.stageId);
-    if (current) for (const s of stages) steps += copyLine([id, s.id, s.position < current.position ? 'done' : 'todo']);
-    sellers += copyLine([id, value('ownerId'), 100, 1]); // O-16
-    history += copyLine(['opportunity', id, 'created', null, row.title, actorId]); // O-24
+    if (current) for (const s of stages) steps.push(copyLine([id, s.id, s.position < current.position ? 'done' : 'todo']));
+    sellers.push(copyLine([id, value('ownerId'), 100, 1])); // O-16
+    history.push(copyLine(['opportunity', id, 'created', null, row.title, actorId])); // O-24
   });
   return async (copy) => {
-    await copy('opportunities', ['id', ...names.map(snake), 'created_by', 'updated_by'], opportunities);
-    await copy('opportunity_steps', ['opportunity_id', 'stage_id', 'state'], steps);
-    await copy('opportunity_sellers', ['opportunity_id', 'user_id', 'share', 'position'], sellers);
-    await copy('change_history', ['entity', 'entity_id', 'field', 'old_value', 'new_value', 'changed_by'], history);
+    await copy('opportunities', ['id', ...names.map(snake), 'created_by', 'updated_by'], opportunities.join(''));
+    await copy('opportunity_steps', ['opportunity_id', 'stage_id', 'state'], steps.join(''));
+    await copy('opportunity_sellers', ['opportunity_id', 'user_id', 'share', 'position'], sellers.join(''));
+    await copy('change_history', ['entity', 'entity_id', 'field', 'old_value', 'new_value', 'changed_by'], history.join(''));
   };
 }
 

@@ -11,7 +11,7 @@ import type { Actor } from '../auth/permissions.ts';
 import { AppError, invalid } from '../errors.ts';
 import { importCompanies } from './import-companies.ts';
 import { importContacts } from './import-contacts.ts';
-import type { ImportKind, ImportRun, WriteBatch } from './import-kind.ts';
+import type { ImportKind, ImportRun, Prepared, WriteBatch } from './import-kind.ts';
 import { importOpportunities } from './import-opportunities.ts';
 import { checkMapping, guessMapping, IMPORT_FIELDS, type ImportResource, type Mapping, type Preset } from './mapping.ts';
 import { fold } from './convert.ts';
@@ -21,6 +21,7 @@ import { noCompaniesFound, RowCheck, type RowError, type SourceRow } from './row
 // each kind has its own look-up shape
 const KINDS: Record<ImportResource, ImportKind<any>> = { companies: importCompanies, contacts: importContacts, opportunities: importOpportunities };
 const BATCH = 2000;
+const CHECK_SLICE = 250;
 /** From this many rows, an import into a table holding no more rows than that sets its indexes aside (db/bulk-load.ts). */
 export const BULK_FROM = 100_000;
 
@@ -89,7 +90,13 @@ export async function importFile(options: {
         throw error;
       });
       await startWrite();
-      const prepared = kind.check({ rows: batch, found, check, seen, lookups, baseCurrency: options.baseCurrency, today: options.today });
+      // checked a slice at a time, letting the event loop in between: the write sent above is several
+      // statements (COPY), each waiting for this process to read the database's answer and send the next
+      const prepared: Prepared[] = [];
+      for (let from = 0; from < batch.length; from += CHECK_SLICE) {
+        if (from) await new Promise<void>((resolve) => setImmediate(resolve));
+        prepared.push(...kind.check({ rows: batch.slice(from, from + CHECK_SLICE), found, check, seen, lookups, baseCurrency: options.baseCurrency, today: options.today }));
+      }
       for (const p of prepared) {
         result.errors.push(...p.errors);
         if (p.errors.length) continue;
@@ -115,7 +122,7 @@ export async function importFile(options: {
         if (batch.length === BATCH) {
           await flush(batch);
           batch = [];
-        }
+        } else if (batch.length % CHECK_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve)); // as in flush
       }
     } catch (error) {
       await writing.catch(() => {});
