@@ -1,7 +1,7 @@
 // L-7: an import batch written set-based: one INSERT … SELECT FROM json_to_recordset for the new
 // rows and one UPDATE … FROM for the matched ones. Empty cells never overwrite (coalesce).
 import { sql, type RawBuilder } from 'kysely';
-import { copyLine, type CopyRows } from './copy-rows.ts';
+import { copyField, copyLine, type CopyRows } from './copy-rows.ts';
 import type { Db } from './schema.ts';
 
 /** [column, SQL type] of the values an import writes to a table. */
@@ -94,17 +94,23 @@ export function importedOpportunitiesCopy(columns: Columns, rows: Record<string,
   const steps: string[] = [];
   const sellers: string[] = [];
   const history: string[] = [];
-  rows.forEach((row, i) => {
-    const id = ids[i];
-    const value = (name: string) => row[name] ?? defaults[name] ?? null;
-    opportunities.push(copyLine([id, ...names.map(value), actorId, actorId]));
+  const fields: unknown[] = new Array(names.length + 3);
+  fields[names.length + 1] = actorId;
+  fields[names.length + 2] = actorId;
+  // the lines of the other three tables hold numbers and fixed words, written straight (7 000 000 lines a million rows)
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Record<string, unknown>;
+    const id = ids[i] as number;
+    fields[0] = id;
+    for (let n = 0; n < names.length; n++) fields[n + 1] = row[names[n] as string] ?? defaults[names[n] as string] ?? null;
+    opportunities.push(copyLine(fields));
     // O-7: a step per stage of the process, done before the current one
     const stages = stagesOf.get(Number(row.processId)) ?? [];
     const current = stages.find((s) => s.id === row.stageId);
-    if (current) for (const s of stages) steps.push(copyLine([id, s.id, s.position < current.position ? 'done' : 'todo']));
-    sellers.push(copyLine([id, value('ownerId'), 100, 1])); // O-16
-    history.push(copyLine(['opportunity', id, 'created', null, row.title, actorId])); // O-24
-  });
+    if (current) for (const s of stages) steps.push(`${id}\t${s.id}\t${s.position < current.position ? 'done' : 'todo'}\n`);
+    sellers.push(`${id}\t${copyField(row.ownerId ?? defaults.ownerId)}\t100\t1\n`); // O-16
+    history.push(`opportunity\t${id}\tcreated\t\\N\t${copyField(row.title)}\t${actorId}\n`); // O-24
+  }
   return async (copy) => {
     await copy('opportunities', ['id', ...names.map(snake), 'created_by', 'updated_by'], opportunities.join(''));
     await copy('opportunity_steps', ['opportunity_id', 'stage_id', 'state'], steps.join(''));

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/helpers/database.ts';
 import type { Database } from '../../db/connect.ts';
 import { createUser } from '../users/users.ts';
+import { setIndexesAside } from '../../db/bulk-load.ts';
 import { importFile } from './import-file.ts';
+import { importOpportunities } from './import-opportunities.ts';
 
 let database: Database;
 let actor: { id: number; role: 'admin' };
@@ -90,6 +92,27 @@ describe('bulk import (L-7 at a million rows)', () => {
     // the rebuilt indexes answer: a look-up by owner and a title search find the rows
     const owned = await sql<{ n: number }>`SELECT count(*)::int AS n FROM opportunities WHERE owner_id = ${actor.id}`.execute(database.db);
     expect(owned.rows[0]?.n).toBe(4500);
+  });
+
+  it('sets the primary keys of steps and sellers aside too, but only when the table was empty', async () => {
+    const tables = importOpportunities.bulk?.tables;
+    if (!tables) throw new Error('opportunities have a bulk load');
+    const keysAside = async (empty: boolean) => {
+      let statements: string[] = [];
+      await database.db.transaction().execute(async (trx) => {
+        statements = await setIndexesAside(trx, tables, { empty });
+        throw new Error('roll back');
+      }).catch((error: unknown) => {
+        if (!(error instanceof Error && error.message === 'roll back')) throw error;
+      });
+      return statements.filter((statement) => statement.includes('PRIMARY KEY')).map((statement) => statement.replace(/^ALTER TABLE \S+?\./, 'ALTER TABLE '));
+    };
+    expect(await keysAside(true)).toEqual([
+      'ALTER TABLE opportunity_sellers ADD CONSTRAINT opportunity_sellers_pkey PRIMARY KEY (opportunity_id, user_id)',
+      'ALTER TABLE opportunity_steps ADD CONSTRAINT opportunity_steps_pkey PRIMARY KEY (opportunity_id, stage_id)',
+    ]);
+    // matched opportunities realign their steps and seller by these keys while the import runs
+    expect(await keysAside(false)).toEqual([]);
   });
 
   it('re-imports the same file into the now larger table row by row (no indexes set aside) and changes nothing twice', async () => {

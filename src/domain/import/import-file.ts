@@ -64,8 +64,8 @@ export async function importFile(options: {
     const monthFirst = options.preset === 'salesforce' || options.preset === 'hubspot';
     const check = (row: SourceRow) => new RowCheck(row, lookups, monthFirst);
     const bulkFrom = options.bulkFrom ?? BULK_FROM;
-    const bulk = !options.dryRun && kind.bulk && table.estimatedRows >= bulkFrom && (await countRowsUpTo(db, kind.bulk.table, table.estimatedRows)) <= table.estimatedRows;
-    const setAside = bulk && kind.bulk ? await setIndexesAside(db, kind.bulk.tables) : [];
+    const held = !options.dryRun && kind.bulk && table.estimatedRows >= bulkFrom ? await countRowsUpTo(db, kind.bulk.table, table.estimatedRows) : null;
+    const setAside = held !== null && held <= table.estimatedRows && kind.bulk ? await setIndexesAside(db, kind.bulk.tables, { empty: held === 0 }) : [];
 
     const importRun: ImportRun = { companies: noCompaniesFound(), numbers: numberCounter(db), copy, opportunityIds: idReserve('opportunities') };
 
@@ -112,12 +112,12 @@ export async function importFile(options: {
       for await (const cells of table.records) {
         result.rows += 1;
         const values: Record<string, string> = {};
-        cells.forEach((cell, i) => {
+        for (let i = 0; i < cells.length; i++) {
           const field = columns[i];
-          const text = cell.trim();
-          if (!field || text === '') return;
-          values[field] = valueMapping[field]?.get(fold(text)) ?? text;
-        });
+          if (!field) continue;
+          const text = (cells[i] as string).trim();
+          if (text !== '') values[field] = valueMapping[field]?.get(fold(text)) ?? text;
+        }
         batch.push({ line: result.rows + 1, values });
         if (batch.length === BATCH) {
           await flush(batch);
