@@ -64,10 +64,10 @@ describe.runIf(onServer)('COPY import on a PostgreSQL server (L-7)', () => {
     await byInsert?.close();
   });
 
-  const load = (database: Database, data: Buffer, copy: boolean, bulkFrom?: number) =>
+  const load = (database: Database, data: Buffer, copy: boolean, bulkFrom?: number, onProgress?: (done: number) => void) =>
     importFile({
       db: database.db, copyPool: copy ? database.pool : null, actor: actors.get(database)!, resource: 'opportunities', data, mapping,
-      dryRun: false, baseCurrency: 'DKK', today: '2026-12-06', bulkFrom,
+      dryRun: false, baseCurrency: 'DKK', today: '2026-12-06', bulkFrom, onProgress,
     });
 
   /** Everything an import writes, keyed by opportunity number instead of id, without the write times. */
@@ -119,6 +119,15 @@ describe.runIf(onServer)('COPY import on a PostgreSQL server (L-7)', () => {
     expect(ids?.distinct).toBe(6);
     expect(ids?.rows).toBe(6);
     expect(ids!.next).toBeGreaterThan(ids!.max);
+  });
+
+  it('writes a file of several batches alike, in batches of 10 000 by COPY and of 2 000 otherwise', async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => [`B-${i + 1}`, `Parti ${i + 1}`, i % 3 ? '' : 'med\ttab', String(60001 + (i % 3)), i % 2 ? 'siv@copy.no' : '', i % 4 ? 'Qualified' : '', '', '', `${i},25`, '', '', '', '']);
+    const progress = { copy: [] as number[], insert: [] as number[] };
+    expect(await load(byCopy, csv(rows), true, undefined, (done) => progress.copy.push(done))).toMatchObject({ rows: 12_000, created: 12_000, errors: [] });
+    expect(await load(byInsert, csv(rows), false, undefined, (done) => progress.insert.push(done))).toMatchObject({ rows: 12_000, created: 12_000, errors: [] });
+    expect(progress).toEqual({ copy: [10_000, 12_000], insert: [2000, 4000, 6000, 8000, 10_000, 12_000] });
+    expect(await written(byCopy)).toEqual(await written(byInsert));
   });
 
   it('refuses a file with a bad row and writes nothing by COPY either', async () => {

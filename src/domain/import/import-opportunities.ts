@@ -121,6 +121,9 @@ export const importOpportunities: ImportKind<Found> = {
     return prepared;
   },
 
+  // a million rows in 100 batches of four COPYs instead of 500 (2026-12-07, decision 0010)
+  copyBatch: 10_000,
+
   bulk: {
     table: 'opportunities',
     tables: {
