@@ -1,7 +1,7 @@
-// L-7: an import plans its foreign-key checks afresh (import-file.ts). A connection keeps the plans of
-// the key checks it has run; made when the tables held a few rows, they scan the table. Nothing replans
-// them inside one transaction, so an import on such a connection scanned the opportunities written so
-// far once for each step it wrote: quadratic in the file.
+// L-7: an import plans its foreign-key checks afresh (planKeyChecksAfresh in db/bulk-load.ts). A
+// connection keeps the plans of the key checks it has run; made when the tables held a few rows, they
+// scan the table. Nothing replans them inside one transaction, so an import on such a connection
+// scanned the opportunities written so far once for each step it wrote: quadratic in the file.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/helpers/database.ts';

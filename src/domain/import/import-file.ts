@@ -1,11 +1,10 @@
 // L-7: imports a CSV or XLSX file into companies, contacts or opportunities. Every row is read and
 // checked (a dry run lists every error); the rows are written in batches inside ONE transaction,
 // which is rolled back on a dry run or when any row has an error, so nothing is half-imported.
-import { sql } from 'kysely';
 import type pg from 'pg';
 import type { Db } from '../../db/schema.ts';
 import { idReserve, oneConnection, type CopyRows } from '../../db/copy-rows.ts';
-import { analyzeTables, countRowsUpTo, restoreIndexes, setIndexesAside } from '../../db/bulk-load.ts';
+import { analyzeTables, countRowsUpTo, planKeyChecksAfresh, restoreIndexes, setIndexesAside } from '../../db/bulk-load.ts';
 import { loadImportLookups } from '../../db/import-lookups.ts';
 import { numberCounter } from '../../db/import-writes.ts';
 import type { Actor } from '../auth/permissions.ts';
@@ -60,11 +59,7 @@ export async function importFile(options: {
   const result: ImportResult = { rows: 0, created: 0, updated: 0, skipped: 0, errors: [], mapping, dryRun: options.dryRun };
 
   const run = async (db: Db, copy: CopyRows | null) => {
-    // A connection keeps the plans of its foreign-key checks from when it first ran them: made on a table
-    // of a few rows, they scan it. Within one transaction nothing replans them, so an import of 12 000
-    // opportunities checked each of its 48 000 steps by scanning the opportunities written so far (17 s
-    // instead of 2 s). Planned afresh here, they are planned on the import's first batch.
-    await sql`DISCARD PLANS`.execute(db);
+    await planKeyChecksAfresh(db);
     const lookups = await loadImportLookups(db);
     const seen = new Map<string, number>();
     const monthFirst = options.preset === 'salesforce' || options.preset === 'hubspot';

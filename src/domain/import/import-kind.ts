@@ -51,7 +51,7 @@ export type ImportKind<Found> = {
   write(options: { db: Db; actor: Actor; rows: Prepared[]; today: string; run: ImportRun; lookups: ImportLookups }): Promise<WriteBatch>;
   /**
    * Rows a batch when `write` writes by COPY (on a PostgreSQL server), instead of the import's 2 000:
-   * each COPY costs the server a fixed ~10 ms besides its rows (the statement, the summary trigger).
+   * each of a batch's COPYs waits while this process is busy checking rows, so fewer COPYs wait less.
    */
   copyBatch?: number;
   /** For a large import into a smaller table: the table, and the indexes and keys set aside meanwhile. */
