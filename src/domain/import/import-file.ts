@@ -111,24 +111,25 @@ export async function importFile(options: {
     };
     let batch: SourceRow[] = [];
     try {
-      for await (const cells of table.records) {
-        result.rows += 1;
-        const values: Record<string, string> = {};
-        for (let i = 0; i < cells.length; i++) {
-          const field = columns[i];
-          if (!field) continue;
-          const text = (cells[i] as string).trim();
-          if (text !== '') values[field] = valueMapping[field]?.get(fold(text)) ?? text;
+      for await (const records of table.records) {
+        for (const cells of records) {
+          result.rows += 1;
+          const values: Record<string, string> = {};
+          for (let i = 0; i < cells.length; i++) {
+            const field = columns[i];
+            if (!field) continue;
+            const text = (cells[i] as string).trim();
+            if (text !== '') values[field] = valueMapping[field]?.get(fold(text)) ?? text;
+          }
+          batch.push({ line: result.rows + 1, values });
+          if (batch.length === batchSize) {
+            await flush(batch);
+            batch = [];
+          } else if (batch.length % CHECK_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve)); // as in flush
         }
-        batch.push({ line: result.rows + 1, values });
-        if (batch.length === batchSize) {
-          await flush(batch);
-          batch = [];
-        } else if (batch.length % CHECK_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve)); // as in flush
       }
     } catch (error) {
       await writing.catch(() => {});
-      if (error instanceof Error && 'code' in error && String(error.code).startsWith('CSV_')) throw invalid('file', `is not valid CSV: ${error.message}`);
       throw error;
     }
     if (batch.length) await flush(batch);
