@@ -8,6 +8,7 @@ import * as viewsSearch from './migrations/0006-views-search.ts';
 import * as opportunityTotals from './migrations/0006-opportunity-totals.ts';
 import * as summaryCurrency from './migrations/0007-summary-currency.ts';
 import * as titleSearch from './migrations/0008-title-search.ts';
+import * as referenceIndexes from './migrations/0009-reference-indexes.ts';
 
 // Listed in code rather than read from a folder, so migrations run the same from tsx, tests and the CLI.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006-opportunity-totals': opportunityTotals,
   '0007-summary-currency': summaryCurrency,
   '0008-title-search': titleSearch,
+  '0009-reference-indexes': referenceIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
