@@ -166,6 +166,14 @@ describe('contacts by account number (L-7)', () => {
   });
 });
 
+describe('blank rows (L-7)', () => {
+  it('leaves blank rows out and names each error by its row in the file', async () => {
+    const file = 'Kontonr;Navn;Mobil\n;;\n\n99998;Ingen Firma;\n;;\n';
+    const dry = await upload('contacts', { file, dryRun: 'true' });
+    expect(dry.body).toMatchObject({ rows: 1, errors: [{ row: 4, field: 'companyAccountNumber', message: 'no company has account number "99998"' }] });
+  });
+});
+
 describe('opportunities (L-7)', () => {
   const pipedrive = [
     'Deal - ID,Deal - Title,Deal - Value,Deal - Currency,Deal - Stage,Deal - Organization,Deal - Owner,Deal - Expected close date,Deal - Status',

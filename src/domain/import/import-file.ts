@@ -15,7 +15,7 @@ import type { ImportKind, ImportRun, Prepared, WriteBatch } from './import-kind.
 import { importOpportunities } from './import-opportunities.ts';
 import { checkMapping, guessMapping, IMPORT_FIELDS, type ImportResource, type Mapping, type Preset } from './mapping.ts';
 import { fold } from './convert.ts';
-import { readTable } from './parse-file.ts';
+import { isBlank, readTable } from './parse-file.ts';
 import { noCompaniesFound, RowCheck, type RowError, type SourceRow } from './row-check.ts';
 
 // each kind has its own look-up shape
@@ -111,8 +111,11 @@ export async function importFile(options: {
     };
     let batch: SourceRow[] = [];
     try {
+      let line = table.firstRow - 1;
       for await (const records of table.records) {
         for (const cells of records) {
+          line += 1;
+          if (isBlank(cells)) continue; // left out, and counted, so errors name the row as the spreadsheet does
           result.rows += 1;
           const values: Record<string, string> = {};
           for (let i = 0; i < cells.length; i++) {
@@ -121,7 +124,7 @@ export async function importFile(options: {
             const text = (cells[i] as string).trim();
             if (text !== '') values[field] = valueMapping[field]?.get(fold(text)) ?? text;
           }
-          batch.push({ line: result.rows + 1, values });
+          batch.push({ line, values });
           if (batch.length === batchSize) {
             await flush(batch);
             batch = [];

@@ -18,13 +18,19 @@ describe('reading an import CSV (L-7)', () => {
     ['no line break at the end', 'Navn;By\nÖst;Malmö', ['Navn', 'By'], [['Öst', 'Malmö']]],
     ['quoted cells holding the delimiter, quotes and line breaks', 'Navn;Note\n"Fjord; Skov";"sagde ""ja""\nog gik"\n', ['Navn', 'Note'], [['Fjord; Skov', 'sagde "ja"\nog gik']]],
     ['quoted cells in a CRLF file', 'Navn;Note\r\n"a";"b\r\nc"\r\n"d";e\r\n', ['Navn', 'Note'], [['a', 'b\r\nc'], ['d', 'e']]],
-    ['empty lines and all-empty rows left out', 'Navn;By\n\nFjord;Vejle\n;\n  ;  \nSkov;Ry\n', ['Navn', 'By'], [['Fjord', 'Vejle'], ['Skov', 'Ry']]],
+    ['empty lines and all-empty rows kept in their place (the import leaves them out)', 'Navn;By\n\nFjord;Vejle\n;\n  ;  \nSkov;Ry\n', ['Navn', 'By'], [[''], ['Fjord', 'Vejle'], ['', ''], ['  ', '  '], ['Skov', 'Ry']]],
     ['rows shorter or longer than the header', 'A;B;C\n1\n1;2;3;4\n', ['A', 'B', 'C'], [['1'], ['1', '2', '3', '4']]],
     ['headers trimmed', ' Navn ; By \nx;y\n', ['Navn', 'By'], [['x', 'y']]],
   ])('%s', async (_, text, headers, records) => {
     const table = await read(text);
     expect(table.headers).toEqual(headers);
     expect(table.records).toEqual(records);
+  });
+
+  it('takes the first record that is not blank as the header, and numbers the rows after it from there', async () => {
+    const csv = await readTable(Buffer.from('\n;;\nNavn;By\nFjord;Vejle\n'));
+    expect([csv.headers, csv.firstRow]).toEqual([['Navn', 'By'], 4]);
+    expect((await readTable(Buffer.from('Navn;By\nFjord;Vejle\n'))).firstRow).toBe(2);
   });
 
   it('reads every record of a file larger than one slice, also one whose quoted cell crosses slices', async () => {

@@ -7,8 +7,10 @@ import { invalid } from '../errors.ts';
 
 export type Table = {
   headers: string[];
-  /** Data records after the header, each as text cells in header order, some thousands at a time. */
+  /** Records after the header, each as text cells in header order, some thousands at a time; blank ones too, so rows keep their number. */
   records: AsyncIterable<string[][]>;
+  /** The row number of the first record after the header (the header's is 1 unless blank lines come before it). */
+  firstRow: number;
   /** About how many data records there are (for progress; exact for XLSX). */
   estimatedRows: number;
 };
@@ -69,7 +71,7 @@ async function readXlsx(data: Buffer): Promise<Table> {
       yield chunk;
     }
   }
-  return { headers, records: records(), estimatedRows: sheet.rowCount - 1 };
+  return { headers, firstRow: 2, records: records(), estimatedRows: sheet.rowCount - 1 };
 }
 
 /** What a CSV file holds that is not CSV: an unclosed or stray quote, with the record it is in. */
@@ -78,7 +80,7 @@ function csvError(error: Papa.ParseError, recordsBefore: number) {
 }
 
 /** A record of nothing but empty cells: an empty line, or the trailing ";;;" rows spreadsheets write. */
-const isBlank = (record: string[]) => record.every((cell) => cell.trim() === '');
+export const isBlank = (record: string[]) => record.every((cell) => cell.trim() === '');
 
 /**
  * The records of a CSV file, parsed a slice at a time (papaparse's parser, 4× faster than csv-parse
@@ -106,27 +108,37 @@ function* csvRecords(data: Buffer, delimiter: string, newline: '\n' | '\r\n'): G
       size *= 2; // one record longer than the slice
       continue;
     }
+    // the line break ending the file ends its last record; it does not start an empty one
+    if (last && text.endsWith('\n') && parsed.at(-1)?.length === 1 && parsed.at(-1)?.[0] === '') parsed.pop();
     text = last ? '' : text.slice(meta.cursor);
     size = CSV_SLICE;
-    const chunk = parsed.filter((record) => !isBlank(record));
     records += parsed.length;
-    if (chunk.length) yield chunk;
+    if (parsed.length) yield parsed;
     if (last) return;
   }
 }
 
 function readCsv(data: Buffer): Table {
-  const firstLine = /^[^\n]*\n?/.exec(data.subarray(0, 64 * 1024).toString('utf8'))?.[0] ?? '';
+  // the first line that holds something (blank lines may come before the header)
+  const firstLine = /^[^\S\n]*\S[^\n]*\n?/m.exec(data.subarray(0, 64 * 1024).toString('utf8'))?.[0] ?? '';
   const delimiter = delimiterOf(firstLine.replace(/^\ufeff/, ''));
   const chunks = csvRecords(data, delimiter, firstLine.endsWith('\r\n') ? '\r\n' : '\n');
-  const first = chunks.next();
-  if (first.done) throw invalid('file', 'has no rows');
-  const [header = [], ...rest] = first.value;
+  // the header is the first record that is not blank
+  let header: string[] | undefined;
+  let rest: string[][] = [];
+  let before = 0;
+  while (!header) {
+    const next = chunks.next();
+    if (next.done) throw invalid('file', 'has no rows');
+    const at = next.value.findIndex((record) => !isBlank(record));
+    before += at < 0 ? next.value.length : at;
+    if (at >= 0) [header, rest] = [next.value[at] as string[], next.value.slice(at + 1)];
+  }
   async function* records() {
     if (rest.length) yield rest;
     for (const chunk of chunks) yield chunk;
   }
-  return { headers: header.map((cell) => cell.trim()), estimatedRows: Math.max(0, countLines(data) - 1), records: records() };
+  return { headers: header.map((cell) => cell.trim()), firstRow: before + 2, estimatedRows: Math.max(0, countLines(data) - 1 - before), records: records() };
 }
 
 /** Reads the file: XLSX when it is a zip (what XLSX is), else CSV in UTF-8. */
