@@ -82,6 +82,31 @@ describe('follow-up trigger (O-21, seed 000 "Opfølges")', () => {
     expect(await tasksOf(created.id)).toHaveLength(2);
   });
 
+  it('closing as lost marks its open follow-up task done (also in bulk); other tasks and finishFollowUps: false keep theirs open', async () => {
+    const lossReasonId = (await seller.get('/api/setup/loss-reasons')).body.items[0].id as number;
+    const lost = (await seller.post('/api/opportunities', { title: 'Tabt sag', companyId, followUpDate: '2026-08-03' })).body;
+    const other = (await seller.post('/api/activities', { type: 'task', subject: 'Send julekort', companyId, opportunityId: lost.id, dueDate: '2026-12-15' })).body;
+    const closed = await seller.post(`/api/opportunities/${lost.id}/close`, { outcome: 'lost', lossReasonId, version: lost.version });
+    expect(closed.status).toBe(200);
+    const after = await tasksOf(lost.id);
+    expect(after.map((t: { subject: string; done: boolean }) => [t.subject, t.done])).toEqual([
+      ['Tabt sag', true],
+      ['Send julekort', false],
+    ]);
+    expect(after[1].id).toBe(other.id);
+    // the open follow-ups of My day no longer list it
+    const open = (await seller.get(`/api/activities?opportunityId=${lost.id}&done=false`)).body.items;
+    expect(open.map((t: { id: number }) => t.id)).toEqual([other.id]);
+
+    const kept = (await seller.post('/api/opportunities', { title: 'Beholdt opgave', companyId, followUpDate: '2026-08-04' })).body;
+    await seller.post(`/api/opportunities/${kept.id}/close`, { outcome: 'expired', finishFollowUps: false, version: kept.version });
+    expect((await tasksOf(kept.id)).map((t: { done: boolean }) => t.done)).toEqual([false]);
+
+    const bulk = (await seller.post('/api/opportunities', { title: 'Masselukket', companyId, followUpDate: '2026-08-05' })).body;
+    expect((await seller.post('/api/opportunities/bulk', { ids: [bulk.id], action: 'lost', lossReasonId })).body.succeeded).toBe(1);
+    expect((await tasksOf(bulk.id)).map((t: { done: boolean }) => t.done)).toEqual([true]);
+  });
+
   it('answers 404 for the follow-ups of a missing opportunity', async () => {
     expect((await seller.get('/api/opportunities/999999/follow-ups')).status).toBe(404);
   });

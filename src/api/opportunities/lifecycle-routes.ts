@@ -36,6 +36,7 @@ const closeBody = z.strictObject({
   winnerCompetitorId: ref.nullish(),
   winnerEntryId: ref.optional().describe('an entry of GET /api/opportunities/{id}/competitors, instead of winnerCompetitorId'),
   note: optionalText(5000),
+  finishFollowUps: z.boolean().optional().describe('mark the open follow-up tasks done (default true); false keeps them open'),
   version: version.optional(),
 });
 

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/schema.ts';
 import { findOpportunity, insertOpportunity, nextOpportunityNumber, softDeleteOpportunity, updateOpportunityRow, type OpportunityRow } from '../../db/opportunities.ts';
 import { lockNumbering } from '../../db/companies.ts';
+import { finishFollowUpTasks } from '../../db/follow-ups.ts';
 import { findProcess } from '../../db/sales-processes.ts';
 import {
   copyCompetitors,
@@ -72,10 +73,18 @@ export async function moveStepsToStage(db: Db, opportunityId: number, stageId: n
 }
 
 /** O-9, O-10: closes as won, lost or expired, with the dialog's fields and defaults; the close is kept. */
-export async function closeOpportunity({ db, actor, id, input: given, today, version }: { db: Db; actor: Actor; id: number; input: CloseInput & { winnerEntryId?: number | undefined }; today: string; version?: number | undefined }) {
+export async function closeOpportunity({ db, actor, id, input: given, today, version }: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: CloseInput & { winnerEntryId?: number | undefined; finishFollowUps?: boolean | undefined };
+  today: string;
+  version?: number | undefined;
+}) {
   const current = await changeable(db, actor, id, version);
-  // the winner may be picked as an entry of the opportunity's competitor list (also a one-off name)
-  const { winnerEntryId, ...input } = given;
+  // the winner may be picked as an entry of the opportunity's competitor list (also a one-off name);
+  // a closed deal needs no more chasing, so its open follow-up tasks are done unless the user keeps them
+  const { winnerEntryId, finishFollowUps = true, ...input } = given;
   if (winnerEntryId !== undefined) {
     if (input.winnerCompetitorId !== undefined && input.winnerCompetitorId !== null) throw invalid('winnerEntryId', 'give either winnerEntryId or winnerCompetitorId');
     if (input.outcome !== 'lost') throw invalid('winnerEntryId', `does not apply when closing as ${input.outcome}`);
@@ -110,6 +119,7 @@ export async function closeOpportunity({ db, actor, id, input: given, today, ver
     probabilityBefore: current.probability,
     closedBy: actor.id,
   });
+  if (finishFollowUps) await finishFollowUpTasks(db, id, actor.id);
   const closed = (await findOpportunity(db, id)) as OpportunityRow;
   await recordChanges(db, 'opportunity', id, actor.id, current, closed); // O-24
   return closed;

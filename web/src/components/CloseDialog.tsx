@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,7 @@ type Values = {
   lossReasonId: number | null;
   winnerEntryId: number | null;
   note: string;
+  finishFollowUps: boolean;
 };
 
 /** Thousands and decimal separators of money inputs in the UI language. */
@@ -66,6 +67,7 @@ function CloseForm({ opportunity, outcome, onClose, onClosed }: { opportunity: O
       lossReasonId: null,
       winnerEntryId: null,
       note: '',
+      finishFollowUps: true,
     },
     validate: { closeDate: (value) => (value && value > today ? t('closing.noFutureDate') : null) },
   });
@@ -81,7 +83,7 @@ function CloseForm({ opportunity, outcome, onClose, onClosed }: { opportunity: O
 
   async function submit(values: Values) {
     setSaving(true);
-    const body: Record<string, unknown> = { outcome, closeDate: values.closeDate ?? undefined, note: textOrNull(values.note), version: opportunity.version };
+    const body: Record<string, unknown> = { outcome, closeDate: values.closeDate ?? undefined, note: textOrNull(values.note), finishFollowUps: values.finishFollowUps, version: opportunity.version };
     if (outcome !== 'expired') body.deliveryDate = values.deliveryDate;
     if (outcome === 'won') {
       body.actualAmount = numberOrNull(values.actualAmount);
@@ -95,6 +97,8 @@ function CloseForm({ opportunity, outcome, onClose, onClosed }: { opportunity: O
     try {
       const closed = await api.post<Opportunity>(`/api/opportunities/${opportunity.id}/close`, body);
       opportunityChanged(queryClient, closed);
+      // its follow-up tasks may have been marked done: My day, the activity lists and the calendar
+      void queryClient.invalidateQueries({ queryKey: ['activities'] });
       notifySaved(t, t(`closing.done.${outcome}`));
       onClosed?.(closed);
       onClose();
@@ -138,6 +142,7 @@ function CloseForm({ opportunity, outcome, onClose, onClosed }: { opportunity: O
         <DateField label={t('closing.closeDate')} maxDate={today} {...form.getInputProps('closeDate')} />
         {outcome !== 'expired' ? <DateField label={t('opportunity.deliveryDate')} {...form.getInputProps('deliveryDate')} /> : null}
         <Textarea label={t('closing.note')} autosize minRows={2} {...form.getInputProps('note')} />
+        <Checkbox label={t('closing.finishFollowUps')} {...form.getInputProps('finishFollowUps', { type: 'checkbox' })} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
