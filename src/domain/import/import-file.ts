@@ -13,7 +13,7 @@ import { importCompanies } from './import-companies.ts';
 import { importContacts } from './import-contacts.ts';
 import type { ImportKind, ImportRun, Prepared, WriteBatch } from './import-kind.ts';
 import { importOpportunities } from './import-opportunities.ts';
-import { checkMapping, guessMapping, IMPORT_FIELDS, type ImportResource, type Mapping, type Preset } from './mapping.ts';
+import { checkMapping, guessMapping, IMPORT_FIELDS, isImportField, type ImportResource, type Mapping, type Preset } from './mapping.ts';
 import { fold } from './convert.ts';
 import { isBlank, readTable } from './parse-file.ts';
 import { noCompaniesFound, RowCheck, type RowError, type SourceRow } from './row-check.ts';
@@ -165,7 +165,7 @@ export async function importFile(options: {
 function normalizeValueMapping(resource: ImportResource, valueMapping: ValueMapping): Record<string, Map<string, string>> {
   const out: Record<string, Map<string, string>> = {};
   for (const [field, values] of Object.entries(valueMapping)) {
-    if (!(field in IMPORT_FIELDS[resource])) throw new AppError('VALIDATION', `valueMapping names "${field}", which is not a field`, { fields: { [`valueMapping.${field}`]: 'is not a field' } });
+    if (!isImportField(resource, field)) throw new AppError('VALIDATION', `valueMapping names "${field}", which is not a field`, { fields: { [`valueMapping.${field}`]: 'is not a field' } });
     out[field] = new Map(Object.entries(values).map(([from, to]) => [fold(from.trim()), to]));
   }
   return out;

@@ -95,7 +95,8 @@ const normalize = (header: string) => header.toLocaleLowerCase('da').replace(/[^
 
 /** Guesses the mapping from the headers: the preset's columns first, then the names in four languages. */
 export function guessMapping(resource: ImportResource, headers: string[], preset?: Preset): Mapping {
-  const mapping: Mapping = {};
+  // no prototype: a column named "constructor" or "__proto__" is looked up as a plain key
+  const mapping: Mapping = Object.create(null);
   const taken = new Set<string>();
   const presetColumns = preset ? Object.entries(PRESETS[preset][resource]).map(([column, field]) => [normalize(column), field] as const) : [];
   for (const header of headers) {
@@ -115,12 +116,17 @@ export function guessMapping(resource: ImportResource, headers: string[], preset
 export function checkMapping(resource: ImportResource, headers: string[], mapping: Mapping): Mapping {
   const fields: Record<string, string> = {};
   const seen = new Map<string, string>();
+  const checked: Mapping = Object.create(null);
   for (const [column, field] of Object.entries(mapping)) {
+    checked[column] = field;
     if (!headers.includes(column)) fields[`mapping.${column}`] = 'is not a column of the file';
-    else if (!(field in IMPORT_FIELDS[resource])) fields[`mapping.${column}`] = `"${field}" is not a field; one of: ${Object.keys(IMPORT_FIELDS[resource]).join(', ')}`;
+    else if (!isImportField(resource, field)) fields[`mapping.${column}`] = `"${field}" is not a field; one of: ${Object.keys(IMPORT_FIELDS[resource]).join(', ')}`;
     else if (seen.has(field)) fields[`mapping.${column}`] = `"${field}" is mapped from "${seen.get(field)}" already`;
     seen.set(field, column);
   }
   if (Object.keys(fields).length) throw new AppError('VALIDATION', 'The column mapping does not fit the file', { fields });
-  return mapping;
+  return checked;
 }
+
+/** An import field of the resource; own keys only, so "toString" or "__proto__" is not one. */
+export const isImportField = (resource: ImportResource, field: string): boolean => Object.hasOwn(IMPORT_FIELDS[resource], field);
