@@ -1,10 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { CamelCaseRowsPlugin } from './camel-case-rows.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 
 export type Mode = 'pglite' | 'postgres';
@@ -59,11 +60,28 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 async function openPglite(options: { dataDir?: string; loadDumpFrom?: string }): Promise<Database> {
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // before PGlite touches the files: a second process on them loses the first one's writes
+  const unlock = options.dataDir && dataDir ? lockDataDir(dataDir, shownFolder(options.dataDir)) : () => {};
+  try {
+    return await startPglite(dataDir, options.loadDumpFrom, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+/** The folder as the user knows it: TRAKT_DATA_DIR (./data), not its pglite subfolder. */
+function shownFolder(given: string): string {
+  const folder = basename(given) === 'pglite' ? dirname(given) : given;
+  return isAbsolute(folder) || folder.startsWith('.') ? folder : `./${folder}`;
+}
+
+async function startPglite(dataDir: string | undefined, loadDumpFrom: string | undefined, unlock: () => void): Promise<Database> {
   // Unix socket in a private temp folder: short path (sockets are limited to ~100 bytes), not reachable from the network
   const socketDir = mkdtempSync(join(tmpdir(), 'trakt-pg-'));
   const port = 5432;
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
-    workerData: { dataDir, loadDumpFrom: options.loadDumpFrom, socketPath: join(socketDir, `.s.PGSQL.${port}`) },
+    workerData: { dataDir, loadDumpFrom, socketPath: join(socketDir, `.s.PGSQL.${port}`) },
     execArgv: [],
   });
   await new Promise<void>((ready, fail) => {
@@ -109,6 +127,7 @@ async function openPglite(options: { dataDir?: string; loadDumpFrom?: string }):
       await request('close', 'closed');
       await worker.terminate();
       rmSync(socketDir, { recursive: true, force: true });
+      unlock();
     },
   };
 }
