@@ -35,12 +35,12 @@ const PATHS: [AttachmentEntity, string][] = [
   ['activity', 'activities'],
 ];
 
+const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than the 10 MB limit for attachments', { fields: { file: 'is larger than 10 MB' } });
+
 /** The multipart plugin's errors in the API's words: too large is 413, anything else names the `file` field. */
 function uploadError(error: unknown): unknown {
   const code = (error as { code?: unknown }).code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE') {
-    return new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than the 10 MB limit for attachments', { fields: { file: 'is larger than 10 MB' } });
-  }
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge();
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return invalid('file', 'send the file as multipart/form-data in the field "file"');
   if (code === 'FST_FILES_LIMIT') return invalid('file', 'send one file at a time');
   if (typeof code === 'string' && code.startsWith('FST_')) return invalid('file', (error as Error).message);
@@ -54,6 +54,9 @@ async function readUpload(request: FastifyRequest) {
     if (!part) throw invalid('file', 'is required');
     if (part.fieldname !== 'file') throw invalid('file', `is required (the file came in the field "${part.fieldname}")`);
     const data = await part.toBuffer();
+    // toBuffer() only throws when it reads a chunk after busboy cut the file; when the limit falls
+    // exactly on a chunk's end it returns the first 10 MiB as if that were the file (issue 18)
+    if (part.file.truncated) throw tooLarge();
     return { fileName: part.filename, declaredType: part.mimetype, data };
   } catch (error) {
     throw uploadError(error);

@@ -32,6 +32,10 @@ const resultSchema = z.object({
   errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
   mapping: z.record(z.string(), z.string()),
   dryRun: z.boolean(),
+  /** The character encoding the CSV file was read in (UTF-8, UTF-8 with BOM, UTF-16LE, UTF-16BE, windows-1252, ISO-8859-1); null for XLSX. */
+  encoding: z.string().nullable(),
+  /** Columns of the file that go to no field: their values are not imported. */
+  ignoredColumns: z.array(z.string()),
 });
 
 /** The file and the text fields of the multipart body; JSON fields are parsed. */
@@ -43,6 +47,8 @@ async function readForm(request: FastifyRequest) {
       if (part.type === 'file') {
         if (part.fieldname !== 'file') throw invalid('file', `is required (the file came in the field "${part.fieldname}")`);
         file = await part.toBuffer();
+        // a file cut exactly on a chunk's end comes back from toBuffer() without an error (issue 18)
+        if (part.file.truncated) throw Object.assign(new Error('file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
       } else if (part.fieldname === 'mapping' || part.fieldname === 'valueMapping') {
         try {
           form[part.fieldname] = JSON.parse(String(part.value));
@@ -67,7 +73,7 @@ async function readForm(request: FastifyRequest) {
   return { file, ...parsed.data };
 }
 
-const description = `Checks (dryRun=true, the default) or imports a CSV or XLSX file; answers {rows, created, updated, skipped, errors, mapping, dryRun}.
+const description = `Checks (dryRun=true, the default) or imports a CSV or XLSX file; answers {rows, created, updated, skipped, errors, mapping, dryRun, encoding, ignoredColumns}. A CSV file may be UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark, or Windows-1252/ISO-8859-1; any other is refused with 400 FILE_ENCODING.
 
 With \`Accept: ${NDJSON}\` the answer is 200 with one JSON object per line: \`{"type":"progress","done":<rows read>,"total":<rows, estimated for CSV>}\` every 2 000 rows (at most one per ${PROGRESS_EVERY_MS} ms; the first and the last always), then exactly one last line: \`{"type":"result", …the same fields as the JSON answer}\`, or \`{"type":"error","status":<the HTTP status it would have had>,"error":{code, message, fields}}\` when the import fails after the first line (nothing is written then). Errors found before the first line (form fields, permission, a mapping that does not fit) are ordinary 4xx JSON answers.`;
 
