@@ -32,8 +32,9 @@ const theme = createTheme({
     TextInput: TextInput.extend(noAsterisk),
     PasswordInput: PasswordInput.extend(noAsterisk),
     NumberInput: NumberInput.extend(noAsterisk),
-    Select: Select.extend(noAsterisk),
-    MultiSelect: MultiSelect.extend(noAsterisk),
+    // typing in a searchable select marks the first match, so Enter picks it instead of submitting the form
+    Select: Select.extend({ defaultProps: { withAsterisk: false, selectFirstOptionOnChange: true } }),
+    MultiSelect: MultiSelect.extend({ defaultProps: { withAsterisk: false, selectFirstOptionOnChange: true } }),
     Textarea: Textarea.extend(noAsterisk),
     DateInput: DateInput.extend(noAsterisk),
   },

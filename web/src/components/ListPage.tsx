@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Badge, Button, Collapse, Drawer, Group, Paper, Stack, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { setParam, useUrlParams } from './list/use-url-params';
 import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from './DataTable';
 import { useListQuery } from '../api/queries';
@@ -48,23 +49,10 @@ type Props<T> = {
 
 /** Reads and writes one list's URL: each filter change is a history entry, so Back undoes it. */
 function useListUrl(defaultSort: string) {
-  const [params, setParams] = useSearchParams();
+  const { params, update: change } = useUrlParams();
   const query = useMemo(() => apiQuery(params, defaultSort), [params, defaultSort]);
-  function update(change: (next: URLSearchParams) => void, replace = false) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        change(next);
-        return next;
-      },
-      { replace },
-    );
-  }
-  const set = (name: string, value: string | null, replace = false) =>
-    update((next) => {
-      if (value) next.set(name, value);
-      else next.delete(name);
-    }, replace);
+  const update = (edit: (next: URLSearchParams) => void, replace = false) => change(edit, { replace });
+  const set = (name: string, value: string | null, replace = false) => update((next) => setParam(next, name, value), replace);
   return { params, query, update, set };
 }
 

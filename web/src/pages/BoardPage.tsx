@@ -14,7 +14,8 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { setParam, useUrlParams } from '../components/list/use-url-params';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { errorMessage } from '../api/errors';
@@ -66,7 +67,7 @@ export function BoardPage() {
   const instance = useInstance();
   const queryClient = useQueryClient();
   const processes = useSalesProcesses();
-  const [params, setParams] = useSearchParams();
+  const { params, update: updateParams } = useUrlParams();
   const [dragged, setDragged] = useState<Opportunity | null>(null);
   const [closing, setClosing] = useState<{ opportunity: Opportunity; outcome: Outcome } | null>(null);
 
@@ -86,13 +87,8 @@ export function BoardPage() {
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: jumpToDropTarget }));
 
-  function setParam(name: string, value: string | null) {
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value) next.set(name, value);
-      else next.delete(name);
-      return next;
-    });
+  function setBoardParam(name: string, value: string | null) {
+    updateParams((next) => setParam(next, name, value));
   }
 
   const keyOf = (stageId: number) => ['opportunities', 'list', columnParams(processId ?? 0, stageId, sellerId), COLUMN_PAGE];
@@ -177,7 +173,7 @@ export function BoardPage() {
             label={t('opportunity.process')}
             data={(processes.data ?? []).filter((p) => p.active || p.id === processId).map((p) => ({ value: p.id, label: p.name }))}
             value={processId ?? null}
-            onChange={(value) => setParam('process', value === defaultProcess?.id || value === null ? null : String(value))}
+            onChange={(value) => setBoardParam('process', value === defaultProcess?.id || value === null ? null : String(value))}
             allowDeselect={false}
             w={200}
           />
@@ -188,7 +184,7 @@ export function BoardPage() {
               { value: 'mine', label: t('board.mine') },
             ]}
             value={mine ? 'mine' : 'all'}
-            onChange={(value) => setParam('mine', value === 'mine' ? '1' : null)}
+            onChange={(value) => setBoardParam('mine', value === 'mine' ? '1' : null)}
           />
           <Button component={Link} to="/opportunities/new" variant="light">
             {t('opportunity.new')}
