@@ -12,7 +12,7 @@ import { todayIn } from '../domain/opportunities/rules.ts';
 import { importThroughApi } from './through-api.ts';
 
 type Options = { mapping?: string; valueMapping?: string; preset?: Preset; dryRun?: boolean; as?: string; url?: string; token?: string };
-type Result = { rows: number; created: number; updated: number; skipped: number; errors: { row: number; field: string; message: string }[]; dryRun: boolean };
+type Result = { rows: number; created: number; updated: number; skipped: number; errors: { row: number; field: string; message: string }[]; dryRun: boolean; encoding?: string | null; ignoredColumns?: string[] };
 
 const readJson = async <T>(path: string | undefined): Promise<T | undefined> => (path ? (JSON.parse(await readFile(path, 'utf8')) as T) : undefined);
 
@@ -30,7 +30,7 @@ export function registerImportCommand(program: Command) {
     .option('--url <url>', 'import through a running Trakt server (the one holding the data folder), e.g. http://localhost:3000', process.env.TRAKT_URL)
     .option('--token <token>', 'an API token of a manager or admin, for --url (Settings → API tokens)', process.env.TRAKT_TOKEN)
     .argument('<resource>', 'companies, contacts or opportunities')
-    .argument('<file>', 'a .csv (UTF-8) or .xlsx file')
+    .argument('<file>', 'a .csv (UTF-8, UTF-16 or Windows-1252) or .xlsx file')
     .action(async (resource: string, file: string, options: Options) => {
       if (!['companies', 'contacts', 'opportunities'].includes(resource)) throw new Error('resource must be companies, contacts or opportunities');
       const data = await readFile(file);
@@ -100,6 +100,8 @@ export function registerImportCommand(program: Command) {
 }
 
 function report(result: Result) {
+  if (result.encoding) console.log(`Read as ${result.encoding}.`);
+  if (result.ignoredColumns?.length) console.log(`Columns not imported (mapped to no field): ${result.ignoredColumns.join(', ')}`);
   for (const error of result.errors.slice(0, 50)) console.log(`line ${error.row}: ${error.field} ${error.message}`);
   if (result.errors.length > 50) console.log(`… and ${result.errors.length - 50} more errors`);
   const verdict = result.errors.length ? 'nothing was written' : result.dryRun ? 'dry run, nothing was written' : 'written';

@@ -3,6 +3,8 @@
 export const ERROR_STATUS = {
   VALIDATION: 400,
   UNKNOWN_FILTER: 400,
+  /** An import file that is not text in an encoding the import reads (L-7). */
+  FILE_ENCODING: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   CSRF_TOKEN_INVALID: 403,

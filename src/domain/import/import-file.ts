@@ -26,7 +26,19 @@ const CHECK_SLICE = 250;
 export const BULK_FROM = 100_000;
 
 export type ValueMapping = Record<string, Record<string, string>>;
-export type ImportResult = { rows: number; created: number; updated: number; skipped: number; errors: RowError[]; mapping: Mapping; dryRun: boolean };
+export type ImportResult = {
+  rows: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  errors: RowError[];
+  mapping: Mapping;
+  dryRun: boolean;
+  /** The character encoding a CSV file was read in; null for XLSX. */
+  encoding: string | null;
+  /** The file's columns that go to no field, so their values are not imported. */
+  ignoredColumns: string[];
+};
 
 class RollBack extends Error {}
 
@@ -56,7 +68,8 @@ export async function importFile(options: {
   const valueMapping = normalizeValueMapping(resource, options.valueMapping ?? {});
   const columns = table.headers.map((header) => mapping[header]);
   const kind = KINDS[resource];
-  const result: ImportResult = { rows: 0, created: 0, updated: 0, skipped: 0, errors: [], mapping, dryRun: options.dryRun };
+  const ignoredColumns = table.headers.filter((header) => header !== '' && !Object.hasOwn(mapping, header));
+  const result: ImportResult = { rows: 0, created: 0, updated: 0, skipped: 0, errors: [], mapping, dryRun: options.dryRun, encoding: table.encoding ?? null, ignoredColumns };
 
   const run = async (db: Db, copy: CopyRows | null) => {
     await planKeyChecksAfresh(db);

@@ -1,9 +1,10 @@
 // L-7: reads an uploaded CSV or XLSX into a header row and data records (all cells as text).
-// CSV is parsed a slice at a time; the delimiter (, ; or tab) is taken from the header line.
-import { StringDecoder } from 'node:string_decoder';
+// CSV is decoded (decode-text.ts) and parsed a slice at a time; the delimiter (, ; or tab) is taken
+// from the header line.
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { invalid } from '../errors.ts';
+import { countLines, decodeHead, detectEncoding, nulInText, textDecoder, type TextEncoding } from './decode-text.ts';
 
 export type Table = {
   headers: string[];
@@ -13,6 +14,8 @@ export type Table = {
   firstRow: number;
   /** About how many data records there are (for progress; exact for XLSX). */
   estimatedRows: number;
+  /** The character encoding a CSV file was read in (none for XLSX, which is always Unicode). */
+  encoding?: TextEncoding;
 };
 
 /** Bytes of CSV decoded and parsed at a time, and rows of a worksheet handed on at a time. */
@@ -24,12 +27,6 @@ const isZip = (data: Buffer) => data.length > 4 && data.readUInt32LE(0) === 0x04
 function delimiterOf(headerLine: string): string {
   const counts = [',', ';', '\t'].map((d) => [d, headerLine.split(d).length - 1] as const);
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
-}
-
-function countLines(data: Buffer): number {
-  let lines = 0;
-  for (let at = data.indexOf(10); at !== -1; at = data.indexOf(10, at + 1)) lines += 1;
-  return data.length > 0 && data[data.length - 1] !== 10 ? lines + 1 : lines;
 }
 
 /** An XLSX cell as text: dates as YYYY-MM-DD (or with time), numbers with a decimal point. */
@@ -88,9 +85,9 @@ export const isBlank = (record: string[]) => record.every((cell) => cell.trim() 
  * beside its bytes, and its records all at once with it. A slice is parsed up to its last whole
  * record; a record running past it (a quoted cell with line breaks) is parsed again with the next.
  */
-function* csvRecords(data: Buffer, delimiter: string, newline: '\n' | '\r\n'): Generator<string[][]> {
+function* csvRecords(data: Buffer, encoding: TextEncoding, delimiter: string, newline: '\n' | '\r\n'): Generator<string[][]> {
   const parser = new Papa.Parser({ delimiter, newline });
-  const decoder = new StringDecoder('utf8');
+  const decoder = textDecoder(encoding);
   let text = '';
   let read = 0;
   let records = 0;
@@ -100,7 +97,7 @@ function* csvRecords(data: Buffer, delimiter: string, newline: '\n' | '\r\n'): G
       read += CSV_SLICE;
       if (read >= data.length) text += decoder.end();
     }
-    if (records === 0) text = text.replace(/^\ufeff/, '');
+    if (text.includes('\u0000')) throw nulInText(); // PostgreSQL stores no NUL in text
     const last = read >= data.length;
     const { data: parsed, errors, meta } = parser.parse(text, 0, !last) as Papa.ParseResult<string[]>;
     if (errors[0]) throw csvError(errors[0], records);
@@ -119,10 +116,11 @@ function* csvRecords(data: Buffer, delimiter: string, newline: '\n' | '\r\n'): G
 }
 
 function readCsv(data: Buffer): Table {
+  const encoding = detectEncoding(data);
   // the first line that holds something (blank lines may come before the header)
-  const firstLine = /^[^\S\n]*\S[^\n]*\n?/m.exec(data.subarray(0, 64 * 1024).toString('utf8'))?.[0] ?? '';
-  const delimiter = delimiterOf(firstLine.replace(/^\ufeff/, ''));
-  const chunks = csvRecords(data, delimiter, firstLine.endsWith('\r\n') ? '\r\n' : '\n');
+  const firstLine = /^[^\S\n]*\S[^\n]*\n?/m.exec(decodeHead(data, encoding, 64 * 1024))?.[0] ?? '';
+  const delimiter = delimiterOf(firstLine);
+  const chunks = csvRecords(data, encoding, delimiter, firstLine.endsWith('\r\n') ? '\r\n' : '\n');
   // the header is the first record that is not blank
   let header: string[] | undefined;
   let rest: string[][] = [];
@@ -138,10 +136,10 @@ function readCsv(data: Buffer): Table {
     if (rest.length) yield rest;
     for (const chunk of chunks) yield chunk;
   }
-  return { headers: header.map((cell) => cell.trim()), firstRow: before + 2, estimatedRows: Math.max(0, countLines(data) - 1 - before), records: records() };
+  return { headers: header.map((cell) => cell.trim()), firstRow: before + 2, estimatedRows: Math.max(0, countLines(data, encoding) - 1 - before), records: records(), encoding };
 }
 
-/** Reads the file: XLSX when it is a zip (what XLSX is), else CSV in UTF-8. */
+/** Reads the file: XLSX when it is a zip (what XLSX is), else CSV in UTF-8, UTF-16 or Windows-1252. */
 export async function readTable(data: Buffer): Promise<Table> {
   if (data.length === 0) throw invalid('file', 'is empty');
   return isZip(data) ? readXlsx(data) : readCsv(data);

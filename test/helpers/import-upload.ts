@@ -1,0 +1,22 @@
+// Sends an import file to POST /api/import/{resource} as a browser would (multipart/form-data).
+import type { Answer, Json, TestApi } from './api.ts';
+
+export type ImportForm = { file: Buffer | string; name?: string; mapping?: object; valueMapping?: object; preset?: string; dryRun?: 'true' | 'false' };
+
+/** Uploads `form` with the bearer token; a string file is sent as UTF-8. */
+export async function uploadImport(api: TestApi, token: string, resource: string, form: ImportForm): Promise<Answer<Json>> {
+  const body = new FormData();
+  body.append('file', new Blob([typeof form.file === 'string' ? Buffer.from(form.file, 'utf8') : form.file]), form.name ?? 'import.csv');
+  if (form.mapping) body.append('mapping', JSON.stringify(form.mapping));
+  if (form.valueMapping) body.append('valueMapping', JSON.stringify(form.valueMapping));
+  if (form.preset) body.append('preset', form.preset);
+  body.append('dryRun', form.dryRun ?? 'false');
+  const request = new Request('http://localhost/', { method: 'POST', body });
+  const response = await api.app.inject({
+    method: 'POST',
+    url: `/api/import/${resource}`,
+    headers: { authorization: `Bearer ${token}`, 'content-type': request.headers.get('content-type') ?? '' },
+    payload: Buffer.from(await request.arrayBuffer()),
+  });
+  return { status: response.statusCode, body: response.json(), headers: response.headers };
+}
