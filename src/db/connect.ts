@@ -22,7 +22,8 @@ export type Database = {
 export type OpenOptions =
   | { mode: 'postgres'; url: string; maxConnections?: number }
   // dataDir undefined = in-memory (tests only); loadDumpFrom = start from a dumped tarball
-  | { mode: 'pglite'; dataDir?: string; loadDumpFrom?: string };
+  // lock false: the caller already holds the data folder's lock (a restore, from check to load)
+  | { mode: 'pglite'; dataDir?: string; loadDumpFrom?: string; lock?: boolean };
 
 // numeric → number (money has 2 decimals, well inside double precision), int8 → number (counts),
 // date stays 'YYYY-MM-DD' so no time zone can shift it.
@@ -57,11 +58,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return openPglite(options);
 }
 
-async function openPglite(options: { dataDir?: string; loadDumpFrom?: string }): Promise<Database> {
+async function openPglite(options: { dataDir?: string; loadDumpFrom?: string; lock?: boolean }): Promise<Database> {
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // before PGlite touches the files: a second process on them loses the first one's writes
-  const unlock = options.dataDir && dataDir ? lockDataDir(dataDir, shownFolder(options.dataDir)) : () => {};
+  const unlock = options.dataDir && dataDir && options.lock !== false ? lockDataDir(dataDir, shownFolder(options.dataDir)) : () => {};
   try {
     return await startPglite(dataDir, options.loadDumpFrom, unlock);
   } catch (error) {

@@ -9,6 +9,8 @@ import * as opportunityTotals from './migrations/0006-opportunity-totals.ts';
 import * as summaryCurrency from './migrations/0007-summary-currency.ts';
 import * as titleSearch from './migrations/0008-title-search.ts';
 import * as referenceIndexes from './migrations/0009-reference-indexes.ts';
+import * as recordVersions from './migrations/0010-record-versions.ts';
+import * as signInThrottles from './migrations/0011-sign-in-throttles.ts';
 
 // Listed in code rather than read from a folder, so migrations run the same from tsx, tests and the CLI.
 const migrations: Record<string, Migration> = {
@@ -22,9 +24,14 @@ const migrations: Record<string, Migration> = {
   '0007-summary-currency': summaryCurrency,
   '0008-title-search': titleSearch,
   '0009-reference-indexes': referenceIndexes,
+  '0010-record-versions': recordVersions,
+  '0011-sign-in-throttles': signInThrottles,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** The names of the migrations this version knows (a backup made by a newer version has others). */
+export const knownMigrations = (): string[] => Object.keys(migrations);
 
 /** Brings the schema up to date; safe to call at every start (a lock keeps two instances apart). */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
