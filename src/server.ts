@@ -35,6 +35,7 @@ import { viewRoutes } from './api/views/routes.ts';
 import { exportRoutes } from './api/exports/routes.ts';
 import { calendarRoutes } from './api/calendar/routes.ts';
 import { importRoutes } from './api/import/routes.ts';
+import { backupRoutes } from './api/backup/routes.ts';
 
 export type ServerOptions = {
   database: Database;
@@ -120,6 +121,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(exportRoutes);
   await app.register(calendarRoutes);
   await app.register(importRoutes);
+  await app.register(backupRoutes, { database: options.database });
 
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);
