@@ -18,6 +18,7 @@ export type OpportunityCompetitorRow = {
   rating: number | null;
   threat: number;
   note: string | null;
+  version: number;
 };
 
 // --- the global list ---------------------------------------------------------------------------
@@ -63,6 +64,7 @@ function selectEntries(db: Db) {
       'c.rating',
       'oc.threat',
       'oc.note',
+      'oc.version',
     ]);
 }
 
@@ -136,7 +138,7 @@ export async function ensureGlobalCompetitor(db: Db, entryId: number, opportunit
   const global = (await findCompetitorByName(db, name)) ?? (await insertCompetitor(db, { name }));
   // the entry now refers to the list, unless the opportunity already has an entry that does
   if (!(await findSameCompetitor(db, entry.opportunityId, { competitorId: global.id }))) {
-    await db.updateTable('opportunityCompetitors').set({ competitorId: global.id, name: null }).where('id', '=', entryId).execute();
+    await db.updateTable('opportunityCompetitors').set({ competitorId: global.id, name: null, version: sql`version + 1` }).where('id', '=', entryId).execute();
   }
   return global.id;
 }

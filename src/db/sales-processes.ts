@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import type { Db } from './schema.ts';
 
 export type Stage = { id: number; name: string; probability: number; position: number };
-export type SalesProcess = { id: number; name: string; isDefault: boolean; active: boolean; stages: Stage[] };
+/** `version` guards the process and its stage list, which is always replaced as a whole (O-25). */
+export type SalesProcess = { id: number; name: string; isDefault: boolean; active: boolean; version: number; stages: Stage[] };
 
 export async function listProcesses(db: Db, ids?: number[]): Promise<SalesProcess[]> {
-  let query = db.selectFrom('salesProcesses').select(['id', 'name', 'isDefault', 'active']).orderBy('isDefault', 'desc').orderBy('name');
+  let query = db.selectFrom('salesProcesses').select(['id', 'name', 'isDefault', 'active', 'version']).orderBy('isDefault', 'desc').orderBy('name');
   if (ids) query = query.where('id', 'in', ids.length ? ids : [0]);
   const processes = await query.execute();
   if (processes.length === 0) return [];
@@ -41,7 +42,8 @@ export async function insertProcess(db: Db, input: { name: string; isDefault: bo
 }
 
 export async function updateProcess(db: Db, id: number, changes: { name?: string | undefined; active?: boolean | undefined; isDefault?: boolean | undefined }) {
-  if (changes.isDefault) await db.updateTable('salesProcesses').set({ isDefault: false }).where('isDefault', '=', true).execute();
+  // the process that stops being the default is changed too, so its version moves on
+  if (changes.isDefault) await db.updateTable('salesProcesses').set({ isDefault: false, version: sql`version + 1` }).where('isDefault', '=', true).where('id', '<>', id).execute();
   const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
   if (Object.keys(set).length) await db.updateTable('salesProcesses').set(set).where('id', '=', id).execute();
 }

@@ -10,6 +10,7 @@ export type SetupEntryTable = {
   name: string;
   active: Generated<boolean>;
   position: Generated<number>;
+  version: Generated<number>;
 };
 
 export type SettingsTable = { key: string; value: unknown };
@@ -77,6 +78,7 @@ export type CompetitorsTable = {
   weaknesses: string | null;
   rating: number | null;
   active: Generated<boolean>;
+  version: Generated<number>;
 };
 
 type Audited = {
@@ -139,6 +141,7 @@ export type SalesProcessesTable = {
   name: string;
   isDefault: Generated<boolean>;
   active: Generated<boolean>;
+  version: Generated<number>;
   createdAt: Created;
 };
 
@@ -248,6 +251,7 @@ export type OpportunityCompetitorsTable = {
   name: string | null;
   threat: Generated<number>;
   note: string | null;
+  version: Generated<number>;
   createdAt: Created;
 };
 

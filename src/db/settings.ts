@@ -8,6 +8,8 @@ export type Settings = {
   setupDone: boolean;
   stagnationDays: number;
   sellersSeeOnlyOwn: boolean;
+  /** One version for all settings, moved on by every save (O-25). */
+  version: number;
 };
 
 const DEFAULTS: Settings = {
@@ -17,6 +19,7 @@ const DEFAULTS: Settings = {
   setupDone: false,
   stagnationDays: 30,
   sellersSeeOnlyOwn: false,
+  version: 1,
 };
 
 export async function getSettings(db: Db): Promise<Settings> {
@@ -48,8 +51,14 @@ export function forgetSettings() {
   cache = new WeakMap();
 }
 
+/** The settings' version, its row locked until the caller's transaction ends, so saves based on it go one at a time. */
+export async function lockSettingsVersion(db: Db): Promise<number> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'version').forUpdate().executeTakeFirst();
+  return Number(row?.value ?? 1);
+}
+
 /** Writes settings; the caller calls forgetSettings after committing (saveSettings also does, for writes outside a transaction). */
-export async function saveSettings(db: Db, changes: Partial<Settings>) {
+export async function saveSettings(db: Db, changes: Partial<Omit<Settings, 'version'>>) {
   forgetSettings();
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) continue;
@@ -59,5 +68,7 @@ export async function saveSettings(db: Db, changes: Partial<Settings>) {
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`excluded.value` }))
       .execute();
   }
+  await sql`INSERT INTO settings (key, value) VALUES ('version', '2')
+            ON CONFLICT (key) DO UPDATE SET value = to_jsonb((settings.value #>> '{}')::int + 1)`.execute(db);
   forgetSettings();
 }

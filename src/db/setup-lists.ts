@@ -1,6 +1,7 @@
 // The C-5 setup lists. Table names come from the closed map below, never from user input.
 import { sql } from 'kysely';
 import type { Db } from './schema.ts';
+import { claimVersion } from './versioned.ts';
 
 export const SETUP_LISTS = {
   industries: 'industries',
@@ -24,6 +25,7 @@ export type SetupEntry = {
   name: string;
   active: boolean;
   position: number;
+  version: number;
   key?: string | null;
   code?: string | null;
   paymentTermsDays?: number | null;
@@ -68,6 +70,11 @@ export async function insertEntry(db: Db, list: SetupList, values: EntryValues):
     : sql`) VALUES (${params})`;
   const { rows } = await sql<SetupEntry>`INSERT INTO ${table(list)} (${columns}${position} RETURNING *`.execute(db);
   return rows[0] as SetupEntry;
+}
+
+/** O-25: moves the entry's version on if it still is `version` (see claimVersion). */
+export function claimEntryVersion(db: Db, list: SetupList, id: number, version: number): Promise<boolean> {
+  return claimVersion(db, SETUP_LISTS[list], id, version);
 }
 
 export async function updateEntry(db: Db, list: SetupList, id: number, values: EntryValues): Promise<SetupEntry | undefined> {

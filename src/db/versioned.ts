@@ -28,3 +28,19 @@ export async function softDeleteRow<T extends AuditedTable>(db: Db, table: T, id
     .where('id', '=', id)
     .execute();
 }
+
+/** The records outside the audited four that carry a version of their own (migration 0010). */
+export type VersionedTable =
+  | 'industries' | 'target_groups' | 'interest_types' | 'activity_types' | 'opportunity_types' | 'sources'
+  | 'loss_reasons' | 'win_reasons' | 'regions' | 'departments' | 'customer_profiles' | 'currencies'
+  | 'sales_processes' | 'competitors' | 'opportunity_competitors';
+
+/**
+ * O-25: moves the row's version on if it still is `version`, before the write it guards. Done
+ * first in the writing transaction, it also locks the row, so a second writer waits and then
+ * finds the version moved. False when the row was changed (or removed) meanwhile.
+ */
+export async function claimVersion(db: Db, table: VersionedTable, id: number, version: number): Promise<boolean> {
+  const result = await sql`UPDATE ${sql.table(table)} SET version = version + 1 WHERE id = ${id} AND version = ${version}`.execute(db);
+  return Number(result.numAffectedRows ?? 0) === 1;
+}

@@ -34,6 +34,7 @@ describe('the global competitor list (O-15)', () => {
       weaknesses: 'Slow quotes',
       rating: 4,
       active: true,
+      version: 1,
     });
     expect((await admin.post('/api/competitors', { name: 'Kraftpartner' })).body).toMatchObject({ name: 'Kraftpartner', website: null, rating: null, active: true });
     const denied = await seller.post('/api/competitors', { name: 'Sneaky AB' });
@@ -63,7 +64,7 @@ describe('the global competitor list (O-15)', () => {
   it('lists by name, searches with q=, filters on active', async () => {
     await manager.post('/api/competitors', { name: 'Aalborg Wind' });
     const old = (await manager.post('/api/competitors', { name: 'Bygma Energi' })).body;
-    await manager.patch(`/api/competitors/${old.id}`, { active: false });
+    await manager.patch(`/api/competitors/${old.id}`, { active: false, version: old.version });
 
     expect(names((await seller.get('/api/competitors')).body)).toEqual(['Aalborg Wind', 'Bygma Energi', 'Kraftpartner', 'Vestas Service']);
     expect(names((await seller.get('/api/competitors?active=true')).body)).not.toContain('Bygma Energi');
@@ -77,18 +78,20 @@ describe('the global competitor list (O-15)', () => {
   it('reads and changes one competitor; a PATCH leaves the fields it does not name', async () => {
     const c = (await manager.post('/api/competitors', { name: 'Nordic Turbines', website: 'nt.no', strengths: 'Cheap' })).body;
     expect((await seller.get(`/api/competitors/${c.id}`)).body).toEqual(c);
-    const changed = await manager.patch(`/api/competitors/${c.id}`, { rating: 2, weaknesses: 'Few engineers' });
+    const changed = await manager.patch(`/api/competitors/${c.id}`, { rating: 2, weaknesses: 'Few engineers', version: c.version });
     expect(changed.status).toBe(200);
-    expect(changed.body).toEqual({ ...c, rating: 2, weaknesses: 'Few engineers' });
+    expect(changed.body).toEqual({ ...c, rating: 2, weaknesses: 'Few engineers', version: c.version + 1 });
     // an empty text clears it
-    expect((await admin.patch(`/api/competitors/${c.id}`, { website: '' })).body.website).toBeNull();
-    expect((await seller.patch(`/api/competitors/${c.id}`, { rating: 5 })).status).toBe(403);
-    expect((await manager.patch(`/api/competitors/${c.id}`, { name: 'vestas service' })).status).toBe(409);
-    expect((await manager.patch(`/api/competitors/${c.id}`, { rating: 9 })).body.error.fields).toEqual({ rating: expect.any(String) });
+    expect((await admin.patch(`/api/competitors/${c.id}`, { website: '', version: c.version + 1 })).body.website).toBeNull();
+    expect((await seller.patch(`/api/competitors/${c.id}`, { rating: 5, version: c.version + 2 })).status).toBe(403);
+    const taken = await manager.patch(`/api/competitors/${c.id}`, { name: 'vestas service', version: c.version + 2 });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe('DUPLICATE');
+    expect((await manager.patch(`/api/competitors/${c.id}`, { rating: 9, version: c.version + 2 })).body.error.fields).toEqual({ rating: expect.any(String) });
   });
 
   it('unknown competitors are 404', async () => {
     expect((await seller.get('/api/competitors/999999')).status).toBe(404);
-    expect((await manager.patch('/api/competitors/999999', { rating: 3 })).status).toBe(404);
+    expect((await manager.patch('/api/competitors/999999', { rating: 3, version: 1 })).status).toBe(404);
   });
 });

@@ -31,7 +31,8 @@ export const competitorRoutes: FastifyPluginAsyncZod = async (app) => {
     return competitor;
   });
 
-  app.patch('/api/competitors/:id', { schema: { tags, params: idParams, body: updateCompetitorBody, response: { 200: competitorSchema } } }, async (request) =>
-    app.db.transaction().execute((db) => changeCompetitor({ db, actor: actorOf(request), id: request.params.id, changes: request.body })),
-  );
+  app.patch('/api/competitors/:id', { schema: { tags, params: idParams, body: updateCompetitorBody, response: { 200: competitorSchema } } }, async (request) => {
+    const { version, ...changes } = request.body;
+    return app.db.transaction().execute((db) => changeCompetitor({ db, actor: actorOf(request), id: request.params.id, version, changes }));
+  });
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { booleanQuery, optionalText, requiredText } from '../common.ts';
+import { booleanQuery, optionalText, requiredText, version } from '../common.ts';
 
 export const competitorSchema = z.object({
   id: z.number(),
@@ -9,6 +9,7 @@ export const competitorSchema = z.object({
   weaknesses: z.string().nullable(),
   rating: z.number().nullable(),
   active: z.boolean(),
+  version: z.number(),
 });
 
 const rating = z.number().int('must be a whole number').min(1).max(5);
@@ -24,7 +25,7 @@ export const competitorFields = {
 };
 
 export const createCompetitorBody = z.strictObject(competitorFields);
-export const updateCompetitorBody = z.strictObject({ ...competitorFields, name: competitorFields.name.optional() });
+export const updateCompetitorBody = z.strictObject({ ...competitorFields, name: competitorFields.name.optional(), version });
 
 export const competitorQuery = z.strictObject({
   q: z.string().max(200).optional(),

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { forgetSettings, getSettings, saveSettings } from '../../db/settings.ts';
+import { forgetSettings } from '../../db/settings.ts';
+import { changeSettings, readSettings } from '../../domain/instance/settings.ts';
 import { completeSetup, describeInstance } from '../../domain/instance/first-start.ts';
 import { openSession } from '../../domain/auth/sign-in.ts';
-import { isAdmin } from '../../domain/auth/permissions.ts';
-import { AppError } from '../../domain/errors.ts';
 import { loadDemoData } from '../../domain/demo/load-demo.ts';
 import { todayIn } from '../../domain/opportunities/rules.ts';
 import { actorOf } from '../context.ts';
-import { requiredText } from '../common.ts';
+import { requiredText, version } from '../common.ts';
 import { email, language, presentUser, sessionAnswer } from '../users/schema.ts';
 import { setSessionCookie } from '../auth/routes.ts';
 
@@ -21,6 +20,7 @@ const settingsSchema = z.object({
   language,
   stagnationDays: z.number(),
   sellersSeeOnlyOwn: z.boolean(),
+  version: z.number().describe('one version for all settings, moved on by every save (O-25)'),
 });
 
 export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -55,10 +55,7 @@ export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
     return { user: presentUser(admin), csrfToken };
   });
 
-  app.get('/api/settings', { schema: { tags, response: { 200: settingsSchema } } }, async () => {
-    const { setupDone: _s, ...settings } = await getSettings(app.db);
-    return settings;
-  });
+  app.get('/api/settings', { schema: { tags, response: { 200: settingsSchema } } }, async () => readSettings(app.db));
 
   app.patch('/api/settings', {
     schema: {
@@ -69,13 +66,15 @@ export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
         language: language.optional(),
         stagnationDays: z.number().int().min(1).max(3650).optional(),
         sellersSeeOnlyOwn: z.boolean().optional(),
+        version,
       }),
       response: { 200: settingsSchema },
     },
   }, async (request) => {
-    if (!isAdmin(actorOf(request))) throw new AppError('FORBIDDEN', 'Only an admin can change settings');
-    await app.db.transaction().execute((db) => saveSettings(db, request.body)).finally(forgetSettings);
-    const { setupDone: _s, ...settings } = await getSettings(app.db);
-    return settings;
+    const { version: expected, ...changes } = request.body;
+    return app.db
+      .transaction()
+      .execute((db) => changeSettings({ db, actor: actorOf(request), version: expected, changes }))
+      .finally(forgetSettings);
   });
 };

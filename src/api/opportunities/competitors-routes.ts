@@ -10,7 +10,8 @@ import {
   removeOpportunityCompetitor,
 } from '../../domain/opportunities/competitors.ts';
 import { actorOf } from '../context.ts';
-import { id, idParams, optionalText } from '../common.ts';
+import { id, idParams, optionalText, version } from '../common.ts';
+import { withConflictShape } from '../present.ts';
 import { threat } from '../competitors/schema.ts';
 
 const tags = ['opportunities'];
@@ -23,6 +24,7 @@ const entrySchema = z.object({
   rating: z.number().nullable(),
   threat: z.number(),
   note: z.string().nullable(),
+  version: z.number().describe('the entry’s own version (O-25); a change also moves the opportunity’s version on'),
 });
 
 const present = ({ opportunityId: _opportunityId, ...entry }: z.infer<typeof entrySchema> & { opportunityId: number }) => entry;
@@ -44,7 +46,7 @@ const addBody = z
   });
 
 const changeBody = z
-  .strictObject({ threat: threat.optional(), note: optionalText(4000).optional() })
+  .strictObject({ threat: threat.optional(), note: optionalText(4000).optional(), version })
   .refine((body) => body.threat !== undefined || body.note !== undefined, { message: 'give threat or note', path: ['threat'] });
 
 const entryParams = z.object({ id, entryId: id });
@@ -69,7 +71,11 @@ export const opportunityCompetitorRoutes: FastifyPluginAsyncZod = async (app) =>
     schema: { tags, params: entryParams, body: changeBody, response: { 200: entrySchema } },
   }, async (request) => {
     const { id: opportunityId, entryId } = request.params;
-    const entry = await app.db.transaction().execute((db) => changeOpportunityCompetitor({ db, actor: actorOf(request), opportunityId, entryId, changes: request.body }));
+    const { version: expected, ...changes } = request.body;
+    const entry = await withConflictShape(
+      () => app.db.transaction().execute((db) => changeOpportunityCompetitor({ db, actor: actorOf(request), opportunityId, entryId, version: expected, changes })),
+      present,
+    );
     return present(entry);
   });
 

@@ -31,27 +31,28 @@ describe('steps (O-7)', () => {
     expect(steps.body.map((s: { name: string; state: string }) => [s.name, s.state])).toEqual([
       ['Prospect', 'todo'], ['Qualified', 'todo'], ['Quote sent', 'todo'], ['Negotiation', 'todo'],
     ]);
-    await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'done' });
-    const cancelled = await seller.patch(`/api/opportunities/${o.id}/steps/${stages[1]?.id}`, { state: 'cancelled' });
+    await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'done', version: o.version });
+    const cancelled = await seller.patch(`/api/opportunities/${o.id}/steps/${stages[1]?.id}`, { state: 'cancelled', version: o.version + 1 });
     expect(cancelled.status).toBe(200);
     const now = (await seller.get(`/api/opportunities/${o.id}`)).body;
     expect(now).toMatchObject({ stageName: 'Quote sent', probability: 50, weightedAmount: 50000, version: 3 });
-    await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'todo' });
+    await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'todo', version: 3 });
     expect((await seller.get(`/api/opportunities/${o.id}`)).body).toMatchObject({ stageName: 'Prospect', probability: 10 });
   });
 
   it('keeps cancelled steps when the stage is moved, and refuses step changes when closed', async () => {
     const o = await newOpportunity();
-    await seller.patch(`/api/opportunities/${o.id}/steps/${stages[1]?.id}`, { state: 'cancelled' });
+    await seller.patch(`/api/opportunities/${o.id}/steps/${stages[1]?.id}`, { state: 'cancelled', version: o.version });
     const current = (await seller.get(`/api/opportunities/${o.id}`)).body;
     await seller.patch(`/api/opportunities/${o.id}`, { stageId: stages[3]?.id, version: current.version });
     const steps = (await seller.get(`/api/opportunities/${o.id}/steps`)).body;
     expect(steps.map((s: { state: string }) => s.state)).toEqual(['done', 'cancelled', 'done', 'todo']);
     await seller.post(`/api/opportunities/${o.id}/close`, { outcome: 'expired' });
-    const refused = await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'todo' });
+    const closed = (await seller.get(`/api/opportunities/${o.id}`)).body;
+    const refused = await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'todo', version: closed.version });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('OPPORTUNITY_CLOSED');
-    expect((await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'maybe' })).status).toBe(400);
+    expect((await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'maybe', version: closed.version })).status).toBe(400);
   });
 });
 
@@ -192,7 +193,7 @@ describe('the winner as an entry of the competitor list', () => {
 describe('history of the lifecycle (O-24)', () => {
   it('records steps, closing, reopening, sellers, competitors, delete and restore', async () => {
     const o = await newOpportunity();
-    await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'done' });
+    await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'done', version: o.version });
     const other = await api.as('seller', 'Ida Ibsen');
     await seller.post(`/api/opportunities/${o.id}/sellers`, { userId: other.userId });
     await seller.post(`/api/opportunities/${o.id}/competitors`, { name: 'Fjord Data AS', threat: 2 });

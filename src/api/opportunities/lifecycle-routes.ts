@@ -82,12 +82,17 @@ export const opportunityLifecycleRoutes: FastifyPluginAsyncZod = async (app) => 
     schema: {
       tags,
       params: z.object({ id: z.coerce.number().int().positive(), stageId: z.coerce.number().int().positive() }),
-      body: z.strictObject({ state: z.enum(['todo', 'done', 'cancelled']) }),
+      body: z.strictObject({ state: z.enum(['todo', 'done', 'cancelled']), version: version.describe('the opportunity’s version, which guards its steps (O-25)') }),
       response: { 200: z.array(stepSchema) },
     },
-  }, async (request) =>
-    app.db.transaction().execute((db) => setStepState({ db, actor: actorOf(request), id: request.params.id, stageId: request.params.stageId, state: request.body.state })),
-  );
+  }, async (request) => {
+    const { presentContext } = await context();
+    const { state, version: expected } = request.body;
+    return withConflictShape(
+      () => app.db.transaction().execute((db) => setStepState({ db, actor: actorOf(request), id: request.params.id, stageId: request.params.stageId, state, version: expected })),
+      (current: OpportunityRow) => presentOpportunity(current, presentContext),
+    );
+  });
 
   app.post('/api/opportunities/:id/close', { schema: { tags, params: idParams, body: closeBody, response: { 200: opportunitySchema } } }, async (request) => {
     const { version: expected, ...input } = request.body;

@@ -245,23 +245,24 @@ describe('opportunity lists (L-1, L-2, O-22, O-23)', () => {
     const stagnant = await manager.get(`/api/opportunities?companyId=${listCompany}&stagnant=true`);
     expect(titles(stagnant.body.items)).toEqual(['Alfa lager']);
     expect(stagnant.body.items[0].stagnant).toBe(true);
-    await manager.patch('/api/settings', { stagnationDays: 50 });
+    const settingsVersion = async () => (await admin.get('/api/settings')).body.version as number;
+    expect((await manager.patch('/api/settings', { stagnationDays: 50, version: await settingsVersion() })).status).toBe(403);
     expect((await manager.get(`/api/opportunities?companyId=${listCompany}&stagnant=true`)).status).toBe(200);
-    await admin.patch('/api/settings', { stagnationDays: 50 });
+    await admin.patch('/api/settings', { stagnationDays: 50, version: await settingsVersion() });
     expect((await manager.get(`/api/opportunities?companyId=${listCompany}&stagnant=true`)).body.items).toEqual([]);
-    await admin.patch('/api/settings', { stagnationDays: 30 });
+    await admin.patch('/api/settings', { stagnationDays: 30, version: await settingsVersion() });
   });
 
   it('hides other sellers’ opportunities when the admin setting says so (A-2)', async () => {
     const other = await api.as('seller');
     const hidden = (await other.post('/api/opportunities', { title: 'Private pipeline', companyId: listCompany })).body;
     expect((await seller.get(`/api/opportunities/${hidden.id}`)).status).toBe(200);
-    await admin.patch('/api/settings', { sellersSeeOnlyOwn: true });
+    await admin.patch('/api/settings', { sellersSeeOnlyOwn: true, version: (await admin.get('/api/settings')).body.version });
     expect((await seller.get(`/api/opportunities/${hidden.id}`)).status).toBe(404);
     expect((await seller.get(`/api/opportunities?companyId=${listCompany}`)).body.items).toEqual([]);
     expect((await other.get(`/api/opportunities/${hidden.id}`)).status).toBe(200);
     expect((await manager.get(`/api/opportunities/${hidden.id}`)).status).toBe(200);
-    await admin.patch('/api/settings', { sellersSeeOnlyOwn: false });
+    await admin.patch('/api/settings', { sellersSeeOnlyOwn: false, version: (await admin.get('/api/settings')).body.version });
   });
 });
 

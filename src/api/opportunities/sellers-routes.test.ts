@@ -38,7 +38,7 @@ describe('the seed 003 rules end to end', () => {
     // the owner is the only seller, with 100 % (O-17)
     const first = await owner.get(url);
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ sellers: [{ userId: owner.userId, name: 'Olga Owner', initials: 'OO', share: 100 }], sum: 100, warning: null });
+    expect(first.body).toEqual({ sellers: [{ userId: owner.userId, name: 'Olga Owner', initials: 'OO', share: 100 }], sum: 100, warning: null, version: o.version });
 
     // added without a share: 100 split evenly, the remainder cent to the earliest-added (O-18)
     expect(shares((await owner.post(url, { userId: anna.userId })).body)).toEqual([[owner.userId, 50], [anna.userId, 50]]);
@@ -53,7 +53,7 @@ describe('the seed 003 rules end to end', () => {
     expect(shares(four.body)).toEqual([[owner.userId, 25], [anna.userId, 25], [bo.userId, 25], [cecilie.userId, 25]]);
 
     // changing one share changes no other; the answer says what the sum is (O-20)
-    const changed = await owner.patch(`${url}/${anna.userId}`, { share: 10.5 });
+    const changed = await owner.patch(`${url}/${anna.userId}`, { share: 10.5, version: four.body.version });
     expect(changed.status).toBe(200);
     expect(shares(changed.body)).toEqual([[owner.userId, 25], [anna.userId, 10.5], [bo.userId, 25], [cecilie.userId, 25]]);
     expect(changed.body).toMatchObject({ sum: 85.5, warning: 'The shares sum to 85.50 %, not 100 %.' });
@@ -67,7 +67,7 @@ describe('the seed 003 rules end to end', () => {
 
     // removing until one remains gives that one 100 % (O-19)
     const last = await owner.delete(`${url}/${owner.userId}`);
-    expect(last.body).toEqual({ sellers: [{ userId: anna.userId, name: 'Anna Andersen', initials: 'AA', share: 100 }], sum: 100, warning: null });
+    expect(last.body).toEqual({ sellers: [{ userId: anna.userId, name: 'Anna Andersen', initials: 'AA', share: 100 }], sum: 100, warning: null, version: expect.any(Number) });
 
     // and the very last seller stays
     const refused = await anna.delete(`${url}/${anna.userId}`);
@@ -110,7 +110,7 @@ describe('the seed 003 rules end to end', () => {
     const split = (await owner.post(`/api/opportunities/${several.id}/sellers`, { userId: bo.userId, share: 40 })).body;
     const version = (await owner.get(`/api/opportunities/${several.id}`)).body.version;
     await owner.patch(`/api/opportunities/${several.id}`, { ownerId: cecilie.userId, version });
-    expect((await owner.get(`/api/opportunities/${several.id}/sellers`)).body).toEqual(split);
+    expect((await owner.get(`/api/opportunities/${several.id}/sellers`)).body).toEqual({ ...split, version: version + 1 });
   });
 });
 
@@ -122,22 +122,25 @@ describe('who may change the sellers', () => {
     const denied = await outsider.post(url, { userId: outsider.userId });
     expect(denied.status).toBe(403);
     expect(denied.body.error.code).toBe('FORBIDDEN');
-    expect((await outsider.patch(`${url}/${owner.userId}`, { share: 50 })).status).toBe(403);
+    expect((await outsider.patch(`${url}/${owner.userId}`, { share: 50, version: o.version })).status).toBe(403);
     expect((await outsider.delete(`${url}/${owner.userId}`)).status).toBe(403);
 
-    expect((await owner.post(url, { userId: anna.userId })).status).toBe(201);
+    const withAnna = await owner.post(url, { userId: anna.userId });
+    expect(withAnna.status).toBe(201);
     // anna sells on it now, so she may change it
-    expect((await anna.patch(`${url}/${anna.userId}`, { share: 60 })).body).toMatchObject({ sum: 110, warning: 'The shares sum to 110 %, not 100 %.' });
-    expect((await manager.patch(`${url}/${owner.userId}`, { share: 40 })).body).toMatchObject({ sum: 100, warning: null });
+    const version = withAnna.body.version;
+    expect((await anna.patch(`${url}/${anna.userId}`, { share: 60, version })).body).toMatchObject({ sum: 110, warning: 'The shares sum to 110 %, not 100 %.' });
+    expect((await manager.patch(`${url}/${owner.userId}`, { share: 40, version: version + 1 })).body).toMatchObject({ sum: 100, warning: null });
   });
 
   it('a closed opportunity refuses every change (422 OPPORTUNITY_CLOSED) but still shows its sellers', async () => {
     const o = await newOpportunity('Closed');
     const url = `/api/opportunities/${o.id}/sellers`;
-    expect((await owner.post(`/api/opportunities/${o.id}/close`, { outcome: 'won' })).status).toBe(200);
+    const closed = await owner.post(`/api/opportunities/${o.id}/close`, { outcome: 'won' });
+    expect(closed.status).toBe(200);
     for (const answer of [
       await owner.post(url, { userId: anna.userId }),
-      await owner.patch(`${url}/${owner.userId}`, { share: 50 }),
+      await owner.patch(`${url}/${owner.userId}`, { share: 50, version: closed.body.version }),
       await owner.delete(`${url}/${owner.userId}`),
     ]) {
       expect(answer.status).toBe(422);
@@ -163,12 +166,13 @@ describe('bad input', () => {
   });
 
   it.each([
-    ['three decimals', { share: 33.333 }, 'share'],
-    ['above 100', { share: 100.01 }, 'share'],
-    ['negative', { share: -1 }, 'share'],
-    ['a string', { share: '50' }, 'share'],
-    ['no share', {}, 'share'],
-    ['an unknown field', { share: 50, version: 3 }, 'version'],
+    ['three decimals', { share: 33.333, version: 1 }, 'share'],
+    ['above 100', { share: 100.01, version: 1 }, 'share'],
+    ['negative', { share: -1, version: 1 }, 'share'],
+    ['a string', { share: '50', version: 1 }, 'share'],
+    ['no share', { version: 1 }, 'share'],
+    ['no version (O-25: the opportunity’s version guards the list)', { share: 50 }, 'version'],
+    ['an unknown field', { share: 50, version: 1, note: 'x' }, 'note'],
   ])('PATCH with %s → 400 naming %s', async (_name, body, field) => {
     const o = await newOpportunity('Bad share');
     const answer = await owner.patch(`/api/opportunities/${o.id}/sellers/${owner.userId}`, body);
@@ -187,7 +191,7 @@ describe('bad input', () => {
     const o = await newOpportunity('Unknowns');
     expect((await owner.get('/api/opportunities/999999/sellers')).status).toBe(404);
     expect((await owner.post('/api/opportunities/999999/sellers', { userId: anna.userId })).status).toBe(404);
-    const notSeller = await owner.patch(`/api/opportunities/${o.id}/sellers/${bo.userId}`, { share: 10 });
+    const notSeller = await owner.patch(`/api/opportunities/${o.id}/sellers/${bo.userId}`, { share: 10, version: o.version });
     expect(notSeller.status).toBe(404);
     expect(notSeller.body.error.code).toBe('NOT_FOUND');
     expect((await owner.delete(`/api/opportunities/${o.id}/sellers/${bo.userId}`)).status).toBe(404);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { currentSettings } from '../../db/settings.ts';
 import { addOpportunitySeller, changeSellerShare, opportunitySellers, removeOpportunitySeller } from '../../domain/opportunities/sellers.ts';
 import { actorOf } from '../context.ts';
-import { id, idParams } from '../common.ts';
+import { id, idParams, version } from '../common.ts';
 
 const tags = ['opportunities'];
 
@@ -20,6 +20,7 @@ const sellerListSchema = z.object({
   sellers: z.array(z.object({ userId: z.number(), name: z.string(), initials: z.string(), share: z.number() })),
   sum: z.number(),
   warning: z.string().nullable(),
+  version: z.number().describe('the opportunity’s version, which guards its seller list (O-25)'),
 });
 
 const sellerParams = z.object({ id, userId: id });
@@ -41,10 +42,10 @@ export const opportunitySellerRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.patch('/api/opportunities/:id/sellers/:userId', {
-    schema: { tags, params: sellerParams, body: z.strictObject({ share }), response: { 200: sellerListSchema } },
+    schema: { tags, params: sellerParams, body: z.strictObject({ share, version: version.describe('the opportunity’s version the change is based on') }), response: { 200: sellerListSchema } },
   }, async (request) =>
     app.db.transaction().execute((db) =>
-      changeSellerShare({ db, actor: actorOf(request), opportunityId: request.params.id, userId: request.params.userId, share: request.body.share }),
+      changeSellerShare({ db, actor: actorOf(request), opportunityId: request.params.id, userId: request.params.userId, share: request.body.share, version: request.body.version }),
     ),
   );
 

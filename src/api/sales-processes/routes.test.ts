@@ -33,7 +33,8 @@ describe('sales processes (O-4)', () => {
     const company = (await seller.post('/api/companies', { name: 'Proces ApS' })).body.id;
     const o = await seller.post('/api/opportunities', { title: 'Uses the new default', companyId: company });
     expect(o.body).toMatchObject({ processId: created.body.id, stageName: 'Demo', probability: 20 });
-    await admin.patch(`/api/sales-processes/${all.find((p) => p.name === 'Standard')?.id}`, { isDefault: true });
+    const standard = all.find((p) => p.name === 'Standard') as Process & { version: number };
+    expect((await admin.patch(`/api/sales-processes/${standard.id}`, { isDefault: true, version: standard.version })).status).toBe(200);
   });
 
   it('edits stages: rename, re-weigh (open stage-mode deals follow), re-order, add, and remove only unused ones', async () => {
@@ -43,7 +44,7 @@ describe('sales processes (O-4)', () => {
     const follows = (await seller.post('/api/opportunities', { title: 'Follows', companyId: company, processId: process.id, stageId: offer?.id, amount: 1000 })).body;
     const manual = (await seller.post('/api/opportunities', { title: 'Manual', companyId: company, processId: process.id, stageId: offer?.id, probability: 33 })).body;
 
-    const removeUsed = await admin.put(`/api/sales-processes/${process.id}/stages`, { stages: [{ id: lead?.id, name: 'Lead', probability: 5 }] });
+    const removeUsed = await admin.put(`/api/sales-processes/${process.id}/stages`, { stages: [{ id: lead?.id, name: 'Lead', probability: 5 }], version: 1 });
     expect(removeUsed.status).toBe(422);
     expect(removeUsed.body.error.code).toBe('IN_USE');
 
@@ -53,6 +54,7 @@ describe('sales processes (O-4)', () => {
         { name: 'Qualified', probability: 20 },
         { id: offer?.id, name: 'Offer', probability: 45 },
       ],
+      version: 1,
     });
     expect(edited.status).toBe(200);
     expect(edited.body.stages.map((s: Process['stages'][number]) => [s.name, s.probability, s.position])).toEqual([
@@ -64,14 +66,14 @@ describe('sales processes (O-4)', () => {
     const steps = (await seller.get(`/api/opportunities/${follows.id}/steps`)).body;
     expect(steps.map((s: { name: string; state: string }) => `${s.name}:${s.state}`)).toEqual(['First contact:done', 'Qualified:done', 'Offer:todo']);
 
-    const foreign = await admin.put(`/api/sales-processes/${process.id}/stages`, { stages: [{ id: 999999, name: 'X', probability: 1 }] });
+    const foreign = await admin.put(`/api/sales-processes/${process.id}/stages`, { stages: [{ id: 999999, name: 'X', probability: 1 }], version: 2 });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.fields).toHaveProperty(['stages.0.id']);
   });
 
   it('cannot deactivate the default process', async () => {
-    const standard = ((await seller.get('/api/sales-processes')).body.items as Process[]).find((p) => p.isDefault);
-    const answer = await admin.patch(`/api/sales-processes/${standard?.id}`, { active: false });
+    const standard = ((await seller.get('/api/sales-processes')).body.items as (Process & { version: number })[]).find((p) => p.isDefault);
+    const answer = await admin.patch(`/api/sales-processes/${standard?.id}`, { active: false, version: standard?.version });
     expect(answer.status).toBe(400);
     expect(answer.body.error.fields).toHaveProperty('active');
   });

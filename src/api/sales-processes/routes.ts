@@ -4,11 +4,11 @@ import { findProcess, listProcesses } from '../../db/sales-processes.ts';
 import { changeSalesProcess, createSalesProcess, editStages } from '../../domain/sales-processes/sales-processes.ts';
 import { notFound } from '../../domain/errors.ts';
 import { actorOf } from '../context.ts';
-import { idParams, percent, requiredText } from '../common.ts';
+import { idParams, percent, requiredText, version } from '../common.ts';
 
 const tags = ['sales processes'];
 const stageSchema = z.object({ id: z.number(), name: z.string(), probability: z.number(), position: z.number() });
-const processSchema = z.object({ id: z.number(), name: z.string(), isDefault: z.boolean(), active: z.boolean(), stages: z.array(stageSchema) });
+const processSchema = z.object({ id: z.number(), name: z.string(), isDefault: z.boolean(), active: z.boolean(), version: z.number(), stages: z.array(stageSchema) });
 
 export const salesProcessRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/sales-processes', { schema: { tags, response: { 200: z.object({ items: z.array(processSchema), nextCursor: z.null() }) } } }, async () => ({
@@ -41,12 +41,13 @@ export const salesProcessRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       params: idParams,
-      body: z.strictObject({ name: requiredText(120).optional(), active: z.boolean().optional(), isDefault: z.boolean().optional() }),
+      body: z.strictObject({ name: requiredText(120).optional(), active: z.boolean().optional(), isDefault: z.boolean().optional(), version }),
       response: { 200: processSchema },
     },
-  }, async (request) =>
-    app.db.transaction().execute((db) => changeSalesProcess({ db, actor: actorOf(request), id: request.params.id, changes: request.body })),
-  );
+  }, async (request) => {
+    const { version: expected, ...changes } = request.body;
+    return app.db.transaction().execute((db) => changeSalesProcess({ db, actor: actorOf(request), id: request.params.id, version: expected, changes }));
+  });
 
   app.put('/api/sales-processes/:id/stages', {
     schema: {
@@ -54,10 +55,11 @@ export const salesProcessRoutes: FastifyPluginAsyncZod = async (app) => {
       params: idParams,
       body: z.strictObject({
         stages: z.array(z.strictObject({ id: z.number().int().positive().optional(), name: requiredText(80), probability: percent })).max(30),
+        version: version.describe('the version of the sales process, which guards its stage list'),
       }),
       response: { 200: processSchema },
     },
   }, async (request) =>
-    app.db.transaction().execute((db) => editStages({ db, actor: actorOf(request), id: request.params.id, stages: request.body.stages })),
+    app.db.transaction().execute((db) => editStages({ db, actor: actorOf(request), id: request.params.id, version: request.body.version, stages: request.body.stages })),
   );
 };

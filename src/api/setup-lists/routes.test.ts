@@ -34,7 +34,7 @@ describe('setup lists (C-5)', () => {
     expect(added.status).toBe(201);
     const company = (await seller.post('/api/companies', { name: 'Laks AS', industryId: added.body.id })).body;
     expect(company.industryId).toBe(added.body.id);
-    const off = await admin.patch(`/api/setup/industries/${added.body.id}`, { active: false });
+    const off = await admin.patch(`/api/setup/industries/${added.body.id}`, { active: false, version: added.body.version });
     expect(off.body.active).toBe(false);
     expect((await seller.get(`/api/companies/${company.id}`)).body.industryId).toBe(added.body.id);
     const reuse = await seller.post('/api/companies', { name: 'Torsk AS', industryId: added.body.id });

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findEntry, insertEntry, listEntries, SETUP_LISTS, updateEntry, type SetupList } from '../../db/setup-lists.ts';
+import { findEntry, insertEntry, listEntries, SETUP_LISTS, type SetupList } from '../../db/setup-lists.ts';
+import { changeSetupEntry } from '../../domain/setup/setup-entries.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
 import { isAdmin } from '../../domain/auth/permissions.ts';
 import { actorOf } from '../context.ts';
-import { booleanQuery, requiredText } from '../common.ts';
+import { booleanQuery, requiredText, version } from '../common.ts';
 
 const tags = ['setup lists'];
 const list = z.enum(Object.keys(SETUP_LISTS) as [SetupList, ...SetupList[]]);
@@ -14,6 +15,7 @@ const entrySchema = z.object({
   name: z.string(),
   active: z.boolean(),
   position: z.number(),
+  version: z.number(),
   key: z.string().nullable().optional(),
   code: z.string().nullable().optional(),
   paymentTermsDays: z.number().nullable().optional(),
@@ -84,14 +86,13 @@ export const setupListRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       params: z.object({ list, id: z.coerce.number().int().positive() }),
       // keys of activity types are referenced by activities and never change
-      body: z.strictObject({ ...entryFields, name: entryFields.name.optional(), key: z.never().optional() }),
+      body: z.strictObject({ ...entryFields, name: entryFields.name.optional(), key: z.never().optional(), version }),
       response: { 200: entrySchema },
     },
   }, async (request) => {
-    requireAdmin(request);
-    checkExtras(request.params.list, request.body);
-    const entry = await app.db.transaction().execute((db) => updateEntry(db, request.params.list, request.params.id, request.body));
-    if (!entry) throw notFound('Entry', request.params.id);
-    return entry;
+    const { list: listName, id } = request.params;
+    const { version: expected, ...changes } = request.body;
+    checkExtras(listName, changes);
+    return app.db.transaction().execute((db) => changeSetupEntry({ db, actor: actorOf(request), list: listName, id, version: expected, changes }));
   });
 };

@@ -12,6 +12,7 @@ import {
   updateOpportunityCompetitor,
   type OpportunityCompetitorRow,
 } from '../../db/competitors.ts';
+import { claimVersion } from '../../db/versioned.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { changeOpportunityPart, visibleOpportunity } from './opportunity-parts.ts';
@@ -69,16 +70,20 @@ async function entryOf(db: Db, opportunityId: number, entryId: number) {
   return entry;
 }
 
-/** Changes the threat rating or note of one entry. */
-export function changeOpportunityCompetitor({ db, actor, opportunityId, entryId, changes }: {
+/** Changes the threat rating or note of one entry, if the entry is still at `version` (O-25). */
+export function changeOpportunityCompetitor({ db, actor, opportunityId, entryId, version, changes }: {
   db: Db;
   actor: Actor;
   opportunityId: number;
   entryId: number;
+  version: number;
   changes: { threat?: number | undefined; note?: string | null | undefined };
 }) {
   return changeOpportunityPart({ db, actor, opportunityId }, async () => {
     await entryOf(db, opportunityId, entryId);
+    if (!(await claimVersion(db, 'opportunity_competitors', entryId, version))) {
+      throw new AppError('VERSION_CONFLICT', 'The competitor entry was changed by someone else. Reload and try again.', { current: await entryOf(db, opportunityId, entryId) });
+    }
     await updateOpportunityCompetitor(db, entryId, changes);
     return entryOf(db, opportunityId, entryId);
   });

@@ -50,8 +50,9 @@ async function stageProbability(db: Db, stageId: number | null): Promise<number 
 }
 
 /** O-7: sets one step's state; the current stage (and, in stage mode, the probability) follows. */
-export async function setStepState({ db, actor, id, stageId, state }: { db: Db; actor: Actor; id: number; stageId: number; state: StepState }) {
-  const current = await changeable(db, actor, id);
+export async function setStepState({ db, actor, id, stageId, state, version }: { db: Db; actor: Actor; id: number; stageId: number; state: StepState; version: number }) {
+  // the steps have no version of their own: they move the opportunity's stage and probability, so its version guards them
+  const current = await changeable(db, actor, id, version);
   if (current.status !== 'open') throw new AppError('OPPORTUNITY_CLOSED', `The opportunity is ${current.status}; steps change only while it is open`);
   const before = await listSteps(db, id);
   if (!before.some((s) => s.stageId === stageId)) throw notFound('Step', stageId);

@@ -22,11 +22,23 @@ export async function visibleOpportunity(db: Db, actor: Actor, id: number, selle
  * (O-11), and afterwards its version, updated time and editor move on (O-24 "last changed", O-25).
  */
 export async function changeOpportunityPart<T>(
-  { db, actor, opportunityId }: { db: Db; actor: Actor; opportunityId: number },
+  { db, actor, opportunityId, version, currentPart }: {
+    db: Db;
+    actor: Actor;
+    opportunityId: number;
+    /** O-25 for parts without a version of their own (the seller list): the opportunity's version the change is based on */
+    version?: number | undefined;
+    /** what a 409 carries as `current` (default: the opportunity) */
+    currentPart?: (current: OpportunityRow) => Promise<unknown>;
+  },
   change: (current: OpportunityRow) => Promise<T>,
 ): Promise<T> {
   await lockOpportunity(db, opportunityId);
   const current = await editableOpportunity(db, actor, opportunityId);
+  if (version !== undefined && version !== current.version) {
+    const now = currentPart ? await currentPart(current) : current;
+    throw new AppError('VERSION_CONFLICT', 'The opportunity was changed by someone else. Reload and try again.', { current: now });
+  }
   const before = await describeParts(db, opportunityId);
   const result = await change(current);
   const after = await describeParts(db, opportunityId);

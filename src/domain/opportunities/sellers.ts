@@ -8,7 +8,9 @@ import { invalid } from '../errors.ts';
 import { addSeller, changeShare, removeSeller, summarize, type Seller, type SplitResult } from './commission.ts';
 import { changeOpportunityPart, visibleOpportunity } from './opportunity-parts.ts';
 
-export type SellerList = { sellers: SellerRow[]; sum: number; warning: string | null };
+// The seller list has no version of its own: the opportunity's version guards it, since the shares
+// are split over the whole list and the owner follows it (O-17); a change moves the opportunity on.
+export type SellerList = { sellers: SellerRow[]; sum: number; warning: string | null; version: number };
 
 /** The sellers of an opportunity the actor may see, with the sum and a warning when it is not 100 %. */
 export async function opportunitySellers({ db, actor, opportunityId, sellersSeeOnlyOwn }: {
@@ -17,22 +19,28 @@ export async function opportunitySellers({ db, actor, opportunityId, sellersSeeO
   opportunityId: number;
   sellersSeeOnlyOwn: boolean;
 }): Promise<SellerList> {
-  await visibleOpportunity(db, actor, opportunityId, sellersSeeOnlyOwn);
+  const opportunity = await visibleOpportunity(db, actor, opportunityId, sellersSeeOnlyOwn);
   const sellers = await listSellers(db, opportunityId);
   const { sum, warning } = summarize(sellers);
-  return { sellers, sum, warning };
+  return { sellers, sum, warning, version: opportunity.version };
 }
 
 /** Applies one pure rule to the seller list and writes the result (see changeOpportunityPart). */
 function changeSellers(
-  options: { db: Db; actor: Actor; opportunityId: number },
+  options: { db: Db; actor: Actor; opportunityId: number; version?: number | undefined },
   rule: (sellers: Seller[]) => SplitResult | Promise<SplitResult>,
 ): Promise<SellerList> {
   const { db, opportunityId } = options;
-  return changeOpportunityPart(options, async () => {
+  const currentPart = async (current: { version: number }): Promise<SellerList> => {
+    const sellers = await listSellers(db, opportunityId);
+    const { sum, warning } = summarize(sellers);
+    return { sellers, sum, warning, version: current.version };
+  };
+  return changeOpportunityPart({ ...options, currentPart }, async (current) => {
     const result = await rule(await listSellers(db, opportunityId));
     await replaceSellers(db, opportunityId, result.sellers);
-    return { sellers: await listSellers(db, opportunityId), sum: result.sum, warning: result.warning };
+    // changeOpportunityPart moves the locked opportunity from this version to the next
+    return { sellers: await listSellers(db, opportunityId), sum: result.sum, warning: result.warning, version: current.version + 1 };
   });
 }
 
@@ -47,7 +55,7 @@ export function addOpportunitySeller(options: { db: Db; actor: Actor; opportunit
 }
 
 /** O-20: changes one seller's share and no other; the answer warns when the sum is not 100. */
-export function changeSellerShare(options: { db: Db; actor: Actor; opportunityId: number; userId: number; share: number }) {
+export function changeSellerShare(options: { db: Db; actor: Actor; opportunityId: number; userId: number; share: number; version: number }) {
   return changeSellers(options, (sellers) => changeShare(sellers, options.userId, options.share));
 }
 

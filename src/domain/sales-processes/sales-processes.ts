@@ -1,5 +1,6 @@
 import type { Db } from '../../db/schema.ts';
 import { findProcess, insertProcess, replaceStages, stagesInUse, updateProcess, type SalesProcess } from '../../db/sales-processes.ts';
+import { claimVersion } from '../../db/versioned.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { isAdmin, type Actor } from '../auth/permissions.ts';
 
@@ -24,10 +25,24 @@ export async function createSalesProcess({ db, actor, input }: { db: Db; actor: 
   return (await findProcess(db, id)) as SalesProcess;
 }
 
-export async function changeSalesProcess({ db, actor, id, changes }: { db: Db; actor: Actor; id: number; changes: { name?: string | undefined; active?: boolean | undefined; isDefault?: boolean | undefined } }): Promise<SalesProcess> {
+/** The process at `version`, its version moved on for the caller's write; else 404 or a 409 with the process as it is now. */
+async function claimProcess(db: Db, actor: Actor, id: number, version: number): Promise<SalesProcess> {
   if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'Only an admin can change sales processes');
-  const current = await findProcess(db, id);
-  if (!current) throw notFound('Sales process', id);
+  if (!(await findProcess(db, id))) throw notFound('Sales process', id);
+  if (!(await claimVersion(db, 'sales_processes', id, version))) {
+    throw new AppError('VERSION_CONFLICT', 'The sales process was changed by someone else. Reload and try again.', { current: await findProcess(db, id) });
+  }
+  return (await findProcess(db, id)) as SalesProcess;
+}
+
+export async function changeSalesProcess({ db, actor, id, version, changes }: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  version: number;
+  changes: { name?: string | undefined; active?: boolean | undefined; isDefault?: boolean | undefined };
+}): Promise<SalesProcess> {
+  const current = await claimProcess(db, actor, id, version);
   if (changes.isDefault === false && current.isDefault) throw invalid('isDefault', 'make another process the default instead');
   if (changes.active === false && (current.isDefault || changes.isDefault)) throw invalid('active', 'the default process cannot be deactivated');
   await updateProcess(db, id, changes);
@@ -40,10 +55,9 @@ export type StageEdit = { id?: number | undefined; name: string; probability: nu
  * O-4: admins rename, re-order, re-weigh, add and remove stages. A stage that opportunities stand
  * on cannot be removed; open opportunities in stage mode follow a changed probability.
  */
-export async function editStages({ db, actor, id, stages }: { db: Db; actor: Actor; id: number; stages: StageEdit[] }): Promise<SalesProcess> {
-  if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'Only an admin can change sales processes');
-  const current = await findProcess(db, id);
-  if (!current) throw notFound('Sales process', id);
+export async function editStages({ db, actor, id, version, stages }: { db: Db; actor: Actor; id: number; version: number; stages: StageEdit[] }): Promise<SalesProcess> {
+  // the stage list is replaced as a whole, so the process's version guards it
+  const current = await claimProcess(db, actor, id, version);
   checkStages(stages);
   const known = new Set(current.stages.map((s) => s.id));
   stages.forEach((stage, i) => {
