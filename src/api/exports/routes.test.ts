@@ -39,24 +39,25 @@ describe('CSV (L-6)', () => {
     expect(file.headers['content-disposition']).toMatch(/^attachment; filename="opportunities-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect([...file.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows: string[][] = parse(file.body, { bom: true });
-    expect(rows[0]).toEqual(['Number', 'Subject', 'Company', 'Status', 'Stage', 'Amount', 'Probability %', 'Weighted', 'Decision date', 'Owner', 'Last changed', 'By']);
-    expect(rows.slice(1).map((r) => r.slice(0, 9))).toEqual([
-      ['1', 'Færge nr. 1; "den store"', 'Ærø Færger A/S', 'Open', 'Prospect', '2500.50', '50', '1250.25', '2026-03-31'],
-      ['2', 'Kaj, bro og rampe', 'Ærø Færger A/S', 'Open', 'Prospect', '1000000.00', '10', '100000.00', '2026-12-01'],
-      ['3', 'Uden beløb', 'Ærø Færger A/S', 'Open', 'Prospect', '', '20', '0.00', ''],
+    // the currency travels with the amounts although the default columns do not name it (issue 18)
+    expect(rows[0]).toEqual(['Number', 'Subject', 'Company', 'Status', 'Stage', 'Amount', 'Currency', 'Probability %', 'Weighted', 'Decision date', 'Owner', 'Last changed', 'By']);
+    expect(rows.slice(1).map((r) => r.slice(0, 10))).toEqual([
+      ['1', 'Færge nr. 1; "den store"', 'Ærø Færger A/S', 'Open', 'Prospect', '2500.50', 'DKK', '50', '1250.25', '2026-03-31'],
+      ['2', 'Kaj, bro og rampe', 'Ærø Færger A/S', 'Open', 'Prospect', '1000000.00', 'DKK', '10', '100000.00', '2026-12-01'],
+      ['3', 'Uden beløb', 'Ærø Færger A/S', 'Open', 'Prospect', '', 'DKK', '20', '0.00', ''],
     ]);
-    expect(rows[1]?.[10]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(rows[1]?.[11]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });
 
   it('writes semicolons with decimal commas for Nordic Excel, and headers in the asked language', async () => {
     const file = await download('/api/opportunities/export?format=csv&delimiter=semicolon&lang=da&sort=number&columns=number,title,amount,status');
     const text = file.body.toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('\ufeffNummer;Emne;Beløb;Status');
+    expect(text.split('\r\n')[0]).toBe('\ufeffNummer;Emne;Beløb;Valuta;Status');
     const rows: string[][] = parse(file.body, { bom: true, delimiter: ';' });
     expect(rows.slice(1)).toEqual([
-      ['1', 'Færge nr. 1; "den store"', '2500,50', 'Åben'],
-      ['2', 'Kaj, bro og rampe', '1000000,00', 'Åben'],
-      ['3', 'Uden beløb', '', 'Åben'],
+      ['1', 'Færge nr. 1; "den store"', '2500,50', 'DKK', 'Åben'],
+      ['2', 'Kaj, bro og rampe', '1000000,00', 'DKK', 'Åben'],
+      ['3', 'Uden beløb', '', 'DKK', 'Åben'],
     ]);
   });
 
@@ -69,7 +70,7 @@ describe('CSV (L-6)', () => {
     expect(new Set(all.slice(1).map((r) => r[0])).size).toBe(4103);
     const won: string[][] = parse((await download('/api/opportunities/export?format=csv&status=won&amount.lte=100&sort=amount&columns=amount,status')).body, { bom: true });
     expect(won.slice(1)).toHaveLength(50);
-    expect(won[1]).toEqual(['2.00', 'Won']);
+    expect(won[1]).toEqual(['2.00', 'DKK', 'Won']);
     await sql`DELETE FROM opportunities WHERE number > 1000`.execute(api.database.db);
   });
 
@@ -99,17 +100,18 @@ describe('XLSX (L-6)', () => {
     const sheet = workbook.worksheets[0];
     if (!sheet) throw new Error('no sheet');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Number', 'Subject', 'Amount', 'Decision date', 'Created', 'Status']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Number', 'Subject', 'Amount', 'Currency', 'Decision date', 'Created', 'Status']);
     const first = sheet.getRow(2);
     expect(first.getCell(1).value).toBe(1);
     expect(first.getCell(2).value).toBe('Færge nr. 1; "den store"');
     expect(first.getCell(3).value).toBe(2500.5);
     expect(first.getCell(3).numFmt).toBe('#,##0.00');
-    const decision = first.getCell(4).value;
+    expect(first.getCell(4).value).toBe('DKK');
+    const decision = first.getCell(5).value;
     expect(decision).toBeInstanceOf(Date);
     expect((decision as Date).toISOString()).toBe('2026-03-31T00:00:00.000Z');
-    expect(first.getCell(5).value).toBeInstanceOf(Date);
-    expect(first.getCell(6).value).toBe('Open');
+    expect(first.getCell(6).value).toBeInstanceOf(Date);
+    expect(first.getCell(7).value).toBe('Open');
     expect(sheet.getRow(4).getCell(3).value).toBeNull();
     expect(sheet.rowCount).toBe(4);
   });

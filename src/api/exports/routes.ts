@@ -9,8 +9,10 @@ import { COMPANY_SORTS, listCompanies } from '../../db/companies.ts';
 import { CONTACT_SORTS, findContact, listContacts } from '../../db/contacts.ts';
 import { listOpportunities } from '../../db/opportunities.ts';
 import { decodeCursor, parseSort, type Sort } from '../../db/paging.ts';
+import { namesOf } from '../../db/export-names.ts';
 import { currentSettings } from '../../db/settings.ts';
 import { CONTENT_TYPES, exportColumns, exportFileName, writeExport, type ExportFormat, type ExportList } from '../../domain/export/export-file.ts';
+import { filterWords, NAMED_FILTERS, type FilterNames } from '../../domain/export/filter-words.ts';
 import { vcard } from '../../domain/export/vcard.ts';
 import { todayIn } from '../../domain/opportunities/rules.ts';
 import { likePattern } from '../../domain/search/text-pattern.ts';
@@ -52,12 +54,23 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   const produces = { produces: Object.values(CONTENT_TYPES) };
 
 
-  async function send(reply: FastifyReply, list: ExportList, params: { format: ExportFormat; delimiter: 'comma' | 'semicolon'; lang: 'en' | 'da' | 'nb' | 'sv'; columns?: string[] | undefined }, batches: AsyncIterable<Record<string, unknown>[]>) {
+  /** The request's filters in words for the PDF, with the names of the records its ids name. */
+  async function describe(list: ExportList, query: Record<string, unknown>, lang: 'en' | 'da' | 'nb' | 'sv') {
+    const names: FilterNames = {};
+    for (const [key, source] of Object.entries(NAMED_FILTERS)) {
+      const ids = query[key];
+      if (Array.isArray(ids)) names[key] = await namesOf(app.db, source, ids.map(Number));
+    }
+    return filterWords(list, query, names, lang);
+  }
+
+  async function send(reply: FastifyReply, list: ExportList, params: { format: ExportFormat; delimiter: 'comma' | 'semicolon'; lang: 'en' | 'da' | 'nb' | 'sv'; columns?: string[] | undefined }, batches: AsyncIterable<Record<string, unknown>[]>, query: Record<string, unknown>) {
     const columns = exportColumns(list, params.columns);
     const settings = await currentSettings(app.db);
     const today = todayIn(app.config.timeZone);
     const title = `${settings.companyName} – ${list} ${today}`;
-    const stream = writeExport(params.format, { columns, lang: params.lang, batches, timeZone: app.config.timeZone, title, baseCurrency: settings.baseCurrency }, { delimiter: params.delimiter === 'semicolon' ? ';' : ',' });
+    const filters = params.format === 'pdf' ? await describe(list, query, params.lang) : [];
+    const stream = writeExport(params.format, { columns, lang: params.lang, batches, timeZone: app.config.timeZone, title, filters, baseCurrency: settings.baseCurrency }, { delimiter: params.delimiter === 'semicolon' ? ';' : ',' });
     return reply
       .header('content-type', CONTENT_TYPES[params.format])
       .header('content-disposition', `attachment; filename="${exportFileName(list, today, params.format)}"`)
@@ -73,7 +86,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     const now = new Date();
     const context = { now, today: todayIn(app.config.timeZone, now), stagnationDays: settings.stagnationDays };
     const batches = pages(sort, (cursor) => listOpportunities(app.db, { sort, cursor, limit: EXPORT_BATCH, filters }), (row) => presentOpportunity(row, context));
-    return send(reply, 'opportunities', { format, delimiter, lang, columns }, batches);
+    return send(reply, 'opportunities', { format, delimiter, lang, columns }, batches, query);
   });
 
   const companyExport = z.strictObject({ ...companyQuery.omit(withoutPaging).shape, ...exportParams });
@@ -81,7 +94,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     const { format, delimiter, lang, columns, sort: sortParam, q, ...filters } = request.query;
     const sort = parseSort(sortParam, Object.keys(COMPANY_SORTS), { field: 'name', direction: 'asc' });
     const batches = pages(sort, (cursor) => listCompanies(app.db, { sort, cursor, limit: EXPORT_BATCH, filters: { ...filters, q: pattern(q) } }), presentCompany);
-    return send(reply, 'companies', { format, delimiter, lang, columns }, batches);
+    return send(reply, 'companies', { format, delimiter, lang, columns }, batches, { q, ...filters });
   });
 
   const contactExport = z.strictObject({ ...contactQuery.omit(withoutPaging).shape, ...exportParams, format: z.enum(['csv', 'xlsx', 'pdf', 'vcf'], { error: 'must be csv, xlsx, pdf or vcf' }) });
@@ -89,7 +102,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     const { format, delimiter, lang, columns, sort: sortParam, q, ...filters } = request.query;
     const sort = parseSort(sortParam, Object.keys(CONTACT_SORTS), { field: 'lastName', direction: 'asc' });
     const batches = pages(sort, (cursor) => listContacts(app.db, { sort, cursor, limit: EXPORT_BATCH, filters: { ...filters, q: pattern(q) } }), presentContact);
-    if (format !== 'vcf') return send(reply, 'contacts', { format, delimiter, lang, columns }, batches);
+    if (format !== 'vcf') return send(reply, 'contacts', { format, delimiter, lang, columns }, batches, { q, ...filters });
     // L-8: one vCard per contact, in the same order as the list
     async function* cards() {
       for await (const batch of batches) yield batch.map((contact) => vcard(contact as ReturnType<typeof presentContact>)).join('');
@@ -115,6 +128,6 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     const { format, delimiter, lang, columns, sort: sortParam, q, 'dueDate.gte': dueFrom, 'dueDate.lte': dueTo, ...filters } = request.query;
     const sort = parseSort(sortParam, Object.keys(ACTIVITY_SORTS), { field: 'dueDate', direction: 'asc' });
     const batches = pages(sort, (cursor) => listActivities(app.db, { sort, cursor, limit: EXPORT_BATCH, filters: { ...filters, dueFrom, dueTo, q: pattern(q) } }), presentActivity);
-    return send(reply, 'activities', { format, delimiter, lang, columns }, batches);
+    return send(reply, 'activities', { format, delimiter, lang, columns }, batches, { q, 'dueDate.gte': dueFrom, 'dueDate.lte': dueTo, ...filters });
   });
 };

@@ -9,6 +9,8 @@ export type ExportSpec = {
   /** Timestamps are written as wall-clock time of this zone. */
   timeZone: string;
   title: string;
+  /** The filters of the selection in words, in `lang` (the PDF prints them under the title). */
+  filters?: string[];
   /** The PDF's totals have one line per currency of the rows (`currency`), this one first. */
   baseCurrency?: string;
 };

@@ -17,14 +17,21 @@ export const CONTENT_TYPES: Record<ExportFormat | 'vcf', string> = {
   vcf: 'text/vcard; charset=utf-8',
 };
 
-/** The columns asked for (keys of the list's items), or the list's defaults; unknown keys are a 400. */
+/**
+ * The columns asked for (keys of the list's items), or the list's defaults; unknown keys are a 400.
+ * Amounts never travel without their currency: a list with money columns gets `currency` after the first.
+ */
 export function exportColumns(list: ExportList, keys: string[] | undefined): Column[] {
   const chosen = keys?.length ? keys : DEFAULT_COLUMNS[list];
-  return chosen.map((key) => {
+  const columns = chosen.map((key) => {
     const column = COLUMNS[list].find((c) => c.key === key);
     if (!column) throw invalid('columns', `"${key}" cannot be exported; one of: ${COLUMNS[list].map((c) => c.key).join(', ')}`);
     return column;
   });
+  const currency = COLUMNS[list].find((c) => c.key === 'currency');
+  const firstMoney = columns.findIndex((c) => c.type === 'money');
+  if (currency && firstMoney >= 0 && !columns.includes(currency)) columns.splice(firstMoney + 1, 0, currency);
+  return columns;
 }
 
 /** `opportunities-2026-11-23.xlsx`: the list and the day it was taken. */
