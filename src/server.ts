@@ -9,6 +9,7 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import type { Database } from './db/connect.ts';
 import { errorHandler } from './api/errors.ts';
 import { registerAuthentication } from './api/authenticate.ts';
+import { publicUrlFrom, trustProxyFrom } from './api/public-address.ts';
 import { createResponseSerializer } from './api/serialize-response.ts';
 import type { AppConfig } from './api/context.ts';
 import { authRoutes } from './api/auth/routes.ts';
@@ -54,7 +55,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: process.env.TRAKT_TRUST_PROXY === '1',
+    trustProxy: trustProxyFrom(process.env.TRAKT_TRUST_PROXY),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createResponseSerializer({ check: options.checkResponses ?? process.env.VITEST !== undefined }));
@@ -74,6 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorate('config', {
     timeZone: options.config?.timeZone ?? process.env.TRAKT_TIMEZONE ?? 'Europe/Copenhagen',
     secureCookies: options.config?.secureCookies ?? process.env.TRAKT_SECURE_COOKIES === '1',
+    publicUrl: options.config?.publicUrl !== undefined ? options.config.publicUrl : publicUrlFrom(process.env.TRAKT_PUBLIC_URL),
   });
 
   await app.register(cookie);

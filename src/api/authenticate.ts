@@ -9,7 +9,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Resolves the caller from a Bearer token or the session cookie, and enforces A-3's CSRF rule:
- * a cookie-authenticated write must echo the session's CSRF token in `x-csrf-token`.
+ * a cookie-authenticated write (sign-out included) must echo the session's CSRF token in `x-csrf-token`.
  */
 export function registerAuthentication(app: FastifyInstance) {
   app.decorateRequest('actor', null);
@@ -21,14 +21,15 @@ export function registerAuthentication(app: FastifyInstance) {
     // the OpenAPI reference page is public like the document it shows
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     await identify(app, request);
-    if (request.routeOptions.config.public) return;
-    if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+    // every write made with a session cookie, on a public route too (sign-out), echoes the CSRF token
     if (request.authKind === 'cookie' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !request.csrfToken || !sameSecret(sent, request.csrfToken)) {
         throw new AppError('CSRF_TOKEN_INVALID', 'Missing or wrong x-csrf-token header');
       }
     }
+    if (request.routeOptions.config.public) return;
+    if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   });
 
   // A-5: every permission denial is logged (a callback hook: the other responses pass without a promise)

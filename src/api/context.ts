@@ -10,6 +10,8 @@ export type AppConfig = {
   timeZone: string;
   /** Secure cookies when served over HTTPS (behind a proxy: TRAKT_SECURE_COOKIES=1). */
   secureCookies: boolean;
+  /** The address users reach Trakt at (TRAKT_PUBLIC_URL, no trailing slash), for links made on the server; null when not set. */
+  publicUrl: string | null;
 };
 
 declare module 'fastify' {

@@ -10,6 +10,11 @@ export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefi
   return db.selectFrom('users').selectAll().where(sql<boolean>`lower(email) = lower(${email})`).executeTakeFirst();
 }
 
+/** The email and password hash of a user, for checking a password they type while signed in. */
+export function findCredentials(db: Db, userId: number) {
+  return db.selectFrom('users').select(['email', 'passwordHash']).where('id', '=', userId).executeTakeFirst();
+}
+
 export async function insertSession(db: Db, row: { tokenHash: string; userId: number; csrfToken: string; expiresAt: Date }) {
   await db.insertInto('sessions').values(row).execute();
 }
@@ -44,10 +49,12 @@ export async function deleteSession(db: Db, tokenHash: string) {
   await db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute();
 }
 
-export async function deleteSessionsOfUser(db: Db, userId: number, exceptTokenHash?: string) {
+/** Ends a user's sessions (but the one kept); returns how many ended. */
+export async function deleteSessionsOfUser(db: Db, userId: number, exceptTokenHash?: string): Promise<number> {
   let query = db.deleteFrom('sessions').where('userId', '=', userId);
   if (exceptTokenHash) query = query.where('tokenHash', '!=', exceptTokenHash);
-  await query.execute();
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function deleteExpiredSessions(db: Db, now: Date) {
@@ -98,6 +105,12 @@ export async function revokeToken(db: Db, userId: number, tokenId: number): Prom
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Revokes every live API token of a user; returns how many. */
+export async function revokeTokensOfUser(db: Db, userId: number, now: Date): Promise<number> {
+  const result = await db.updateTable('apiTokens').set({ revokedAt: now }).where('userId', '=', userId).where('revokedAt', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export type AuthEventKind = 'login' | 'login_failed' | 'login_limited' | 'logout' | 'denied';
 
 export async function logAuthEvent(
@@ -110,17 +123,44 @@ export async function logAuthEvent(
     .execute();
 }
 
-/** Failed sign-ins since `since`, for one email address and for one client address. */
-export async function countFailures(db: Db, email: string, ip: string, since: Date) {
-  const row = await db
-    .selectFrom('authEvents')
-    .select([
-      sql<number>`count(*) FILTER (WHERE lower(email) = lower(${email}))`.as('byEmail'),
-      sql<number>`count(*) FILTER (WHERE ip = ${ip})`.as('byIp'),
-    ])
-    .where('kind', '=', 'login_failed')
-    .where('at', '>', since)
-    .where((eb) => eb.or([eb(sql`lower(email)`, '=', email.toLowerCase()), eb('ip', '=', ip)]))
-    .executeTakeFirstOrThrow();
-  return { byEmail: Number(row.byEmail), byIp: Number(row.byIp) };
+/** How many attempts a key gets for free, and how long it waits after each one beyond them (doubling up to a maximum). */
+export type ThrottleRule = { free: number; baseSeconds: number; maxSeconds: number; resetAfterSeconds: number };
+
+// when the next attempt is allowed once the free ones are used: the one home of the delay formula
+const allowedAt = (rule: ThrottleRule) =>
+  sql<Date>`t.last_attempt_at + make_interval(secs => least(${rule.maxSeconds}::float8, ${rule.baseSeconds}::float8 * power(2::float8, greatest(least(t.failures - ${rule.free}::int, 30), 0))))`;
+
+/**
+ * Counts one attempt on `key` in a single statement, so parallel attempts each see the others'
+ * count (on PGlite and on a server, across instances). Returns null when the attempt was counted
+ * and may go on; else the time the next one is allowed.
+ */
+export async function countAttempt(db: Db, key: string, rule: ThrottleRule, now: Date): Promise<Date | null> {
+  const resetBefore = new Date(now.getTime() - rule.resetAfterSeconds * 1000);
+  const counted = await sql<{ failures: number }>`
+    INSERT INTO sign_in_throttles AS t (key, failures, last_attempt_at) VALUES (${key}, 1, ${now})
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN t.last_attempt_at <= ${resetBefore} THEN 1 ELSE t.failures + 1 END,
+      -- parallel attempts may arrive with their clocks a little out of order
+      last_attempt_at = greatest(t.last_attempt_at, ${now})
+    WHERE t.failures < ${rule.free}::int OR t.last_attempt_at <= ${resetBefore} OR ${allowedAt(rule)} <= ${now}
+    RETURNING failures`.execute(db);
+  if (counted.rows.length > 0) return null;
+  const { rows } = await sql<{ allowedAt: Date }>`SELECT ${allowedAt(rule)} AS allowed_at FROM sign_in_throttles t WHERE t.key = ${key}`.execute(db);
+  return rows[0]?.allowedAt ?? now;
+}
+
+/** Takes back one counted attempt (it turned out right, or another limit refused it). */
+export async function uncountAttempt(db: Db, key: string) {
+  await db.updateTable('signInThrottles').set({ failures: sql`greatest(failures - 1, 0)` }).where('key', '=', key).execute();
+}
+
+/** Forgets a key's failures (after a successful sign-in). */
+export async function clearAttempts(db: Db, key: string) {
+  await db.deleteFrom('signInThrottles').where('key', '=', key).execute();
+}
+
+/** Drops counts nobody has added to since `before`. */
+export async function deleteStaleAttempts(db: Db, before: Date) {
+  await db.deleteFrom('signInThrottles').where('lastAttemptAt', '<', before).execute();
 }

@@ -59,6 +59,12 @@ export type AuthEventsTable = {
   detail: string | null;
 };
 
+export type SignInThrottlesTable = {
+  key: string;
+  failures: number;
+  lastAttemptAt: Timestamp;
+};
+
 export type CampaignsTable = {
   id: Generated<number>;
   name: string;
@@ -338,6 +344,7 @@ export type DB = {
   sessions: SessionsTable;
   apiTokens: ApiTokensTable;
   authEvents: AuthEventsTable;
+  signInThrottles: SignInThrottlesTable;
   campaigns: CampaignsTable;
   competitors: CompetitorsTable;
   companies: CompaniesTable;

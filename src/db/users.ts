@@ -66,7 +66,3 @@ export async function setPasswordHash(db: Db, id: number, passwordHash: string) 
   await db.updateTable('users').set({ passwordHash, updatedAt: new Date() }).where('id', '=', id).execute();
 }
 
-export async function findPasswordHash(db: Db, id: number): Promise<string | undefined> {
-  const row = await db.selectFrom('users').select('passwordHash').where('id', '=', id).executeTakeFirst();
-  return row?.passwordHash;
-}

@@ -6,7 +6,7 @@ import { findUser } from '../../db/users.ts';
 import { SESSION_TTL_MS, signIn } from '../../domain/auth/sign-in.ts';
 import { hashSecret, newSecret } from '../../domain/auth/tokens.ts';
 import { changePassword } from '../../domain/users/users.ts';
-import { notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import { SESSION_COOKIE } from '../authenticate.ts';
 import { actorOf } from '../context.ts';
 import { idParams, iso, requiredText } from '../common.ts';
@@ -24,6 +24,16 @@ export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, toke
   });
 }
 
+/** A refused attempt (429) tells the client when to try again, in the Retry-After header as well as the error's fields. */
+async function withRetryAfter<T>(reply: FastifyReply, attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'TOO_MANY_ATTEMPTS' && error.fields?.retryAfter) reply.header('retry-after', error.fields.retryAfter);
+    throw error;
+  }
+}
+
 const tokenSchema = z.object({ id: z.number(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() });
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,7 +45,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: sessionAnswer },
     },
   }, async (request, reply) => {
-    const { user, sessionToken, csrfToken } = await signIn({ db: app.db, email: request.body.email, password: request.body.password, ip: request.ip });
+    const { user, sessionToken, csrfToken } = await withRetryAfter(reply, () =>
+      signIn({ db: app.db, email: request.body.email, password: request.body.password, ip: request.ip }),
+    );
     setSessionCookie(app, reply, sessionToken);
     const { passwordHash: _p, ...visible } = user;
     return { user: presentUser(visible), csrfToken };
@@ -57,13 +69,21 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/auth/password', {
-    schema: { tags, body: z.strictObject({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: z.string().max(200) }) },
-  }, async (request, reply) => {
-    await app.db.transaction().execute((db) =>
-      changePassword({ db, actor: actorOf(request), ...request.body, keepSessionHash: request.sessionTokenHash ?? undefined }),
-    );
-    return reply.status(204).send();
-  });
+    schema: {
+      tags,
+      body: z.strictObject({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: z.string().max(200) }),
+      response: {
+        200: z.object({
+          revokedTokens: z.number().int().describe('API tokens revoked with the old password'),
+          endedSessions: z.number().int().describe('Other sessions signed out (this one stays)'),
+        }),
+      },
+    },
+  }, async (request, reply) =>
+    withRetryAfter(reply, () =>
+      changePassword({ db: app.db, actor: actorOf(request), ...request.body, keepSessionHash: request.sessionTokenHash ?? undefined, ip: request.ip }),
+    ),
+  );
 
   app.get('/api/auth/tokens', { schema: { tags, response: { 200: z.object({ items: z.array(tokenSchema) }) } } }, async (request) => {
     const rows = await listTokens(app.db, actorOf(request).id);

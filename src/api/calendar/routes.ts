@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { calendarItems, deleteFeed, feedOwner, findFeed, saveFeedToken } from '../../db/calendar-feeds.ts';
 import { calendarFeed } from '../../domain/calendar/calendar-feed.ts';
+import { listScope } from '../../domain/records/access.ts';
 import { hashSecret, newSecret } from '../../domain/auth/tokens.ts';
 import { AppError } from '../../domain/errors.ts';
 import { addDays, todayIn } from '../../domain/opportunities/rules.ts';
@@ -20,11 +21,16 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     return { active: Boolean(feed), createdAt: iso(feed?.createdAt ?? null), lastUsedAt: iso(feed?.lastUsedAt ?? null) };
   });
 
-  app.post('/api/calendar-feed', { schema: { tags, response: { 201: z.object({ url: z.string(), path: z.string() }) } } }, async (request, reply) => {
+  const feedAddress = z.object({
+    url: z.string().nullable().describe('The full address, made with TRAKT_PUBLIC_URL; null when that is not set (then the client adds its own origin to `path`)'),
+    path: z.string(),
+  });
+  app.post('/api/calendar-feed', { schema: { tags, response: { 201: feedAddress } } }, async (request, reply) => {
     const secret = newSecret();
     await app.db.transaction().execute((db) => saveFeedToken(db, actorOf(request).id, hashSecret(secret)));
     const path = `/api/calendar/${secret}.ics`;
-    return reply.status(201).send({ path, url: `${request.protocol}://${request.host}${path}` });
+    // never from the Host header: a forged one would hand the secret to another server
+    return reply.status(201).send({ path, url: app.config.publicUrl ? `${app.config.publicUrl}${path}` : null });
   });
 
   app.delete('/api/calendar-feed', { schema: { tags } }, async (request, reply) => {
@@ -37,8 +43,9 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     const owner = await feedOwner(app.db, hashSecret(secret));
     if (!owner) throw new AppError('NOT_FOUND', 'No calendar feed at this address');
     const today = todayIn(app.config.timeZone);
-    const items = await calendarItems(app.db, owner.id, addDays(today, -90), addDays(today, 365));
-    const body = calendarFeed({ userName: owner.name, items, timeZone: app.config.timeZone, host: request.host.split(':')[0] || 'trakt' });
+    const items = await calendarItems(app.db, owner.id, addDays(today, -90), addDays(today, 365), await listScope(app.db, owner));
+    const host = app.config.publicUrl ? new URL(app.config.publicUrl).hostname : 'trakt';
+    const body = calendarFeed({ userName: owner.name, items, timeZone: app.config.timeZone, host });
     return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(body);
   });
 };

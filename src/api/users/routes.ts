@@ -42,8 +42,11 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(201).send(presentUser(user));
   });
 
-  app.patch('/api/users/:id', { schema: { tags, params: idParams, body: updateUserBody, response: { 200: userSchema } } }, async (request) => {
-    const user = await app.db.transaction().execute((db) => updateUser({ db, actor: actorOf(request), id: request.params.id, changes: request.body }));
-    return presentUser(user);
+  const updatedUser = userSchema.extend({ revokedTokens: z.number().int().optional().describe('API tokens revoked because a new password was set') });
+  app.patch('/api/users/:id', { schema: { tags, params: idParams, body: updateUserBody, response: { 200: updatedUser } } }, async (request) => {
+    const { user, revokedTokens } = await app.db.transaction().execute((db) =>
+      updateUser({ db, actor: actorOf(request), id: request.params.id, changes: request.body }),
+    );
+    return { ...presentUser(user), ...(revokedTokens === null ? {} : { revokedTokens }) };
   });
 };

@@ -1,26 +1,22 @@
 import type { Db } from '../../db/schema.ts';
-import { countFailures, findUserByEmail, insertSession, logAuthEvent, type UserRow } from '../../db/auth.ts';
+import { findUserByEmail, insertSession, logAuthEvent, type UserRow } from '../../db/auth.ts';
 import { AppError } from '../errors.ts';
+import { startAttempt } from './attempts.ts';
 import { verifyPassword } from './password.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
-// after this many failures in the window, further attempts are refused until it has passed
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_IP = 30;
-export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
-/** checks the password, rate-limits failures, logs the attempt, and opens a session. */
+/** counts the attempt (attempts.ts), checks the password, logs the attempt, and opens a session. */
 export async function signIn({ db, email, password, ip, now = new Date() }: { db: Db; email: string; password: string; ip: string; now?: Date }): Promise<{
   user: UserRow;
   sessionToken: string;
   csrfToken: string;
 }> {
-  const failures = await countFailures(db, email, ip, new Date(now.getTime() - FAILURE_WINDOW_MS));
-  if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
-    await logAuthEvent(db, { kind: 'login_limited', email, ip });
-    throw new AppError('TOO_MANY_ATTEMPTS', 'Too many failed sign-ins. Wait 15 minutes and try again.');
-  }
+  const attempt = await startAttempt({ db, email, ip, now }).catch(async (error: unknown) => {
+    if (error instanceof AppError) await logAuthEvent(db, { kind: 'login_limited', email, ip });
+    throw error;
+  });
   const user = await findUserByEmail(db, email);
   // verify even when the user is unknown, so response time does not reveal which emails exist
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
@@ -28,6 +24,7 @@ export async function signIn({ db, email, password, ip, now = new Date() }: { db
     await logAuthEvent(db, { kind: 'login_failed', email, ip, userId: user?.id ?? null, detail: user && !user.active ? 'inactive user' : null });
     throw new AppError('INVALID_CREDENTIALS', 'Wrong email or password', { fields: { email: 'wrong email or password' } });
   }
+  await attempt.succeeded();
   const sessionToken = newSecret();
   const csrfToken = newSecret();
   await insertSession(db, { tokenHash: hashSecret(sessionToken), userId: user.id, csrfToken, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) });

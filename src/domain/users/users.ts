@@ -1,6 +1,7 @@
 import type { Db } from '../../db/schema.ts';
-import { countActiveAdmins, findPasswordHash, findUser, insertUser, setPasswordHash, updateUser as updateUserRow, type UserRecord } from '../../db/users.ts';
-import { deleteSessionsOfUser } from '../../db/auth.ts';
+import { countActiveAdmins, findUser, insertUser, setPasswordHash, updateUser as updateUserRow, type UserRecord } from '../../db/users.ts';
+import { deleteSessionsOfUser, findCredentials, logAuthEvent, revokeTokensOfUser } from '../../db/auth.ts';
+import { startAttempt } from '../auth/attempts.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/password.ts';
 import { isAdmin, type Actor } from '../auth/permissions.ts';
@@ -61,8 +62,14 @@ export type UserChanges = {
 
 const SELF_EDITABLE = new Set(['version', 'name', 'initials', 'language']);
 
-/** Admins change any user; everyone changes their own name, initials and language. */
-export async function updateUser({ db, actor, id, changes }: { db: Db; actor: Actor; id: number; changes: UserChanges }): Promise<UserRecord> {
+/**
+ * Admins change any user; everyone changes their own name, initials and language. A password set
+ * by an admin ends all the user's sessions and revokes their API tokens (`revokedTokens`).
+ */
+export async function updateUser({ db, actor, id, changes }: { db: Db; actor: Actor; id: number; changes: UserChanges }): Promise<{
+  user: UserRecord;
+  revokedTokens: number | null;
+}> {
   const current = await findUser(db, id);
   if (!current) throw notFound('User', id);
   if (!isAdmin(actor)) {
@@ -84,20 +91,44 @@ export async function updateUser({ db, actor, id, changes }: { db: Db; actor: Ac
   const updated = await updateUserRow(db, id, version, fields);
   if (!updated) throw new AppError('VERSION_CONFLICT', 'The user was changed by someone else', { current: await findUser(db, id) });
   if (changes.active === false || password !== undefined) await deleteSessionsOfUser(db, id);
-  return updated;
+  // a reset password means the old one may be known to someone: what it gave access to ends too
+  const revokedTokens = password !== undefined ? await revokeTokensOfUser(db, id, new Date()) : null;
+  return { user: updated, revokedTokens };
 }
 
-/** A-3: a signed-in user changes their own password; their other sessions end. */
-export async function changePassword({ db, actor, currentPassword, newPassword, keepSessionHash }: {
+/**
+ * A-3: a signed-in user changes their own password. Guesses at the current one are limited like
+ * sign-ins (A-5); afterwards the user's API tokens are revoked and their other sessions end.
+ */
+export async function changePassword({ db, actor, currentPassword, newPassword, keepSessionHash, ip, now = new Date() }: {
   db: Db;
   actor: Actor;
   currentPassword: string;
   newPassword: string;
   keepSessionHash?: string | undefined;
-}) {
-  const stored = await findPasswordHash(db, actor.id);
-  if (!stored || !(await verifyPassword(stored, currentPassword))) throw invalid('currentPassword', 'is wrong');
+  ip: string;
+  now?: Date;
+}): Promise<{ revokedTokens: number; endedSessions: number }> {
   checkPassword(newPassword, 'newPassword');
-  await setPasswordHash(db, actor.id, await hashPassword(newPassword));
-  await deleteSessionsOfUser(db, actor.id, keepSessionHash);
+  const stored = await findCredentials(db, actor.id);
+  if (!stored) throw notFound('User', actor.id);
+  const { email } = stored;
+  // the same count as sign-ins of this account from this address: guessing here gains nothing
+  const attempt = await startAttempt({ db, email, ip, now }).catch(async (error: unknown) => {
+    if (error instanceof AppError) await logAuthEvent(db, { kind: 'login_limited', email, userId: actor.id, ip, detail: 'password change' });
+    throw error;
+  });
+  if (!(await verifyPassword(stored.passwordHash, currentPassword))) {
+    await logAuthEvent(db, { kind: 'login_failed', email, userId: actor.id, ip, detail: 'password change' });
+    throw invalid('currentPassword', 'is wrong');
+  }
+  await attempt.succeeded();
+  const passwordHash = await hashPassword(newPassword);
+  // the attempt count above stays outside: a rolled-back transaction would take it back
+  return db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, actor.id, passwordHash);
+    const revokedTokens = await revokeTokensOfUser(trx, actor.id, now);
+    const endedSessions = await deleteSessionsOfUser(trx, actor.id, keepSessionHash);
+    return { revokedTokens, endedSessions };
+  });
 }

@@ -22,8 +22,9 @@ function CalendarFeed() {
   async function make() {
     setBusy(true);
     try {
-      const answer = await api.post<{ url: string; path: string }>('/api/calendar-feed');
-      setUrl(answer.url);
+      const answer = await api.post<{ url: string | null; path: string }>('/api/calendar-feed');
+      // without TRAKT_PUBLIC_URL the server makes no full address: this page's own is the one the user reached
+      setUrl(answer.url ?? `${window.location.origin}${answer.path}`);
       setConfirmRotate(false);
       void queryClient.invalidateQueries({ queryKey: ['calendar-feed'] });
     } catch (error) {
