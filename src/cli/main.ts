@@ -1,4 +1,4 @@
-// The `trakt` command (SPEC I-3): serve, migrate, create-user, seed-demo, import.
+// The `trakt` command (SPEC I-3): serve, migrate, create-user, seed-demo, import, backup, restore.
 // Each command loads what it needs when it runs: `trakt import` does not load the web server (~1 s of start-up).
 import { Command, Option } from 'commander';
 import { openFromEnvironment } from '../db/open-from-env.ts';
@@ -8,6 +8,7 @@ import { loadDemoData } from '../domain/demo/load-demo.ts';
 import { saveSettings } from '../db/settings.ts';
 import { todayIn } from '../domain/opportunities/rules.ts';
 import { registerImportCommand } from './import-command.ts';
+import { registerBackupCommands } from './backup-command.ts';
 
 const program = new Command('trakt').description('Trakt sales-pipeline CRM');
 
@@ -86,6 +87,7 @@ program
   });
 
 registerImportCommand(program);
+registerBackupCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   const detail = error && typeof error === 'object' && 'fields' in error ? ` ${JSON.stringify((error as { fields: unknown }).fields)}` : '';
