@@ -28,6 +28,7 @@ import { CompetitorsSetup } from './pages/setup/CompetitorsSetup';
 import { UsersSetup } from './pages/setup/UsersSetup';
 import { SettingsSetup } from './pages/setup/SettingsSetup';
 import { DeletedSetup } from './pages/setup/DeletedSetup';
+import { BackupSetup } from './pages/setup/BackupSetup';
 
 export function App() {
   const { state, retry } = useSession();
@@ -84,6 +85,7 @@ export function App() {
             <Route path="users" element={<UsersSetup />} />
             <Route path="settings" element={<SettingsSetup />} />
             <Route path="deleted" element={<DeletedSetup />} />
+            <Route path="backup" element={<BackupSetup />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -3,7 +3,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../api/session';
 
-export const SETUP_SECTIONS = ['processes', 'lists', 'competitors', 'users', 'settings', 'deleted'] as const;
+export const SETUP_SECTIONS = ['processes', 'lists', 'competitors', 'users', 'settings', 'deleted', 'backup'] as const;
 
 /** U-7: the admin's setup pages, one tab each; the API refuses non-admins too (N-5). */
 export function SetupLayout() {
