@@ -1,6 +1,6 @@
 // The embedded data folder is opened by one process only: beside a running `trakt serve`, a second
 // `trakt import` or `trakt migrate` is refused with the server's pid and writes nothing; the import
-// goes through the server's API instead; a lock left by a process that died is taken over.
+// goes through the server's API instead, and so does a backup; a lock left by a process that died is taken over.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openDatabase } from '../../src/db/connect.ts';
+import { openBackup } from '../../src/domain/backup/backup-file.ts';
 
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, '../../bin/trakt.js');
@@ -83,6 +84,17 @@ describe('one process on the embedded data folder', () => {
     const wrongToken = (await trakt('import', 'companies', file, '--url', base, '--token', 'trakt_wrong').catch((e: Failure) => e)) as Failure;
     expect(wrongToken.code).toBe(1);
     expect(wrongToken.stderr).toContain('answered 401');
+
+    // a backup of the folder the server holds comes through the server (I-3)
+    const backupFile = join(dir, 'through-server.tar');
+    const direct = (await trakt('backup', backupFile).catch((e: Failure) => e)) as Failure;
+    expect(direct.code).toBe(1);
+    expect(direct.stderr).toContain(`in use by process ${server.pid}`);
+    expect(direct.stderr).toContain('Setup → Backup');
+    expect((await trakt('backup', backupFile, '--url', base, '--token', token)).stdout).toMatch(/Backup written to .*: \d+ tables, \d+ rows, 0 attachments\./);
+    const backup = await openBackup(backupFile);
+    expect(backup.manifest.tables.companies?.rows).toBe(2);
+    await backup.dispose();
 
     const stopped = new Promise((done) => server?.once('exit', done));
     server.kill('SIGTERM');
