@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -10,6 +11,7 @@ import type { Database } from './db/connect.ts';
 import { errorHandler } from './api/errors.ts';
 import { registerAuthentication } from './api/authenticate.ts';
 import { publicUrlFrom, trustProxyFrom } from './api/public-address.ts';
+import { securityHeaders } from './api/security-headers.ts';
 import { createResponseSerializer } from './api/serialize-response.ts';
 import type { AppConfig } from './api/context.ts';
 import { authRoutes } from './api/auth/routes.ts';
@@ -79,6 +81,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   await app.register(cookie);
+  await app.register(helmet, securityHeaders({ https: app.config.secureCookies }));
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
