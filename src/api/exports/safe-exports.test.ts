@@ -61,6 +61,18 @@ describe('CSV is safe to open (L-6)', () => {
   });
 });
 
+describe('the activities export is as safe (L-6)', () => {
+  it('neutralises a formula subject and keeps a multi-line text in its cell', async () => {
+    const companyId = (await manager.get('/api/companies?q=Ærø')).body.items[0].id;
+    expect((await manager.post('/api/activities', { type: 'meeting', subject: '=1+2', text: 'Linje 1\rLinje 2', companyId, dueDate: '2026-05-01' })).status).toBe(201);
+    const rows: string[][] = parse(await download('/api/activities/export?format=csv&delimiter=semicolon&columns=subject,text'), { bom: true, delimiter: ';' });
+    expect(rows).toEqual([
+      ['Subject', 'Text'],
+      ["'=1+2", 'Linje 1\rLinje 2'],
+    ]);
+  });
+});
+
 describe('XLSX is safe to open (L-6)', () => {
   it('names its sheet validly and gives the currency beside the amounts', async () => {
     const workbook = new ExcelJS.Workbook();
