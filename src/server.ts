@@ -8,7 +8,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/connect.ts';
-import { errorHandler } from './api/errors.ts';
+import { clientErrorHandler, errorHandler } from './api/errors.ts';
+import { loggerOptions } from './api/logging.ts';
+import { registerInputChecks } from './api/refuse-bad-input.ts';
+import { databaseAnswers } from './db/health.ts';
+import { AppError } from './domain/errors.ts';
 import { registerAuthentication } from './api/authenticate.ts';
 import { publicUrlFrom, trustProxyFrom } from './api/public-address.ts';
 import { securityHeaders } from './api/security-headers.ts';
@@ -43,7 +47,10 @@ import { backupRoutes } from './api/backup/routes.ts';
 export type ServerOptions = {
   database: Database;
   config?: Partial<AppConfig>;
+  /** Log every request (TRAKT_LOG=1); 5xx answers are logged either way. */
   logger?: boolean;
+  /** Where the log goes (default stderr); tests capture it. */
+  logStream?: NodeJS.WritableStream;
   /** Folder of the built web UI; null serves the API only. */
   webDir?: string | null;
   /** Also parse every response with its zod schema (default: under the test runner). */
@@ -51,17 +58,23 @@ export type ServerOptions = {
 };
 
 const defaultWebDir = fileURLToPath(new URL('../web/dist', import.meta.url));
+/** How long /api/health waits for the database's `SELECT 1` before answering 503. */
+const HEALTH_TIMEOUT_MS = 2_000;
 
 /** Builds the Fastify app: plugins, error handler, API routes, OpenAPI and the web UI. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    ...loggerOptions({ requests: options.logger === true, stream: options.logStream }),
+    // a path parameter over the router's limit (414) and a URL it cannot decode answer in the error shape
+    frameworkErrors: errorHandler,
+    clientErrorHandler,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: trustProxyFrom(process.env.TRAKT_TRUST_PROXY),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createResponseSerializer({ check: options.checkResponses ?? process.env.VITEST !== undefined }));
   app.setErrorHandler(errorHandler);
+  registerInputChecks(app);
   app.setNotFoundHandler((request, reply) => {
     // API paths and built assets answer 404; every other path is a page of the web app
     if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || !serveWeb) {
@@ -99,7 +112,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuthentication(app);
 
-  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok', database: app.dbMode }));
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => {
+    if (!(await databaseAnswers(app.db, HEALTH_TIMEOUT_MS))) throw new AppError('UNAVAILABLE', 'The database does not answer', { fields: { database: 'does not answer' } });
+    return { status: 'ok', database: app.dbMode };
+  });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(instanceRoutes);

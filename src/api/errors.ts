@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
@@ -24,6 +26,10 @@ function constraintField(constraint: string | undefined, detail: string | undefi
   const column = detail?.match(/Key \(([a-z_]+)\)/)?.[1];
   return column ? column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()) : 'body';
 }
+
+// busboy (under @fastify/multipart) throws plain Errors for a body it cannot parse; these are its messages
+const MULTIPART_PARSE_ERROR = /^(Multipart: Boundary not found|Boundary required|Unexpected end of (multipart data|form)|\w+ terminated early due to unexpected end of multipart data|Malformed part header|The needle cannot .*)$/;
+const isMultipartParseError = (e: unknown): e is Error => e instanceof Error && !('statusCode' in e) && MULTIPART_PARSE_ERROR.test(e.message);
 
 type PgError = { code: string; constraint?: string; detail?: string; column?: string };
 const isPgError = (e: unknown): e is PgError =>
@@ -68,24 +74,54 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
         return { status: 400, body: body('VALIDATION', `${field} refers to a record that does not exist`, { [field]: 'does not exist' }) };
       case '23514':
       case '23502':
-      case '22P02':
-      case '22003':
-      case '22007':
-      case '22008':
         return { status: 400, body: body('VALIDATION', `Invalid value for ${error.column ?? field}`, { [error.column ?? field]: 'is invalid' }) };
+      case '22021':
+      case '22P05':
+        // text the database cannot store: a NUL character, or bytes that are not UTF-8
+        return { status: 400, body: body('VALIDATION', `${error.column ?? field} contains a character that cannot be stored`, { [error.column ?? field]: 'contains a character that cannot be stored (such as NUL)' }) };
     }
+    // class 22 is "data exception": a value the database refused (syntax, range, length, date …)
+    if (error.code.startsWith('22')) {
+      return { status: 400, body: body('VALIDATION', `Invalid value for ${error.column ?? field}`, { [error.column ?? field]: 'is invalid' }) };
+    }
+  }
+  if (isMultipartParseError(error)) {
+    return { status: 400, body: body('VALIDATION', `The multipart body could not be read: ${error.message}`, { file: 'the multipart body could not be read' }) };
   }
   const fastifyError = error as FastifyError;
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    // malformed JSON, wrong content type, body too large …
-    const code = fastifyError.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION';
-    return { status: fastifyError.statusCode, body: body(code, fastifyError.message, { body: fastifyError.message }) };
+    // malformed JSON, wrong content type, body too large, a path parameter over Fastify's maxParamLength …
+    const status = fastifyError.statusCode;
+    if (status === 414) return { status, body: body('URI_TOO_LONG', 'The address is too long', { url: 'is too long' }) };
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_TYPE' : 'VALIDATION';
+    return { status, body: body(code, fastifyError.message, { body: fastifyError.message }) };
   }
   return { status: 500, body: body('INTERNAL', 'Something went wrong on our side. It has been logged.') };
 }
 
+/** Renders any error; a 5xx is always logged (with its request id and stack), whatever TRAKT_LOG says. */
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const { status, body } = toErrorResponse(error);
-  if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+  if (status >= 500) {
+    // the route's pattern, not the URL: a path or query may hold a secret (a calendar feed's token)
+    request.log.error({ err: error, method: request.method, route: request.routeOptions.url ?? null, status }, 'request failed');
+    body.error.message += ` Request id: ${request.id}.`;
+  }
   return reply.status(status).send(body);
+}
+
+const CLIENT_ERRORS: Record<string, [number, ErrorCode, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'HEADERS_TOO_LARGE', 'The request headers or its address are too large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'REQUEST_TIMEOUT', 'The request took too long to arrive'],
+};
+
+/** Requests Node's HTTP parser refuses (a header with a NUL, headers or an address over 16 KB) answer in the error shape too. */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'VALIDATION', 'The request could not be read'];
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }

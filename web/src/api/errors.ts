@@ -19,7 +19,13 @@ export function errorMessage(error: unknown, t: TFunction): string {
   return error.message || t('errors.generic');
 }
 
+/** "Changed by someone else" (O-25): the caller shows the record as it is now. */
+export function notifyConflict(t: TFunction): void {
+  notifications.show({ color: 'orange', title: t('errors.conflictTitle'), message: t('errors.conflict'), autoClose: 8000 });
+}
+
 export function notifyError(error: unknown, t: TFunction): void {
+  if (error instanceof ApiError && error.isVersionConflict) return notifyConflict(t);
   notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(error, t) });
 }
 
@@ -39,7 +45,7 @@ export function showFormError(
   options: { fieldMap?: Record<string, string>; onConflict?: (error: ApiError) => void } = {},
 ): void {
   if (error instanceof ApiError && error.isVersionConflict) {
-    notifications.show({ color: 'orange', title: t('errors.conflictTitle'), message: t('errors.conflict'), autoClose: 8000 });
+    notifyConflict(t);
     options.onConflict?.(error);
     return;
   }

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm, type UseFormInput } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from './client';
 import { notifyError, notifySaved, showFormError } from './errors';
+import { mergeTyping } from './merge-typing';
 
 type Versioned = { id: number; version: number };
 type Body = Record<string, unknown>;
@@ -36,6 +37,8 @@ export function changedFields(next: Body, before: Body): Body {
 /**
  * Loads one record into a Mantine form and saves it: POST when new, PATCH with only the changed
  * fields and `version` when editing. A 409 version conflict reloads the record into the form.
+ * When the record moves on for another reason (e.g. adding a competitor moves the opportunity's
+ * version), the form takes the new version and values without losing what the user is typing.
  */
 export function useRecordEditor<R extends Versioned, V extends Body>(options: Options<R, V>) {
   const { resource, id } = options;
@@ -51,16 +54,35 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
     enabled: id !== null,
   });
   const record = query.data ?? null;
+  // the record the form's edits are based on: a save sends its version and what differs from it
+  const base = useRef<R | null>(null);
 
-  // fill the form when a record arrives or its version changes (after a save or a reload)
-  const loadedKey = record ? `${record.id}:${record.version}` : null;
-  useEffect(() => {
-    if (!record) return;
-    const values = options.toValues(record);
+  function fill(from: R) {
+    base.current = from;
+    const values = options.toValues(from);
     form.setValues(values);
     form.setInitialValues(values);
     form.resetDirty(values);
-    form.clearErrors();
+  }
+
+  // fill the form when a record arrives; when its version moves on, keep what the user typed
+  const loadedKey = record ? `${record.id}:${record.version}` : null;
+  useEffect(() => {
+    if (!record) return;
+    const known = base.current;
+    if (known && known.id === record.id && known.version === record.version) return;
+    if (!known || known.id !== record.id || !form.isDirty()) {
+      fill(record);
+      form.clearErrors();
+      return;
+    }
+    const next = options.toValues(record);
+    const merged = mergeTyping(options.toValues(known), next, form.getValues());
+    if (!merged) return;
+    base.current = record;
+    form.setInitialValues(next);
+    form.resetDirty(next);
+    form.setValues(merged);
     // options.toValues is a plain mapping; re-running it on each render is not wanted
   }, [loadedKey]);
 
@@ -70,25 +92,24 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
       typeof value === 'object' && value !== null && 'id' in value && 'version' in value;
     const fresh = isRecord(current) ? current : (await query.refetch()).data;
     if (!fresh) return;
+    fill(fresh);
     queryClient.setQueryData([resource, fresh.id], fresh);
-    const values = options.toValues(fresh);
-    form.setValues(values);
-    form.setInitialValues(values);
-    form.resetDirty(values);
   }
 
   async function save(values: V) {
     setSaving(true);
     try {
       if (record) {
-        const before = options.toBody(options.toValues(record));
+        const known = base.current ?? record;
+        const before = options.toBody(options.toValues(known));
         const changes = changedFields(options.toBody(values), before);
         for (const field of options.createOnly ?? []) delete changes[field];
         if (Object.keys(changes).length === 0) {
           notifySaved(t, t('common.nothingChanged'));
           return;
         }
-        const updated = await api.patch<R>(`/api/${resource}/${record.id}`, { ...changes, version: record.version });
+        const updated = await api.patch<R>(`/api/${resource}/${record.id}`, { ...changes, version: known.version });
+        fill(updated);
         queryClient.setQueryData([resource, record.id], updated);
         void queryClient.invalidateQueries({ queryKey: [resource, 'list'] });
         // what hangs under the record (history, steps, sellers …) may have changed with it

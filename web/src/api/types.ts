@@ -47,6 +47,7 @@ export type SetupEntry = {
   id: number;
   name: string;
   active: boolean;
+  version: number;
   key?: string | null;
   code?: string | null;
   /** customer profiles (C-3): payment terms in days, currency code, price list */
@@ -62,6 +63,8 @@ export type SalesProcess = {
   name: string;
   isDefault: boolean;
   active: boolean;
+  /** guards the process and its stage list (O-25) */
+  version: number;
   stages: Stage[];
 };
 
@@ -200,6 +203,8 @@ export type Settings = {
   language: Language;
   stagnationDays: number;
   sellersSeeOnlyOwn: boolean;
+  /** one version for all settings (O-25) */
+  version: number;
 };
 
 /** GET /api/opportunities/board (U-1): totals per stage, one line per currency, counted in SQL. */
@@ -219,7 +224,8 @@ export type StepState = 'todo' | 'done' | 'cancelled';
 export type Step = { stageId: number; name: string; probability: number; position: number; state: StepState };
 
 export type Seller = { userId: number; name: string; initials: string; share: number };
-export type SellerList = { sellers: Seller[]; sum: number; warning: string | null };
+/** `version` is the opportunity's: it guards the seller list (O-25). */
+export type SellerList = { sellers: Seller[]; sum: number; warning: string | null; version: number };
 
 export type Competitor = {
   id: number;
@@ -229,6 +235,7 @@ export type Competitor = {
   weaknesses: string | null;
   rating: number | null;
   active: boolean;
+  version: number;
 };
 
 /** A competitor on one opportunity: `competitorId` is the global one, null for a typed one-off name. */
@@ -240,6 +247,8 @@ export type CompetitorEntry = {
   rating: number | null;
   threat: number;
   note: string | null;
+  /** the entry's own version (O-25) */
+  version: number;
 };
 
 export type HistoryItem = {

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { errorMessage, notifyError } from '../../api/errors';
+import { opportunityChanged } from '../../api/opportunity-cache';
 import { useCompetitors } from '../../api/queries';
 import type { CompetitorEntry, Opportunity } from '../../api/types';
 
@@ -28,9 +29,14 @@ export function CompetitorsTab({ opportunity: o }: { opportunity: Opportunity })
     try {
       await write();
       await queryClient.invalidateQueries({ queryKey: key });
+      // each change moves the opportunity's version on: the page reads it again, and the details
+      // form takes the new version without losing what is typed there (record-editor.ts)
+      opportunityChanged(queryClient, null, o.id);
       return true;
     } catch (failure) {
       notifyError(failure, t);
+      // after "changed by someone else" (O-25) show the entries as they are now
+      void queryClient.invalidateQueries({ queryKey: key });
       return false;
     } finally {
       setBusy(false);
@@ -100,7 +106,7 @@ export function CompetitorsTab({ opportunity: o }: { opportunity: Opportunity })
                         allowDeselect={false}
                         disabled={closed || busy}
                         onChange={(value) =>
-                          value !== null && void run(() => api.patch(`/api/opportunities/${o.id}/competitors/${entry.id}`, { threat: value }))
+                          value !== null && void run(() => api.patch(`/api/opportunities/${o.id}/competitors/${entry.id}`, { threat: value, version: entry.version }))
                         }
                         w={190}
                       />

@@ -56,6 +56,9 @@ export function SellersTab({ opportunity: o }: { opportunity: Opportunity }) {
   const [busy, setBusy] = useState(false);
   const closed = o.status !== 'open';
   const list = sellers.data;
+  // the opportunity's version guards the seller list (O-25): the newest this page has read, the
+  // record's or the one in the list's last answer
+  const knownVersion = Math.max(o.version, list?.version ?? 0);
 
   async function change(write: () => Promise<SellerList>) {
     setBusy(true);
@@ -67,6 +70,7 @@ export function SellersTab({ opportunity: o }: { opportunity: Opportunity }) {
     } catch (error) {
       notifyError(error, t);
       void sellers.refetch();
+      void queryClient.invalidateQueries({ queryKey: ['opportunities', o.id], exact: true });
     } finally {
       setBusy(false);
     }
@@ -129,7 +133,7 @@ export function SellersTab({ opportunity: o }: { opportunity: Opportunity }) {
                     <ShareInput
                       seller={seller}
                       disabled={closed || busy}
-                      onSave={(share) => change(() => api.patch<SellerList>(`/api/opportunities/${o.id}/sellers/${seller.userId}`, { share }))}
+                      onSave={(share) => change(() => api.patch<SellerList>(`/api/opportunities/${o.id}/sellers/${seller.userId}`, { share, version: knownVersion }))}
                     />
                   </Table.Td>
                   <Table.Td ta="right">

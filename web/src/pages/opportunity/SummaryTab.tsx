@@ -39,12 +39,14 @@ export function SummaryTab({ opportunity: o }: { opportunity: Opportunity }) {
 
   async function setState(step: Step, state: StepState) {
     try {
-      const next = await api.patch<Step[]>(`/api/opportunities/${o.id}/steps/${step.stageId}`, { state });
+      const next = await api.patch<Step[]>(`/api/opportunities/${o.id}/steps/${step.stageId}`, { state, version: o.version });
       queryClient.setQueryData(['opportunities', o.id, 'steps', o.version], next);
       // the stage and probability follow the steps: read the record again
       opportunityChanged(queryClient, null, o.id);
     } catch (error) {
       notifyError(error, t);
+      // after "changed by someone else" (O-25) show the record and its steps as they are now
+      opportunityChanged(queryClient, null, o.id);
     }
   }
 

@@ -11,32 +11,46 @@ import { RecordState, textOrNull } from '../../components/FormParts';
 
 type Values = { name: string; website: string; strengths: string; weaknesses: string; rating: number | null; active: boolean };
 
-function CompetitorForm({ competitor, onDone }: { competitor: Competitor | null; onDone: () => void }) {
+const valuesOf = (competitor: Competitor | null): Values => ({
+  name: competitor?.name ?? '',
+  website: competitor?.website ?? '',
+  strengths: competitor?.strengths ?? '',
+  weaknesses: competitor?.weaknesses ?? '',
+  rating: competitor?.rating ?? null,
+  active: competitor?.active ?? true,
+});
+
+function CompetitorForm({ competitor: opened, onDone }: { competitor: Competitor | null; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [saving, setSaving] = useState(false);
+  // the competitor as last read: its version is the one a save is based on (O-25)
+  const [competitor, setCompetitor] = useState(opened);
   const form = useForm<Values>({
-    initialValues: {
-      name: competitor?.name ?? '',
-      website: competitor?.website ?? '',
-      strengths: competitor?.strengths ?? '',
-      weaknesses: competitor?.weaknesses ?? '',
-      rating: competitor?.rating ?? null,
-      active: competitor?.active ?? true,
-    },
+    initialValues: valuesOf(opened),
     validate: { name: (value) => (value.trim() ? null : t('validation.required')) },
   });
   async function save(values: Values) {
     setSaving(true);
     const body = { name: values.name.trim(), website: textOrNull(values.website), strengths: textOrNull(values.strengths), weaknesses: textOrNull(values.weaknesses), rating: values.rating, active: values.active };
     try {
-      if (competitor) await api.patch(`/api/competitors/${competitor.id}`, body);
+      if (competitor) await api.patch(`/api/competitors/${competitor.id}`, { ...body, version: competitor.version });
       else await api.post('/api/competitors', body);
       notifySaved(t, competitor ? undefined : t('common.created'));
       void queryClient.invalidateQueries({ queryKey: ['competitors'] });
       onDone();
     } catch (error) {
-      showFormError(form, error, t);
+      // O-25: someone else saved first: the form shows the competitor as it is now
+      showFormError(form, error, t, {
+        onConflict: (conflict) => {
+          const current = conflict.current as Competitor | undefined;
+          if (current) {
+            setCompetitor(current);
+            form.setValues(valuesOf(current));
+          }
+          void queryClient.invalidateQueries({ queryKey: ['competitors'] });
+        },
+      });
     } finally {
       setSaving(false);
     }

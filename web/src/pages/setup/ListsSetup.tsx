@@ -33,7 +33,9 @@ function EntryRow({ list, entry }: { list: SetupListName; entry: SetupEntry }) {
 
   async function patch(change: Partial<SetupEntry>) {
     try {
-      await api.patch(`/api/setup/${list}/${entry.id}`, change);
+      // O-25: based on the version shown; the answer's version is the one the next change is based on
+      const saved = await api.patch<SetupEntry>(`/api/setup/${list}/${entry.id}`, { ...change, version: entry.version });
+      queryClient.setQueryData<Page<SetupEntry>>(['setup-admin', list], (page) => page && { ...page, items: page.items.map((e) => (e.id === saved.id ? saved : e)) });
       notifySaved(t);
     } catch (error) {
       notifyError(error, t);

@@ -108,6 +108,8 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
       return true;
     } catch (error) {
       notifyError(error, t);
+      // after "changed by someone else" (O-25) show the process as it is now
+      void queryClient.invalidateQueries({ queryKey: ['sales-processes'] });
       return false;
     } finally {
       setBusy(false);
@@ -155,7 +157,7 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
           </Group>
           <Group gap="xs">
             {process.isDefault ? null : (
-              <Button size="xs" variant="light" loading={busy} onClick={() => void run(() => api.patch(`/api/sales-processes/${process.id}`, { isDefault: true }))}>
+              <Button size="xs" variant="light" loading={busy} onClick={() => void run(() => api.patch(`/api/sales-processes/${process.id}`, { isDefault: true, version: process.version }))}>
                 {t('processes.makeDefault')}
               </Button>
             )}
@@ -164,7 +166,7 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
               variant="subtle"
               color={process.active ? 'red' : undefined}
               disabled={process.isDefault && process.active}
-              onClick={() => void run(() => api.patch(`/api/sales-processes/${process.id}`, { active: !process.active }))}
+              onClick={() => void run(() => api.patch(`/api/sales-processes/${process.id}`, { active: !process.active, version: process.version }))}
             >
               {process.active ? t('common.deactivate') : t('common.activate')}
             </Button>
@@ -172,7 +174,7 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
         </Group>
         <Group align="flex-end" gap="sm">
           <TextInput label={t('processes.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={280} />
-          <Button variant="default" disabled={!name.trim() || name.trim() === process.name} onClick={() => void run(() => api.patch(`/api/sales-processes/${process.id}`, { name: name.trim() }))}>
+          <Button variant="default" disabled={!name.trim() || name.trim() === process.name} onClick={() => void run(() => api.patch(`/api/sales-processes/${process.id}`, { name: name.trim(), version: process.version }))}>
             {t('processes.rename')}
           </Button>
         </Group>
@@ -181,7 +183,7 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
           {t('processes.stagesHint')}
         </Text>
         <Group>
-          <Button loading={busy} onClick={() => void run(() => api.put(`/api/sales-processes/${process.id}/stages`, { stages: toStages(rows) }))}>
+          <Button loading={busy} onClick={() => void run(() => api.put(`/api/sales-processes/${process.id}/stages`, { stages: toStages(rows), version: process.version }))}>
             {t('processes.saveStages')}
           </Button>
           <Button variant="default" onClick={() => setRows(rowsOf(process))}>

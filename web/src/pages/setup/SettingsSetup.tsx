@@ -41,13 +41,20 @@ export function SettingsSetup() {
         companyName: values.companyName.trim(),
         stagnationDays: Number(values.stagnationDays),
         sellersSeeOnlyOwn: values.sellersSeeOnlyOwn,
+        version: settings.data?.version,
       });
       queryClient.setQueryData(['settings'], saved);
       // stagnation and visibility change what lists and the board show
       void queryClient.invalidateQueries({ queryKey: ['opportunities'] });
       notifySaved(t);
     } catch (error) {
-      showFormError(form, error, t);
+      // O-25: someone else saved first: the form is filled with the settings as they are now
+      showFormError(form, error, t, {
+        onConflict: (conflict) => {
+          if (conflict.current) queryClient.setQueryData(['settings'], conflict.current);
+          else void settings.refetch();
+        },
+      });
     } finally {
       setSaving(false);
     }
