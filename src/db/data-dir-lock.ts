@@ -82,6 +82,7 @@ export function lockDataDir(folder: string, shown: string): () => void {
     if (!createExclusive(guard)) {
       const guardPid = ownerOf(guard);
       if (guardPid === null || !alive(guardPid, guard)) unlinkQuietly(guard);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100); // another process is taking over: give it a moment
       continue;
     }
     try {
