@@ -12,6 +12,7 @@ import { clientErrorHandler, errorHandler } from './api/errors.ts';
 import { loggerOptions } from './api/logging.ts';
 import { registerInputChecks } from './api/refuse-bad-input.ts';
 import { databaseAnswers } from './db/health.ts';
+import { watchSettings } from './db/settings-changes.ts';
 import { AppError } from './domain/errors.ts';
 import { registerAuthentication } from './api/authenticate.ts';
 import { publicUrlFrom, trustProxyFrom } from './api/public-address.ts';
@@ -147,6 +148,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true });
+
+  // settings stay in memory only while this instance hears every change of them (db/settings-changes.ts)
+  const stopWatchingSettings = await watchSettings(options.database);
+  app.addHook('onClose', stopWatchingSettings);
 
   return app;
 }

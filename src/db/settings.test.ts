@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './connect.ts';
-import { currentSettings, forgetSettings, getSettings, saveSettings } from './settings.ts';
+import { cacheSettingsOf, currentSettings, forgetSettings, getSettings, saveSettings } from './settings.ts';
 import { freshDatabase } from '../../test/helpers/database.ts';
 
 let database: Database;
 beforeAll(async () => {
   database = await freshDatabase();
+  // as the app does while it hears every change (db/settings-changes.ts)
+  cacheSettingsOf(database.db, true);
 });
 afterAll(() => database.close());
 

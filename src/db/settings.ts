@@ -28,14 +28,26 @@ export async function getSettings(db: Db): Promise<Settings> {
   return { ...DEFAULTS, ...stored } as Settings;
 }
 
-// The settings every list request reads (stagnation days, who sees what, base currency) change only
-// through this process (saveSettings, then forgetSettings once the write is committed), so requests
-// read them from memory. The `trakt` command writes only `setupDone`, which getSettings reads fresh.
+// The settings every list request reads (stagnation days, who sees what, base currency) are kept in
+// memory for a database this process hears every change of: the embedded one (only this process opens
+// it; saveSettings, then forgetSettings once the write is committed), or a server while settings-changes.ts
+// listens for the NOTIFY each saveSettings sends. Any other handle reads them every time.
 let cache = new WeakMap<Db, Promise<Settings>>();
+const cacheable = new WeakSet<Db>();
+
+/** Lets requests on `db` read the settings from memory (true) or from the database every time (false). */
+export function cacheSettingsOf(db: Db, on: boolean) {
+  if (on) cacheable.add(db);
+  else cacheable.delete(db);
+  forgetSettings();
+}
+
+/** The channel saveSettings notifies on commit, so other app instances on the same server forget theirs. */
+export const SETTINGS_CHANNEL = 'trakt_settings';
 
 /** The settings as of the last committed change; a transaction reads its own view instead. */
 export function currentSettings(db: Db): Promise<Settings> {
-  if (db.isTransaction) return getSettings(db);
+  if (db.isTransaction || !cacheable.has(db)) return getSettings(db);
   const known = cache.get(db);
   if (known) return known;
   // a read that overlaps a change lands in the map forgetSettings throws away, so it is never kept
@@ -70,5 +82,7 @@ export async function saveSettings(db: Db, changes: Partial<Omit<Settings, 'vers
   }
   await sql`INSERT INTO settings (key, value) VALUES ('version', '2')
             ON CONFLICT (key) DO UPDATE SET value = to_jsonb((settings.value #>> '{}')::int + 1)`.execute(db);
+  // delivered when the transaction commits (at once outside one)
+  await sql`SELECT pg_notify(${SETTINGS_CHANNEL}, '')`.execute(db);
   forgetSettings();
 }

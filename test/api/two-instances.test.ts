@@ -1,0 +1,97 @@
+// Two app instances on one database agree on the settings (A-2 "sellers see only their own"): a change
+// made through A holds on B at once, though each keeps the settings in memory. On a PostgreSQL server
+// the instances have separate connection pools, as two processes would (db/settings-changes.ts: LISTEN/
+// NOTIFY). PGlite is opened by one process only, so there the two instances share its one connection,
+// and what is checked is that the in-process invalidation reaches both.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/connect.ts';
+import { buildServer } from '../../src/server.ts';
+import { startApi, type Client, type Json, type TestApi } from '../helpers/api.ts';
+
+let api: TestApi;
+let second: Database | null = null;
+let appB: FastifyInstance;
+let admin: Client;
+let owner: Client;
+let other: Client;
+let dealId: number;
+
+/** The same signed-in user, sending their requests to instance B. */
+async function onB(email: string) {
+  const login = await appB.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'correct horse battery' } });
+  expect(login.statusCode).toBe(200);
+  const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+  return { get: async (url: string) => appB.inject({ method: 'GET', url, headers: { cookie } }) };
+}
+
+beforeAll(async () => {
+  api = await startApi();
+  if (api.database.mode === 'postgres') {
+    // a second pool on the same server database: instance B shares nothing in memory with A's connections
+    const url = api.database.pool.options.connectionString;
+    if (!url) throw new Error('the test database has no connection string');
+    second = await openDatabase({ mode: 'postgres', url, maxConnections: 3 });
+  }
+  appB = await buildServer({ database: second ?? api.database, webDir: null });
+  admin = await api.as('admin');
+  owner = await api.as('seller', 'Owner Olsen');
+  other = await api.as('seller', 'Other Ottesen');
+  const company = (await owner.post('/api/companies', { name: 'Instance ApS' })).body;
+  dealId = (await owner.post('/api/opportunities', { title: 'Hidden from the other seller', companyId: company.id, amount: 90000 })).body.id;
+});
+afterAll(async () => {
+  await appB?.close();
+  await second?.close();
+  await api.close();
+});
+
+async function setOnlyOwn(on: boolean) {
+  const current = (await admin.get('/api/settings')).body as Json;
+  // the settings' version, where PATCH takes one (O-25)
+  const answer = await admin.patch('/api/settings', { sellersSeeOnlyOwn: on, ...(current.version !== undefined ? { version: current.version } : {}) });
+  expect(answer.status).toBe(200);
+  expect(answer.body.sellersSeeOnlyOwn).toBe(on);
+}
+
+describe('two app instances on one database (A-2 with settings in memory)', () => {
+  it('hides a deal on instance B as soon as "sellers see only their own" is switched on through instance A, and shows it again when switched off', async () => {
+    const otherEmail = (await other.get('/api/auth/me')).body.user.email as string;
+    const otherOnB = await onB(otherEmail);
+
+    await setOnlyOwn(false);
+    // B has read the settings (and keeps them): the deal is visible to the other seller
+    const before = await otherOnB.get(`/api/opportunities/${dealId}`);
+    expect(before.statusCode).toBe(200);
+    expect(before.json().title).toBe('Hidden from the other seller');
+    expect((await otherOnB.get('/api/opportunities?limit=200')).json().items.map((o: Json) => o.id)).toContain(dealId);
+
+    await setOnlyOwn(true);
+    const hidden = await otherOnB.get(`/api/opportunities/${dealId}`);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().error.code).toBe('NOT_FOUND');
+    expect((await otherOnB.get('/api/opportunities?limit=200')).json().items.map((o: Json) => o.id)).not.toContain(dealId);
+    // the owner still sees it through B
+    const ownerOnB = await onB((await owner.get('/api/auth/me')).body.user.email as string);
+    expect((await ownerOnB.get(`/api/opportunities/${dealId}`)).statusCode).toBe(200);
+
+    await setOnlyOwn(false);
+    expect((await otherOnB.get(`/api/opportunities/${dealId}`)).statusCode).toBe(200);
+  });
+
+  it('reads the settings from the database while it cannot hear changes (after B stops listening)', async () => {
+    const { watchSettings } = await import('../../src/db/settings-changes.ts');
+    const { currentSettings, saveSettings } = await import('../../src/db/settings.ts');
+    const database = second ?? api.database;
+    const stop = await watchSettings(database);
+    const first = await currentSettings(database.db);
+    // listening: kept in memory
+    expect(await currentSettings(database.db)).toBe(first);
+    await stop();
+    // not listening: each read goes to the database, so a change by anyone is seen
+    await saveSettings(api.database.db, { stagnationDays: 44 });
+    expect((await currentSettings(database.db)).stagnationDays).toBe(44);
+    expect(await currentSettings(database.db)).not.toBe(await currentSettings(database.db));
+    await saveSettings(api.database.db, { stagnationDays: 30 });
+  });
+});
