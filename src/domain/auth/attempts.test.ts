@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
 import { freshDatabase } from '../../../test/helpers/database.ts';
 import { AppError } from '../errors.ts';
-import { ADDRESS_RULE, startAttempt } from './attempts.ts';
+import { ADDRESS_RULE, forgetStaleAttempts, startAttempt } from './attempts.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -80,5 +80,13 @@ describe('password attempts per account and address (A-5)', () => {
     const results = await Promise.all(Array.from({ length: 40 }, () => attempt('par@example.com', '203.0.113.40', 0)));
     expect(results.filter((r) => r === null)).toHaveLength(5);
     expect(results.filter((r) => r === 60)).toHaveLength(35);
+  });
+
+  it('drops the counts of keys quiet for longer than every rule remembers', async () => {
+    const late = new Date('2031-06-01T00:00:00Z');
+    await startAttempt({ db: database.db, email: 'fresh@example.com', ip: '192.0.2.77', now: late });
+    await forgetStaleAttempts(database.db, new Date(late.getTime() + 3600_000));
+    const keys = (await database.db.selectFrom('signInThrottles').select('key').execute()).map((r) => r.key);
+    expect(keys.sort()).toEqual(['account:fresh@example.com|192.0.2.77', 'address:192.0.2.77']);
   });
 });

@@ -3,7 +3,7 @@
 // while the owner signs in from anywhere else. A looser limit per client address only slows
 // guessing across many accounts; it never locks anyone out for long.
 import type { Db } from '../../db/schema.ts';
-import { clearAttempts, countAttempt, uncountAttempt, type ThrottleRule } from '../../db/auth.ts';
+import { clearAttempts, countAttempt, deleteStaleAttempts, uncountAttempt, type ThrottleRule } from '../../db/auth.ts';
 import { AppError } from '../errors.ts';
 
 /** 5 free failures per account and address, then 1 min, 2, 4 … up to an hour between attempts; forgotten after a quiet day. */
@@ -39,6 +39,12 @@ export async function startAttempt({ db, email, ip, now = new Date() }: { db: Db
       await uncountAttempt(db, address);
     },
   };
+}
+
+/** Drops the counts every rule has forgotten anyway (maintenance). */
+export async function forgetStaleAttempts(db: Db, now = new Date()) {
+  const longest = Math.max(ACCOUNT_RULE.resetAfterSeconds, ADDRESS_RULE.resetAfterSeconds);
+  await deleteStaleAttempts(db, new Date(now.getTime() - longest * 1000));
 }
 
 function tooMany(allowedAt: Date, now: Date): AppError {

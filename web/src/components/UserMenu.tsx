@@ -7,8 +7,9 @@ import { notifyError } from '../api/errors';
 import { LANGUAGES, type Language, type SessionAnswer, type User } from '../api/types';
 import { changeLanguage, useLanguage } from '../i18n';
 import { CalendarFeedDialog } from './CalendarFeedDialog';
+import { ChangePasswordDialog } from './PasswordDialogs';
 
-/** The signed-in user's menu: language (saved on the user), light/dark theme, calendar feed, sign-out. */
+/** The signed-in user's menu: language (saved on the user), light/dark theme, calendar feed, password, sign-out. */
 export function UserMenu() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -17,6 +18,7 @@ export function UserMenu() {
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
   const [calendarOpen, setCalendarOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
 
   async function switchLanguage(next: Language) {
     if (next === language) return;
@@ -73,6 +75,7 @@ export function UserMenu() {
           {t(scheme === 'dark' ? 'user.lightTheme' : 'user.darkTheme')}
         </Menu.Item>
         <Menu.Item onClick={() => setCalendarOpen(true)}>{t('calendar.menu')}</Menu.Item>
+        <Menu.Item onClick={() => setPasswordOpen(true)}>{t('user.changePassword')}</Menu.Item>
         <Menu.Divider />
         <Menu.Item color="red" onClick={() => void signOut()}>
           {t('user.signOut')}
@@ -80,6 +83,7 @@ export function UserMenu() {
       </Menu.Dropdown>
     </Menu>
     <CalendarFeedDialog opened={calendarOpen} onClose={() => setCalendarOpen(false)} />
+    <ChangePasswordDialog opened={passwordOpen} onClose={() => setPasswordOpen(false)} />
     </>
   );
 }

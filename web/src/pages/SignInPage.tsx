@@ -33,7 +33,9 @@ export function SignInPage({ instance }: { instance: Instance }) {
       await signedIn(answer);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) setFailure(t('signIn.invalid'));
-      else if (error instanceof ApiError && error.status === 429) setFailure(t('signIn.tooMany'));
+      else if (error instanceof ApiError && error.status === 429) {
+        setFailure(error.fields.retryAfter ? t('signIn.tooManyWait', { seconds: error.fields.retryAfter }) : t('signIn.tooMany'));
+      }
       else setFailure(errorMessage(error, t));
     } finally {
       setBusy(false);

@@ -9,6 +9,7 @@ import { useCurrentUser } from '../../api/session';
 import type { Page, Role, User } from '../../api/types';
 import { RecordState } from '../../components/FormParts';
 import { SetupSelect } from '../../components/SetupSelect';
+import { SetPasswordDialog } from '../../components/PasswordDialogs';
 
 const ROLES: Role[] = ['admin', 'manager', 'seller'];
 
@@ -74,12 +75,13 @@ function NewUserForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** Users: create, change role, deactivate. */
+/** Users: create, change role, deactivate, set a new password. */
 export function UsersSetup() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
+  const [settingPassword, setSettingPassword] = useState<User | null>(null);
   const users = useQuery({ queryKey: ['users', 'all'], queryFn: () => api.get<Page<User>>('/api/users', { limit: 200, sort: 'name' }) });
 
   async function patch(user: User, change: Partial<User>) {
@@ -109,6 +111,7 @@ export function UsersSetup() {
                 <Table.Th>{t('users.email')}</Table.Th>
                 <Table.Th>{t('users.role')}</Table.Th>
                 <Table.Th>{t('common.active')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -138,12 +141,28 @@ export function UsersSetup() {
                       onChange={(e) => void patch(user, { active: e.currentTarget.checked })}
                     />
                   </Table.Td>
+                  <Table.Td>
+                    {/* one's own password is changed in the user menu, with the current one */}
+                    {user.id === me.id ? null : (
+                      <Button variant="subtle" size="xs" aria-label={t('users.setPasswordOf', { name: user.name })} onClick={() => setSettingPassword(user)}>
+                        {t('users.setPassword')}
+                      </Button>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       </Paper>
+      <SetPasswordDialog
+        user={settingPassword}
+        onClose={() => setSettingPassword(null)}
+        onSaved={() => {
+          setSettingPassword(null);
+          void queryClient.invalidateQueries({ queryKey: ['users'] });
+        }}
+      />
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('users.new')} centered>
         {creating ? <NewUserForm onDone={() => setCreating(false)} /> : null}
       </Modal>
