@@ -3,6 +3,7 @@ import type { ActivitiesTable, Db } from './schema.ts';
 import { pagePart, readPageParts, type PagePart, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
 import { compilePerShape } from './compile-once.ts';
 import { softDeleteRow, updateAtVersion } from './versioned.ts';
+import { readableActivities } from './visibility.ts';
 
 export const ACTIVITY_SORTS: Record<string, SortColumn> = {
   dueDate: { expr: sql`a.due_date`, nullable: true },
@@ -48,6 +49,8 @@ export type ActivityFilters = {
   campaignId?: number[] | undefined;
   dueFrom?: string | undefined;
   dueTo?: string | undefined;
+  /** With "sellers see only their own": the seller reading (policy.ts readScope); activities of opportunities hidden from them are left out. */
+  visibleTo?: number | undefined;
 };
 
 /** The WHERE conditions of a selection of `activities a` (L-1, L-3), shared by the list and the exports. */
@@ -63,6 +66,7 @@ export function activityConditions(f: ActivityFilters): RawBuilder<boolean>[] {
   }
   if (f.dueFrom) where.push(sql<boolean>`a.due_date >= ${f.dueFrom}`);
   if (f.dueTo) where.push(sql<boolean>`a.due_date <= ${f.dueTo}`);
+  if (f.visibleTo !== undefined) where.push(readableActivities(f.visibleTo));
   return where;
 }
 
@@ -85,7 +89,7 @@ export async function listActivities(db: Db, query: { sort: Sort; cursor: Return
   const { sort, cursor, filters: f } = query;
   const filters = {
     q: f.q, type: f.type, done: f.done, ownerId: f.ownerId, companyId: f.companyId, contactId: f.contactId,
-    opportunityId: f.opportunityId, campaignId: f.campaignId, dueFrom: f.dueFrom, dueTo: f.dueTo,
+    opportunityId: f.opportunityId, campaignId: f.campaignId, dueFrom: f.dueFrom, dueTo: f.dueTo, visibleTo: f.visibleTo,
   };
   return readPageParts((ACTIVITY_SORTS[sort.field] as SortColumn).nullable, sort, cursor, query.limit, async (part, limit) => {
     const { rows } = await activityPage(db, { sort, part }, { ...filters, cursorValue: cursor?.v, cursorId: cursor?.id, limit });

@@ -2,6 +2,7 @@ import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { Db, OpportunitiesTable, OpportunityStatus } from './schema.ts';
 import { pageOf, readPage, type SortColumn, type Sort, type decodeCursor } from './paging.ts';
 import { softDeleteRow, updateAtVersion } from './versioned.ts';
+import { readableOpportunities } from './visibility.ts';
 
 const col = (name: string, nullable: boolean): SortColumn => ({ expr: sql.ref(`o.${name}`), nullable });
 
@@ -81,7 +82,7 @@ export type OpportunityFilters = {
   stagnantDays?: number | undefined;
   stagnant?: boolean | undefined;
   ranges?: Record<string, Range> | undefined;
-  /** With "sellers see only their own": the seller whose opportunities are visible. */
+  /** With "sellers see only their own": the seller reading (policy.ts readScope), who sees only the opportunities they own or sell on. */
   visibleTo?: number | undefined;
 };
 
@@ -149,7 +150,7 @@ export function opportunityConditions(f: OpportunityFilters): RawBuilder<boolean
     if (values) where.push(sql<boolean>`${sql.ref(`o.${column}`)} IN (${sql.join(values)})`);
   }
   if (f.sellerId) where.push(isSellerOf(f.sellerId));
-  if (f.visibleTo !== undefined) where.push(isSellerOf([f.visibleTo]));
+  if (f.visibleTo !== undefined) where.push(readableOpportunities(f.visibleTo));
   for (const [field, range] of Object.entries(f.ranges ?? {})) {
     const ref = sql.ref(`o.${RANGE_COLUMNS[field]}`);
     if (range.gte !== undefined) where.push(sql<boolean>`${ref} >= ${range.gte}`);

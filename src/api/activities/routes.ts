@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ACTIVITY_SORTS, findActivity, listActivities, type ActivityRow } from '../../db/activities.ts';
+import { ACTIVITY_SORTS, listActivities, type ActivityRow } from '../../db/activities.ts';
 import { decodeCursor, parseSort } from '../../db/paging.ts';
 import { createActivity, deleteActivity, updateActivity } from '../../domain/activities/activities.ts';
-import { notFound } from '../../domain/errors.ts';
+import { listScope, visibleActivity } from '../../domain/records/access.ts';
 import { likePattern } from '../../domain/search/text-pattern.ts';
 import { actorOf } from '../context.ts';
 import { idParams, page } from '../common.ts';
@@ -15,19 +15,18 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/activities', { schema: { tags, querystring: activityQuery, response: { 200: page(activitySchema) } } }, async (request) => {
     const { sort: sortParam, cursor, limit, q, 'dueDate.gte': dueFrom, 'dueDate.lte': dueTo, ...filters } = request.query;
     const sort = parseSort(sortParam, Object.keys(ACTIVITY_SORTS), { field: 'dueDate', direction: 'asc' });
+    const visibleTo = await listScope(app.db, actorOf(request));
     const result = await listActivities(app.db, {
       sort,
       cursor: decodeCursor(cursor, sort),
       limit,
-      filters: { ...filters, dueFrom, dueTo, q: q ? (likePattern(q) ?? undefined) : undefined },
+      filters: { ...filters, dueFrom, dueTo, q: q ? (likePattern(q) ?? undefined) : undefined, visibleTo },
     });
     return { items: result.items.map(presentActivity), nextCursor: result.nextCursor };
   });
 
   app.get('/api/activities/:id', { schema: { tags, params: idParams, response: { 200: activitySchema } } }, async (request) => {
-    const activity = await findActivity(app.db, request.params.id);
-    if (!activity) throw notFound('Activity', request.params.id);
-    return presentActivity(activity);
+    return presentActivity(await visibleActivity(app.db, actorOf(request), request.params.id));
   });
 
   app.post('/api/activities', { schema: { tags, body: createActivityBody, response: { 201: activitySchema } } }, async (request, reply) => {

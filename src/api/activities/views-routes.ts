@@ -39,5 +39,5 @@ export const activityViewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/activities/latest', {
     schema: { tags, description: 'The latest 30 activities of all types and owners, newest first.', querystring: z.strictObject({}), response: { 200: z.object({ items: z.array(activitySchema) }) } },
-  }, async () => ({ items: (await latestActivities({ db: app.db })).map(presentActivity) }));
+  }, async (request) => ({ items: (await latestActivities({ db: app.db, actor: actorOf(request) })).map(presentActivity) }));
 };

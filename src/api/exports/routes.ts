@@ -22,6 +22,7 @@ import { contactQuery, presentContact } from '../contacts/schema.ts';
 import { actorOf } from '../context.ts';
 import { csv, idParams } from '../common.ts';
 import { notFound } from '../../domain/errors.ts';
+import { listScope } from '../../domain/records/access.ts';
 import { opportunityQuery, presentOpportunity } from '../opportunities/schema.ts';
 import { opportunitySelection } from '../opportunities/selection.ts';
 
@@ -127,7 +128,8 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/activities/export', { schema: { tags, querystring: activityExport, ...produces } }, async (request, reply) => {
     const { format, delimiter, lang, columns, sort: sortParam, q, 'dueDate.gte': dueFrom, 'dueDate.lte': dueTo, ...filters } = request.query;
     const sort = parseSort(sortParam, Object.keys(ACTIVITY_SORTS), { field: 'dueDate', direction: 'asc' });
-    const batches = pages(sort, (cursor) => listActivities(app.db, { sort, cursor, limit: EXPORT_BATCH, filters: { ...filters, dueFrom, dueTo, q: pattern(q) } }), presentActivity);
+    const visibleTo = await listScope(app.db, actorOf(request));
+    const batches = pages(sort, (cursor) => listActivities(app.db, { sort, cursor, limit: EXPORT_BATCH, filters: { ...filters, dueFrom, dueTo, q: pattern(q), visibleTo } }), presentActivity);
     return send(reply, 'activities', { format, delimiter, lang, columns }, batches, { q, 'dueDate.gte': dueFrom, 'dueDate.lte': dueTo, ...filters });
   });
 };

@@ -4,6 +4,7 @@ import { boardTotals } from '../../db/board.ts';
 import { findDefaultProcess, findProcess } from '../../db/sales-processes.ts';
 import { currentSettings } from '../../db/settings.ts';
 import { invalid } from '../../domain/errors.ts';
+import { readScope } from '../../domain/auth/policy.ts';
 import { actorOf } from '../context.ts';
 import { idList } from '../common.ts';
 
@@ -35,12 +36,7 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
     const process = processId ? await findProcess(app.db, processId) : await findDefaultProcess(app.db);
     if (!process) throw invalid('processId', 'does not exist');
     const settings = await currentSettings(app.db);
-    const actor = actorOf(request);
-    const totals = await boardTotals(app.db, {
-      processId: process.id,
-      ...filters,
-      visibleTo: settings.sellersSeeOnlyOwn && actor.role === 'seller' ? actor.id : undefined,
-    });
+    const totals = await boardTotals(app.db, { processId: process.id, ...filters, visibleTo: readScope(actorOf(request), settings) });
     return {
       processId: process.id,
       processName: process.name,

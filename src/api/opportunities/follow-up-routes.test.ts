@@ -4,12 +4,14 @@ import { startApi, type Client, type TestApi } from '../../../test/helpers/api.t
 let api: TestApi;
 let seller: Client;
 let owner: Client;
+let manager: Client;
 let companyId: number;
 let contactId: number;
 beforeAll(async () => {
   api = await startApi();
   seller = await api.as('seller');
   owner = await api.as('seller');
+  manager = await api.as('manager');
   companyId = (await seller.post('/api/companies', { name: 'Opfølgning A/S', ownerId: null })).body.id;
   contactId = (await seller.post('/api/contacts', { companyId, firstName: 'Mette', lastName: 'Hansen' })).body.id;
 });
@@ -19,7 +21,8 @@ const tasksOf = async (opportunityId: number) => (await seller.get(`/api/activit
 
 describe('follow-up trigger (O-21, seed 000 "Opfølges")', () => {
   it('creating with a follow-up date creates one open task due that day, with the description, for the owner', async () => {
-    const created = await seller.post('/api/opportunities', {
+    // a manager creates it for another owner (a seller creates only in their own name, A-2)
+    const created = await manager.post('/api/opportunities', {
       title: 'Serviceaftale',
       description: 'Ring og hør om tilbuddet',
       companyId,
@@ -40,7 +43,7 @@ describe('follow-up trigger (O-21, seed 000 "Opfølges")', () => {
       companyId,
       contactId,
       opportunityId: created.body.id,
-      createdBy: seller.userId,
+      createdBy: manager.userId,
     });
   });
 

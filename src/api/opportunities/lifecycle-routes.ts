@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentSettings } from '../../db/settings.ts';
-import { findOpportunity, type OpportunityRow } from '../../db/opportunities.ts';
+import type { OpportunityRow } from '../../db/opportunities.ts';
 import { listClosings, listDeleted, listSteps } from '../../db/opportunity-lifecycle.ts';
 import {
   bulkItem,
@@ -13,8 +13,9 @@ import {
   setStepState,
 } from '../../domain/opportunities/lifecycle.ts';
 import { todayIn } from '../../domain/opportunities/rules.ts';
-import { canSeeOpportunity, isAdmin } from '../../domain/auth/permissions.ts';
-import { AppError, notFound } from '../../domain/errors.ts';
+import { isAdmin } from '../../domain/auth/permissions.ts';
+import { visibleOpportunity } from '../../domain/records/access.ts';
+import { AppError } from '../../domain/errors.ts';
 import { actorOf } from '../context.ts';
 import { date, idParams, iso, money, optionalText, version } from '../common.ts';
 import { toErrorResponse } from '../errors.ts';
@@ -72,9 +73,7 @@ export const opportunityLifecycleRoutes: FastifyPluginAsyncZod = async (app) => 
   };
 
   app.get('/api/opportunities/:id/steps', { schema: { tags, params: idParams, response: { 200: z.array(stepSchema) } } }, async (request) => {
-    const { settings } = await context();
-    const row = await findOpportunity(app.db, request.params.id);
-    if (!row || !canSeeOpportunity(actorOf(request), row, settings.sellersSeeOnlyOwn)) throw notFound('Opportunity', request.params.id);
+    await visibleOpportunity(app.db, actorOf(request), request.params.id);
     return listSteps(app.db, request.params.id);
   });
 
@@ -107,9 +106,7 @@ export const opportunityLifecycleRoutes: FastifyPluginAsyncZod = async (app) => 
   );
 
   app.get('/api/opportunities/:id/closings', { schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(closingSchema) }) } } }, async (request) => {
-    const { settings } = await context();
-    const row = await findOpportunity(app.db, request.params.id);
-    if (!row || !canSeeOpportunity(actorOf(request), row, settings.sellersSeeOnlyOwn)) throw notFound('Opportunity', request.params.id);
+    await visibleOpportunity(app.db, actorOf(request), request.params.id);
     const rows = await listClosings(app.db, request.params.id);
     return {
       items: rows.map((k) => ({

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { findOpportunity, listOpportunities, type OpportunityRow } from '../../db/opportunities.ts';
+import { listOpportunities, type OpportunityRow } from '../../db/opportunities.ts';
 import { decodeCursor } from '../../db/paging.ts';
 import { summarizeOpportunities } from '../../db/opportunity-summary.ts';
 import { currentSettings } from '../../db/settings.ts';
 import { createOpportunity, deleteOpportunity, updateOpportunity } from '../../domain/opportunities/opportunities.ts';
 import { todayIn } from '../../domain/opportunities/rules.ts';
-import { canSeeOpportunity } from '../../domain/auth/permissions.ts';
-import { notFound } from '../../domain/errors.ts';
+import { visibleOpportunity } from '../../domain/records/access.ts';
 import { actorOf, type Actor } from '../context.ts';
 import { idParams, page } from '../common.ts';
 import { opportunitySelection } from './selection.ts';
@@ -36,9 +35,8 @@ const opportunityPage = page(opportunitySchema).extend({ summary: summarySchema.
 
 export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
   async function visible(actor: Actor, id: number) {
-    const [row, { settings, context }] = await Promise.all([findOpportunity(app.db, id), presentContext(app)]);
-    if (!row || !canSeeOpportunity(actor, row, settings.sellersSeeOnlyOwn)) throw notFound('Opportunity', id);
-    return presentOpportunity(row, context);
+    const { settings, context } = await presentContext(app);
+    return presentOpportunity(await visibleOpportunity(app.db, actor, id, settings), context);
   }
 
   app.get('/api/opportunities', { schema: { tags, querystring: opportunityListQuery, response: { 200: opportunityPage } } }, async (request) => {

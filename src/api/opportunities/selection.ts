@@ -6,6 +6,7 @@ import { OPPORTUNITY_SORTS } from '../../db/opportunities.ts';
 import { parseSort, type Sort } from '../../db/paging.ts';
 import type { Settings } from '../../db/settings.ts';
 import { likePattern } from '../../domain/search/text-pattern.ts';
+import { readScope } from '../../domain/auth/policy.ts';
 import type { Actor } from '../context.ts';
 import { RANGE_FIELDS, type opportunityQuery } from './schema.ts';
 
@@ -35,7 +36,7 @@ export function opportunitySelection(query: Query, settings: Settings, actor: Ac
     note: pattern(note),
     ranges,
     stagnantDays: settings.stagnationDays,
-    visibleTo: settings.sellersSeeOnlyOwn && actor.role === 'seller' ? actor.id : undefined,
+    visibleTo: readScope(actor, settings),
   };
   return { sort, filters };
 }

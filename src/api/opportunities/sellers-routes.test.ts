@@ -70,7 +70,7 @@ describe('the seed 003 rules end to end', () => {
     expect(last.body).toEqual({ sellers: [{ userId: anna.userId, name: 'Anna Andersen', initials: 'AA', share: 100 }], sum: 100, warning: null, version: expect.any(Number) });
 
     // and the very last seller stays
-    const refused = await anna.delete(`${url}/${anna.userId}`);
+    const refused = await owner.delete(`${url}/${anna.userId}`);
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatchObject({ code: 'LAST_SELLER', fields: { userId: 'is the last seller' } });
     expect((await owner.get(url)).body.sellers).toHaveLength(1);
@@ -115,7 +115,7 @@ describe('the seed 003 rules end to end', () => {
 });
 
 describe('who may change the sellers', () => {
-  it('the owner, a seller on it and a manager may; another seller may only look (403)', async () => {
+  it('the owner and a manager may; a seller on it and another seller may only look (403, O-16, O-17)', async () => {
     const o = await newOpportunity('Rights');
     const url = `/api/opportunities/${o.id}/sellers`;
     expect((await outsider.get(url)).status).toBe(200);
@@ -127,10 +127,14 @@ describe('who may change the sellers', () => {
 
     const withAnna = await owner.post(url, { userId: anna.userId });
     expect(withAnna.status).toBe(201);
-    // anna sells on it now, so she may change it
+    // anna sells on it now, but who sells on it with what share is the owner's to decide
     const version = withAnna.body.version;
-    expect((await anna.patch(`${url}/${anna.userId}`, { share: 60, version })).body).toMatchObject({ sum: 110, warning: 'The shares sum to 110 %, not 100 %.' });
-    expect((await manager.patch(`${url}/${owner.userId}`, { share: 40, version: version + 1 })).body).toMatchObject({ sum: 100, warning: null });
+    const coSeller = await anna.patch(`${url}/${anna.userId}`, { share: 60, version });
+    expect(coSeller.status).toBe(403);
+    expect(coSeller.body.error.code).toBe('FORBIDDEN');
+    expect((await anna.get(url)).status).toBe(200);
+    expect((await manager.patch(`${url}/${anna.userId}`, { share: 60, version })).body).toMatchObject({ sum: 110, warning: 'The shares sum to 110 %, not 100 %.' });
+    expect((await owner.patch(`${url}/${owner.userId}`, { share: 40, version: version + 1 })).body).toMatchObject({ sum: 100, warning: null });
   });
 
   it('a closed opportunity refuses every change (422 OPPORTUNITY_CLOSED) but still shows its sellers', async () => {

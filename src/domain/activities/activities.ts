@@ -1,9 +1,10 @@
 import type { Db } from '../../db/schema.ts';
 import { findActivity, findActivityType, insertActivity, setParticipants, softDeleteActivity, touchOpportunity, updateActivityRow, type ActivityRow } from '../../db/activities.ts';
-import { findOpportunity } from '../../db/opportunities.ts';
 import { findContact } from '../../db/contacts.ts';
-import { AppError, invalid, notFound } from '../errors.ts';
-import { canEdit, type Actor } from '../auth/permissions.ts';
+import { AppError, invalid } from '../errors.ts';
+import type { Actor } from '../auth/permissions.ts';
+import { canEdit } from '../auth/policy.ts';
+import { assertOwnerAssignable, opportunityToLink, visibleActivity } from '../records/access.ts';
 
 export type ActivityInput = {
   type?: string | undefined;
@@ -28,16 +29,18 @@ async function checkType(db: Db, key: string | undefined) {
   if (!type.active) throw new AppError('INACTIVE_ENTRY', `The activity type "${type.name}" is deactivated`, { fields: { type: 'is deactivated' } });
 }
 
-/** Links follow each other: an opportunity's activity belongs to its company, a contact's to the contact's company. */
-async function resolveLinks(db: Db, input: ActivityInput, current: { companyId: number | null; contactId: number | null; opportunityId: number | null } | null) {
+/**
+ * Links follow each other: an opportunity's activity belongs to its company, a contact's to the
+ * contact's company. An opportunity the actor may not read is refused as a missing one (404, A-2).
+ */
+async function resolveLinks(db: Db, actor: Actor, input: ActivityInput, current: { companyId: number | null; contactId: number | null; opportunityId: number | null } | null) {
   const links = {
     companyId: input.companyId !== undefined ? input.companyId : (current?.companyId ?? null),
     contactId: input.contactId !== undefined ? input.contactId : (current?.contactId ?? null),
     opportunityId: input.opportunityId !== undefined ? input.opportunityId : (current?.opportunityId ?? null),
   };
   if (links.opportunityId !== null) {
-    const opportunity = await findOpportunity(db, links.opportunityId);
-    if (!opportunity) throw invalid('opportunityId', 'does not exist');
+    const opportunity = await opportunityToLink(db, actor, links.opportunityId);
     if (links.companyId === null) links.companyId = opportunity.companyId;
     else if (links.companyId !== opportunity.companyId) throw invalid('companyId', 'differs from the opportunity’s company');
   }
@@ -52,10 +55,11 @@ async function resolveLinks(db: Db, input: ActivityInput, current: { companyId: 
   return links;
 }
 
-/** T-2: creates an activity owned by the actor unless another owner is given. */
+/** T-2: creates an activity owned by the actor unless another owner is given (by a manager or an admin, A-2). */
 export async function createActivity({ db, actor, input }: { db: Db; actor: Actor; input: ActivityInput & { type: string; subject: string } }): Promise<ActivityRow> {
+  assertOwnerAssignable(actor, input.ownerId);
   await checkType(db, input.type);
-  const links = await resolveLinks(db, input, null);
+  const links = await resolveLinks(db, actor, input, null);
   const { participantIds, ...fields } = input;
   const done = fields.done ?? false;
   const id = await insertActivity(db, {
@@ -73,14 +77,13 @@ export async function createActivity({ db, actor, input }: { db: Db; actor: Acto
 }
 
 export async function updateActivity({ db, actor, id, version, changes }: { db: Db; actor: Actor; id: number; version: number; changes: ActivityInput }): Promise<ActivityRow> {
-  const current = await findActivity(db, id);
-  if (!current) throw notFound('Activity', id);
+  const current = await visibleActivity(db, actor, id);
   const editors = [...current.participantIds];
   if (!canEdit(actor, { ownerId: current.ownerId, sellerIds: editors })) {
     throw new AppError('FORBIDDEN', 'Only the owner, a participant, a manager or an admin can change this activity');
   }
   await checkType(db, changes.type);
-  const links = await resolveLinks(db, changes, current);
+  const links = await resolveLinks(db, actor, changes, current);
   const { participantIds, ...fields } = changes;
   const doneAt = changes.done === undefined || changes.done === current.done ? {} : { doneAt: changes.done ? new Date() : null };
   if (!(await updateActivityRow(db, id, version, actor.id, { ...fields, ...links, ...doneAt }))) {
@@ -92,8 +95,7 @@ export async function updateActivity({ db, actor, id, version, changes }: { db: 
 }
 
 export async function deleteActivity({ db, actor, id }: { db: Db; actor: Actor; id: number }) {
-  const current = await findActivity(db, id);
-  if (!current) throw notFound('Activity', id);
+  const current = await visibleActivity(db, actor, id);
   if (!canEdit(actor, { ownerId: current.ownerId })) throw new AppError('FORBIDDEN', 'Only the owner, a manager or an admin can delete this activity');
   await softDeleteActivity(db, id, actor.id);
 }

@@ -5,6 +5,7 @@ import { listTeamActivities, TEAM_SORT, type TeamCursor } from '../../db/activit
 import { decodeCursor, type Sort } from '../../db/paging.ts';
 import { isManagerOrAdmin, type Actor } from '../auth/permissions.ts';
 import { AppError, invalid } from '../errors.ts';
+import { listScope } from '../records/access.ts';
 
 /** An open activity is overdue once its due date has passed (dates 'YYYY-MM-DD' in the company's time zone). */
 export function isOverdue(activity: { done: boolean; dueDate: string | null }, today: string): boolean {
@@ -14,9 +15,10 @@ export function isOverdue(activity: { done: boolean; dueDate: string | null }, t
 // ascending due date puts the overdue first, then today and later; undated ones come last
 export const MINE_SORT: Sort = { field: 'dueDate', direction: 'asc' };
 
-/** The actor's own open activities: overdue first, then by due date, undated last. */
-export function myOpenActivities({ db, actor, cursor, limit }: { db: Db; actor: Actor; cursor?: string | undefined; limit: number }) {
-  return listActivities(db, { sort: MINE_SORT, cursor: decodeCursor(cursor, MINE_SORT), limit, filters: { ownerId: [actor.id], done: false } });
+/** The actor's own open activities (not those of opportunities hidden from them): overdue first, then by due date, undated last. */
+export async function myOpenActivities({ db, actor, cursor, limit }: { db: Db; actor: Actor; cursor?: string | undefined; limit: number }) {
+  const filters = { ownerId: [actor.id], done: false, visibleTo: await listScope(db, actor) };
+  return listActivities(db, { sort: MINE_SORT, cursor: decodeCursor(cursor, MINE_SORT), limit, filters });
 }
 
 function decodeTeamCursor(token: string | undefined): TeamCursor | null {
@@ -40,8 +42,8 @@ export function teamActivities({ db, actor, ownerIds, cursor, limit }: { db: Db;
 export const LATEST_COUNT = 30;
 const LATEST_SORT: Sort = { field: 'createdAt', direction: 'desc' };
 
-/** The latest 30 activities of every kind and owner, newest first. */
-export async function latestActivities({ db }: { db: Db }) {
-  const page = await listActivities(db, { sort: LATEST_SORT, cursor: null, limit: LATEST_COUNT, filters: {} });
+/** The latest 30 activities of every kind and owner that the actor may read, newest first. */
+export async function latestActivities({ db, actor }: { db: Db; actor: Actor }) {
+  const page = await listActivities(db, { sort: LATEST_SORT, cursor: null, limit: LATEST_COUNT, filters: { visibleTo: await listScope(db, actor) } });
   return page.items;
 }

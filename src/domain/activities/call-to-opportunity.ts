@@ -1,9 +1,11 @@
 // T-4: a call that turned up a deal becomes an opportunity, prefilled from the call.
 import type { Db } from '../../db/schema.ts';
-import { findActivity, touchOpportunity, updateActivityRow } from '../../db/activities.ts';
+import { touchOpportunity, updateActivityRow } from '../../db/activities.ts';
 import type { OpportunityRow } from '../../db/opportunities.ts';
-import { canEdit, type Actor } from '../auth/permissions.ts';
-import { AppError, notFound } from '../errors.ts';
+import type { Actor } from '../auth/permissions.ts';
+import { canEdit } from '../auth/policy.ts';
+import { AppError } from '../errors.ts';
+import { visibleActivity } from '../records/access.ts';
 import { createOpportunity } from '../opportunities/opportunities.ts';
 
 const TITLE_MAX = 200;
@@ -21,8 +23,7 @@ export async function opportunityFromCall({ db, actor, activityId, title, baseCu
   title?: string | undefined;
   baseCurrency: string;
 }): Promise<OpportunityRow> {
-  const call = await findActivity(db, activityId);
-  if (!call) throw notFound('Activity', activityId);
+  const call = await visibleActivity(db, actor, activityId);
   if (!canEdit(actor, { ownerId: call.ownerId, sellerIds: call.participantIds })) {
     throw new AppError('FORBIDDEN', 'Only the owner, a participant, a manager or an admin can turn this call into an opportunity');
   }

@@ -11,7 +11,9 @@ import {
   type CompanyRow,
 } from '../../db/companies.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
-import { canEdit, isManagerOrAdmin, type Actor } from '../auth/permissions.ts';
+import type { Actor } from '../auth/permissions.ts';
+import { canEdit } from '../auth/policy.ts';
+import { assertOwnerAssignable } from '../records/access.ts';
 import { changedEntries, checkActiveEntries } from '../setup/active-entries.ts';
 import { validateOrgNumber } from './org-number.ts';
 import { recordChanges, recordLifecycle } from '../history/history.ts';
@@ -50,6 +52,7 @@ function normalizeOrgNumber(country: string | null | undefined, orgNumber: strin
 
 /** C-1: creates a prospect; the account number is the next free one unless given, and unique. */
 export async function createCompany({ db, actor, input }: { db: Db; actor: Actor; input: CompanyInput & { name: string } }): Promise<CompanyRow> {
+  assertOwnerAssignable(actor, input.ownerId);
   await checkActiveEntries(db, changedEntries(SETUP_FIELDS, input, null));
   const { interestTypeIds, ...fields } = input;
   await lockNumbering(db, 'companies.account_number');
@@ -82,9 +85,8 @@ async function editableCompany(db: Db, actor: Actor, id: number): Promise<Compan
 /** O-25: changes a company if `version` is still current; else 409 with the record as it is now. */
 export async function updateCompany({ db, actor, id, version, changes }: { db: Db; actor: Actor; id: number; version: number; changes: CompanyInput }): Promise<CompanyRow> {
   const current = await editableCompany(db, actor, id);
-  if (changes.ownerId !== undefined && changes.ownerId !== current.ownerId && !isManagerOrAdmin(actor) && changes.ownerId !== actor.id && changes.ownerId !== null) {
-    throw new AppError('FORBIDDEN', 'A seller can hand a company only to themselves or leave it unowned');
-  }
+  // a seller hands a company only to themselves or leaves it unowned
+  if (changes.ownerId !== current.ownerId) assertOwnerAssignable(actor, changes.ownerId);
   await checkActiveEntries(db, changedEntries(SETUP_FIELDS, changes, current));
   const { interestTypeIds, ...fields } = changes;
   if (fields.orgNumber !== undefined || fields.country !== undefined) {

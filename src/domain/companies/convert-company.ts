@@ -2,7 +2,8 @@
 import type { Db } from '../../db/schema.ts';
 import { findCompany, lockNumbering, updateCompanyRow, type CompanyRow } from '../../db/companies.ts';
 import { highestRoleNumber, roleNumberTaken, type CompanyRole } from '../../db/company-conversion.ts';
-import { canEdit, type Actor } from '../auth/permissions.ts';
+import type { Actor } from '../auth/permissions.ts';
+import { canEdit } from '../auth/policy.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { recordChanges } from '../history/history.ts';
 import { checkActiveEntries } from '../setup/active-entries.ts';

@@ -2,7 +2,8 @@ import type { Db } from '../../db/schema.ts';
 import { findCompany } from '../../db/companies.ts';
 import { clearFlag, findContact, insertContact, softDeleteContact, updateContactRow, type ContactRow } from '../../db/contacts.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
-import { canEdit, type Actor } from '../auth/permissions.ts';
+import type { Actor } from '../auth/permissions.ts';
+import { canEdit } from '../auth/policy.ts';
 import { recordChanges, recordLifecycle } from '../history/history.ts';
 
 export type ContactInput = {

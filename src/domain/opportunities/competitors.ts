@@ -26,7 +26,7 @@ export async function opportunityCompetitors({ db, actor, opportunityId, sellers
   opportunityId: number;
   sellersSeeOnlyOwn: boolean;
 }): Promise<OpportunityCompetitorRow[]> {
-  await visibleOpportunity(db, actor, opportunityId, sellersSeeOnlyOwn);
+  await visibleOpportunity(db, actor, opportunityId, { sellersSeeOnlyOwn });
   return listOpportunityCompetitors(db, opportunityId);
 }
 

@@ -17,7 +17,8 @@ import {
 } from '../../db/opportunity-lifecycle.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { ensureGlobalCompetitor, isCompetitorOfOpportunity } from '../../db/competitors.ts';
-import { canEdit, isAdmin, type Actor } from '../auth/permissions.ts';
+import { isAdmin, type Actor } from '../auth/permissions.ts';
+import { changeableOpportunity } from '../records/access.ts';
 import { checkActiveEntries } from '../setup/active-entries.ts';
 import { recordChanges, recordHistory, recordLifecycle } from '../history/history.ts';
 import { closingChanges, reopeningChanges, type CloseInput } from './closing.ts';
@@ -26,11 +27,9 @@ import { nextProbability } from './rules.ts';
 
 export const RESTORE_DAYS = 30;
 
-/** Loads an opportunity the actor may change, whatever its status. */
+/** Loads an opportunity the actor may change, whatever its status (404 when hidden, 403 when only readable). */
 async function changeable(db: Db, actor: Actor, id: number, version?: number): Promise<OpportunityRow> {
-  const current = await findOpportunity(db, id);
-  if (!current) throw notFound('Opportunity', id);
-  if (!canEdit(actor, current)) throw new AppError('FORBIDDEN', 'Only the owner, its sellers, a manager or an admin can change this opportunity');
+  const current = await changeableOpportunity(db, actor, id);
   if (version !== undefined && version !== current.version) {
     throw new AppError('VERSION_CONFLICT', 'The opportunity was changed by someone else. Reload and try again.', { current });
   }
@@ -138,10 +137,12 @@ export async function reopenOpportunity({ db, actor, id, version }: { db: Db; ac
   return reopened;
 }
 
-/** O-13: a copy with the steps, sellers and competitors (not activities or history): open, with a new number. */
+/**
+ * O-13: a copy with the steps, sellers and competitors (not activities or history): open, with a new
+ * number. Copying is a change (A-2): only those who may change the original copy it.
+ */
 export async function copyOpportunity({ db, actor, id }: { db: Db; actor: Actor; id: number }) {
-  const original = await findOpportunity(db, id);
-  if (!original) throw notFound('Opportunity', id);
+  const original = await changeableOpportunity(db, actor, id);
   const process = await findProcess(db, original.processId);
   const closing = original.status === 'open' ? null : await lastClosing(db, id);
   const probability =

@@ -13,8 +13,10 @@ import {
   writeSteps,
   type OpportunityRow,
 } from '../../db/opportunities.ts';
-import { AppError, invalid, notFound } from '../errors.ts';
-import { canEdit, type Actor } from '../auth/permissions.ts';
+import { AppError, invalid } from '../errors.ts';
+import type { Actor } from '../auth/permissions.ts';
+import { canChangeOwnerAndSellers } from '../auth/policy.ts';
+import { assertOwnerAssignable, changeableOpportunity } from '../records/access.ts';
 import { changedEntries, checkActiveEntries } from '../setup/active-entries.ts';
 import { nextProbability } from './rules.ts';
 import { moveStepsToStage } from './lifecycle.ts';
@@ -81,6 +83,7 @@ export async function createOpportunity({ db, actor, input, baseCurrency }: {
   input: OpportunityInput & { title: string; companyId: number };
   baseCurrency: string;
 }): Promise<OpportunityRow> {
+  assertOwnerAssignable(actor, input.ownerId);
   if (!(await findCompany(db, input.companyId))) throw invalid('companyId', 'does not exist');
   const process = input.processId ? await findProcess(db, input.processId) : await findDefaultProcess(db);
   if (!process) throw input.processId ? invalid('processId', 'does not exist') : invalid('processId', 'there is no default sales process');
@@ -116,11 +119,9 @@ export async function createOpportunity({ db, actor, input, baseCurrency }: {
   return created;
 }
 
-/** Loads an opportunity the actor may change; closed ones refuse every change (O-11). */
+/** Loads an opportunity the actor may change (404 when hidden, A-2); closed ones refuse every change (O-11). */
 export async function editableOpportunity(db: Db, actor: Actor, id: number): Promise<OpportunityRow> {
-  const current = await findOpportunity(db, id);
-  if (!current) throw notFound('Opportunity', id);
-  if (!canEdit(actor, current)) throw new AppError('FORBIDDEN', 'Only the owner, its sellers, a manager or an admin can change this opportunity');
+  const current = await changeableOpportunity(db, actor, id);
   if (current.status !== 'open') {
     throw new AppError('OPPORTUNITY_CLOSED', `The opportunity is ${current.status}; reopen it to change it`, { fields: { status: current.status } });
   }
@@ -133,6 +134,9 @@ export async function editableOpportunity(db: Db, actor: Actor, id: number): Pro
  */
 export async function updateOpportunity({ db, actor, id, version, changes }: { db: Db; actor: Actor; id: number; version: number; changes: OpportunityInput }): Promise<OpportunityRow> {
   const current = await editableOpportunity(db, actor, id);
+  if (changes.ownerId !== undefined && changes.ownerId !== current.ownerId && !canChangeOwnerAndSellers(actor, current)) {
+    throw new AppError('FORBIDDEN', 'Only the owner, a manager or an admin can hand this opportunity to another owner', { fields: { ownerId: 'can be changed only by the owner' } });
+  }
   if (changes.processId !== undefined && changes.processId !== current.processId) {
     throw new AppError('PROCESS_FIXED', 'An opportunity keeps the sales process it was created with', { fields: { processId: 'cannot be changed' } });
   }
@@ -163,9 +167,7 @@ export async function updateOpportunity({ db, actor, id, version, changes }: { d
 
 /** O-14: soft delete; an admin can restore within 30 days. */
 export async function deleteOpportunity({ db, actor, id }: { db: Db; actor: Actor; id: number }) {
-  const current = await findOpportunity(db, id);
-  if (!current) throw notFound('Opportunity', id);
-  if (!canEdit(actor, current)) throw new AppError('FORBIDDEN', 'Only the owner, its sellers, a manager or an admin can delete this opportunity');
+  const current = await changeableOpportunity(db, actor, id);
   await softDeleteOpportunity(db, id, actor.id);
   await recordLifecycle(db, 'opportunity', id, actor.id, 'deleted', current.title); // O-24
 }

@@ -1,20 +1,15 @@
 // Shared steps for the parts of an opportunity that have their own endpoints (sellers O-16 … O-20,
 // competitors O-15): who may see them, and how one change is applied.
 import type { Db } from '../../db/schema.ts';
-import { findOpportunity, updateOpportunityRow, type OpportunityRow } from '../../db/opportunities.ts';
+import { updateOpportunityRow, type OpportunityRow } from '../../db/opportunities.ts';
 import { lockOpportunity } from '../../db/sellers.ts';
-import { canSeeOpportunity, type Actor } from '../auth/permissions.ts';
-import { AppError, notFound } from '../errors.ts';
+import type { Actor } from '../auth/permissions.ts';
+import { AppError } from '../errors.ts';
 import { editableOpportunity } from './opportunities.ts';
 import { describeParts } from '../../db/opportunity-lifecycle.ts';
 import { recordHistory } from '../history/history.ts';
 
-/** The opportunity if the actor may see it (A-2 "sellers see only their own"), else 404. */
-export async function visibleOpportunity(db: Db, actor: Actor, id: number, sellersSeeOnlyOwn: boolean): Promise<OpportunityRow> {
-  const opportunity = await findOpportunity(db, id);
-  if (!opportunity || !canSeeOpportunity(actor, opportunity, sellersSeeOnlyOwn)) throw notFound('Opportunity', id);
-  return opportunity;
-}
+export { visibleOpportunity } from '../records/access.ts';
 
 /**
  * Runs one change to a part of an opportunity in the caller's transaction: the opportunity row is

@@ -4,7 +4,8 @@ import type { Db } from '../../db/schema.ts';
 import { listSellers, replaceSellers, type SellerRow } from '../../db/sellers.ts';
 import { findUser } from '../../db/users.ts';
 import type { Actor } from '../auth/permissions.ts';
-import { invalid } from '../errors.ts';
+import { canChangeOwnerAndSellers } from '../auth/policy.ts';
+import { AppError, invalid } from '../errors.ts';
 import { addSeller, changeShare, removeSeller, summarize, type Seller, type SplitResult } from './commission.ts';
 import { changeOpportunityPart, visibleOpportunity } from './opportunity-parts.ts';
 
@@ -19,7 +20,7 @@ export async function opportunitySellers({ db, actor, opportunityId, sellersSeeO
   opportunityId: number;
   sellersSeeOnlyOwn: boolean;
 }): Promise<SellerList> {
-  const opportunity = await visibleOpportunity(db, actor, opportunityId, sellersSeeOnlyOwn);
+  const opportunity = await visibleOpportunity(db, actor, opportunityId, { sellersSeeOnlyOwn });
   const sellers = await listSellers(db, opportunityId);
   const { sum, warning } = summarize(sellers);
   return { sellers, sum, warning, version: opportunity.version };
@@ -30,13 +31,16 @@ function changeSellers(
   options: { db: Db; actor: Actor; opportunityId: number; version?: number | undefined },
   rule: (sellers: Seller[]) => SplitResult | Promise<SplitResult>,
 ): Promise<SellerList> {
-  const { db, opportunityId } = options;
+  const { db, actor, opportunityId } = options;
   const currentPart = async (current: { version: number }): Promise<SellerList> => {
     const sellers = await listSellers(db, opportunityId);
     const { sum, warning } = summarize(sellers);
     return { sellers, sum, warning, version: current.version };
   };
   return changeOpportunityPart({ ...options, currentPart }, async (current) => {
+    if (!canChangeOwnerAndSellers(actor, current)) {
+      throw new AppError('FORBIDDEN', 'Only the owner, a manager or an admin can change who sells on this opportunity');
+    }
     const result = await rule(await listSellers(db, opportunityId));
     await replaceSellers(db, opportunityId, result.sellers);
     // changeOpportunityPart moves the locked opportunity from this version to the next
