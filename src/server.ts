@@ -42,7 +42,7 @@ import { attachmentRoutes } from './api/attachments/routes.ts';
 import { viewRoutes } from './api/views/routes.ts';
 import { exportRoutes } from './api/exports/routes.ts';
 import { calendarRoutes } from './api/calendar/routes.ts';
-import { importRoutes } from './api/import/routes.ts';
+import { IMPORT_LIMITS, importRoutes } from './api/import/routes.ts';
 import { backupRoutes } from './api/backup/routes.ts';
 
 export type ServerOptions = {
@@ -91,6 +91,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorate('config', {
     timeZone: options.config?.timeZone ?? process.env.TRAKT_TIMEZONE ?? 'Europe/Copenhagen',
     secureCookies: options.config?.secureCookies ?? process.env.TRAKT_SECURE_COOKIES === '1',
+    imports: options.config?.imports ?? IMPORT_LIMITS,
     publicUrl: options.config?.publicUrl !== undefined ? options.config.publicUrl : publicUrlFrom(process.env.TRAKT_PUBLIC_URL),
   });
 

@@ -3,13 +3,18 @@ import type pg from 'pg';
 import type { Db } from '../db/schema.ts';
 import type { Mode } from '../db/connect.ts';
 import type { UserRow } from '../db/auth.ts';
+import type { XlsxLimits } from '../domain/import/read-xlsx.ts';
 
 export type Actor = Omit<UserRow, 'passwordHash'>;
+
+export type ImportLimits = { maxFileBytes: number; xlsx: XlsxLimits; maxWaiting: number };
 
 export type AppConfig = {
   timeZone: string;
   /** Secure cookies when served over HTTPS (behind a proxy: TRAKT_SECURE_COOKIES=1). */
   secureCookies: boolean;
+  /** Caps of an import through the API (413 beyond them) and how many may wait while one runs. */
+  imports: ImportLimits;
   /** The address users reach Trakt at (TRAKT_PUBLIC_URL, no trailing slash), for links made on the server; null when not set. */
   publicUrl: string | null;
 };

@@ -33,7 +33,6 @@ export function registerImportCommand(program: Command) {
     .argument('<file>', 'a .csv (UTF-8, UTF-16 or Windows-1252) or .xlsx file')
     .action(async (resource: string, file: string, options: Options) => {
       if (!['companies', 'contacts', 'opportunities'].includes(resource)) throw new Error('resource must be companies, contacts or opportunities');
-      const data = await readFile(file);
       const bar = new cliProgress.SingleBar({ format: ' {bar} {percentage}% | {value}/{total} rows | {duration}s', hideCursor: true }, cliProgress.Presets.shades_classic);
       if (options.url) {
         if (!options.token) throw new Error('--url needs --token <API token> (or TRAKT_TOKEN)');
@@ -44,7 +43,7 @@ export function registerImportCommand(program: Command) {
             url: options.url,
             token: options.token,
             resource,
-            file: { name: basename(file), data },
+            file: { name: basename(file), data: await readFile(file) },
             fields: { mapping: await readJson(options.mapping), valueMapping: await readJson(options.valueMapping), preset: options.preset, dryRun: String(options.dryRun === true) },
             onProgress: (done, total) => {
               bar.setTotal(total);
@@ -73,7 +72,7 @@ export function registerImportCommand(program: Command) {
           copyPool: database.mode === 'postgres' ? database.pool : null,
           actor,
           resource: resource as 'companies' | 'contacts' | 'opportunities',
-          data,
+          data: { path: file }, // an XLSX is read from disk as its rows are taken; no caps in the CLI's own process
           mapping: await readJson<Mapping>(options.mapping),
           valueMapping: await readJson<ValueMapping>(options.valueMapping),
           preset: options.preset,

@@ -33,6 +33,8 @@ export const ERROR_STATUS = {
   ACTIVITY_WITHOUT_COMPANY: 422,
   ACTIVITY_HAS_OPPORTUNITY: 422,
   TOO_MANY_ATTEMPTS: 429,
+  /** An import runs and as many as may wait are waiting (one import at a time per instance). */
+  IMPORT_QUEUE_FULL: 429,
   HEADERS_TOO_LARGE: 431,
   /** The database did not answer (health check, I-1). */
   UNAVAILABLE: 503,

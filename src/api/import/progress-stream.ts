@@ -1,8 +1,10 @@
 // L-7: the NDJSON answer of an import (Accept: application/x-ndjson), so the web wizard can show how
 // far the server is: progress lines while it runs, then one result line, or one error line when it
-// fails after the answer has begun.
+// fails after the answer has begun. An import that waits for another to finish says so first:
+// `queued` lines with how many are before it, then `running` when its turn comes.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toErrorResponse } from '../errors.ts';
+import type { OnWait } from './import-queue.ts';
 
 export const NDJSON = 'application/x-ndjson';
 /** At most one progress line per this many milliseconds: a quick import sends two, not hundreds. */
@@ -26,7 +28,7 @@ export function wantsProgress(request: FastifyRequest): boolean {
 export function streamProgress<T extends object>(
   request: FastifyRequest,
   reply: FastifyReply,
-  work: (onProgress: OnProgress) => Promise<T>,
+  work: (onProgress: OnProgress, onWait: OnWait) => Promise<T>,
 ): Promise<FastifyReply> {
   return new Promise((resolve, reject) => {
     const response = reply.raw;
@@ -58,6 +60,10 @@ export function streamProgress<T extends object>(
       resolve(reply);
     };
 
+    const onWait: OnWait = (ahead) => {
+      if (!started) start();
+      write(ahead > 0 ? { type: 'queued', ahead } : { type: 'running' });
+    };
     work((done, total, step) => {
       const line: Progress = step === 'indexes' ? { type: 'progress', done, total, step } : { type: 'progress', done, total };
       const now = Date.now();
@@ -70,7 +76,7 @@ export function streamProgress<T extends object>(
       sentAt = now;
       if (!started) start();
       write(line);
-    }).then(
+    }, onWait).then(
       (result) => {
         if (!started) start();
         // the last report always goes out, so the bar ends full

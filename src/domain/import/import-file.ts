@@ -1,6 +1,7 @@
 // L-7: imports a CSV or XLSX file into companies, contacts or opportunities. Every row is read and
 // checked (a dry run lists every error); the rows are written in batches inside ONE transaction,
 // which is rolled back on a dry run or when any row has an error, so nothing is half-imported.
+import { open, readFile } from 'node:fs/promises';
 import type pg from 'pg';
 import type { Db } from '../../db/schema.ts';
 import { idReserve, oneConnection, type CopyRows } from '../../db/copy-rows.ts';
@@ -15,7 +16,8 @@ import type { ImportKind, ImportRun, Prepared, WriteBatch } from './import-kind.
 import { importOpportunities } from './import-opportunities.ts';
 import { checkMapping, guessMapping, IMPORT_FIELDS, isImportField, type ImportResource, type Mapping, type Preset } from './mapping.ts';
 import { fold } from './convert.ts';
-import { isBlank, readTable } from './parse-file.ts';
+import { isBlank, isZip, readTable, type Table } from './parse-file.ts';
+import { readXlsx, type XlsxLimits } from './read-xlsx.ts';
 import { noCompaniesFound, RowCheck, type RowError, type SourceRow } from './row-check.ts';
 
 // each kind has its own look-up shape
@@ -42,12 +44,14 @@ export type ImportResult = {
 
 class RollBack extends Error {}
 
-/** Imports one file; `onProgress(done, total)` after each batch (total is an estimate for CSV). */
-export async function importFile(options: {
+export type ImportOptions = {
   db: Db;
   actor: Actor;
   resource: ImportResource;
-  data: Buffer;
+  /** The file, in memory or on disk (an XLSX on disk is read as its rows are taken, never whole). */
+  data: Buffer | { path: string };
+  /** What an XLSX may hold (the API's caps, 413 beyond them); none for the CLI's own process. */
+  limits?: XlsxLimits | null | undefined;
   mapping?: Mapping | undefined;
   valueMapping?: ValueMapping | undefined;
   preset?: Preset | undefined;
@@ -60,9 +64,34 @@ export async function importFile(options: {
   bulkFrom?: number;
   /** A PostgreSQL server's pool (not PGlite's): the import runs on a connection of its own and writes new opportunities by COPY. */
   copyPool?: pg.Pool | null | undefined;
-}): Promise<ImportResult> {
+};
+
+/** Imports one file; `onProgress(done, total)` after each batch (total is an estimate). */
+export async function importFile(options: ImportOptions): Promise<ImportResult> {
+  const { data } = options;
+  const limits = options.limits ?? null;
+  const table = Buffer.isBuffer(data)
+    ? isZip(data) ? await readXlsx(data, limits) : await readTable(data)
+    : (await startsWithZip(data.path)) ? await readXlsx(data, limits) : await readTable(await readFile(data.path));
+  try {
+    return await importTable(options, table);
+  } finally {
+    await table.close?.(); // when it stopped before the last row
+  }
+}
+
+async function startsWithZip(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(8), 0, 8, 0);
+    return isZip(buffer.subarray(0, bytesRead));
+  } finally {
+    await file.close();
+  }
+}
+
+async function importTable(options: ImportOptions, table: Table): Promise<ImportResult> {
   const { resource, actor } = options;
-  const table = await readTable(options.data);
   const mapping = options.mapping ? checkMapping(resource, table.headers, options.mapping) : guessMapping(resource, table.headers, options.preset);
   if (Object.keys(mapping).length === 0) throw invalid('mapping', `no column of the file could be matched to a field; give a mapping (fields: ${Object.keys(IMPORT_FIELDS[resource]).join(', ')})`);
   const valueMapping = normalizeValueMapping(resource, options.valueMapping ?? {});

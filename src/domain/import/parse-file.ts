@@ -1,9 +1,9 @@
 // L-7: reads an uploaded CSV or XLSX into a header row and data records (all cells as text).
 // CSV is decoded (decode-text.ts) and parsed a slice at a time; the delimiter (, ; or tab) is taken
 // from the header line.
-import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { invalid } from '../errors.ts';
+import { readXlsx } from './read-xlsx.ts';
 import { countLines, decodeHead, detectEncoding, nulInText, textDecoder, type TextEncoding } from './decode-text.ts';
 
 export type Table = {
@@ -12,63 +12,22 @@ export type Table = {
   records: AsyncIterable<string[][]>;
   /** The row number of the first record after the header (the header's is 1 unless blank lines come before it). */
   firstRow: number;
-  /** About how many data records there are (for progress; exact for XLSX). */
+  /** About how many data records there are (for progress). */
   estimatedRows: number;
+  /** Lets go of the file when the records are not read to their end (an XLSX is read from it as the rows are taken). */
+  close?: () => Promise<void>;
   /** The character encoding a CSV file was read in (none for XLSX, which is always Unicode). */
   encoding?: TextEncoding;
 };
 
-/** Bytes of CSV decoded and parsed at a time, and rows of a worksheet handed on at a time. */
+/** Bytes of CSV decoded and parsed at a time. */
 const CSV_SLICE = 1 << 20;
-const XLSX_CHUNK = 1000;
 
-const isZip = (data: Buffer) => data.length > 4 && data.readUInt32LE(0) === 0x04034b50;
+export const isZip = (data: Buffer) => data.length > 4 && data.readUInt32LE(0) === 0x04034b50;
 
 function delimiterOf(headerLine: string): string {
   const counts = [',', ';', '\t'].map((d) => [d, headerLine.split(d).length - 1] as const);
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
-}
-
-/** An XLSX cell as text: dates as YYYY-MM-DD (or with time), numbers with a decimal point. */
-export function cellString(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    const iso = value.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellString((value.result ?? null) as ExcelJS.CellValue);
-    if ('error' in value) return '';
-  }
-  // a decimal comma, which the number reader never takes for a thousands separator (2.125 stays 2,125)
-  if (typeof value === 'number') return String(value).replace('.', ',');
-  return String(value);
-}
-
-async function readXlsx(data: Buffer): Promise<Table> {
-  // loaded for an XLSX file only: a third of a second of start-up a CSV import does not need
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw invalid('file', 'is not a readable XLSX workbook');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) throw invalid('file', 'has no rows');
-  const width = sheet.getRow(1).cellCount;
-  const rowText = (row: ExcelJS.Row) => Array.from({ length: Math.max(width, row.cellCount) }, (_, i) => cellString(row.getCell(i + 1).value).trim());
-  const headers = rowText(sheet.getRow(1));
-  async function* records() {
-    for (let from = 2; from <= sheet!.rowCount; from += XLSX_CHUNK) {
-      const chunk: string[][] = [];
-      for (let n = from; n < from + XLSX_CHUNK && n <= sheet!.rowCount; n++) chunk.push(rowText(sheet!.getRow(n)));
-      yield chunk;
-    }
-  }
-  return { headers, firstRow: 2, records: records(), estimatedRows: sheet.rowCount - 1 };
 }
 
 /** What a CSV file holds that is not CSV: an unclosed or stray quote, with the record it is in. */
