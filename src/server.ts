@@ -115,7 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAuthentication(app);
 
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => {
-    if (!(await databaseAnswers(app.db, HEALTH_TIMEOUT_MS))) throw new AppError('UNAVAILABLE', 'The database does not answer', { fields: { database: 'does not answer' } });
+    if (!(await databaseAnswers(options.database, HEALTH_TIMEOUT_MS))) throw new AppError('UNAVAILABLE', 'The database does not answer', { fields: { database: 'does not answer' } });
     return { status: 'ok', database: app.dbMode };
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

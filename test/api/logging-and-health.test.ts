@@ -44,6 +44,13 @@ describe('logging and health (I-1)', () => {
     const healthy = await app.inject({ method: 'GET', url: '/api/health' });
     expect(healthy.statusCode).toBe(200);
     expect(healthy.json()).toEqual({ status: 'ok', database: database.mode });
+    // every connection of the pool at work (a long import): health does not wait behind them
+    const held = await Promise.all(Array.from({ length: database.pool.options.max ?? 1 }, () => database.pool.connect()));
+    const busyStarted = Date.now();
+    const busy = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(busy.statusCode).toBe(200);
+    expect(Date.now() - busyStarted).toBeLessThan(1_500);
+    for (const client of held) client.release();
     const fine = await app.inject({ method: 'GET', url: '/api/companies', headers: { cookie } });
     expect(fine.statusCode).toBe(200);
     const refused = await app.inject({ method: 'POST', url: '/api/companies', headers: { cookie, 'x-csrf-token': csrf }, payload: { name: '' } });

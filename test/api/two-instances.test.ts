@@ -1,10 +1,14 @@
 // Two app instances on one database agree on the settings (A-2 "sellers see only their own"): a change
-// made through A holds on B at once, though each keeps the settings in memory. On a PostgreSQL server
-// the instances have separate connection pools, as two processes would (db/settings-changes.ts: LISTEN/
-// NOTIFY). PGlite is opened by one process only, so there the two instances share its one connection,
-// and what is checked is that the in-process invalidation reaches both.
+// made through A holds on B at once, though each keeps the settings in memory (db/settings-changes.ts:
+// LISTEN/NOTIFY). On a PostgreSQL server, B is a second `trakt serve` process, as in production, and
+// also a second app in this process on a pool of its own. PGlite is opened by one process only (the
+// data folder is locked), so there the two apps share its connection and the in-process invalidation
+// is what is checked.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/connect.ts';
 import { buildServer } from '../../src/server.ts';
 import { startApi, type Client, type Json, type TestApi } from '../helpers/api.ts';
@@ -40,7 +44,10 @@ beforeAll(async () => {
   const company = (await owner.post('/api/companies', { name: 'Instance ApS' })).body;
   dealId = (await owner.post('/api/opportunities', { title: 'Hidden from the other seller', companyId: company.id, amount: 90000 })).body.id;
 });
+let child: ChildProcess | null = null;
+
 afterAll(async () => {
+  child?.kill('SIGKILL');
   await appB?.close();
   await second?.close();
   await api.close();
@@ -78,6 +85,42 @@ describe('two app instances on one database (A-2 with settings in memory)', () =
     await setOnlyOwn(false);
     expect((await otherOnB.get(`/api/opportunities/${dealId}`)).statusCode).toBe(200);
   });
+
+  it.skipIf(!inject('serverUrl'))('hides the deal at once on a second `trakt serve` process on the same server (skipped on PGlite: one process only)', async () => {
+    const url = api.database.pool.options.connectionString ?? '';
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    const env = { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', TRAKT_ADMIN_EMAIL: '', TRAKT_DEMO: '' };
+    const started = spawn('node', [join(import.meta.dirname, '../../bin/trakt.js'), 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = started;
+    await new Promise<void>((ready, fail) => {
+      let out = '';
+      started.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('Trakt is serving')) ready();
+      });
+      started.once('exit', (code) => fail(new Error(`serve stopped (${code}): ${out}`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const otherEmail = (await other.get('/api/auth/me')).body.user.email as string;
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: otherEmail, password: 'correct horse battery' }) });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const read = () => fetch(`${base}/api/opportunities/${dealId}`, { headers: { cookie } }).then((r) => r.status);
+
+    await setOnlyOwn(false);
+    // the other process has read the settings (and keeps them)
+    expect(await read()).toBe(200);
+    expect(await read()).toBe(200);
+    await setOnlyOwn(true);
+    expect(await read()).toBe(404);
+    await setOnlyOwn(false);
+    expect(await read()).toBe(200);
+  }, 120_000);
 
   it('reads the settings from the database while it cannot hear changes (after B stops listening)', async () => {
     const { watchSettings } = await import('../../src/db/settings-changes.ts');
