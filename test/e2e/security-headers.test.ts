@@ -12,16 +12,16 @@ describe('the web UI and the API reference under the security headers', () => {
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to (load|apply|execute)/i.test(message.text())) violations.push(message.text());
     });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => console.error(`Content Security Policy: ${event.violatedDirective} ${event.blockedURI}`));
-    });
+    // (scripts as text: the test's own TypeScript has no DOM types)
+    await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) =>
+      console.error('Content Security Policy: ' + event.violatedDirective + ' ' + event.blockedURI))`);
 
     const first = await page.goto(baseUrl);
     expect(first?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await signInWithForm(page, baseUrl);
     await page.getByRole('button', { name: 'User menu' }).waitFor();
     // Mantine's CSS variables arrive in a <style> element the policy has to allow
-    const primary = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--mantine-color-blue-6').trim());
+    const primary = await page.evaluate<string>(`getComputedStyle(document.documentElement).getPropertyValue('--mantine-color-blue-6').trim()`);
     expect(primary).not.toBe('');
 
     await page.goto(`${baseUrl}/api/docs/`);
