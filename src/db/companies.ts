@@ -32,6 +32,11 @@ export function findCompany(db: Db, id: number): Promise<CompanyRow | undefined>
   return selectCompanies(db).where('c.id', '=', id).executeTakeFirst();
 }
 
+/** Several, each as `findCompany` reads it: the ones an import updates, before and after, for their history (O-24). */
+export async function findCompanies(db: Db, ids: readonly number[]): Promise<CompanyRow[]> {
+  return ids.length ? selectCompanies(db).where('c.id', 'in', ids).execute() : [];
+}
+
 export type CompanyFilters = {
   q?: string | undefined;
   letter?: string | undefined;

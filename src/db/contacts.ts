@@ -31,6 +31,11 @@ export function findContact(db: Db, id: number): Promise<ContactRow | undefined>
   return selectContacts(db).where('p.id', '=', id).executeTakeFirst();
 }
 
+/** Several, each as `findContact` reads it: the ones an import updates, before and after, for their history (O-24). */
+export async function findContacts(db: Db, ids: readonly number[]): Promise<ContactRow[]> {
+  return ids.length ? selectContacts(db).where('p.id', 'in', ids).execute() : [];
+}
+
 export type ContactFilters = { q?: string | undefined; letter?: string | undefined; companyId?: number[] | undefined; email?: string | undefined };
 
 /** The WHERE conditions of a selection of `contacts p` (L-1, L-3), shared by the list and the exports. */

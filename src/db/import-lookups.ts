@@ -30,6 +30,12 @@ export async function loadImportLookups(db: Db): Promise<ImportLookups> {
   return { setup, users, processes };
 }
 
+/** The transaction's start time, as the database's now() gives it in every statement of the transaction. */
+export async function transactionTime(db: Db): Promise<string> {
+  const { rows } = await sql<{ now: string }>`SELECT now()::text AS now`.execute(db);
+  return String(rows[0]?.now);
+}
+
 /** Non-deleted companies by account number. */
 export async function companiesByAccountNumber(db: Db, numbers: string[]): Promise<Map<string, number>> {
   if (!numbers.length) return new Map();

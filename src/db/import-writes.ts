@@ -5,7 +5,7 @@ import { copyField, copyLine, type CopyRows } from './copy-rows.ts';
 import type { Db } from './schema.ts';
 
 /** [column, SQL type] of the values an import writes to a table. */
-export type Columns = readonly (readonly [string, 'text' | 'int' | 'bigint' | 'numeric' | 'date' | 'boolean' | 'smallint'])[];
+export type Columns = readonly (readonly [string, 'text' | 'int' | 'bigint' | 'numeric' | 'date' | 'boolean' | 'smallint' | 'timestamptz'])[];
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -54,9 +54,10 @@ export async function insertImported(db: Db, table: 'companies' | 'contacts', co
 
 /**
  * New opportunities with what a new one always has: O-7 one step per stage of its process (done before
- * the current one), O-16 the owner as sole seller at 100 %, O-24 a "created" history entry. One
- * statement, so the database writes a whole batch while the importer checks the next one. Returned
- * unsent (null for no rows): the batch's JSON is made here, while the database still writes the batch before.
+ * the current one, every one when won, as closing as won leaves them), O-16 the owner as sole seller
+ * at 100 %, O-24 a "created" history entry. One statement, so the database writes a whole batch while
+ * the importer checks the next one; it answers each new id with its number. Returned unsent (null for
+ * no rows): the batch's JSON is made here, while the database still writes the batch before.
  */
 export function importedOpportunitiesInsert(columns: Columns, rows: Record<string, unknown>[], actorId: number, defaults: Record<string, unknown>): RawBuilder<unknown> | null {
   if (!rows.length) return null;
@@ -64,17 +65,17 @@ export function importedOpportunitiesInsert(columns: Columns, rows: Record<strin
     WITH created AS (
       INSERT INTO opportunities (${sql.raw(columns.map(([c]) => snake(c)).join(', '))}, created_by, updated_by)
       SELECT ${importedValues(columns, defaults)}, ${actorId}, ${actorId} FROM ${recordset(columns, rows, false)}
-      RETURNING id, title, process_id, stage_id, owner_id
+      RETURNING id, number, title, process_id, stage_id, owner_id, status
     ), steps AS (
       INSERT INTO opportunity_steps (opportunity_id, stage_id, state)
-      SELECT o.id, s.id, CASE WHEN s.position < cur.position THEN 'done' ELSE 'todo' END
+      SELECT o.id, s.id, CASE WHEN s.position < cur.position OR o.status = 'won' THEN 'done' ELSE 'todo' END
       FROM created o JOIN stages cur ON cur.id = o.stage_id JOIN stages s ON s.process_id = o.process_id
     ), sellers AS (
       INSERT INTO opportunity_sellers (opportunity_id, user_id, share, position) SELECT id, owner_id, 100, 1 FROM created
     ), history AS (
       INSERT INTO change_history (entity, entity_id, field, old_value, new_value, changed_by) SELECT 'opportunity', id, 'created', NULL, title, ${actorId} FROM created
     )
-    SELECT count(*) FROM created`;
+    SELECT id, number FROM created`;
 }
 
 /** A sales process's stages, as an import's look-ups hold them. */
@@ -104,10 +105,11 @@ export function importedOpportunitiesCopy(columns: Columns, rows: Record<string,
     fields[0] = id;
     for (let n = 0; n < names.length; n++) fields[n + 1] = row[names[n] as string] ?? defaults[names[n] as string] ?? null;
     opportunities.push(copyLine(fields));
-    // O-7: a step per stage of the process, done before the current one
+    // O-7: a step per stage of the process, done before the current one (every one when won)
     const stages = stagesOf.get(Number(row.processId)) ?? [];
     const current = stages.find((s) => s.id === row.stageId);
-    if (current) for (const s of stages) steps.push(`${id}\t${s.id}\t${s.position < current.position ? 'done' : 'todo'}\n`);
+    const won = row.status === 'won';
+    if (current) for (const s of stages) steps.push(`${id}\t${s.id}\t${won || s.position < current.position ? 'done' : 'todo'}\n`);
     sellers.push(`${id}\t${copyField(row.ownerId ?? defaults.ownerId)}\t100\t1\n`); // O-16
     history.push(`opportunity\t${id}\tcreated\t\\N\t${copyField(row.title)}\t${actorId}\n`); // O-24
   }
@@ -155,6 +157,42 @@ export async function recordImported(db: Db, entity: 'company' | 'contact' | 'op
   await sql`
     INSERT INTO change_history (entity, entity_id, field, old_value, new_value, changed_by)
     SELECT ${entity}, i.id, 'created', NULL, i.label, ${actorId} FROM unnest(${ids}::int[], ${labels}::text[]) AS i(id, label)`.execute(db);
+}
+
+/** O-9, O-10: the close of an opportunity that arrived closed, as closing it through the API keeps it. */
+export type ImportedClosing = { opportunityId: number; outcome: 'won' | 'lost' | 'expired'; closeDate: string; actualAmount: number | null; deliveryDate: string | null; probabilityBefore: number };
+
+export async function insertImportedClosings(db: Db, rows: ImportedClosing[], actorId: number) {
+  if (!rows.length) return;
+  const columns: Columns = [['opportunityId', 'int'], ['outcome', 'text'], ['closeDate', 'date'], ['actualAmount', 'numeric'], ['deliveryDate', 'date'], ['probabilityBefore', 'smallint']];
+  await sql`
+    INSERT INTO opportunity_closings (opportunity_id, outcome, close_date, actual_amount, delivery_date, probability_before, closed_by)
+    SELECT r.opportunity_id, r.outcome, r.close_date, r.actual_amount, r.delivery_date, r.probability_before, ${actorId} FROM ${recordset(columns, rows, false)}`.execute(db);
+}
+
+/** O-21: the task a follow-up date creates (done when the opportunity is closed, as closing finishes it), remembered with the date. */
+export type ImportedFollowUp = { opportunityId: number; subject: string; text: string; dueDate: string; done: boolean; ownerId: number; companyId: number; contactId: number | null };
+
+export async function insertImportedFollowUps(db: Db, rows: ImportedFollowUp[], actorId: number) {
+  if (!rows.length) return;
+  const columns: Columns = [['opportunityId', 'int'], ['subject', 'text'], ['text', 'text'], ['dueDate', 'date'], ['done', 'boolean'], ['ownerId', 'int'], ['companyId', 'int'], ['contactId', 'int']];
+  await sql`
+    WITH tasks AS (
+      INSERT INTO activities (type, subject, text, due_date, done, done_at, owner_id, company_id, contact_id, opportunity_id, created_by, updated_by)
+      SELECT 'task', r.subject, r.text, r.due_date, r.done, CASE WHEN r.done THEN now() END, r.owner_id, r.company_id, r.contact_id, r.opportunity_id, ${actorId}, ${actorId}
+      FROM ${recordset(columns, rows, false)}
+      RETURNING id, opportunity_id, due_date
+    )
+    INSERT INTO opportunity_follow_ups (opportunity_id, follow_up_date, set_by, activity_id) SELECT opportunity_id, due_date, ${actorId}, id FROM tasks`.execute(db);
+}
+
+/** O-24: history lines of many records in one statement. */
+export async function insertImportedHistory(db: Db, rows: { entity: 'company' | 'contact' | 'opportunity'; entityId: number; field: string; oldValue: string | null; newValue: string | null }[], actorId: number) {
+  if (!rows.length) return;
+  const columns: Columns = [['entity', 'text'], ['entityId', 'int'], ['field', 'text'], ['oldValue', 'text'], ['newValue', 'text']];
+  await sql`
+    INSERT INTO change_history (entity, entity_id, field, old_value, new_value, changed_by)
+    SELECT r.entity, r.entity_id, r.field, r.old_value, r.new_value, ${actorId} FROM ${recordset(columns, rows, false)}`.execute(db);
 }
 
 /** C-4: a contact imported as primary takes the flag from the company's current primary contact. */

@@ -52,6 +52,11 @@ export function findOpportunity(db: Db, id: number): Promise<OpportunityRow | un
   return selectOpportunities(db).where('o.id', '=', id).executeTakeFirst();
 }
 
+/** Several, each as `findOpportunity` reads it: the ones an import updates, before and after, for their history (O-24). */
+export async function findOpportunities(db: Db, ids: readonly number[]): Promise<OpportunityRow[]> {
+  return ids.length ? selectOpportunities(db).where('o.id', 'in', ids).execute() : [];
+}
+
 type Range = { gte?: number | string | undefined; lte?: number | string | undefined; ne?: number | string | undefined };
 
 export type OpportunityFilters = {

@@ -186,7 +186,8 @@ describe('opportunities (L-7)', () => {
     expect(result.body).toMatchObject({ rows: 2, created: 2, updated: 0, skipped: 0, errors: [] });
     const [open, won] = (await manager.get('/api/opportunities?sort=number')).body.items;
     expect(open).toMatchObject({ title: 'Ny færge', amount: 1250000.5, currency: 'DKK', stageName: 'Quote sent', probability: 50, probabilityMode: 'stage', status: 'open', decisionDate: '2026-12-31', ownerId: manager.userId, sellerIds: [manager.userId], externalRef: 'PD-1' });
-    expect(won).toMatchObject({ title: 'Servicekontrakt', status: 'won', probability: 100, closeDate: '2026-06-30', stageName: 'Qualified' });
+    // closed as closing as won closes: every step done, so it stands on the last stage (O-9)
+    expect(won).toMatchObject({ title: 'Servicekontrakt', status: 'won', probability: 100, closeDate: '2026-06-30', stageName: 'Negotiation', actualAmount: 80000 });
     const steps = (await manager.get(`/api/opportunities/${open.id}/steps`)).body;
     expect(steps.map((s: { name: string; state: string }) => [s.name, s.state])).toEqual([['Prospect', 'done'], ['Qualified', 'done'], ['Quote sent', 'todo'], ['Negotiation', 'todo']]);
   });

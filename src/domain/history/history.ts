@@ -2,7 +2,7 @@
 // the change itself, so the history can never disagree with the record.
 import type { Db, HistoryEntity } from '../../db/schema.ts';
 import { insertHistory } from '../../db/history.ts';
-import { diffFields, renderValue, type FieldChange } from './diff-fields.ts';
+import { diffFields, renderValue, type FieldChange, type RenderedChange } from './diff-fields.ts';
 
 export type { HistoryEntity };
 export type { FieldChange, HistoryValue } from './diff-fields.ts';
@@ -45,10 +45,15 @@ export async function recordHistory(db: Db, entity: HistoryEntity, entityId: num
   );
 }
 
+/** The fields of `HISTORY_FIELDS[entity]` that differ between the record before and after a change, as history lines. */
+export function changedFields<T extends object>(entity: HistoryEntity, before: T, after: T): RenderedChange[] {
+  const fields = (HISTORY_FIELDS[entity] as readonly string[]).filter((f) => f in after) as (keyof T & string)[];
+  return diffFields(before, after, fields);
+}
+
 /** Records every field of `HISTORY_FIELDS[entity]` that differs between the record before and after a change. */
 export async function recordChanges<T extends object>(db: Db, entity: HistoryEntity, entityId: number, actorId: number | null, before: T, after: T): Promise<void> {
-  const fields = (HISTORY_FIELDS[entity] as readonly string[]).filter((f) => f in after) as (keyof T & string)[];
-  await recordHistory(db, entity, entityId, actorId, diffFields(before, after, fields));
+  await recordHistory(db, entity, entityId, actorId, changedFields(entity, before, after));
 }
 
 /** Records a creation (`created`, new value = the record's name) or a deletion (`deleted`, old value = the name). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitName, toBoolean, toDate, toNumber, toStatus } from './convert.ts';
+import { currencyOf, splitAddress, splitName, toBoolean, toCountry, toDate, toDateTime, toNumber, toStatus } from './convert.ts';
 
 describe('import value conversion (L-7)', () => {
   it.each([
@@ -16,6 +16,9 @@ describe('import value conversion (L-7)', () => {
     ['kr 1.500,-', 1500],
     ['25%', 25],
     ['-12,5', -12.5],
+    ['0.333', 0.333],
+    ['SEK 12 500', 12500],
+    ['1,250,000.00 USD', 1250000],
   ])('number %j → %j', (text, value) => {
     expect(toNumber(text)).toEqual({ ok: true, value });
   });
@@ -54,5 +57,42 @@ describe('import value conversion (L-7)', () => {
     expect(splitName('Anna Marie Hansen')).toEqual({ firstName: 'Anna Marie', lastName: 'Hansen' });
     expect(splitName('Østergård, Åsa')).toEqual({ firstName: 'Åsa', lastName: 'Østergård' });
     expect(splitName('Cher')).toEqual({ firstName: '', lastName: 'Cher' });
+  });
+});
+
+describe('what CRM exports write (L-7, issue 18)', () => {
+  it.each([
+    ['Norway', 'NO'], ['Norge', 'NO'], ['Sverige', 'SE'], ['Danmark', 'DK'], ['Denmark', 'DK'], ['dk', 'DK'], ['NOR', 'NO'], ['Suomi', 'FI'], ['Tyskland', 'DE'],
+    ['Deutschland', 'DE'], ['Ísland', 'IS'], ['Færøerne', 'FO'], ['United Kingdom', 'GB'], ['  sverige ', 'SE'],
+  ])('country %j → %j', (text, code) => {
+    expect(toCountry(text)).toEqual({ ok: true, value: code });
+  });
+
+  it.each(['Atlantis', 'Unknown Region', 'Nor way'])('refuses %j as a country', (text) => {
+    expect(toCountry(text).ok).toBe(false);
+  });
+
+  it.each([
+    ['SEK 12 500', 'SEK'], ['1.250,00 NOK', 'NOK'], ['€ 100', 'EUR'], ['100 kr', undefined], ['12', undefined],
+  ])('the currency of %j is %j', (text, currency) => {
+    expect(currencyOf(text)).toBe(currency);
+  });
+
+  it.each([
+    ['Havnen 1, 5970 Ærøskøbing, Denmark', { street: 'Havnen 1', postalCode: '5970', city: 'Ærøskøbing', country: 'DK' }],
+    ['Drottninggatan 1, 111 51 Stockholm, Sverige', { street: 'Drottninggatan 1', postalCode: '111 51', city: 'Stockholm', country: 'SE' }],
+    ['c/o Hansen, Bygade 3, 8000 Aarhus C', { street: 'c/o Hansen, Bygade 3', postalCode: '8000', city: 'Aarhus C' }],
+    ['Bygade 3', { street: 'Bygade 3' }],
+  ])('splits the address %j', (text, parts) => {
+    expect(splitAddress(text)).toEqual(parts);
+  });
+
+  it.each([
+    ['2026-03-01 14:22:05', false, '2026-03-01 14:22:05'],
+    ['3/1/2026 2:22 PM', true, '2026-03-01 14:22:00'],
+    ['01.03.2026', false, '2026-03-01'],
+    ['2026-01-05T08:30:00.000Z', false, '2026-01-05 08:30:00'],
+  ])('date and time %j → %j', (text, monthFirst, value) => {
+    expect(toDateTime(text, monthFirst)).toEqual({ ok: true, value });
   });
 });

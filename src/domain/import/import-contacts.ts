@@ -4,13 +4,16 @@ import { createContactBody } from '../../api/contacts/schema.ts';
 import { contactsByEmail, contactsByExternalId } from '../../db/import-lookups.ts';
 import { clearPrimaryOf, insertImported, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
 import { fold, splitName } from './convert.ts';
+import { updateWithHistory } from './import-effects.ts';
 import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
 import { definedOnly, findCompanies, type FoundCompanies } from './row-check.ts';
 
 const COLUMNS: Columns = [
   ['companyId', 'int'], ['externalId', 'text'], ['firstName', 'text'], ['lastName', 'text'], ['title', 'text'], ['email', 'text'], ['phone', 'text'], ['mobile', 'text'],
-  ['isPrimary', 'boolean'], ['notes', 'text'],
+  ['isPrimary', 'boolean'], ['notes', 'text'], ['createdAt', 'timestamptz'],
 ];
+/** What an update writes: the created time is the record's, kept as it was. */
+const UPDATE_COLUMNS = COLUMNS.filter(([column]) => column !== 'createdAt');
 
 type Found = {
   companies: FoundCompanies;
@@ -59,7 +62,8 @@ export const importContacts: ImportKind<Found> = {
         if (first) r.fail('isPrimary', `the company has its primary contact on line ${first} already`);
         else seen.set(`primary ${companyId}`, row.line);
       }
-      prepared.push({ line: row.line, errors: r.errors, values: valid && !r.errors.length ? { ...valid, firstName: input.firstName ?? null, externalId: externalId ?? null } : {}, existingId: null });
+      const createdAt = r.dateTime('createdAt');
+      prepared.push({ line: row.line, errors: r.errors, values: valid && !r.errors.length ? { ...valid, firstName: input.firstName ?? null, externalId: externalId ?? null, createdAt } : {}, existingId: null });
     }
     for (const p of prepared.filter((p) => !p.errors.length)) {
       p.existingId = (p.values.email ? byEmail.get(fold(String(p.values.email)))?.id : byExternal.get(String(p.values.externalId ?? ''))) ?? null;
@@ -67,15 +71,16 @@ export const importContacts: ImportKind<Found> = {
     return prepared;
   },
 
-  async write({ db, actor, rows }) {
+  async write({ db, actor, rows, run }) {
     // each statement reads the ids the one before made: built and sent one after the other
     return async () => {
       const primary = rows.filter((p) => p.values.isPrimary === true);
       await clearPrimaryOf(db, primary.map((p) => Number(p.values.companyId)), primary.flatMap((p) => (p.existingId ? [p.existingId] : [])));
       const fresh = rows.filter((p) => p.existingId === null);
-      const created = await insertImported(db, 'contacts', COLUMNS, fresh.map((p) => p.values), actor.id, "btrim(first_name || ' ' || last_name)", { firstName: '', isPrimary: false });
+      const created = await insertImported(db, 'contacts', COLUMNS, fresh.map((p) => p.values), actor.id, "btrim(first_name || ' ' || last_name)", { firstName: '', isPrimary: false, createdAt: run.startedAt });
       await recordImported(db, 'contact', created.ids, created.labels, actor.id);
-      await updateImported(db, 'contacts', COLUMNS, rows.filter((p) => p.existingId !== null).map((p) => ({ ...p.values, id: p.existingId })), actor.id);
+      const updated = rows.filter((p) => p.existingId !== null).map((p) => ({ ...p.values, id: p.existingId }));
+      await updateWithHistory(db, 'contact', updated.map((p) => Number(p.id)), actor.id, () => updateImported(db, 'contacts', UPDATE_COLUMNS, updated, actor.id)); // O-24
     };
   },
 };

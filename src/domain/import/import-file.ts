@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { Db } from '../../db/schema.ts';
 import { idReserve, oneConnection, type CopyRows } from '../../db/copy-rows.ts';
 import { analyzeTables, countRowsUpTo, planKeyChecksAfresh, restoreIndexes, setIndexesAside } from '../../db/bulk-load.ts';
-import { loadImportLookups } from '../../db/import-lookups.ts';
+import { loadImportLookups, transactionTime } from '../../db/import-lookups.ts';
 import { numberCounter } from '../../db/import-writes.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { AppError, invalid } from '../errors.ts';
@@ -111,7 +111,7 @@ async function importTable(options: ImportOptions, table: Table): Promise<Import
     const setAside = held !== null && held <= table.estimatedRows && kind.bulk ? await setIndexesAside(db, kind.bulk.tables, { empty: held === 0 }) : [];
 
     const batchSize = copy && kind.copyBatch ? kind.copyBatch : BATCH;
-    const importRun: ImportRun = { companies: noCompaniesFound(), numbers: numberCounter(db), copy, opportunityIds: idReserve('opportunities') };
+    const importRun: ImportRun = { companies: noCompaniesFound(), numbers: numberCounter(db), copy, opportunityIds: idReserve('opportunities'), startedAt: await transactionTime(db) };
 
     // The transaction's one connection runs one statement at a time. Batch N's look-ups go first;
     // then batch N - 1's write, built while the database wrote batch N - 2, is put on the wire, and
@@ -139,7 +139,7 @@ async function importTable(options: ImportOptions, table: Table): Promise<Import
       const prepared: Prepared[] = [];
       for (let from = 0; from < batch.length; from += CHECK_SLICE) {
         if (from) await new Promise<void>((resolve) => setImmediate(resolve));
-        prepared.push(...kind.check({ rows: batch.slice(from, from + CHECK_SLICE), found, check, seen, lookups, baseCurrency: options.baseCurrency, today: options.today }));
+        prepared.push(...kind.check({ rows: batch.slice(from, from + CHECK_SLICE), found, check, seen, lookups, baseCurrency: options.baseCurrency, today: options.today, preset: options.preset }));
       }
       for (const p of prepared) {
         result.errors.push(...p.errors);

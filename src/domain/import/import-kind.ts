@@ -4,13 +4,22 @@ import type { BulkTables } from '../../db/bulk-load.ts';
 import type { CopyRows, IdReserve } from '../../db/copy-rows.ts';
 import type { Db } from '../../db/schema.ts';
 import type { ImportLookups } from '../../db/import-lookups.ts';
-import type { NumberCounter } from '../../db/import-writes.ts';
+import type { ImportedClosing, NumberCounter } from '../../db/import-writes.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { fold } from './convert.ts';
+import type { Preset } from './mapping.ts';
 import type { FoundCompanies, RowCheck, RowError, SourceRow } from './row-check.ts';
 
 /** A row after reading: its errors, or the values to write and the record it updates (null = a new one). */
-export type Prepared = { line: number; errors: RowError[]; values: Record<string, unknown>; existingId: number | null; skip?: boolean };
+export type Prepared = {
+  line: number;
+  errors: RowError[];
+  values: Record<string, unknown>;
+  existingId: number | null;
+  skip?: boolean;
+  /** A new opportunity that arrives closed: its close, kept as closing through the API keeps it. */
+  closing?: Omit<ImportedClosing, 'opportunityId'> | undefined;
+};
 
 /** What one import keeps from batch to batch. */
 export type ImportRun = {
@@ -22,6 +31,8 @@ export type ImportRun = {
   copy: CopyRows | null;
   /** Ids of new opportunities written by COPY, taken ahead (during a batch's look-ups). */
   opportunityIds: IdReserve;
+  /** The import transaction's now(): the created time of new records the file gives none for, the same on the COPY and the INSERT path. */
+  startedAt: string;
 };
 
 /** Sends a batch's statements, on the import's one connection. */
@@ -42,6 +53,8 @@ export type ImportKind<Found> = {
     lookups: ImportLookups;
     baseCurrency: string;
     today: string;
+    /** The CRM the file was exported from: HubSpot writes probabilities as fractions (0.2 for 20 %). */
+    preset?: Preset | undefined;
   }): Prepared[];
   /**
    * Builds the statements that write a checked batch and returns the function that sends them. The

@@ -1,19 +1,29 @@
 // L-7 opportunities: validated like POST /api/opportunities (stage within the process, setup names,
 // owner, money, dates); matched on number (else external id). Closed ones are read-only (O-11) and
-// are left as they are; the process of an existing one cannot change (O-5).
+// are left as they are; the process of an existing one cannot change (O-5). A new one that arrives
+// won, lost or expired is closed as closing it through the API would (closing.ts), with its close kept.
 import { createOpportunityBody } from '../../api/opportunities/schema.ts';
 import { contactsByEmail, opportunitiesByExternalRef, opportunitiesByNumber, type ExistingOpportunity } from '../../db/import-lookups.ts';
-import { importedOpportunitiesCopy, importedOpportunitiesInsert, importedUpdate, realignUpdatedOpportunities, type Columns } from '../../db/import-writes.ts';
-import { fold, toPriority, toStatus } from './convert.ts';
+import {
+  importedOpportunitiesCopy, importedOpportunitiesInsert, importedUpdate, insertImportedClosings, insertImportedFollowUps, realignUpdatedOpportunities,
+  type Columns, type ImportedClosing, type ImportedFollowUp,
+} from '../../db/import-writes.ts';
+import { AppError } from '../errors.ts';
+import { closingChanges } from '../opportunities/closing.ts';
+import { currentStageId, stepsWhenWon } from '../opportunities/steps.ts';
+import { currencyOf, fold, toNumber, toPriority, toStatus } from './convert.ts';
+import { followUpOf, updateWithHistory } from './import-effects.ts';
 import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
-import { definedOnly, findCompanies, type FoundCompanies } from './row-check.ts';
+import { definedOnly, findCompanies, type FoundCompanies, type RowCheck } from './row-check.ts';
 
 const COLUMNS: Columns = [
   ['number', 'bigint'], ['externalRef', 'text'], ['title', 'text'], ['description', 'text'], ['companyId', 'int'], ['contactId', 'int'], ['ownerId', 'int'], ['processId', 'int'],
   ['stageId', 'int'], ['status', 'text'], ['probability', 'smallint'], ['probabilityMode', 'text'], ['amount', 'numeric'], ['currency', 'text'], ['actualAmount', 'numeric'],
   ['margin', 'numeric'], ['decisionDate', 'date'], ['deliveryDate', 'date'], ['closeDate', 'date'], ['followUpDate', 'date'], ['priority', 'text'], ['rating', 'smallint'],
-  ['typeId', 'int'], ['sourceId', 'int'], ['regionId', 'int'], ['departmentId', 'int'],
+  ['typeId', 'int'], ['sourceId', 'int'], ['regionId', 'int'], ['departmentId', 'int'], ['createdAt', 'timestamptz'],
 ];
+/** What an update writes: the created time is the record's, kept as it was. */
+const UPDATE_COLUMNS = COLUMNS.filter(([column]) => column !== 'createdAt');
 const FIELD_OF = { ownerId: 'owner', typeId: 'type', sourceId: 'source', regionId: 'region', departmentId: 'department', stageId: 'stage', processId: 'process', contactId: 'contactEmail', externalRef: 'externalId' };
 
 type Found = {
@@ -39,7 +49,7 @@ export const importOpportunities: ImportKind<Found> = {
     return found;
   },
 
-  check({ rows, found, check, seen, lookups, baseCurrency, today }) {
+  check({ rows, found, check, seen, lookups, baseCurrency, today, preset }) {
     const { companies, contacts, byNumber, byRef } = found;
     const defaultProcess = lookups.processes.find((p) => p.isDefault);
     // by name, the first of equal names winning, as a search of the list would
@@ -67,14 +77,26 @@ export const importOpportunities: ImportKind<Found> = {
       else if (existing && process.id !== existing.processId) r.fail('process', 'cannot change for an existing opportunity (O-5)');
       else if (!existing && !process.active) r.fail('process', `"${process.name}" is deactivated`);
       const stageName = r.text('stage');
-      const stage = stageName ? (process ? stageByName.get(process.id)?.get(fold(stageName)) : undefined) : existing ? undefined : process?.stages[0];
-      if (stageName && process && !stage) r.fail('stage', `"${stageName}" is not a stage of the process "${process.name}"`);
-      const status = r.other('status', toStatus);
+      let stage = stageName ? (process ? stageByName.get(process.id)?.get(fold(stageName)) : undefined) : existing ? undefined : process?.stages[0];
+      // HubSpot and Salesforce give a closed deal the stage "Closed Won" or "Closed Lost": its status, not a stage
+      const stageStatus = stageName && process && !stage ? toStatus(stageName) : undefined;
+      if (stageStatus?.ok && stageStatus.value !== 'open') stage = existing ? undefined : process?.stages[0];
+      else if (stageName && process && !stage) r.fail('stage', `"${stageName}" is not a stage of the process "${process.name}"`);
+      const status = statusOf(r, stageStatus?.ok ? stageStatus.value : undefined);
       if (existing && status && status !== existing.status && existing.status === 'open') r.fail('status', 'of an existing opportunity changes by closing it, not by import');
-      const typed = r.integer('probability');
-      const probability = typed ?? (status === 'won' ? 100 : status === 'lost' || status === 'expired' ? 0 : existing?.probabilityMode === 'manual' ? undefined : stage?.probability);
+      const typed = probabilityOf(r, preset === 'hubspot');
+      const probability = typed ?? (existing?.probabilityMode === 'manual' ? undefined : stage?.probability);
       const decisionDate = r.date('decisionDate');
       const closed = status !== undefined && status !== 'open';
+      // O-9: winning completes the process, so a won deal stands on its last step
+      if (closed && status === 'won' && !existing && process && stage) {
+        const at = stage.position;
+        const won = stepsWhenWon(process.stages.map((s) => ({ stageId: s.id, position: s.position, state: s.position < at ? ('done' as const) : ('todo' as const) })));
+        stage = process.stages.find((s) => s.id === currentStageId(won)) ?? stage;
+      }
+      const amountCurrency = r.text('amount') ? currencyOf(r.text('amount') as string) : undefined;
+      const currency = r.text('currency')?.toUpperCase();
+      if (currency && amountCurrency && currency !== amountCurrency) r.fail('currency', `is ${currency}, but the amount is written in ${amountCurrency}`);
       const input = {
         number,
         externalRef,
@@ -88,7 +110,7 @@ export const importOpportunities: ImportKind<Found> = {
         probability,
         probabilityMode: typed !== undefined ? ('manual' as const) : existing ? undefined : ('stage' as const),
         amount: r.number('amount'),
-        currency: r.text('currency') ?? (existing ? undefined : baseCurrency),
+        currency: currency ?? amountCurrency ?? (existing ? undefined : baseCurrency),
         actualAmount: r.number('actualAmount'),
         margin: r.number('margin'),
         decisionDate,
@@ -108,14 +130,35 @@ export const importOpportunities: ImportKind<Found> = {
         if (first) r.fail(number !== undefined ? 'number' : 'externalId', `${key} is on line ${first} too`);
         else seen.set(key, row.line);
       }
-      const closeDate = r.date('closeDate') ?? (closed && !existing ? (decisionDate ?? today) : undefined);
+      const createdAt = r.dateTime('createdAt');
+      let closeDate = r.date('closeDate');
+      let closing: Omit<ImportedClosing, 'opportunityId'> | undefined;
+      if (closed && !existing && valid && !r.errors.length) {
+        // closed as POST /api/opportunities/{id}/close closes: its defaults, its refusals, its close kept
+        try {
+          const won = status === 'won';
+          const changes = closingChanges(
+            { status: 'open', amount: valid.amount ?? null },
+            { outcome: status as Exclude<Status, 'open'>, closeDate: closeDate ?? (decisionDate && decisionDate <= today ? decisionDate : undefined), actualAmount: won ? valid.actualAmount : undefined, deliveryDate: status !== 'expired' ? valid.deliveryDate : undefined },
+            today,
+          );
+          closing = { outcome: changes.status, closeDate: changes.closeDate, actualAmount: changes.actualAmount, deliveryDate: changes.deliveryDate ?? null, probabilityBefore: valid.probability ?? 0 };
+          Object.assign(valid, { probability: changes.probability, actualAmount: changes.actualAmount ?? undefined });
+          closeDate = changes.closeDate;
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          const [field, message] = Object.entries(error.fields ?? {})[0] ?? ['status', error.message];
+          r.fail(field, message);
+        }
+      }
       prepared.push({
         line: row.line,
         errors: r.errors,
-        values: valid && !r.errors.length ? Object.assign(valid, { status: status ?? (existing ? undefined : 'open'), closeDate, probabilityMode: input.probabilityMode }) : {},
+        values: valid && !r.errors.length ? Object.assign(valid, { status: status ?? (existing ? undefined : 'open'), closeDate, probabilityMode: input.probabilityMode, createdAt }) : {},
         existingId: existing?.id ?? null,
         // O-11: a closed opportunity stays as it was closed
         skip: existing !== undefined && existing.status !== 'open',
+        closing,
       });
     }
     return prepared;
@@ -145,19 +188,66 @@ export const importOpportunities: ImportKind<Found> = {
       if (p.values.number === undefined) p.values.number = Number(numbers[next++]);
       return p.values;
     });
-    const defaults = { ownerId: actor.id, priority: 'normal' };
+    const defaults = { ownerId: actor.id, priority: 'normal', createdAt: run.startedAt };
     const { copy } = run;
     const stagesOf = new Map(lookups.processes.map((p) => [p.id, p.stages]));
-    const copied = copy && importedOpportunitiesCopy(COLUMNS, created, await run.opportunityIds.take(db, created.length), actor.id, defaults, stagesOf);
+    const ids = copy ? await run.opportunityIds.take(db, created.length) : null;
+    const copied = copy && ids && importedOpportunitiesCopy(COLUMNS, created, ids, actor.id, defaults, stagesOf);
     const insert = copy ? null : importedOpportunitiesInsert(COLUMNS, created, actor.id, defaults);
     const updated = rows.filter((p) => p.existingId !== null && !p.skip);
-    const update = importedUpdate('opportunities', COLUMNS, updated.map((p) => ({ ...p.values, id: p.existingId })), actor.id);
+    const update = importedUpdate('opportunities', UPDATE_COLUMNS, updated.map((p) => ({ ...p.values, id: p.existingId })), actor.id);
     const realign = updated.filter((p) => p.values.stageId !== undefined || p.values.ownerId !== undefined).map((p) => Number(p.existingId));
     return async () => {
       if (copy && copied) await copied(copy);
-      await insert?.execute(db);
-      await update?.execute(db);
-      await realignUpdatedOpportunities(db, realign);
+      // the new ids: taken ahead for COPY, else answered by the INSERT, with each one's number
+      let newIds = ids;
+      if (insert) {
+        const idOf = new Map((await insert.execute(db)).rows.map((row) => { const r = row as { id: number; number: number | string }; return [Number(r.number), r.id] as const; }));
+        newIds = created.map((values) => idOf.get(Number(values.number)) as number);
+      }
+      const { before, after } = await updateWithHistory(db, 'opportunity', updated.map((p) => Number(p.existingId)), actor.id, async () => {
+        await update?.execute(db);
+        await realignUpdatedOpportunities(db, realign);
+      });
+      const closings: ImportedClosing[] = [];
+      const tasks: ImportedFollowUp[] = [];
+      fresh.forEach((p, i) => {
+        const id = (newIds as number[])[i] as number;
+        if (p.closing) closings.push({ opportunityId: id, ...p.closing });
+        const v = p.values as { title: string; description?: string; followUpDate?: string; companyId: number; contactId?: number; ownerId?: number; status: string };
+        const task = followUpOf(null, { id, ...v, description: v.description ?? null, followUpDate: v.followUpDate ?? null, contactId: v.contactId ?? null, ownerId: v.ownerId ?? actor.id });
+        if (task) tasks.push(task);
+      });
+      for (const row of after) {
+        const task = followUpOf(before.get(row.id) ?? null, row);
+        if (task) tasks.push(task);
+      }
+      await insertImportedClosings(db, closings, actor.id);
+      await insertImportedFollowUps(db, tasks, actor.id);
     };
   },
 };
+
+/**
+ * The status a row gives: its status column, its stage when that is "Closed Won" or "Closed Lost",
+ * and Salesforce's Won and Closed (IsWon, IsClosed); when they disagree, the row is wrong.
+ */
+type Status = 'open' | 'won' | 'lost' | 'expired';
+
+function statusOf(r: RowCheck, fromStage: Status | undefined): Status | undefined {
+  const given = r.other('status', toStatus);
+  const isWon = r.boolean('isWon');
+  const isClosed = r.boolean('isClosed');
+  const fromFlags: Status | undefined = isClosed === false ? 'open' : isWon === true ? 'won' : isClosed === true ? 'lost' : undefined;
+  const said = [given, fromStage, fromFlags].filter((status): status is Status => status !== undefined);
+  if (said.some((status) => status !== said[0])) return r.fail('status', `the status, the stage and the won and closed columns disagree (${said.join(', ')})`);
+  return said[0];
+}
+
+/** A probability in percent; HubSpot writes it as a fraction (0.2 for 20 %), which `fraction` reads. */
+function probabilityOf(r: RowCheck, fraction: boolean): number | undefined {
+  const text = r.text('probability');
+  if (!fraction || text === undefined || text.includes('%')) return r.integer('probability');
+  const value = toNumber(text);
+  return value.ok && value.value >= 0 && value.value <= 1 ? Math.round(value.value * 100) : r.integer('probability');
+}

@@ -15,7 +15,10 @@ export const IMPORT_FIELDS: Record<ImportResource, Record<string, string[]>> = {
     name: ['name', 'company', 'company name', 'navn', 'firma', 'firmanavn', 'namn', 'företag', 'företagsnamn'],
     searchName: ['search name', 'søgenavn', 'søkenavn', 'söknamn', 'kortnavn'],
     orgNumber: ['org number', 'organisation number', 'vat', 'cvr', 'cvr nr', 'orgnr', 'org nr', 'organisasjonsnummer', 'organisationsnummer'],
-    street: ['street', 'address', 'adresse', 'adress', 'gade', 'gateadresse', 'gatuadress'],
+    street: ['street', 'adresse', 'adress', 'gade', 'gateadresse', 'gatuadress'],
+    houseNumber: ['house number', 'husnummer', 'husnr', 'gatenummer', 'gatunummer'],
+    /** A whole address on one line ("Havnen 1, 5970 Ærøskøbing, Denmark"), split into street, postal code, city and country. */
+    address: ['address', 'full address', 'fuld adresse', 'full adresse', 'fullständig adress'],
     postalCode: ['postal code', 'zip', 'postcode', 'postnr', 'postnummer'],
     city: ['city', 'town', 'by', 'sted', 'poststed', 'ort', 'postort'],
     country: ['country', 'land'],
@@ -27,6 +30,7 @@ export const IMPORT_FIELDS: Record<ImportResource, Record<string, string[]>> = {
     targetGroup: ['target group', 'målgruppe', 'målgrupp'],
     source: ['source', 'kilde', 'källa'],
     notes: ['notes', 'note', 'description', 'noter', 'notat', 'notater', 'beskrivelse', 'anteckningar', 'beskrivning'],
+    createdAt: ['created', 'created date', 'create date', 'created at', 'oprettet', 'opprettet', 'skapad', 'skapat'],
   },
   contacts: {
     externalId: ['external id', 'ekstern id', 'externt id'],
@@ -41,6 +45,7 @@ export const IMPORT_FIELDS: Record<ImportResource, Record<string, string[]>> = {
     mobile: ['mobile', 'mobile phone', 'cell', 'mobil', 'mobiltelefon', 'mobilnummer'],
     isPrimary: ['primary', 'primary contact', 'primær', 'primär', 'primærkontakt'],
     notes: ['notes', 'note', 'noter', 'notat', 'anteckningar'],
+    createdAt: ['created', 'created date', 'create date', 'created at', 'oprettet', 'opprettet', 'skapad', 'skapat'],
   },
   opportunities: {
     externalId: ['external id', 'external ref', 'ekstern id', 'ekstern ref', 'externt id'],
@@ -69,46 +74,100 @@ export const IMPORT_FIELDS: Record<ImportResource, Record<string, string[]>> = {
     source: ['source', 'lead source', 'kilde', 'källa'],
     region: ['region', 'sales region', 'salgsregion', 'affärsområde'],
     department: ['department', 'afdeling', 'avdeling', 'avdelning'],
+    /** Salesforce's Won and Closed (IsWon, IsClosed): together they give the status. */
+    isWon: ['won', 'is won', 'vundet', 'vunnet', 'vunnen'],
+    isClosed: ['closed', 'is closed', 'afsluttet', 'avsluttet', 'avslutad'],
+    createdAt: ['created', 'created date', 'create date', 'created at', 'oprettet', 'opprettet', 'skapad', 'skapat'],
   },
 };
 
-/** The export columns of other CRMs; a preset is tried before the general names. */
+/**
+ * The export columns of other CRMs, as their current exports and older ones name them, each list in
+ * order of preference: when two columns could fill one field, the first of them that the file has
+ * does ("Associated Company (Primary)" before "Associated Company"; Pipedrive's address parts before
+ * its one-line address). A preset is tried before the general names.
+ */
 export const PRESETS: Record<Preset, Record<ImportResource, Mapping>> = {
   hubspot: {
-    companies: { 'Record ID': 'externalId', 'Company name': 'name', 'Phone Number': 'phone', 'Street Address': 'street', City: 'city', 'Postal Code': 'postalCode', 'Country/Region': 'country', Industry: 'industry', 'Company owner': 'owner', 'Website URL': 'website', Description: 'notes' },
-    contacts: { 'Record ID': 'externalId', 'First Name': 'firstName', 'Last Name': 'lastName', Email: 'email', 'Phone Number': 'phone', 'Mobile Phone Number': 'mobile', 'Job Title': 'title', 'Associated Company': 'companyName', 'Company Name': 'companyName' },
-    opportunities: { 'Record ID': 'externalId', 'Deal Name': 'title', Amount: 'amount', 'Close Date': 'decisionDate', 'Deal Stage': 'stage', Pipeline: 'process', 'Deal owner': 'owner', 'Associated Company': 'companyName', 'Deal Description': 'description', 'Deal probability': 'probability', 'Deal Type': 'type', Currency: 'currency' },
+    companies: {
+      'Record ID': 'externalId', 'Company name': 'name', 'Phone Number': 'phone', 'Street Address': 'street', City: 'city', 'Postal Code': 'postalCode', 'Country/Region': 'country',
+      Industry: 'industry', 'Company owner': 'owner', 'Website URL': 'website', 'Company Domain Name': 'website', Description: 'notes', 'Create Date': 'createdAt',
+    },
+    contacts: {
+      'Record ID': 'externalId', 'First Name': 'firstName', 'Last Name': 'lastName', Email: 'email', 'Phone Number': 'phone', 'Mobile Phone Number': 'mobile', 'Job Title': 'title',
+      'Associated Company (Primary)': 'companyName', 'Associated Company': 'companyName', 'Company Name': 'companyName', 'Create Date': 'createdAt',
+    },
+    opportunities: {
+      'Record ID': 'externalId', 'Deal Name': 'title', Amount: 'amount', 'Close Date': 'decisionDate', 'Deal Stage': 'stage', Pipeline: 'process', 'Deal owner': 'owner',
+      'Associated Company (Primary)': 'companyName', 'Associated Company': 'companyName', 'Deal Description': 'description', 'Deal probability': 'probability', 'Deal Type': 'type',
+      Currency: 'currency', 'Deal currency code': 'currency', 'Is Closed Won': 'isWon', 'Is Deal Closed?': 'isClosed', 'Is Closed': 'isClosed', 'Create Date': 'createdAt',
+    },
   },
   pipedrive: {
-    companies: { 'Organization - ID': 'externalId', 'Organization - Name': 'name', 'Organization - Address': 'street', 'Organization - Owner': 'owner', 'Organization - City': 'city', 'Organization - Postal code': 'postalCode', 'Organization - Country': 'country' },
-    contacts: { 'Person - ID': 'externalId', 'Person - Name': 'fullName', 'Person - First name': 'firstName', 'Person - Last name': 'lastName', 'Person - Email': 'email', 'Person - Phone': 'phone', 'Person - Organization': 'companyName', 'Person - Job title': 'title' },
-    opportunities: { 'Deal - ID': 'externalId', 'Deal - Title': 'title', 'Deal - Value': 'amount', 'Deal - Currency': 'currency', 'Deal - Stage': 'stage', 'Deal - Pipeline': 'process', 'Deal - Status': 'status', 'Deal - Expected close date': 'decisionDate', 'Deal - Owner': 'owner', 'Deal - Organization': 'companyName', 'Deal - Probability': 'probability', 'Deal - Won time': 'closeDate' },
+    companies: {
+      'Organization - ID': 'externalId', 'Organization - Name': 'name', 'Organization - Address - Street/road name': 'street', 'Organization - Address - House number': 'houseNumber',
+      'Organization - Address - ZIP/Postal code': 'postalCode', 'Organization - Address - City/town/village/locality': 'city', 'Organization - Address - Country': 'country',
+      'Organization - Address': 'address', 'Organization - Address - Full/combined address': 'address', 'Organization - City': 'city', 'Organization - Postal code': 'postalCode',
+      'Organization - Country': 'country', 'Organization - Phone': 'phone', 'Organization - Telephone': 'phone', 'Organization - Website': 'website', 'Organization - Web': 'website',
+      'Organization - Owner': 'owner', 'Organization - Organization created': 'createdAt', 'Organization - Add time': 'createdAt',
+    },
+    contacts: {
+      'Person - ID': 'externalId', 'Person - Name': 'fullName', 'Person - First name': 'firstName', 'Person - Last name': 'lastName', 'Person - Email - Work': 'email', 'Person - Email': 'email',
+      'Person - Email - Home': 'email', 'Person - Email - Other': 'email', 'Person - Phone - Work': 'phone', 'Person - Phone': 'phone', 'Person - Phone - Other': 'phone',
+      'Person - Phone - Mobile': 'mobile', 'Person - Organization': 'companyName', Organization: 'companyName', 'Organization - Name': 'companyName', 'Person - Job title': 'title',
+      'Person - Person created': 'createdAt', 'Person - Add time': 'createdAt',
+    },
+    opportunities: {
+      'Deal - ID': 'externalId', 'Deal - Title': 'title', 'Deal - Value': 'amount', 'Deal - Currency of value': 'currency', 'Deal - Currency': 'currency', 'Deal - Stage': 'stage',
+      'Deal - Pipeline': 'process', 'Deal - Status': 'status', 'Deal - Expected close date': 'decisionDate', 'Deal - Owner': 'owner', 'Deal - Organization': 'companyName',
+      Organization: 'companyName', 'Organization - Name': 'companyName', 'Deal - Probability': 'probability', 'Deal - Closed on': 'closeDate', 'Deal - Deal closed on': 'closeDate',
+      'Deal - Won time': 'closeDate', 'Deal - Lost time': 'closeDate', 'Deal - Deal created': 'createdAt', 'Deal - Creation date': 'createdAt', 'Deal - Add time': 'createdAt',
+    },
   },
   salesforce: {
-    companies: { 'Account ID': 'externalId', 'Account Name': 'name', 'Account Number': 'accountNumber', 'Billing Street': 'street', 'Billing City': 'city', 'Billing Zip/Postal Code': 'postalCode', 'Billing Country': 'country', Phone: 'phone', Website: 'website', Industry: 'industry', 'Account Owner': 'owner', Description: 'notes' },
-    contacts: { 'Contact ID': 'externalId', 'First Name': 'firstName', 'Last Name': 'lastName', Title: 'title', Email: 'email', Phone: 'phone', Mobile: 'mobile', 'Account Name': 'companyName' },
-    opportunities: { 'Opportunity ID': 'externalId', 'Opportunity Name': 'title', 'Account Name': 'companyName', Amount: 'amount', 'Close Date': 'decisionDate', Stage: 'stage', 'Probability (%)': 'probability', 'Opportunity Owner': 'owner', Description: 'description', Type: 'type', 'Lead Source': 'source', 'Opportunity Currency': 'currency' },
+    companies: {
+      'Account ID': 'externalId', Id: 'externalId', 'Account Name': 'name', 'Account Number': 'accountNumber', 'Billing Street': 'street', BillingStreet: 'street', 'Billing City': 'city', BillingCity: 'city',
+      'Billing Zip/Postal Code': 'postalCode', BillingPostalCode: 'postalCode', 'Billing Country': 'country', BillingCountry: 'country', Phone: 'phone', Website: 'website',
+      Industry: 'industry', 'Account Owner': 'owner', Description: 'notes', 'Created Date': 'createdAt', CreatedDate: 'createdAt',
+    },
+    contacts: {
+      'Contact ID': 'externalId', Id: 'externalId', 'First Name': 'firstName', 'Last Name': 'lastName', Title: 'title', Email: 'email', Phone: 'phone', Mobile: 'mobile', 'Mobile Phone': 'mobile',
+      'Account Name': 'companyName', 'Created Date': 'createdAt', CreatedDate: 'createdAt',
+    },
+    opportunities: {
+      'Opportunity ID': 'externalId', Id: 'externalId', 'Opportunity Name': 'title', 'Account Name': 'companyName', Amount: 'amount', 'Amount Currency': 'currency', 'Opportunity Currency': 'currency',
+      CurrencyIsoCode: 'currency', 'Close Date': 'decisionDate', CloseDate: 'decisionDate', Stage: 'stage', StageName: 'stage', 'Probability (%)': 'probability', 'Opportunity Owner': 'owner',
+      Description: 'description', Type: 'type', 'Lead Source': 'source', LeadSource: 'source', Won: 'isWon', IsWon: 'isWon', Closed: 'isClosed', IsClosed: 'isClosed',
+      'Created Date': 'createdAt', CreatedDate: 'createdAt',
+    },
   },
 };
 
 const normalize = (header: string) => header.toLocaleLowerCase('da').replace(/[^\p{L}\p{N}%]+/gu, '');
 
-/** Guesses the mapping from the headers: the preset's columns first, then the names in four languages. */
+/** Guesses the mapping from the headers: the preset's columns first (in its order of preference), then the names in four languages. */
 export function guessMapping(resource: ImportResource, headers: string[], preset?: Preset): Mapping {
-  // no prototype: a column named "constructor" or "__proto__" is looked up as a plain key
-  const mapping: Mapping = Object.create(null);
+  const fieldOf = new Map<string, string>();
   const taken = new Set<string>();
-  const presetColumns = preset ? Object.entries(PRESETS[preset][resource]).map(([column, field]) => [normalize(column), field] as const) : [];
-  for (const header of headers) {
-    const key = normalize(header);
-    const field =
-      presetColumns.find(([column]) => column === key)?.[1] ??
-      Object.entries(IMPORT_FIELDS[resource]).find(([name, aliases]) => normalize(name) === key || aliases.some((alias) => normalize(alias) === key))?.[0];
-    if (field && !taken.has(field)) {
-      mapping[header] = field;
+  const keys = headers.map(normalize);
+  if (preset) {
+    for (const [column, field] of Object.entries(PRESETS[preset][resource])) {
+      const at = keys.indexOf(normalize(column));
+      if (at < 0 || taken.has(field) || fieldOf.has(headers[at] as string)) continue;
+      fieldOf.set(headers[at] as string, field);
       taken.add(field);
     }
   }
+  headers.forEach((header, at) => {
+    const field = Object.entries(IMPORT_FIELDS[resource]).find(([name, aliases]) => normalize(name) === keys[at] || aliases.some((alias) => normalize(alias) === keys[at]))?.[0];
+    if (field && !taken.has(field) && !fieldOf.has(header)) {
+      fieldOf.set(header, field);
+      taken.add(field);
+    }
+  });
+  // no prototype: a column named "constructor" or "__proto__" is looked up as a plain key; in the file's order
+  const mapping: Mapping = Object.create(null);
+  for (const header of headers) if (fieldOf.has(header)) mapping[header] = fieldOf.get(header) as string;
   return mapping;
 }
 

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { companiesByAccountNumber, companiesByName, type Entry, type ImportLookups } from '../../db/import-lookups.ts';
 import type { Db } from '../../db/schema.ts';
 import { valuesOf } from './import-kind.ts';
-import { fold, toBoolean, toDate, toNumber, type Converted } from './convert.ts';
+import { fold, toBoolean, toDate, toDateTime, toNumber, type Converted } from './convert.ts';
 
 export type RowError = { row: number; field: string; message: string };
 /** One row of the file: its line in the file (header = 1) and its non-empty cells by field. */
@@ -77,6 +77,12 @@ export class RowCheck {
 
   date(field: string) {
     return this.convert(field, (text) => toDate(text, this.monthFirst));
+  }
+
+  /** A point in time (a record's created time) as ISO 8601 in UTC: the date, at the time of day the file gives, else midnight. */
+  dateTime(field: string) {
+    const value = this.convert(field, (text) => toDateTime(text, this.monthFirst));
+    return value === undefined ? undefined : `${value.slice(0, 10)}T${value.slice(11) || '00:00:00'}Z`;
   }
 
   boolean(field: string) {

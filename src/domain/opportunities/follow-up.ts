@@ -28,6 +28,13 @@ export function followUpText(opportunity: { title: string; description: string |
   return description ? description : opportunity.title;
 }
 
+/** The task a follow-up date creates: its subject (the text's first line, shortened) and text. */
+export function followUpTask(opportunity: { title: string; description: string | null }): { subject: string; text: string } {
+  const text = followUpText(opportunity);
+  const firstLine = text.split('\n')[0]?.trim() || opportunity.title;
+  return { subject: firstLine.length > SUBJECT_MAX ? `${firstLine.slice(0, SUBJECT_MAX - 1)}…` : firstLine, text };
+}
+
 /**
  * Call in the transaction that creates or saves an opportunity, with the row before (null on
  * create) and after. A new follow-up date creates an open task due that day for the opportunity's
@@ -37,11 +44,10 @@ export function followUpText(opportunity: { title: string; description: string |
 export async function applyFollowUp({ db, actor, before, after }: { db: Db; actor: Actor; before: FollowUpFields | null; after: FollowUpFields }): Promise<number | null> {
   const date = newFollowUpDate(before, after);
   if (date === null) return null;
-  const text = followUpText(after);
-  const firstLine = text.split('\n')[0]?.trim() || after.title;
+  const { subject, text } = followUpTask(after);
   const activityId = await insertActivity(db, {
     type: 'task',
-    subject: firstLine.length > SUBJECT_MAX ? `${firstLine.slice(0, SUBJECT_MAX - 1)}…` : firstLine,
+    subject,
     text,
     dueDate: date,
     done: false,

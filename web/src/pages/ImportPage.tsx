@@ -311,7 +311,7 @@ export function ImportPage() {
       </Stepper>
       {error ? (
         <Alert color="red" title={t('errors.title')}>
-          {errorMessage(error, t)}
+          {error instanceof ApiError && error.code === 'FILE_ENCODING' ? t('import.encodingRefused') : errorMessage(error, t)}
           {error instanceof ApiError && Object.keys(error.fields).length ? (
             <Text size="sm" mt={4}>
               {Object.entries(error.fields)

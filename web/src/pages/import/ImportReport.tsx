@@ -15,6 +15,10 @@ export type ImportResult = {
   errors: ImportError[];
   mapping: Record<string, string>;
   dryRun: boolean;
+  /** the character encoding a CSV file was read in (null for XLSX) */
+  encoding: string | null;
+  /** columns of the file that go to no field */
+  ignoredColumns: string[];
 };
 
 function Count({ name, label, value, color }: { name: string; label: string; value: number; color?: string }) {
@@ -45,6 +49,16 @@ export function ImportReport({ result, resource, mapping }: { result: ImportResu
         {result.skipped ? <Count name="skipped" label={t('import.skipped')} value={result.skipped} /> : null}
         <Count name="errors" label={t('import.errors')} value={errors} color={errors ? 'red.7' : 'teal.7'} />
       </Group>
+      {result.encoding ? (
+        <Text size="sm" c="dimmed" data-testid="import-encoding">
+          {t('import.encoding', { encoding: result.encoding })}
+        </Text>
+      ) : null}
+      {result.ignoredColumns.length ? (
+        <Text size="sm" c="dimmed" mb="sm" data-testid="import-ignored">
+          {t('import.ignoredColumns', { columns: result.ignoredColumns.join(', ') })}
+        </Text>
+      ) : null}
       {errors === 0 ? (
         <Alert color="teal">{result.dryRun ? t('import.noErrors') : t('import.done', { created: result.created, updated: result.updated })}</Alert>
       ) : (

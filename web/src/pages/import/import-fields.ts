@@ -9,11 +9,15 @@ export const PRESETS = ['auto', 'hubspot', 'pipedrive', 'salesforce'] as const;
 export type Preset = (typeof PRESETS)[number];
 
 export const IMPORT_FIELDS: Record<ImportResource, string[]> = {
-  companies: ['accountNumber', 'externalId', 'name', 'searchName', 'orgNumber', 'street', 'postalCode', 'city', 'country', 'phone', 'email', 'website', 'owner', 'industry', 'targetGroup', 'source', 'notes'],
-  contacts: ['externalId', 'companyAccountNumber', 'companyName', 'firstName', 'lastName', 'fullName', 'title', 'email', 'phone', 'mobile', 'isPrimary', 'notes'],
+  companies: [
+    'accountNumber', 'externalId', 'name', 'searchName', 'orgNumber', 'street', 'houseNumber', 'address', 'postalCode', 'city', 'country', 'phone', 'email', 'website', 'owner', 'industry',
+    'targetGroup', 'source', 'notes', 'createdAt',
+  ],
+  contacts: ['externalId', 'companyAccountNumber', 'companyName', 'firstName', 'lastName', 'fullName', 'title', 'email', 'phone', 'mobile', 'isPrimary', 'notes', 'createdAt'],
   opportunities: [
     'number', 'externalId', 'title', 'description', 'companyAccountNumber', 'companyName', 'contactEmail', 'owner', 'process', 'stage', 'status', 'probability', 'amount',
     'currency', 'actualAmount', 'margin', 'decisionDate', 'deliveryDate', 'closeDate', 'followUpDate', 'priority', 'rating', 'type', 'source', 'region', 'department',
+    'isWon', 'isClosed', 'createdAt',
   ],
 };
 

@@ -94,9 +94,24 @@ async function readXlsx(buffer: ArrayBuffer): Promise<FilePreview> {
   return summarize(rowText(1), rows, sheet.rowCount > MAX_ROWS + 1);
 }
 
-/** Reads the file the user chose: XLSX when it is a zip, else CSV in UTF-8 (like the server). */
+/**
+ * The text of a CSV file in the encoding the server reads it in (src/domain/import/decode-text.ts):
+ * a byte order mark's, else UTF-8 when it is valid UTF-8, else Windows-1252. The server also refuses
+ * what is text in none of these; its dry run, which follows, says so.
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Reads the file the user chose: XLSX when it is a zip, else CSV in its encoding (like the server). */
 export async function previewFile(file: File): Promise<FilePreview> {
   const buffer = await file.arrayBuffer();
   if (isZip(new Uint8Array(buffer.slice(0, 4)))) return readXlsx(buffer);
-  return readCsv(new TextDecoder('utf-8').decode(buffer));
+  return readCsv(decodeCsv(new Uint8Array(buffer)));
 }
