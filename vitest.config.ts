@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Three groups, run one after the other: the bulk of the suite in parallel, then the timing test
 // alone (it measures HTTP latency during a heavy query, so nothing else may load the two cores),
 // then the browser tests.
-const timing = ['test/api/database-off-thread.test.ts'];
+const timing = ['test/api/database-off-thread.test.ts', 'test/api/import-off-loop.test.ts'];
 const browser = ['test/e2e/**/*.test.ts'];
 
 export default defineConfig({
