@@ -13,6 +13,7 @@ export function errorMessage(error: unknown, t: TFunction): string {
   if (error.status === 0) return t('errors.network');
   if (error.status === 403) return t('errors.forbidden');
   if (error.status === 404) return t('errors.notFound');
+  if (error.code === 'IMPORT_QUEUE_FULL') return t('errors.importQueueFull');
   if (error.status === 429) return t('errors.tooMany');
   if (error.status >= 500) return t('errors.server');
   // 400/409/422 messages come from the API and say exactly what was refused

@@ -18,6 +18,8 @@ export function ImportProgress({ progress, label }: { progress: Progressed; labe
       <Text size="sm" c="dimmed">
         {sending
           ? t('import.uploading', { percent: Math.round(progress.sent * 100) })
+          : progress.queued
+            ? t('import.queued', { count: progress.queued })
           : progress.indexes
             ? t('import.rebuildingIndexes', { done: formatNumber(progress.done, language, 0) })
             : rows
