@@ -21,8 +21,9 @@ export function registerAuthentication(app: FastifyInstance) {
     // the OpenAPI reference page is public like the document it shows
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     await identify(app, request);
-    // every write made with a session cookie, on a public route too (sign-out), echoes the CSRF token
-    if (request.authKind === 'cookie' && !SAFE_METHODS.has(request.method)) {
+    // every write made with a session cookie, on a public route too (sign-out), echoes the CSRF token;
+    // signing in again opens a new session, so a cookie of an old one asks for nothing
+    if (request.authKind === 'cookie' && !SAFE_METHODS.has(request.method) && !request.routeOptions.config.signIn) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !request.csrfToken || !sameSecret(sent, request.csrfToken)) {
         throw new AppError('CSRF_TOKEN_INVALID', 'Missing or wrong x-csrf-token header');

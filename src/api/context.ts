@@ -36,6 +36,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in. */
     public?: boolean;
+    /** Signs in: a write that needs no CSRF token even when an old session cookie comes along. */
+    signIn?: boolean;
   }
 }
 

@@ -127,4 +127,10 @@ describe('sign-out (A-3)', () => {
     // without a session there is nothing to forge: still 204
     expect((await api.app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
   });
+
+  it('lets a browser that still holds a session cookie sign in again without the CSRF token', async () => {
+    const mine = await session('leaver@example.com', 'the right one!', '192.0.2.52');
+    const again = await mine.send('POST', '/api/auth/login', { email: 'leaver@example.com', password: 'the right one!' }, false);
+    expect(again.statusCode).toBe(200);
+  });
 });

@@ -38,7 +38,7 @@ const tokenSchema = z.object({ id: z.number(), name: z.string(), createdAt: z.st
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/auth/login', {
-    config: { public: true },
+    config: { public: true, signIn: true },
     schema: {
       tags,
       body: z.strictObject({ email: z.string().trim().min(1, 'is required').max(254), password: z.string().min(1, 'is required').max(200) }),
