@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { notifyError } from '../../api/errors';
 import { opportunityChanged } from '../../api/opportunity-cache';
 import { useUsers } from '../../api/queries';
+import { useCurrentUser } from '../../api/session';
 import type { Opportunity, Seller, SellerList } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { formatPercent } from '../../i18n/format';
@@ -54,7 +55,9 @@ export function SellersTab({ opportunity: o }: { opportunity: Opportunity }) {
   const [newUser, setNewUser] = useState<number | null>(null);
   const [newShare, setNewShare] = useState<number | string>('');
   const [busy, setBusy] = useState(false);
-  const closed = o.status !== 'open';
+  const me = useCurrentUser();
+  // O-16, O-17 (A-2): who sells on it, with what share, is its owner's (or a manager's) to change
+  const readOnly = o.status !== 'open' || (me.role === 'seller' && o.ownerId !== me.id);
   const list = sellers.data;
   // the opportunity's version guards the seller list (O-25): the newest this page has read, the
   // record's or the one in the list's last answer
@@ -132,7 +135,7 @@ export function SellersTab({ opportunity: o }: { opportunity: Opportunity }) {
                   <Table.Td>
                     <ShareInput
                       seller={seller}
-                      disabled={closed || busy}
+                      disabled={readOnly || busy}
                       onSave={(share) => change(() => api.patch<SellerList>(`/api/opportunities/${o.id}/sellers/${seller.userId}`, { share, version: knownVersion }))}
                     />
                   </Table.Td>
@@ -141,7 +144,7 @@ export function SellersTab({ opportunity: o }: { opportunity: Opportunity }) {
                       variant="subtle"
                       color="red"
                       aria-label={t('sellers.remove', { name: seller.name })}
-                      disabled={closed || busy || (list?.sellers.length ?? 0) < 2}
+                      disabled={readOnly || busy || (list?.sellers.length ?? 0) < 2}
                       onClick={() => void change(() => api.delete<SellerList>(`/api/opportunities/${o.id}/sellers/${seller.userId}`))}
                     >
                       <span aria-hidden="true">✕</span>
@@ -152,7 +155,7 @@ export function SellersTab({ opportunity: o }: { opportunity: Opportunity }) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {closed ? null : (
+        {readOnly ? null : (
           <Group align="flex-end" gap="sm">
             <Select<number>
               label={t('sellers.add')}
