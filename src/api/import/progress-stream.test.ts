@@ -142,7 +142,7 @@ describe('import progress as NDJSON (L-7)', () => {
     const lines = linesOf((await upload(companies(500_001, 3), { dryRun: 'true', accept: 'application/x-ndjson' })).text);
     expect(lines).toEqual([
       { type: 'progress', done: 3, total: 3 },
-      { type: 'result', rows: 3, created: 3, updated: 0, skipped: 0, errors: [], mapping: { 'Account number': 'accountNumber', Name: 'name', City: 'city' }, dryRun: true },
+      { type: 'result', rows: 3, created: 3, updated: 0, skipped: 0, errors: [], mapping: { 'Account number': 'accountNumber', Name: 'name', City: 'city' }, encoding: 'UTF-8', ignoredColumns: [], dryRun: true },
     ]);
   });
 
