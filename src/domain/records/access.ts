@@ -24,7 +24,9 @@ export async function listScope(db: Db, actor: Actor): Promise<number | undefine
 
 /** The opportunity if the actor may read it, else 404. Pass the settings when the caller has them. */
 export async function visibleOpportunity(db: Db, actor: Actor, id: number, settings?: Visibility): Promise<OpportunityRow> {
-  const [opportunity, visibility] = await Promise.all([findOpportunity(db, id), settings ?? currentSettings(db)]);
+  // one after the other: `db` may be a transaction, whose one connection runs one query at a time
+  const opportunity = await findOpportunity(db, id);
+  const visibility = settings ?? (await currentSettings(db));
   if (!opportunity || !canRead(actor, opportunity, visibility)) throw notFound('Opportunity', id);
   return opportunity;
 }
@@ -38,7 +40,8 @@ export async function changeableOpportunity(db: Db, actor: Actor, id: number): P
 
 /** The activity if the actor may read it (not tied to an opportunity hidden from them), else 404. */
 export async function visibleActivity(db: Db, actor: Actor, id: number): Promise<ActivityRow> {
-  const [activity, settings] = await Promise.all([findActivity(db, id), currentSettings(db)]);
+  const activity = await findActivity(db, id);
+  const settings = await currentSettings(db);
   if (activity) {
     const opportunity = activity.opportunityId === null ? null : ((await opportunityParties(db, activity.opportunityId)) ?? null);
     if (canReadActivity(actor, { opportunity }, settings)) return activity;
