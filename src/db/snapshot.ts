@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './connect.ts';
 import type { DB, Db } from './schema.ts';
+import { AppError } from '../domain/errors.ts';
 
 export type TableSummary = { rows: number; checksum: string };
 export type ContentSummary = {
@@ -115,7 +116,8 @@ export async function findTool(name: 'pg_dump' | 'pg_restore', serverVersion: st
     const version = await runTool(candidate, ['--version']).catch(() => null);
     if (version !== null && majorOf(/\(PostgreSQL\)\s+(\d+)/.exec(version)?.[1] ?? '0') >= major) return candidate;
   }
-  throw new Error(`${name} of PostgreSQL ${major} or newer was not found; install the PostgreSQL ${major} client tools or set TRAKT_PG_BIN to their folder`);
+  // the server can't take a backup until the operator installs the tools: 503, not a 500 bug
+  throw new AppError('UNAVAILABLE', `${name} of PostgreSQL ${major} or newer was not found; install the PostgreSQL ${major} client tools or set TRAKT_PG_BIN to their folder`);
 }
 
 function runTool(command: string, args: string[]): Promise<string> {

@@ -8,22 +8,16 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type Json, type TestApi } from '../helpers/api.ts';
+import { createRandom } from '../../src/domain/demo/random.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261218);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
 
-// mulberry32: small, seeded, the same sequence on every machine
+// the demo data's seeded source (mulberry32): the same sequence on every machine
 function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, chance: (p: number) => next() < p, pick: <T>(items: readonly T[]): T => items[int(items.length)] as T };
+  const source = createRandom(seed);
+  const int = (n: number) => source.int(0, n - 1);
+  return { next: source.next, int, chance: source.chance, pick: <T>(items: readonly T[]): T => items[int(items.length)] as T };
 }
 type Random = ReturnType<typeof random>;
 
