@@ -58,8 +58,14 @@ export function CurrencySelect({ value, ...rest }: Omit<SelectProps, 'data'>) {
 }
 
 /** A select over the active users, valued by user id. */
-export function UserSelect({ value, ...rest }: Omit<SelectProps<number>, 'data'>) {
+/**
+ * A select over the users. `only` limits the choice to those ids (and the current value): a seller may
+ * make only themselves the owner of a new record (A-2), so the form offers no choice the server refuses.
+ */
+export function UserSelect({ value, only, ...rest }: Omit<SelectProps<number>, 'data'> & { only?: readonly number[] | undefined }) {
   const users = useUsers();
-  const data = (users.data ?? []).map((user) => ({ value: user.id, label: `${user.name} (${user.initials})` }));
+  const data = (users.data ?? [])
+    .filter((user) => only === undefined || only.includes(user.id) || user.id === value)
+    .map((user) => ({ value: user.id, label: `${user.name} (${user.initials})` }));
   return <Select<number> {...rest} value={value ?? null} data={data} searchable clearable disabled={rest.disabled || users.isPending} />;
 }

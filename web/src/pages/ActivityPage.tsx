@@ -159,7 +159,7 @@ function ActivityEditor({ id }: { id: number | null }) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <UserSelect label={t('activity.owner')} clearable={false} {...form.getInputProps('ownerId')} />
+              <UserSelect label={t('activity.owner')} clearable={false} only={user.role === 'seller' && !record ? [user.id] : undefined} {...form.getInputProps('ownerId')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select<number>

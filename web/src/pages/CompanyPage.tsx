@@ -11,6 +11,7 @@ import { CountrySelect } from '../components/CountrySelect';
 import { DateTimeText } from '../components/Display';
 import { FormActions, RecordState, parseId, textOrNull } from '../components/FormParts';
 import { SetupMultiSelect, SetupSelect, UserSelect } from '../components/SetupSelect';
+import { useCurrentUser } from '../api/session';
 import { CompanyContacts, CompanyOpportunities } from '../components/CompanyRelated';
 import { RelatedActivities } from '../components/RelatedActivities';
 import { Attachments } from '../components/Attachments';
@@ -120,6 +121,8 @@ export function CompanyPage() {
 
 function CompanyEditor({ id }: { id: number | null }) {
   const { t } = useTranslation();
+  // a seller makes only themselves (or nobody) the owner of a company
+  const user = useCurrentUser();
   const editor = useRecordEditor<Company, Values>({
     resource: 'companies',
     id,
@@ -222,7 +225,7 @@ function CompanyEditor({ id }: { id: number | null }) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <UserSelect label={t('company.owner')} {...form.getInputProps('ownerId')} />
+              <UserSelect label={t('company.owner')} only={user.role === 'seller' ? [user.id] : undefined} {...form.getInputProps('ownerId')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput label={t('company.street')} {...form.getInputProps('street')} />

@@ -166,7 +166,14 @@ export function OpportunityDetails({ id, onReopen, reopening }: { id: number | n
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <UserSelect label={t('opportunity.owner')} clearable={false} {...form.getInputProps('ownerId')} />
+                <UserSelect
+                  label={t('opportunity.owner')}
+                  clearable={false}
+                  // a seller makes only themselves the owner of a new deal; only the owner hands one over
+                  only={user.role === 'seller' && !record ? [user.id] : undefined}
+                  disabled={user.role === 'seller' && record !== null && record.ownerId !== user.id}
+                  {...form.getInputProps('ownerId')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <Input.Wrapper label={t('opportunity.probabilityMode')} id="probability-mode">
