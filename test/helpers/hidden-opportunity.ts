@@ -9,7 +9,7 @@ import { startApi, type Client, type Json, type TestApi } from './api.ts';
 export const HIDDEN = {
   title: 'Kvantefjord Zephyr 9c41',
   amount: 4321987.65,
-  /** The amount as any export may write it: 4321987.65, 4,321,987.65, 4.321.987,65, 4 321 987,65 … */
+  /** The amount in each way an export may write it: 4321987.65, 4,321,987.65, 4.321.987,65, 4 321 987,65 … */
   amountPattern: /4[\s.,\u00a0\u202f']?321[\s.,\u00a0\u202f']?987/,
   /** What the activities on the hidden opportunity say. */
   activityMarker: 'Skjultopgave',

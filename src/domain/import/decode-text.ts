@@ -36,9 +36,13 @@ const refuse = (reason: string) =>
 
 /** A control character that text does not hold (NUL anywhere; in a single-byte file also the C0 controls other than tab, line breaks and the old end-of-file mark). */
 function controlCharacter(text: string, strict: boolean): number {
-  // eslint-disable-next-line no-control-regex
-  const at = strict ? text.search(/[\u0000-\u0008\u000e-\u0019\u001b-\u001f\u007f]/) : text.indexOf('\u0000');
-  return at < 0 ? -1 : text.charCodeAt(at);
+  if (!strict) return text.includes('\u0000') ? 0 : -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // tab, line feed, vertical tab, form feed, carriage return (9–13) and the end-of-file mark (26) are text
+    if (code === 0x7f || (code < 0x20 && !(code >= 0x09 && code <= 0x0d) && code !== 0x1a)) return code;
+  }
+  return -1;
 }
 
 /** The reason a NUL or control character gives for refusing the file. */
