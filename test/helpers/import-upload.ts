@@ -1,7 +1,16 @@
 // Sends an import file to POST /api/import/{resource} as a browser would (multipart/form-data).
 import type { Answer, Json, TestApi } from './api.ts';
 
-export type ImportForm = { file: Buffer | string; name?: string; mapping?: object; valueMapping?: object; preset?: string; dryRun?: 'true' | 'false' };
+export type ImportForm = {
+  file: Buffer | string;
+  name?: string;
+  mapping?: object;
+  valueMapping?: object;
+  preset?: string;
+  dryRun?: 'true' | 'false';
+  /** fields the import does not know, to test that they are refused */
+  extra?: Record<string, string>;
+};
 
 /** Uploads `form` with the bearer token; a string file is sent as UTF-8. */
 export async function uploadImport(api: TestApi, token: string, resource: string, form: ImportForm): Promise<Answer<Json>> {
@@ -11,6 +20,7 @@ export async function uploadImport(api: TestApi, token: string, resource: string
   if (form.valueMapping) body.append('valueMapping', JSON.stringify(form.valueMapping));
   if (form.preset) body.append('preset', form.preset);
   body.append('dryRun', form.dryRun ?? 'false');
+  for (const [key, value] of Object.entries(form.extra ?? {})) body.append(key, value);
   const request = new Request('http://localhost/', { method: 'POST', body });
   const response = await api.app.inject({
     method: 'POST',

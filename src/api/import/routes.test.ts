@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startApi, type Client, type TestApi } from '../../../test/helpers/api.ts';
+import { uploadImport, type ImportForm } from '../../../test/helpers/import-upload.ts';
 
 let api: TestApi;
 let manager: Client;
@@ -15,25 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-type Form = { file: Buffer | string; name?: string; mapping?: object; valueMapping?: object; preset?: string; dryRun?: 'true' | 'false'; extra?: Record<string, string> };
-
-async function upload(resource: string, form: Form, auth = `Bearer ${token}`) {
-  const body = new FormData();
-  body.append('file', new Blob([typeof form.file === 'string' ? Buffer.from(form.file, 'utf8') : form.file]), form.name ?? 'import.csv');
-  if (form.mapping) body.append('mapping', JSON.stringify(form.mapping));
-  if (form.valueMapping) body.append('valueMapping', JSON.stringify(form.valueMapping));
-  if (form.preset) body.append('preset', form.preset);
-  body.append('dryRun', form.dryRun ?? 'false');
-  for (const [key, value] of Object.entries(form.extra ?? {})) body.append(key, value);
-  const request = new Request('http://localhost/', { method: 'POST', body });
-  const response = await api.app.inject({
-    method: 'POST',
-    url: `/api/import/${resource}`,
-    headers: { authorization: auth, 'content-type': request.headers.get('content-type') ?? '' },
-    payload: Buffer.from(await request.arrayBuffer()),
-  });
-  return { status: response.statusCode, body: response.json() };
-}
+const upload = (resource: string, form: ImportForm, bearer = token) => uploadImport(api, bearer, resource, form);
 
 const count = async (table: 'companies' | 'contacts' | 'opportunities') =>
   Number((await api.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -119,7 +102,7 @@ describe('companies (L-7)', () => {
       [{ file, extra: { colour: 'red' } }, 'colour'],
       [{ file: '' }, 'file'],
       [{ file: 'a,b\n1,2\n' }, 'mapping'],
-    ] as [Form, string][]) {
+    ] as [ImportForm, string][]) {
       const answer = await upload('companies', form);
       expect(answer.status, field).toBe(400);
       expect(answer.body.error.fields, field).toHaveProperty([field]);
@@ -127,7 +110,7 @@ describe('companies (L-7)', () => {
     expect((await upload('quotes', { file })).status).toBe(400);
     const seller = await api.as('seller');
     const sellerToken = (await seller.post('/api/auth/tokens', { name: 's' })).body.token;
-    expect((await upload('companies', { file }, `Bearer ${sellerToken}`)).status).toBe(403);
+    expect((await upload('companies', { file }, sellerToken)).status).toBe(403);
   });
 });
 
