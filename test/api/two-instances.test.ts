@@ -53,6 +53,17 @@ afterAll(async () => {
   await api.close();
 });
 
+/** Reads until the answer is `expected`, for up to 5 s (a NOTIFY between processes is not synchronous); returns the last answer. */
+async function settlesTo(read: () => Promise<number>, expected: number): Promise<number> {
+  const until = Date.now() + 5000;
+  let status = await read();
+  while (status !== expected && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    status = await read();
+  }
+  return status;
+}
+
 async function setOnlyOwn(on: boolean) {
   const current = (await admin.get('/api/settings')).body as Json;
   // the settings' version, where PATCH takes one (O-25)
@@ -74,6 +85,8 @@ describe('two app instances on one database (A-2 with settings in memory)', () =
     expect((await otherOnB.get('/api/opportunities?limit=200')).json().items.map((o: Json) => o.id)).toContain(dealId);
 
     await setOnlyOwn(true);
+    // B hears the change by NOTIFY on its own pool, a moment after the PATCH answers
+    await settlesTo(async () => (await otherOnB.get(`/api/opportunities/${dealId}`)).statusCode, 404);
     const hidden = await otherOnB.get(`/api/opportunities/${dealId}`);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json().error.code).toBe('NOT_FOUND');
@@ -83,7 +96,7 @@ describe('two app instances on one database (A-2 with settings in memory)', () =
     expect((await ownerOnB.get(`/api/opportunities/${dealId}`)).statusCode).toBe(200);
 
     await setOnlyOwn(false);
-    expect((await otherOnB.get(`/api/opportunities/${dealId}`)).statusCode).toBe(200);
+    expect(await settlesTo(async () => (await otherOnB.get(`/api/opportunities/${dealId}`)).statusCode, 200)).toBe(200);
   });
 
   it.skipIf(!inject('serverUrl'))('hides the deal at once on a second `trakt serve` process on the same server (skipped on PGlite: one process only)', async () => {
@@ -116,10 +129,11 @@ describe('two app instances on one database (A-2 with settings in memory)', () =
     // the other process has read the settings (and keeps them)
     expect(await read()).toBe(200);
     expect(await read()).toBe(200);
+    // the other process hears the change by NOTIFY, which arrives a moment after the PATCH answers
     await setOnlyOwn(true);
-    expect(await read()).toBe(404);
+    expect(await settlesTo(read, 404)).toBe(404);
     await setOnlyOwn(false);
-    expect(await read()).toBe(200);
+    expect(await settlesTo(read, 200)).toBe(200);
   }, 120_000);
 
   it('reads the settings from the database while it cannot hear changes (after B stops listening)', async () => {
