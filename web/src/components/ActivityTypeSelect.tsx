@@ -1,17 +1,7 @@
 import { Select, type SelectProps } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { useSetupList } from '../api/queries';
 import type { SetupEntry } from '../api/types';
-
-/** The name of an activity type in the UI language; admin-added types keep their own name. */
-export function useActivityTypeLabel() {
-  const { t } = useTranslation();
-  const types = useSetupList('activity-types');
-  return (key: string) => {
-    const entry = types.data?.find((type) => type.key === key);
-    return t(`activityType.${key}`, { defaultValue: entry?.name ?? key });
-  };
-}
+import { useActivityTypeLabel } from '../hooks/use-activity-type-label';
 
 /** A select over the activity types, valued by their `key` (T-1). */
 export function ActivityTypeSelect({ value, ...rest }: Omit<SelectProps, 'data'>) {

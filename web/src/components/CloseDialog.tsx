@@ -8,7 +8,7 @@ import { notifySaved, showFormError } from '../api/errors';
 import { opportunityChanged } from '../api/opportunity-cache';
 import { isoDate } from '../api/queries';
 import type { CompetitorEntry, Opportunity } from '../api/types';
-import { useLanguage } from '../i18n';
+import { useNumberFormat } from '../hooks/use-number-format';
 import { DateField } from './DateField';
 import { numberOrNull, textOrNull } from './FormParts';
 import { SetupSelect } from './SetupSelect';
@@ -25,14 +25,6 @@ type Values = {
   note: string;
   finishFollowUps: boolean;
 };
-
-/** Thousands and decimal separators of money inputs in the UI language. */
-export function useNumberFormat() {
-  const language = useLanguage();
-  return language === 'en'
-    ? { thousandSeparator: ',', decimalSeparator: '.' }
-    : { thousandSeparator: '\u00a0', decimalSeparator: ',' };
-}
 
 type Props = {
   opportunity: Opportunity | null;

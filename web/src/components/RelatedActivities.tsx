@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useListQuery } from '../api/queries';
 import type { Activity } from '../api/types';
-import { useActivityTypeLabel } from './ActivityTypeSelect';
+import { useActivityTypeLabel } from '../hooks/use-activity-type-label';
 import { DateText } from './Display';
 
 type Props = {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ListPage } from '../components/ListPage';
 import type { Column } from '../components/DataTable';
 import { DateText, DateTimeText } from '../components/Display';
-import { useActivityTypeLabel } from '../components/ActivityTypeSelect';
+import { useActivityTypeLabel } from '../hooks/use-activity-type-label';
 import type { Activity, Page } from '../api/types';
 import { api } from '../api/client';
 import { errorMessage } from '../api/errors';

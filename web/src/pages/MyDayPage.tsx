@@ -8,7 +8,7 @@ import { errorMessage, notifyError } from '../api/errors';
 import { isoDate } from '../api/queries';
 import { useCurrentUser } from '../api/session';
 import type { Activity, Opportunity, Page } from '../api/types';
-import { useActivityTypeLabel } from '../components/ActivityTypeSelect';
+import { useActivityTypeLabel } from '../hooks/use-activity-type-label';
 import { DateText, DecisionDate, Money } from '../components/Display';
 
 function Section({ title, count, children }: { title: string; count?: number; children: ReactNode }) {

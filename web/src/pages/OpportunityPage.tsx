@@ -16,7 +16,8 @@ import { RelatedActivities } from '../components/RelatedActivities';
 import { NotFoundPage } from './NotFoundPage';
 import { CompetitorsTab } from './opportunity/CompetitorsTab';
 import { OpportunityDetails } from './opportunity/OpportunityDetails';
-import { ClosingsTab, FollowUpHistory, useOpportunityValueFormat } from './opportunity/RecordTabs';
+import { ClosingsTab, FollowUpHistory } from './opportunity/RecordTabs';
+import { useOpportunityValueFormat } from './opportunity/use-opportunity-value-format';
 import { SellersTab } from './opportunity/SellersTab';
 import { SummaryTab } from './opportunity/SummaryTab';
 

@@ -3,12 +3,13 @@ import { Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Tex
 import { useTranslation } from 'react-i18next';
 import { useSalesProcesses, useSetupList, useUsers } from '../../api/queries';
 import type { SetupListName } from '../../api/types';
-import { useActivityTypeLabel } from '../ActivityTypeSelect';
+import { useActivityTypeLabel } from '../../hooks/use-activity-type-label';
 import { CompanyPicker } from '../CompanyPicker';
-import { COUNTRIES, useCountryName } from '../CountrySelect';
+import { COUNTRIES } from '../CountrySelect';
+import { useCountryName } from '../../hooks/use-country-name';
 import { DateField } from '../DateField';
 import { RecordPicker } from '../RecordPicker';
-import { useNumberFormat } from '../CloseDialog';
+import { useNumberFormat } from '../../hooks/use-number-format';
 import { GROUPS, type FilterDef } from './filter-defs';
 import { comparisonParam, dayBound, dayOf, splitValues, type Comparison } from './list-params';
 

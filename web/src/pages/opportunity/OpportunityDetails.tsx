@@ -8,7 +8,7 @@ import { useSalesProcesses } from '../../api/queries';
 import { useRecordEditor } from '../../api/record-editor';
 import { useCurrentUser, useInstance } from '../../api/session';
 import type { Contact, Opportunity, Page, Priority, ProbabilityMode } from '../../api/types';
-import { useNumberFormat } from '../../components/CloseDialog';
+import { useNumberFormat } from '../../hooks/use-number-format';
 import { CompanyPicker } from '../../components/CompanyPicker';
 import { DateField } from '../../components/DateField';
 import { FormActions, RecordState, numberOrNull, parseId } from '../../components/FormParts';

@@ -1,14 +1,12 @@
-// The smaller tabs of the opportunity page: close history, follow-up dates, and the history's value names.
+// The smaller tabs of the opportunity page: close history and follow-up dates.
 import { Alert, Badge, Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/errors';
-import { useCompetitors, useSalesProcesses, useSetupList, useUsers } from '../../api/queries';
+import { useCompetitors, useSetupList } from '../../api/queries';
 import type { Closing, FollowUp, Opportunity } from '../../api/types';
 import { DateText, DateTimeText, Money } from '../../components/Display';
-import { useLanguage } from '../../i18n';
-import { formatDate, formatMoney } from '../../i18n/format';
 
 const OUTCOME_COLOR = { won: 'green', lost: 'red', expired: 'gray' } as const;
 
@@ -136,44 +134,4 @@ export function FollowUpHistory({ opportunity: o }: { opportunity: Opportunity }
       )}
     </Paper>
   );
-}
-
-/** Reads the stored history values of an opportunity as a person would: stage and user names, dates, money. */
-export function useOpportunityValueFormat(o: Opportunity) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const processes = useSalesProcesses();
-  const users = useUsers();
-  const stages = processes.data?.flatMap((p) => p.stages) ?? [];
-  const formatField = (field: string): string | null => {
-    const step = /^step:(\d+)$/.exec(field);
-    if (!step) return null;
-    const stage = stages.find((s) => s.id === Number(step[1]));
-    return `${t('history.event.step')}: ${stage?.name ?? step[1]}`;
-  };
-  const formatValue = (field: string, value: string | null): string => {
-    if (value === null || value === '') return '–';
-    if (field.startsWith('step:')) return t(`steps.state.${value}`, { defaultValue: value });
-    const id = Number(value);
-    switch (field) {
-      case 'stageId':
-        return stages.find((s) => s.id === id)?.name ?? value;
-      case 'ownerId':
-        return users.data?.find((u) => u.id === id)?.name ?? value;
-      case 'status':
-        return t(`status.${value}`, { defaultValue: value });
-      case 'priority':
-        return t(`priority.${value}`, { defaultValue: value });
-      case 'probability':
-        return `${value} %`;
-      case 'amount':
-      case 'actualAmount':
-      case 'margin':
-      case 'annualMargin':
-        return Number.isFinite(id) ? formatMoney(id, o.currency, language) : value;
-      default:
-        return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, language) : value;
-    }
-  };
-  return { formatValue, formatField };
 }
