@@ -11,7 +11,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { from as copyFrom } from 'pg-copy-streams';
 import { openDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { REBUILD_OPPORTUNITY_TOTALS } from '../src/db/migrations/0007-summary-currency.ts';
+import { REBUILD_OPPORTUNITY_TOTALS } from '../src/db/migrations/0012-rule-functions.ts';
 import { hashPassword } from '../src/domain/auth/password.ts';
 import { COUNTRIES, type CountryWords } from '../src/domain/demo/nordic-words.ts';
 import { ACTIVITY_SUBJECTS, OPPORTUNITY_DESCRIPTIONS, OPPORTUNITY_TITLES } from '../src/domain/demo/demo-texts.ts';

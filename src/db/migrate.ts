@@ -11,6 +11,7 @@ import * as titleSearch from './migrations/0008-title-search.ts';
 import * as referenceIndexes from './migrations/0009-reference-indexes.ts';
 import * as recordVersions from './migrations/0010-record-versions.ts';
 import * as signInThrottles from './migrations/0011-sign-in-throttles.ts';
+import * as ruleFunctions from './migrations/0012-rule-functions.ts';
 
 // Listed in code rather than read from a folder, so migrations run the same from tsx, tests and the CLI.
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009-reference-indexes': referenceIndexes,
   '0010-record-versions': recordVersions,
   '0011-sign-in-throttles': signInThrottles,
+  '0012-rule-functions': ruleFunctions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -11,9 +11,8 @@ export type { OpportunitySummary };
 type SummaryRow = { currency: string; estimatedRevenue: string; pipeline: string; largest: string | null; won: string; open: string; lost: string; expired: string };
 
 /**
- * Estimated revenue = sum of amount; pipeline = open at weighted value, won at actual amount
- * (amount when none) at 100 %, lost and expired 0 (O-8); largest = the largest amount — each per
- * currency, the base currency first.
+ * Estimated revenue = sum of amount; pipeline = the sum of opportunity_pipeline_value (migration 0012);
+ * largest = the largest amount — each per currency, the base currency first.
  */
 export async function summarizeOpportunities(db: Db, filters: OpportunityFilters, baseCurrency: string): Promise<OpportunitySummary> {
   const { rows } = onlyOwnerAndStatus(filters) ? await fromTotals(db, null, { ownerId: filters.ownerId, status: filters.status }) : await fromRows(db, filters);
@@ -62,9 +61,7 @@ function fromRows(db: Db, filters: OpportunityFilters) {
   return sql<SummaryRow>`
     SELECT o.currency,
            coalesce(sum(o.amount), 0) AS estimated_revenue,
-           coalesce(sum(CASE o.status WHEN 'open' THEN o.weighted_amount
-                                      WHEN 'won' THEN coalesce(o.actual_amount, o.amount, 0)
-                                      ELSE 0 END), 0) AS pipeline,
+           coalesce(sum(opportunity_pipeline_value(o.status, o.weighted_amount, o.actual_amount, o.amount)), 0) AS pipeline,
            max(o.amount) AS largest,
            count(*) FILTER (WHERE o.status = 'won') AS won,
            count(*) FILTER (WHERE o.status = 'open') AS open,

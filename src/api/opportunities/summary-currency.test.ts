@@ -2,7 +2,7 @@
 // the totals kept by triggers (no filter, owner, status), not from the rows (any other filter), and
 // not in the PDF export's totals (L-6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REBUILD_OPPORTUNITY_TOTALS } from '../../db/migrations/0007-summary-currency.ts';
+import { REBUILD_OPPORTUNITY_TOTALS } from '../../db/migrations/0012-rule-functions.ts';
 import { saveSettings } from '../../db/settings.ts';
 import { startApi, type Client, type TestApi } from '../../../test/helpers/api.ts';
 import { pdfText } from '../../../test/helpers/pdf-text.ts';

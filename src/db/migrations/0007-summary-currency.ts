@@ -22,8 +22,8 @@ BEGIN
   RETURN NULL;
 END $$;`;
 
-/** Recomputes the totals from the rows, for loaders that write with triggers off (the benchmark's COPY). */
-export const REBUILD_OPPORTUNITY_TOTALS = `
+// this migration's own rebuild; loaders use the one of 0012, which calls the pipeline rule
+const REBUILD_OPPORTUNITY_TOTALS = `
 DELETE FROM opportunity_totals;
 INSERT INTO opportunity_totals (owner_id, status, currency, n, amount, pipeline)
 SELECT owner_id, status, currency, count(*), coalesce(sum(amount), 0), sum(${pipelineOf}) FROM opportunities WHERE deleted_at IS NULL GROUP BY owner_id, status, currency;

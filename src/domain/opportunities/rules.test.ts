@@ -5,24 +5,8 @@ import {
   isStagnant,
   marginPercent,
   nextProbability,
-  pipelineProbability,
   todayIn,
-  weightedValue,
 } from './rules.ts';
-
-describe('weightedValue (O-3)', () => {
-  it.each([
-    [100000, 50, 50000],
-    [1920000, 25, 480000],
-    [999.99, 33, 330],
-    [12345.67, 10, 1234.57],
-    [null, 75, 0],
-    [50000, 0, 0],
-    [50000, 100, 50000],
-  ])('%s × %s %% = %s', (amount, probability, expected) => {
-    expect(weightedValue(amount, probability)).toBe(expected);
-  });
-});
 
 describe('marginPercent (O-3)', () => {
   it.each([
@@ -34,17 +18,6 @@ describe('marginPercent (O-3)', () => {
     [-200, 1000, -20],
   ])('margin %s of amount %s → %s', (margin, amount, expected) => {
     expect(marginPercent(margin, amount)).toBe(expected);
-  });
-});
-
-describe('pipelineProbability (O-8)', () => {
-  it.each([
-    ['open', 40, 40],
-    ['won', 40, 100],
-    ['lost', 40, 0],
-    ['expired', 90, 0],
-  ] as const)('%s at %s %% counts %s %%', (status, probability, expected) => {
-    expect(pipelineProbability(status, probability)).toBe(expected);
   });
 });
 

@@ -1,24 +1,14 @@
-// Pure sales rules (SPEC O-3, O-6, O-8, O-22, O-23). No I/O: table-driven tests live beside this file.
+// Pure sales rules (SPEC O-3, O-6, O-22, O-23). No I/O: table-driven tests live beside this file.
+// The weighted value (O-3) is the generated column opportunities.weighted_amount (migration 0001) and
+// the pipeline value (O-8) an SQL function (migration 0012): sums over many rows need them in SQL.
 import type { OpportunityStatus } from '../../db/schema.ts';
 
 const cents = (value: number) => Math.round(value * 100) / 100;
-
-/** O-3: weighted value = amount × probability / 100 (what the database column computes too). */
-export function weightedValue(amount: number | null, probability: number): number {
-  return cents(((amount ?? 0) * probability) / 100);
-}
 
 /** O-3: margin % = margin / amount × 100 when amount > 0, else null. Rounded to two decimals. */
 export function marginPercent(margin: number | null, amount: number | null): number | null {
   if (margin === null || amount === null || amount <= 0) return null;
   return cents((margin / amount) * 100);
-}
-
-/** O-8: for pipeline purposes won counts 100 %, lost and expired 0 %; open uses its own probability. */
-export function pipelineProbability(status: OpportunityStatus, probability: number): number {
-  if (status === 'won') return 100;
-  if (status === 'open') return probability;
-  return 0;
 }
 
 /**
