@@ -6,7 +6,8 @@ import { findDuplicates } from '../../domain/companies/duplicates.ts';
 import { actorOf } from '../context.ts';
 import { idParams } from '../common.ts';
 import { withConflictShape } from '../present.ts';
-import { companySchema, convertCompanyBody, duplicateSchema, duplicatesQuery, presentCompany } from './schema.ts';
+import { convertCompanyBody } from '../../domain/companies/schema.ts';
+import { companySchema, duplicateSchema, duplicatesQuery, presentCompany } from './schema.ts';
 
 const tags = ['companies'];
 

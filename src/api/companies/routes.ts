@@ -9,7 +9,8 @@ import { actorOf } from '../context.ts';
 import { idParams, page } from '../common.ts';
 import { withConflictShape } from '../present.ts';
 import { findDuplicates } from '../../domain/companies/duplicates.ts';
-import { companyQuery, companySchema, createCompanyBody, createdCompanySchema, presentCompany, updateCompanyBody } from './schema.ts';
+import { createCompanyBody, updateCompanyBody } from '../../domain/companies/schema.ts';
+import { companyQuery, companySchema, createdCompanySchema, presentCompany } from './schema.ts';
 
 const tags = ['companies'];
 

@@ -7,7 +7,8 @@ import { likePattern } from '../../domain/search/text-pattern.ts';
 import { actorOf } from '../context.ts';
 import { idParams, page } from '../common.ts';
 import { withConflictShape } from '../present.ts';
-import { contactQuery, contactSchema, createContactBody, presentContact, updateContactBody } from './schema.ts';
+import { createContactBody, updateContactBody } from '../../domain/contacts/schema.ts';
+import { contactQuery, contactSchema, presentContact } from './schema.ts';
 
 const tags = ['contacts'];
 

@@ -1,36 +1,6 @@
 import { z } from 'zod';
 import type { ContactRow } from '../../db/contacts.ts';
-import { idList, iso, listQueryBase, optionalText, requiredText, version } from '../common.ts';
-
-const emailOrEmpty = z.string().trim().max(254).pipe(z.email({ error: 'must be an email address' })).nullish().or(z.literal('').transform(() => null));
-
-export const contactFields = {
-  companyId: z.number().int().positive(),
-  firstName: z.string().trim().max(100).default(''),
-  lastName: requiredText(100),
-  title: optionalText(100),
-  email: emailOrEmpty,
-  phone: optionalText(40),
-  mobile: optionalText(40),
-  isPrimary: z.boolean().optional(),
-  isDefaultReference: z.boolean().optional(),
-  notes: optionalText(10000),
-};
-
-export const createContactBody = z.strictObject(contactFields);
-export const updateContactBody = z.strictObject({
-  companyId: contactFields.companyId.optional(),
-  firstName: z.string().trim().max(100).optional(),
-  lastName: requiredText(100).optional(),
-  title: contactFields.title,
-  email: contactFields.email,
-  phone: contactFields.phone,
-  mobile: contactFields.mobile,
-  isPrimary: contactFields.isPrimary,
-  isDefaultReference: contactFields.isDefaultReference,
-  notes: contactFields.notes,
-  version,
-});
+import { idList, iso, listQueryBase } from '../common.ts';
 
 export const contactQuery = z.strictObject({
   ...listQueryBase,

@@ -1,8 +1,8 @@
 // L-7 companies: validated like POST /api/companies; matched on account number (else external id).
-import { createCompanyBody } from '../../api/companies/schema.ts';
 import { companiesByAccountNumber, companiesByExternalId } from '../../db/import-lookups.ts';
 import { insertImported, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
 import { validateOrgNumber } from '../companies/org-number.ts';
+import { createCompanyBody } from '../companies/schema.ts';
 import { splitAddress, toCountry } from './convert.ts';
 import { updateWithHistory } from './import-effects.ts';
 import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';

@@ -1,8 +1,8 @@
 // L-7 contacts: validated like POST /api/contacts; the company by account number or exact name;
 // matched on email (else external id).
-import { createContactBody } from '../../api/contacts/schema.ts';
 import { contactsByEmail, contactsByExternalId } from '../../db/import-lookups.ts';
 import { clearPrimaryOf, insertImported, recordImported, updateImported, type Columns } from '../../db/import-writes.ts';
+import { createContactBody } from '../contacts/schema.ts';
 import { fold, splitName } from './convert.ts';
 import { updateWithHistory } from './import-effects.ts';
 import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
