@@ -23,7 +23,14 @@ export const idList = csv(z.coerce.number().int().positive());
 
 export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export { errorSchema } from './openapi.ts';
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    current: z.unknown().optional(),
+  }),
+});
 
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
