@@ -54,7 +54,7 @@ export type ServerOptions = {
   logStream?: NodeJS.WritableStream;
   /** Folder of the built web UI; null serves the API only. */
   webDir?: string | null;
-  /** Also parse every response with its zod schema (default: under the test runner). */
+  /** Also parse every response with its zod schema (the tests switch this on; off in production). */
   checkResponses?: boolean;
 };
 
@@ -73,7 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustProxy: trustProxyFrom(process.env.TRAKT_TRUST_PROXY),
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(createResponseSerializer({ check: options.checkResponses ?? process.env.VITEST !== undefined }));
+  app.setSerializerCompiler(createResponseSerializer({ check: options.checkResponses ?? false }));
   app.setErrorHandler(errorHandler);
   registerInputChecks(app);
   app.setNotFoundHandler((request, reply) => {

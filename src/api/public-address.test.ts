@@ -2,8 +2,7 @@
 // X-Forwarded-For; otherwise every guess could come "from" a new address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { startApi, type TestApi } from '../../test/helpers/api.ts';
-import { buildServer } from '../server.ts';
+import { buildTestServer, startApi, type TestApi } from '../../test/helpers/api.ts';
 import { createUser } from '../domain/users/users.ts';
 import { trustProxyFrom } from './public-address.ts';
 
@@ -14,7 +13,7 @@ beforeAll(async () => {
   process.env.TRAKT_TRUST_PROXY = '1';
   api = await startApi();
   process.env.TRAKT_TRUST_PROXY = '10.0.0.0/8, 127.0.0.1';
-  listed = await buildServer({ database: api.database, webDir: null });
+  listed = await buildTestServer({ database: api.database, webDir: null });
   process.env.TRAKT_TRUST_PROXY = before;
   await createUser({ db: api.database.db, actor: null, input: { name: 'Kari', email: 'kari@example.com', password: 'the right one!', role: 'admin' } });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { freshDatabase } from '../../test/helpers/database.ts';
 import type { Database } from '../db/connect.ts';
-import { buildServer } from '../server.ts';
+import { buildTestServer } from '../../test/helpers/api.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -18,7 +18,7 @@ beforeAll(async () => {
   mkdirSync(join(webDir, 'assets'));
   writeFileSync(join(webDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>');
   writeFileSync(join(webDir, 'assets', 'app.js'), 'document.title = "Trakt";');
-  app = await buildServer({ database, webDir });
+  app = await buildTestServer({ database, webDir });
 });
 afterAll(async () => {
   await app.close();
@@ -71,7 +71,7 @@ describe('security headers (HTML pages)', () => {
   });
 
   it('adds HSTS and upgrade-insecure-requests only when served over HTTPS', async () => {
-    const secure = await buildServer({ database, webDir, config: { secureCookies: true } });
+    const secure = await buildTestServer({ database, webDir, config: { secureCookies: true } });
     try {
       const response = await secure.inject({ method: 'GET', url: '/' });
       expect(response.headers['strict-transport-security']).toBe('max-age=15552000');

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server.ts';
+import { buildTestServer } from '../helpers/api.ts';
 import type { Database } from '../../src/db/connect.ts';
 import { freshDatabase } from '../helpers/database.ts';
 
@@ -14,7 +14,7 @@ let base: string;
 beforeAll(async () => {
   database = await freshDatabase();
   await sql`CREATE TABLE heavy AS SELECT g AS n, md5(g::text) AS s FROM generate_series(1, 200000) g`.execute(database.db);
-  app = await buildServer({ database, webDir: null });
+  app = await buildTestServer({ database, webDir: null });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connect.ts';
 import { saveSettings } from '../../src/db/settings.ts';
 import { createUser } from '../../src/domain/users/users.ts';
-import { buildServer } from '../../src/server.ts';
+import { buildTestServer } from '../helpers/api.ts';
 import { freshDatabase } from '../helpers/database.ts';
 
 const ROWS = 20_000;
@@ -27,7 +27,7 @@ let file: Buffer;
 beforeAll(async () => {
   database = await freshDatabase();
   await saveSettings(database.db, { setupDone: true });
-  app = await buildServer({ database, webDir: null, config: { timeZone: 'Europe/Copenhagen' } });
+  app = await buildTestServer({ database, webDir: null, config: { timeZone: 'Europe/Copenhagen' } });
   await createUser({ db: database.db, actor: null, input: { name: 'Mette Møller', email: 'mette@example.com', password: 'correct horse battery', role: 'manager' } });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'mette@example.com', password: 'correct horse battery' } });
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;

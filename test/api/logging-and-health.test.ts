@@ -7,9 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connect.ts';
 import { saveSettings } from '../../src/db/settings.ts';
 import { createUser } from '../../src/domain/users/users.ts';
-import { buildServer } from '../../src/server.ts';
 import { freshDatabase } from '../helpers/database.ts';
-import type { Json } from '../helpers/api.ts';
+import { buildTestServer, type Json } from '../helpers/api.ts';
 
 type Started = { app: FastifyInstance; database: Database; lines: () => Json[]; cookie: string; csrf: string };
 let open: Started | null = null;
@@ -21,7 +20,7 @@ async function start(requests: boolean): Promise<Started> {
   const stream = new PassThrough();
   let text = '';
   stream.on('data', (chunk) => (text += chunk.toString()));
-  const app = await buildServer({ database, webDir: null, logger: requests, logStream: stream });
+  const app = await buildTestServer({ database, webDir: null, logger: requests, logStream: stream });
   const password = 'correct horse battery';
   await createUser({ db: database.db, actor: null, input: { name: 'Log Admin', email: 'log@example.com', password, role: 'admin' } });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'log@example.com', password } });

@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/connect.ts';
-import { buildServer } from '../../src/server.ts';
-import { startApi, type Client, type Json, type TestApi } from '../helpers/api.ts';
+import { buildTestServer, startApi, type Client, type Json, type TestApi } from '../helpers/api.ts';
 
 let api: TestApi;
 let second: Database | null = null;
@@ -37,7 +36,7 @@ beforeAll(async () => {
     if (!url) throw new Error('the test database has no connection string');
     second = await openDatabase({ mode: 'postgres', url, maxConnections: 3 });
   }
-  appB = await buildServer({ database: second ?? api.database, webDir: null });
+  appB = await buildTestServer({ database: second ?? api.database, webDir: null });
   admin = await api.as('admin');
   owner = await api.as('seller', 'Owner Olsen');
   other = await api.as('seller', 'Other Ottesen');

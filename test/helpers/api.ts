@@ -1,7 +1,7 @@
 // Drives the real Fastify app (in-process, app.inject) against a fresh database, signed in as
 // real users with real session cookies and CSRF tokens.
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server.ts';
+import { buildServer, type ServerOptions } from '../../src/server.ts';
 import type { Database } from '../../src/db/connect.ts';
 import { createUser, type Role } from '../../src/domain/users/users.ts';
 import { saveSettings } from '../../src/db/settings.ts';
@@ -31,9 +31,14 @@ export type TestApi = {
 
 let counter = 0;
 
+/** The app as every test builds it: each response is also parsed with its route's zod schema. */
+export function buildTestServer(options: ServerOptions): Promise<FastifyInstance> {
+  return buildServer({ ...options, checkResponses: true });
+}
+
 export async function startApi(): Promise<TestApi> {
   const database = await freshDatabase();
-  const app = await buildServer({ database, webDir: null, config: { timeZone: 'Europe/Copenhagen' } });
+  const app = await buildTestServer({ database, webDir: null, config: { timeZone: 'Europe/Copenhagen' } });
   await saveSettings(database.db, { setupDone: true });
 
   const client = (cookie: string | null, csrf: string | null, userId: number): Client => {

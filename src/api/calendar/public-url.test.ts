@@ -7,7 +7,7 @@ import { freshDatabase } from '../../../test/helpers/database.ts';
 import type { Database } from '../../db/connect.ts';
 import { saveSettings } from '../../db/settings.ts';
 import { createUser } from '../../domain/users/users.ts';
-import { buildServer } from '../../server.ts';
+import { buildTestServer } from '../../../test/helpers/api.ts';
 import { publicUrlFrom } from '../public-address.ts';
 
 let database: Database;
@@ -25,7 +25,7 @@ beforeAll(async () => {
       done();
     },
   });
-  app = await buildServer({ database, webDir: null, logger: true, logStream: stream });
+  app = await buildTestServer({ database, webDir: null, logger: true, logStream: stream });
   process.env.TRAKT_PUBLIC_URL = before;
   await createUser({ db: database.db, actor: null, input: { name: 'Liv', email: 'liv@example.com', password: 'the right one!', role: 'seller' } });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
 import { saveSettings } from '../../db/settings.ts';
 import { createUser } from '../../domain/users/users.ts';
-import { buildServer } from '../../server.ts';
+import { buildTestServer } from '../../../test/helpers/api.ts';
 import { freshDatabase } from '../../../test/helpers/database.ts';
 import { IMPORT_LIMITS } from './routes.ts';
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   database = await freshDatabase();
   await saveSettings(database.db, { setupDone: true });
   const limits = { maxFileBytes: 2 * 1024 * 1024, xlsx: { ...IMPORT_LIMITS.xlsx, maxCells: 9_000 }, maxWaiting: 1 };
-  app = await buildServer({ database, webDir: null, config: { timeZone: 'Europe/Copenhagen', imports: limits } });
+  app = await buildTestServer({ database, webDir: null, config: { timeZone: 'Europe/Copenhagen', imports: limits } });
   await createUser({ db: database.db, actor: null, input: { name: 'Mette Møller', email: 'mette@example.com', password: 'correct horse battery', role: 'manager' } });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'mette@example.com', password: 'correct horse battery' } });
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
