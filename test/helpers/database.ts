@@ -1,8 +1,11 @@
 // A fresh, migrated database for one test file (or an empty one), on whichever backend the suite runs against.
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/connect.ts';
+import type { Db } from '../../src/db/schema.ts';
+import { getSettings, saveSettings } from '../../src/db/settings.ts';
 import { TEMPLATE_DATABASE, withDatabase } from '../global-setup.ts';
 
 export async function freshDatabase(): Promise<Database> {
@@ -13,6 +16,17 @@ export async function freshDatabase(): Promise<Database> {
     return openDatabase({ mode: 'pglite', loadDumpFrom: dump });
   }
   return serverDatabase(serverUrl, TEMPLATE_DATABASE);
+}
+
+/** Deletes every company, contact, opportunity and activity and what hangs on them; users and settings stay. */
+export async function deleteAllRecords(db: Db): Promise<void> {
+  await sql`TRUNCATE companies, contacts, opportunities, activities CASCADE`.execute(db);
+}
+
+/** Remembers the settings as they are now; the returned function puts them back (call it in afterEach or finally). */
+export async function keepSettings(db: Db): Promise<() => Promise<void>> {
+  const { version: _version, ...before } = await getSettings(db);
+  return () => saveSettings(db, before);
 }
 
 /** An empty database without any migration, for tests that migrate step by step. */

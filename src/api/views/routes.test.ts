@@ -1,5 +1,5 @@
 // L-4: saved views — private or shared, only the owner or an admin changes them, only valid filters.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startApi, type Client, type TestApi } from '../../../test/helpers/api.ts';
 
 let api: TestApi;
@@ -9,11 +9,17 @@ let admin: Client;
 
 beforeAll(async () => {
   api = await startApi();
+});
+afterAll(() => api.close());
+// each test has its own users and no views left by another test, so any one test runs alone
+beforeEach(async () => {
   anna = await api.as('seller', 'Anna');
   bo = await api.as('seller', 'Bo');
   admin = await api.as('admin');
 });
-afterAll(() => api.close());
+afterEach(async () => {
+  await api.database.db.deleteFrom('savedViews').execute();
+});
 
 const bigOpenDeals = { resource: 'opportunities', name: 'Store åbne', query: { status: 'open', 'amount.gte': '100000', sort: '-amount' }, columns: ['number', 'title', 'amount'] };
 
@@ -74,7 +80,9 @@ describe('saved views (L-4)', () => {
   });
 
   it('gives a saved query that the list itself accepts', async () => {
+    expect((await anna.post('/api/views', bigOpenDeals)).status).toBe(201);
     const view = (await anna.get('/api/views?resource=opportunities')).body.items.find((v: { name: string }) => v.name === 'Store åbne');
+    expect(view).toBeDefined();
     const list = await anna.get(`/api/opportunities?${new URLSearchParams(view.query).toString()}`);
     expect(list.status).toBe(200);
   });
