@@ -1,13 +1,14 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { Company, Competitor, Page, SalesProcess, Settings, SetupEntry, SetupListName, User } from './types';
+import { keys, type ListParams } from './query-keys';
+import type { Company, Competitor, Contact, Opportunity, Page, SalesProcess, Settings, SetupEntry, SetupListName, User } from './types';
 
 // Setup lists change rarely: keep them for a few minutes instead of refetching on every form.
 const SETUP_STALE_MS = 5 * 60_000;
 
 export function useSetupList(list: SetupListName) {
   return useQuery({
-    queryKey: ['setup', list],
+    queryKey: keys.setupLists.entries(list),
     queryFn: () => api.get<Page<SetupEntry>>(`/api/setup/${list}`),
     staleTime: SETUP_STALE_MS,
     select: (page) => page.items,
@@ -16,7 +17,7 @@ export function useSetupList(list: SetupListName) {
 
 export function useSalesProcesses() {
   return useQuery({
-    queryKey: ['sales-processes'],
+    queryKey: keys.salesProcesses.all,
     queryFn: () => api.get<Page<SalesProcess>>('/api/sales-processes'),
     staleTime: SETUP_STALE_MS,
     select: (page) => page.items,
@@ -25,7 +26,7 @@ export function useSalesProcesses() {
 
 export function useUsers() {
   return useQuery({
-    queryKey: ['users', 'active'],
+    queryKey: keys.users.active,
     queryFn: () => api.get<Page<User>>('/api/users', { active: true, limit: 200, sort: 'name' }),
     staleTime: SETUP_STALE_MS,
     select: (page) => page.items,
@@ -34,13 +35,13 @@ export function useUsers() {
 
 export function useCompany(id: number | null) {
   return useQuery({
-    queryKey: ['companies', id],
+    queryKey: keys.companies.detail(id),
     queryFn: () => api.get<Company>(`/api/companies/${id}`),
     enabled: id !== null,
   });
 }
 
-export type ListParams = Record<string, string | number | boolean | undefined>;
+export type { ListParams };
 
 /**
  * One list resource paged with keyset cursors: `fetchNextPage` loads the page after `nextCursor`.
@@ -49,7 +50,7 @@ export type ListParams = Record<string, string | number | boolean | undefined>;
  */
 export function useListQuery<T, Extra extends object = object>(resource: string, params: ListParams, pageSize = 50, firstPage?: ListParams) {
   return useInfiniteQuery({
-    queryKey: [resource, 'list', params, pageSize, firstPage ?? null],
+    queryKey: keys.resource(resource).list(params, pageSize, firstPage ?? null),
     queryFn: ({ pageParam }) =>
       api.get<Page<T> & Partial<Extra>>(`/api/${resource}`, {
         ...params,
@@ -66,7 +67,7 @@ export function useListQuery<T, Extra extends object = object>(resource: string,
 
 export function useSettings() {
   return useQuery({
-    queryKey: ['settings'],
+    queryKey: keys.settings.all,
     queryFn: () => api.get<Settings>('/api/settings'),
     staleTime: SETUP_STALE_MS,
   });
@@ -75,10 +76,20 @@ export function useSettings() {
 /** The global competitor list (O-15), for pickers and the setup page. */
 export function useCompetitors() {
   return useQuery({
-    queryKey: ['competitors'],
+    queryKey: keys.competitors.all,
     queryFn: () => api.get<Page<Competitor>>('/api/competitors'),
     staleTime: SETUP_STALE_MS,
     select: (page) => page.items,
+  });
+}
+
+/** One contact or opportunity, read for its name (a picker, a filter chip). */
+export function useRecord(resource: 'contacts' | 'opportunities', id: number | null) {
+  return useQuery({
+    queryKey: keys.resource(resource).detail(id),
+    queryFn: () => api.get<Contact | Opportunity>(`/api/${resource}/${id}`),
+    enabled: id !== null,
+    staleTime: 60_000,
   });
 }
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from './client';
 import { notifyError, notifySaved, showFormError } from './errors';
 import { mergeTyping } from './merge-typing';
+import { keys } from './query-keys';
 
 type Versioned = { id: number; version: number };
 type Body = Record<string, unknown>;
@@ -42,6 +43,7 @@ export function changedFields(next: Body, before: Body): Body {
  */
 export function useRecordEditor<R extends Versioned, V extends Body>(options: Options<R, V>) {
   const { resource, id } = options;
+  const resourceKeys = keys.resource(resource);
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -49,7 +51,7 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
   const form = useForm<V>({ initialValues: options.empty, validate: options.validate });
 
   const query = useQuery({
-    queryKey: [resource, id],
+    queryKey: resourceKeys.detail(id),
     queryFn: () => api.get<R>(`/api/${resource}/${id}`),
     enabled: id !== null,
   });
@@ -93,7 +95,7 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
     const fresh = isRecord(current) ? current : (await query.refetch()).data;
     if (!fresh) return;
     fill(fresh);
-    queryClient.setQueryData([resource, fresh.id], fresh);
+    queryClient.setQueryData(resourceKeys.detail(fresh.id), fresh);
   }
 
   async function save(values: V) {
@@ -110,16 +112,16 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
         }
         const updated = await api.patch<R>(`/api/${resource}/${record.id}`, { ...changes, version: known.version });
         fill(updated);
-        queryClient.setQueryData([resource, record.id], updated);
-        void queryClient.invalidateQueries({ queryKey: [resource, 'list'] });
+        queryClient.setQueryData(resourceKeys.detail(record.id), updated);
+        void queryClient.invalidateQueries({ queryKey: resourceKeys.lists });
         // what hangs under the record (history, steps, sellers …) may have changed with it
-        void queryClient.invalidateQueries({ queryKey: [resource, record.id], predicate: (q) => q.queryKey.length > 2 });
-        if (resource === 'opportunities') void queryClient.invalidateQueries({ queryKey: [resource, 'board'] });
+        void queryClient.invalidateQueries({ queryKey: resourceKeys.detail(record.id), predicate: (q) => q.queryKey.length > 2 });
+        if (resource === 'opportunities') void queryClient.invalidateQueries({ queryKey: keys.opportunities.board });
         notifySaved(t);
       } else {
         const created = await api.post<R>(`/api/${resource}`, options.toBody(values));
-        queryClient.setQueryData([resource, created.id], created);
-        void queryClient.invalidateQueries({ queryKey: [resource, 'list'] });
+        queryClient.setQueryData(resourceKeys.detail(created.id), created);
+        void queryClient.invalidateQueries({ queryKey: resourceKeys.lists });
         notifySaved(t, t('common.created'));
         navigate(options.afterCreate ? options.afterCreate(created) : `/${resource}/${created.id}`, { replace: true });
       }
@@ -134,8 +136,8 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
     if (!record) return;
     try {
       await api.delete(`/api/${resource}/${record.id}`);
-      queryClient.removeQueries({ queryKey: [resource, record.id] });
-      void queryClient.invalidateQueries({ queryKey: [resource, 'list'] });
+      queryClient.removeQueries({ queryKey: resourceKeys.detail(record.id) });
+      void queryClient.invalidateQueries({ queryKey: resourceKeys.lists });
       notifySaved(t, t('common.deleted'));
       navigate(`/${resource}`);
     } catch (error) {

@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { notifySaved, showFormError } from '../api/errors';
-import { opportunityChanged } from '../api/opportunity-cache';
+import { useCloseOpportunity } from '../api/opportunity-mutations';
 import { isoDate } from '../api/queries';
+import { keys } from '../api/query-keys';
 import type { CompetitorEntry, Opportunity } from '../api/types';
 import { useNumberFormat } from '../hooks/use-number-format';
 import { DateField } from './DateField';
@@ -46,9 +47,8 @@ export function CloseDialog({ opportunity, outcome, onClose, onClosed }: Props) 
 
 function CloseForm({ opportunity, outcome, onClose, onClosed }: { opportunity: Opportunity; outcome: Outcome; onClose: () => void; onClosed?: (o: Opportunity) => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const close = useCloseOpportunity(opportunity.id);
   const numberFormat = useNumberFormat();
-  const [saving, setSaving] = useState(false);
   const today = isoDate();
   const form = useForm<Values>({
     initialValues: {
@@ -66,7 +66,7 @@ function CloseForm({ opportunity, outcome, onClose, onClosed }: { opportunity: O
 
   // O-10: the winner is one of the opportunity's competitors
   const competitors = useQuery({
-    queryKey: ['opportunities', opportunity.id, 'competitors'],
+    queryKey: keys.opportunities.competitors(opportunity.id),
     queryFn: () => api.get<{ items: CompetitorEntry[] }>(`/api/opportunities/${opportunity.id}/competitors`),
     enabled: outcome === 'lost',
   });
@@ -74,7 +74,6 @@ function CloseForm({ opportunity, outcome, onClose, onClosed }: { opportunity: O
   useEffect(() => form.clearErrors(), [outcome]);
 
   async function submit(values: Values) {
-    setSaving(true);
     const body: Record<string, unknown> = { outcome, closeDate: values.closeDate ?? undefined, note: textOrNull(values.note), finishFollowUps: values.finishFollowUps, version: opportunity.version };
     if (outcome !== 'expired') body.deliveryDate = values.deliveryDate;
     if (outcome === 'won') {
@@ -87,23 +86,16 @@ function CloseForm({ opportunity, outcome, onClose, onClosed }: { opportunity: O
       if (values.winnerEntryId !== null) body.winnerEntryId = values.winnerEntryId;
     }
     try {
-      const closed = await api.post<Opportunity>(`/api/opportunities/${opportunity.id}/close`, body);
-      opportunityChanged(queryClient, closed);
-      // its follow-up tasks may have been marked done: My day, the activity lists and the calendar
-      void queryClient.invalidateQueries({ queryKey: ['activities'] });
+      const closed = await close.mutateAsync(body);
       notifySaved(t, t(`closing.done.${outcome}`));
       onClosed?.(closed);
       onClose();
     } catch (error) {
       showFormError(form, error, t, {
         fieldMap: { winnerCompetitorId: 'winnerEntryId' },
-        onConflict: () => {
-          opportunityChanged(queryClient, null, opportunity.id);
-          onClose();
-        },
+        // the record as it is now is read again by useCloseOpportunity
+        onConflict: () => onClose(),
       });
-    } finally {
-      setSaving(false);
     }
   }
 
@@ -139,7 +131,7 @@ function CloseForm({ opportunity, outcome, onClose, onClosed }: { opportunity: O
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={saving} color={outcome === 'won' ? 'green' : outcome === 'lost' ? 'red' : 'gray'}>
+          <Button type="submit" loading={close.isPending} color={outcome === 'won' ? 'green' : outcome === 'lost' ? 'red' : 'gray'}>
             {t(`closing.submit.${outcome}`)}
           </Button>
         </Group>

@@ -4,6 +4,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { keys } from '../api/query-keys';
+import { useRecord } from '../api/queries';
 import type { Contact, Opportunity, Page } from '../api/types';
 
 type Resource = 'contacts' | 'opportunities';
@@ -20,16 +22,6 @@ export function recordLabel(resource: Resource, record: Contact | Opportunity): 
   return `${opportunity.number} · ${opportunity.title}`;
 }
 
-/** One contact or opportunity, read for its name (shared with the filter chips). */
-export function useRecord(resource: Resource, id: number | null) {
-  return useQuery({
-    queryKey: [resource, id],
-    queryFn: () => api.get<Contact | Opportunity>(`/api/${resource}/${id}`),
-    enabled: id !== null,
-    staleTime: 60_000,
-  });
-}
-
 /** Picks a contact or an opportunity by typing: searches `GET /api/<resource>?q=` on the server. */
 export function RecordPicker({ resource, value, ...rest }: Props) {
   const { t } = useTranslation();
@@ -39,7 +31,7 @@ export function RecordPicker({ resource, value, ...rest }: Props) {
   const selectedLabel = selected.data ? recordLabel(resource, selected.data) : '';
   const q = debounced === selectedLabel ? '' : debounced;
   const results = useQuery({
-    queryKey: [resource, 'picker', q],
+    queryKey: keys.resource(resource).picker(q),
     queryFn: () => api.get<Page<Contact | Opportunity>>(`/api/${resource}`, { q: q || undefined, limit: 20 }),
     placeholderData: (previous) => previous,
   });

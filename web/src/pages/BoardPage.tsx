@@ -13,22 +13,22 @@ import {
   type KeyboardCoordinateGetter,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { setParam, useUrlParams } from '../components/list/use-url-params';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { notifications } from '@mantine/notifications';
+import { useMoveOpportunity } from '../api/opportunity-mutations';
 import { useSalesProcesses } from '../api/queries';
+import { keys } from '../api/query-keys';
 import { useCurrentUser, useInstance } from '../api/session';
-import type { BoardAnswer, Opportunity, Page } from '../api/types';
+import type { BoardAnswer, Opportunity } from '../api/types';
 import { BoardColumn, COLUMN_PAGE, columnParams } from '../components/BoardColumn';
 import { CardBody, type CardActions } from '../components/BoardCard';
 import { CloseDialog, type Outcome } from '../components/CloseDialog';
 import { RecordState } from '../components/FormParts';
-
-type Pages = InfiniteData<Page<Opportunity>>;
 
 const DIRECTIONS: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
 
@@ -58,14 +58,12 @@ const jumpToDropTarget: KeyboardCoordinateGetter = (event, { currentCoordinates,
   return { x: currentCoordinates.x + best.x - from.x, y: currentCoordinates.y + best.y - from.y };
 };
 
-const byAmountDesc = (a: Opportunity, b: Opportunity) => (b.amount ?? -Infinity) - (a.amount ?? -Infinity);
-
 /** The pipeline board (U-1): a column per stage, drag a card to move it, drop on Won / Lost to close it. */
 export function BoardPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const instance = useInstance();
-  const queryClient = useQueryClient();
+  const moveCard = useMoveOpportunity();
   const processes = useSalesProcesses();
   const { params, update: updateParams } = useUrlParams();
   const [dragged, setDragged] = useState<Opportunity | null>(null);
@@ -78,9 +76,8 @@ export function BoardPage() {
   const process = processes.data?.find((p) => p.id === processId);
   const stages = [...(process?.stages ?? [])].sort((a, b) => a.position - b.position);
 
-  const boardKey = ['opportunities', 'board', processId, sellerId ?? null];
   const board = useQuery({
-    queryKey: boardKey,
+    queryKey: keys.opportunities.boardOf(processId, sellerId ?? null),
     queryFn: () => api.get<BoardAnswer>('/api/opportunities/board', { processId, sellerId }),
     enabled: processId !== undefined,
   });
@@ -91,43 +88,18 @@ export function BoardPage() {
     updateParams((next) => setParam(next, name, value));
   }
 
-  const keyOf = (stageId: number) => ['opportunities', 'list', columnParams(processId ?? 0, stageId, sellerId), COLUMN_PAGE];
+  // the card list of a column, as BoardColumn reads it
+  const keyOf = (stageId: number) => keys.opportunities.list(columnParams(processId ?? 0, stageId, sellerId), COLUMN_PAGE);
 
   /** Moves a card to another stage: at once on the screen, then PATCH; put back with a message when refused. */
   async function move(o: Opportunity, stageId: number) {
     if (o.stageId === stageId || o.stageId === null) return;
-    const fromKey = keyOf(o.stageId);
-    const toKey = keyOf(stageId);
-    await Promise.all([queryClient.cancelQueries({ queryKey: fromKey }), queryClient.cancelQueries({ queryKey: toKey })]);
-    const before = { from: queryClient.getQueryData<Pages>(fromKey), to: queryClient.getQueryData<Pages>(toKey) };
     const stage = stages.find((s) => s.id === stageId);
-    const moved: Opportunity = { ...o, stageId, stageName: stage?.name ?? o.stageName };
-    queryClient.setQueryData<Pages>(fromKey, (data) =>
-      data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== o.id) })) } : data,
-    );
-    queryClient.setQueryData<Pages>(toKey, (data) => {
-      if (!data || data.pages.length === 0) return data;
-      const pages = data.pages.map((page, index) =>
-        index === 0 ? { ...page, items: [...page.items, moved].sort(byAmountDesc) } : page,
-      );
-      return { ...data, pages };
-    });
     try {
-      const saved = await api.patch<Opportunity>(`/api/opportunities/${o.id}`, { stageId, version: o.version });
-      queryClient.setQueryData(['opportunities', o.id], saved);
-      queryClient.setQueryData<Pages>(toKey, (data) =>
-        data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === o.id ? saved : item)) })) } : data,
-      );
+      await moveCard.mutateAsync({ opportunity: o, stageId, stageName: stage?.name ?? null, fromKey: keyOf(o.stageId), toKey: keyOf(stageId) });
       notifications.show({ color: 'teal', message: t('board.moved', { title: o.title, stage: stage?.name ?? '' }) });
     } catch (error) {
-      queryClient.setQueryData(fromKey, before.from);
-      queryClient.setQueryData(toKey, before.to);
       notifications.show({ color: 'red', title: t('board.moveFailed'), message: errorMessage(error, t), autoClose: 8000 });
-    } finally {
-      void queryClient.invalidateQueries({ queryKey: ['opportunities', 'board'] });
-      void queryClient.invalidateQueries({ queryKey: fromKey });
-      void queryClient.invalidateQueries({ queryKey: toKey });
-      void queryClient.invalidateQueries({ queryKey: ['opportunities', o.id] });
     }
   }
 

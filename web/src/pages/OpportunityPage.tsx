@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Anchor, Button, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { notifyError, notifySaved } from '../api/errors';
-import { opportunityChanged } from '../api/opportunity-cache';
+import { useCopyOpportunity, useDeleteOpportunity, useReopenOpportunity } from '../api/opportunity-mutations';
+import { keys } from '../api/query-keys';
 import type { Opportunity } from '../api/types';
 import { CloseDialog, type Outcome } from '../components/CloseDialog';
 import { CompanyContacts, CompanyOpportunities } from '../components/CompanyRelated';
@@ -49,12 +50,14 @@ function NewOpportunity() {
 function OpportunityView({ id }: { id: number }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const reopen = useReopenOpportunity(id);
+  const copy = useCopyOpportunity(id);
+  const remove = useDeleteOpportunity(id);
   const [params, setParams] = useSearchParams();
   const [closing, setClosing] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState<'reopen' | 'copy' | 'delete' | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const query = useQuery({ queryKey: ['opportunities', id], queryFn: () => api.get<Opportunity>(`/api/opportunities/${id}`) });
+  const query = useQuery({ queryKey: keys.opportunities.detail(id), queryFn: () => api.get<Opportunity>(`/api/opportunities/${id}`) });
   const o = query.data;
   const { formatValue, formatField } = useOpportunityValueFormat(o ?? ({ currency: 'DKK' } as Opportunity));
   const tabParam = params.get('tab') as Tab | null;
@@ -69,10 +72,10 @@ function OpportunityView({ id }: { id: number }) {
     if (!next) return;
     setVisited((current) => new Set(current).add(next as Tab));
     setParams((current) => {
-      const copy = new URLSearchParams(current);
-      if (next === 'summary') copy.delete('tab');
-      else copy.set('tab', next);
-      return copy;
+      const search = new URLSearchParams(current);
+      if (next === 'summary') search.delete('tab');
+      else search.set('tab', next);
+      return search;
     }, { replace: true });
   }
 
@@ -81,24 +84,19 @@ function OpportunityView({ id }: { id: number }) {
     setBusy(kind);
     try {
       if (kind === 'reopen') {
-        const reopened = await api.post<Opportunity>(`/api/opportunities/${o.id}/reopen`, { version: o.version });
-        opportunityChanged(queryClient, reopened);
+        await reopen.mutateAsync(o.version);
         notifySaved(t, t('opportunity.reopened'));
       } else if (kind === 'copy') {
-        const copy = await api.post<Opportunity>(`/api/opportunities/${o.id}/copy`);
-        opportunityChanged(queryClient, copy);
-        notifySaved(t, t('opportunity.copied', { number: copy.number }));
-        navigate(`/opportunities/${copy.id}`);
+        const copied = await copy.mutateAsync();
+        notifySaved(t, t('opportunity.copied', { number: copied.number }));
+        navigate(`/opportunities/${copied.id}`);
       } else {
-        await api.delete(`/api/opportunities/${o.id}`);
-        queryClient.removeQueries({ queryKey: ['opportunities', o.id] });
-        opportunityChanged(queryClient, null);
+        await remove.mutateAsync();
         notifySaved(t, t('common.deleted'));
         navigate('/opportunities');
       }
     } catch (error) {
       notifyError(error, t);
-      if (kind === 'reopen') opportunityChanged(queryClient, null, o.id);
     } finally {
       setBusy(null);
     }

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { notifyError } from '../../api/errors';
+import { useBulkOpportunities } from '../../api/opportunity-mutations';
 import type { BulkAnswer, Opportunity } from '../../api/types';
 import { SetupSelect } from '../SetupSelect';
 
@@ -20,7 +19,7 @@ type Props = {
 /** O-12: set won, lost (with a reason), open, or delete the selected opportunities; then which failed and why. */
 export function BulkActions({ selected, rows, onClear }: Props) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const bulk = useBulkOpportunities();
   const [action, setAction] = useState<Action | null>(null);
   const [reasonId, setReasonId] = useState<number | null>(null);
   const [running, setRunning] = useState(false);
@@ -35,12 +34,10 @@ export function BulkActions({ selected, rows, onClear }: Props) {
       if (chosen === 'won' && reasonId) body.winReasonId = reasonId;
       // name the failed ones from the rows as they were, before the list reloads without them
       const names = new Map(rows.filter((row) => selected.includes(row.id)).map((row) => [row.id, row]));
-      const result = await api.post<BulkAnswer>('/api/opportunities/bulk', body);
+      const result = await bulk.mutateAsync(body);
       setAnswer({ body: result, names });
       setAction(null);
       onClear();
-      void queryClient.invalidateQueries({ queryKey: ['opportunities'] });
-      void queryClient.invalidateQueries({ queryKey: ['my-day'] });
     } catch (error) {
       notifyError(error, t);
     } finally {

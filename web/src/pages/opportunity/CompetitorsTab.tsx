@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { ActionIcon, Alert, Autocomplete, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { errorMessage, notifyError } from '../../api/errors';
-import { opportunityChanged } from '../../api/opportunity-cache';
+import { useChangeCompetitorEntries, type CompetitorEntryChange } from '../../api/opportunity-mutations';
+import { keys } from '../../api/query-keys';
 import { useCompetitors } from '../../api/queries';
 import type { CompetitorEntry, Opportunity } from '../../api/types';
 
@@ -13,10 +14,9 @@ const THREATS = [1, 2, 3, 4, 5];
 /** O-15: the opportunity's competitors, most dangerous first, from the global list or typed as a one-off. */
 export function CompetitorsTab({ opportunity: o }: { opportunity: Opportunity }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const changeEntries = useChangeCompetitorEntries(o.id);
   const global = useCompetitors();
-  const key = ['opportunities', o.id, 'competitors'];
-  const entries = useQuery({ queryKey: key, queryFn: () => api.get<{ items: CompetitorEntry[] }>(`/api/opportunities/${o.id}/competitors`) });
+  const entries = useQuery({ queryKey: keys.opportunities.competitors(o.id), queryFn: () => api.get<{ items: CompetitorEntry[] }>(`/api/opportunities/${o.id}/competitors`) });
   const [name, setName] = useState('');
   const [threat, setThreat] = useState<number>(3);
   const [busy, setBusy] = useState(false);
@@ -24,19 +24,13 @@ export function CompetitorsTab({ opportunity: o }: { opportunity: Opportunity })
   const closed = o.status !== 'open';
   const threatData = THREATS.map((n) => ({ value: n, label: `${n} – ${t(`competitors.threatLevel.${n}`)}` }));
 
-  async function run(write: () => Promise<unknown>) {
+  async function run(change: CompetitorEntryChange) {
     setBusy(true);
     try {
-      await write();
-      await queryClient.invalidateQueries({ queryKey: key });
-      // each change moves the opportunity's version on: the page reads it again, and the details
-      // form takes the new version without losing what is typed there (record-editor.ts)
-      opportunityChanged(queryClient, null, o.id);
+      await changeEntries.mutateAsync(change);
       return true;
     } catch (failure) {
       notifyError(failure, t);
-      // after "changed by someone else" (O-25) show the entries as they are now
-      void queryClient.invalidateQueries({ queryKey: key });
       return false;
     } finally {
       setBusy(false);
@@ -52,7 +46,7 @@ export function CompetitorsTab({ opportunity: o }: { opportunity: Opportunity })
     setError(null);
     const known = global.data?.find((c) => c.name.toLowerCase() === typed.toLowerCase());
     const body = known ? { competitorId: known.id, threat } : { name: typed, threat };
-    if (await run(() => api.post(`/api/opportunities/${o.id}/competitors`, body))) setName('');
+    if (await run({ kind: 'add', body })) setName('');
   }
 
   const listed = new Set(entries.data?.items.map((e) => e.name.toLowerCase()));
@@ -106,7 +100,7 @@ export function CompetitorsTab({ opportunity: o }: { opportunity: Opportunity })
                         allowDeselect={false}
                         disabled={closed || busy}
                         onChange={(value) =>
-                          value !== null && void run(() => api.patch(`/api/opportunities/${o.id}/competitors/${entry.id}`, { threat: value, version: entry.version }))
+                          value !== null && void run({ kind: 'threat', entryId: entry.id, threat: value, version: entry.version })
                         }
                         w={190}
                       />
@@ -118,7 +112,7 @@ export function CompetitorsTab({ opportunity: o }: { opportunity: Opportunity })
                         color="red"
                         aria-label={t('competitors.remove', { name: entry.name })}
                         disabled={closed || busy}
-                        onClick={() => void run(() => api.delete(`/api/opportunities/${o.id}/competitors/${entry.id}`))}
+                        onClick={() => void run({ kind: 'remove', entryId: entry.id })}
                       >
                         <span aria-hidden="true">✕</span>
                       </ActionIcon>

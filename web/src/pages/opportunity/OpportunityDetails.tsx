@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSalesProcesses } from '../../api/queries';
+import { keys } from '../../api/query-keys';
 import { useRecordEditor } from '../../api/record-editor';
 import { useCurrentUser, useInstance } from '../../api/session';
 import type { Contact, Opportunity, Page, Priority, ProbabilityMode } from '../../api/types';
@@ -83,7 +84,7 @@ export function OpportunityDetails({ id, onReopen, reopening }: { id: number | n
   const stages = [...(process?.stages ?? [])].sort((a, b) => a.position - b.position);
 
   const contacts = useQuery({
-    queryKey: ['contacts', 'of-company', values.companyId],
+    queryKey: keys.contacts.ofCompany(values.companyId),
     queryFn: () => api.get<Page<Contact>>('/api/contacts', { companyId: values.companyId ?? undefined, limit: 200 }),
     enabled: values.companyId !== null,
   });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useCompetitors, useSetupList } from '../../api/queries';
+import { keys } from '../../api/query-keys';
 import type { Closing, FollowUp, Opportunity } from '../../api/types';
 import { DateText, DateTimeText, Money } from '../../components/Display';
 
@@ -14,7 +15,7 @@ const OUTCOME_COLOR = { won: 'green', lost: 'red', expired: 'gray' } as const;
 export function ClosingsTab({ opportunity: o }: { opportunity: Opportunity }) {
   const { t } = useTranslation();
   const closings = useQuery({
-    queryKey: ['opportunities', o.id, 'closings'],
+    queryKey: keys.opportunities.closings(o.id),
     queryFn: () => api.get<{ items: Closing[] }>(`/api/opportunities/${o.id}/closings`),
   });
   const winReasons = useSetupList('win-reasons');
@@ -94,7 +95,7 @@ export function ClosingsTab({ opportunity: o }: { opportunity: Opportunity }) {
 export function FollowUpHistory({ opportunity: o }: { opportunity: Opportunity }) {
   const { t } = useTranslation();
   const followUps = useQuery({
-    queryKey: ['opportunities', o.id, 'follow-ups'],
+    queryKey: keys.opportunities.followUps(o.id),
     queryFn: () => api.get<{ items: FollowUp[] }>(`/api/opportunities/${o.id}/follow-ups`),
   });
   const rows = followUps.data?.items ?? [];

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { ActionIcon, Alert, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { notifyError } from '../../api/errors';
-import { opportunityChanged } from '../../api/opportunity-cache';
+import { useChangeSellers, type SellerChange } from '../../api/opportunity-mutations';
+import { keys } from '../../api/query-keys';
 import { useUsers } from '../../api/queries';
 import { useCurrentUser } from '../../api/session';
 import type { Opportunity, Seller, SellerList } from '../../api/types';
@@ -48,10 +49,9 @@ function ShareInput({ seller, disabled, onSave }: { seller: Seller; disabled: bo
 export function SellersTab({ opportunity: o }: { opportunity: Opportunity }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const queryClient = useQueryClient();
+  const changeSellers = useChangeSellers(o.id);
   const users = useUsers();
-  const key = ['opportunities', o.id, 'sellers'];
-  const sellers = useQuery({ queryKey: key, queryFn: () => api.get<SellerList>(`/api/opportunities/${o.id}/sellers`) });
+  const sellers = useQuery({ queryKey: keys.opportunities.sellers(o.id), queryFn: () => api.get<SellerList>(`/api/opportunities/${o.id}/sellers`) });
   const [newUser, setNewUser] = useState<number | null>(null);
   const [newShare, setNewShare] = useState<number | string>('');
   const [busy, setBusy] = useState(false);
@@ -63,17 +63,12 @@ export function SellersTab({ opportunity: o }: { opportunity: Opportunity }) {
   // record's or the one in the list's last answer
   const knownVersion = Math.max(o.version, list?.version ?? 0);
 
-  async function change(write: () => Promise<SellerList>) {
+  async function change(next: SellerChange) {
     setBusy(true);
     try {
-      queryClient.setQueryData(key, await write());
-      // the owner may follow the sellers (O-17)
-      void queryClient.invalidateQueries({ queryKey: ['opportunities', o.id], exact: true });
-      opportunityChanged(queryClient, null);
+      await changeSellers.mutateAsync(next);
     } catch (error) {
       notifyError(error, t);
-      void sellers.refetch();
-      void queryClient.invalidateQueries({ queryKey: ['opportunities', o.id], exact: true });
     } finally {
       setBusy(false);
     }
@@ -82,7 +77,7 @@ export function SellersTab({ opportunity: o }: { opportunity: Opportunity }) {
   async function add() {
     if (newUser === null) return;
     const share = numberOrNull(newShare);
-    await change(() => api.post<SellerList>(`/api/opportunities/${o.id}/sellers`, share === null ? { userId: newUser } : { userId: newUser, share }));
+    await change({ kind: 'add', userId: newUser, share });
     setNewUser(null);
     setNewShare('');
   }
@@ -136,7 +131,7 @@ export function SellersTab({ opportunity: o }: { opportunity: Opportunity }) {
                     <ShareInput
                       seller={seller}
                       disabled={readOnly || busy}
-                      onSave={(share) => change(() => api.patch<SellerList>(`/api/opportunities/${o.id}/sellers/${seller.userId}`, { share, version: knownVersion }))}
+                      onSave={(share) => change({ kind: 'share', userId: seller.userId, share, version: knownVersion })}
                     />
                   </Table.Td>
                   <Table.Td ta="right">
@@ -145,7 +140,7 @@ export function SellersTab({ opportunity: o }: { opportunity: Opportunity }) {
                       color="red"
                       aria-label={t('sellers.remove', { name: seller.name })}
                       disabled={readOnly || busy || (list?.sellers.length ?? 0) < 2}
-                      onClick={() => void change(() => api.delete<SellerList>(`/api/opportunities/${o.id}/sellers/${seller.userId}`))}
+                      onClick={() => void change({ kind: 'remove', userId: seller.userId })}
                     >
                       <span aria-hidden="true">✕</span>
                     </ActionIcon>

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { Box, Group, Menu, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { notifyError } from '../../api/errors';
-import { opportunityChanged } from '../../api/opportunity-cache';
+import { useSetStepState } from '../../api/opportunity-mutations';
+import { keys } from '../../api/query-keys';
 import type { Opportunity, Step, StepState } from '../../api/types';
 import { DecisionDate, Money, Percent } from '../../components/Display';
 
@@ -28,9 +29,9 @@ function KeyNumber({ label, children }: { label: string; children: ReactNode }) 
 /** U-3 summary: key numbers and the sales process as a funnel of steps in their states (O-7). */
 export function SummaryTab({ opportunity: o }: { opportunity: Opportunity }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const setStep = useSetStepState(o);
   const steps = useQuery({
-    queryKey: ['opportunities', o.id, 'steps', o.version],
+    queryKey: keys.opportunities.steps(o.id, o.version),
     queryFn: () => api.get<Step[]>(`/api/opportunities/${o.id}/steps`),
   });
   const open = o.status === 'open';
@@ -39,14 +40,9 @@ export function SummaryTab({ opportunity: o }: { opportunity: Opportunity }) {
 
   async function setState(step: Step, state: StepState) {
     try {
-      const next = await api.patch<Step[]>(`/api/opportunities/${o.id}/steps/${step.stageId}`, { state, version: o.version });
-      queryClient.setQueryData(['opportunities', o.id, 'steps', o.version], next);
-      // the stage and probability follow the steps: read the record again
-      opportunityChanged(queryClient, null, o.id);
+      await setStep.mutateAsync({ stageId: step.stageId, state });
     } catch (error) {
       notifyError(error, t);
-      // after "changed by someone else" (O-25) show the record and its steps as they are now
-      opportunityChanged(queryClient, null, o.id);
     }
   }
 

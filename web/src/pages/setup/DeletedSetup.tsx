@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Paper, Stack, Table, Text } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { notifyError, notifySaved } from '../../api/errors';
+import { useRestoreOpportunity } from '../../api/opportunity-mutations';
+import { keys } from '../../api/query-keys';
 import type { OpportunityStatus } from '../../api/types';
 import { DateTimeText, Money, StatusBadge } from '../../components/Display';
 
@@ -23,19 +25,18 @@ type Deleted = {
 /** O-14: deleted opportunities an admin can still bring back (for 30 days). */
 export function DeletedSetup() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const restoreOne = useRestoreOpportunity();
   const [restoring, setRestoring] = useState<number | null>(null);
   const deleted = useQuery({
-    queryKey: ['opportunities', 'deleted'],
+    queryKey: keys.opportunities.deleted,
     queryFn: () => api.get<{ items: Deleted[]; restoreDays: number }>('/api/opportunities/deleted'),
   });
 
   async function restore(item: Deleted) {
     setRestoring(item.id);
     try {
-      await api.post(`/api/opportunities/${item.id}/restore`);
+      await restoreOne.mutateAsync(item.id);
       notifySaved(t, t('deleted.restored', { title: item.title }));
-      await queryClient.invalidateQueries({ queryKey: ['opportunities'] });
     } catch (error) {
       notifyError(error, t);
     } finally {
