@@ -6,7 +6,8 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Database } from './db/connect.ts';
 import { clientErrorHandler, errorHandler } from './api/errors.ts';
 import { loggerOptions } from './api/logging.ts';
@@ -18,6 +19,7 @@ import { registerAuthentication } from './api/authenticate.ts';
 import { publicUrlFrom, trustProxyFrom } from './api/public-address.ts';
 import { securityHeaders } from './api/security-headers.ts';
 import { createResponseSerializer } from './api/serialize-response.ts';
+import { API_TAGS, errorResponses, securitySchemes, signedInSecurity, transform, transformObject } from './api/openapi.ts';
 import type { AppConfig } from './api/context.ts';
 import { authRoutes } from './api/auth/routes.ts';
 import { instanceRoutes } from './api/instance/routes.ts';
@@ -100,25 +102,37 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Trakt API', version: '1', description: 'Sales-pipeline CRM. Conventions: see SPEC.md "API conventions".' },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'trakt_session' },
-          bearer: { type: 'http', scheme: 'bearer' },
-        },
+      info: {
+        title: 'Trakt API',
+        version: '1',
+        description: 'Sales-pipeline CRM. JSON in and out; lists are pages of `items` with a `nextCursor`; every error answers '
+          + '`{"error": {code, message, fields}}`; a change sends the `version` it is based on and a stale one answers 409.',
       },
-      security: [{ session: [] }, { bearer: [] }],
+      tags: API_TAGS,
+      components: { securitySchemes },
+      security: signedInSecurity,
     },
-    transform: jsonSchemaTransform,
+    transform,
+    transformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuthentication(app);
 
-  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => {
+  const health = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });
+  const system = { tags: ['system'] };
+  const healthSchema = {
+    ...system,
+    operationId: 'getHealth',
+    summary: 'Check that the server and its database answer',
+    response: { 200: health, ...errorResponses(503) },
+  };
+  app.get('/api/health', { config: { public: true }, schema: healthSchema }, async () => {
     if (!(await databaseAnswers(options.database, HEALTH_TIMEOUT_MS))) throw new AppError('UNAVAILABLE', 'The database does not answer', { fields: { database: 'does not answer' } });
     return { status: 'ok', database: app.dbMode };
   });
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  const document = z.record(z.string(), z.unknown()).describe('This OpenAPI 3.1 document');
+  const documentSchema = { ...system, operationId: 'getOpenApiDocument', summary: 'This API document', response: { 200: document } };
+  app.get('/api/openapi.json', { config: { public: true }, schema: documentSchema }, async () => app.swagger());
 
   await app.register(instanceRoutes);
   await app.register(authRoutes);

@@ -23,14 +23,7 @@ export const idList = csv(z.coerce.number().int().positive());
 
 export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const errorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-    current: z.unknown().optional(),
-  }),
-});
+export { errorSchema } from './openapi.ts';
 
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 

@@ -82,7 +82,9 @@ function nullablePrimitive(schema: JsonSchema): JsonSchema | null {
 export function compileResponseSchema(schema: z.core.$ZodType): ((data: unknown) => string) | null {
   let json: JsonSchema;
   try {
-    json = z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'throw', reused: 'inline', cycles: 'throw' }) as JsonSchema;
+    // an empty metadata registry: a named schema (.meta({ id })) is written inline here, not as a $ref the serializer cannot follow
+    const metadata = z.registry<Record<string, unknown>>();
+    json = z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'throw', reused: 'inline', cycles: 'throw', metadata }) as JsonSchema;
   } catch {
     return null;
   }
