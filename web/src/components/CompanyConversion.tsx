@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { useConvertCompany } from '../api/company-mutations';
 import { notifySaved, showFormError } from '../api/errors';
+import { keys } from '../api/query-keys';
 import type { Company, CompanyDuplicate } from '../api/types';
 import { useForm } from '@mantine/form';
 import { SetupSelect } from './SetupSelect';
@@ -39,33 +41,24 @@ export function ConvertButtons({ company }: { company: Company }) {
 
 function ConvertForm({ company, role, onDone }: { company: Company; role: Role; onDone: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [saving, setSaving] = useState(false);
+  const convert = useConvertCompany(company);
   const form = useForm<{ customerProfileId: number | null; number: string }>({
     initialValues: { customerProfileId: company.customerProfileId, number: '' },
   });
 
   async function submit(values: { customerProfileId: number | null; number: string }) {
-    setSaving(true);
     try {
       const body: Record<string, unknown> = { to: role, version: company.version };
       if (role === 'customer' && values.customerProfileId) body.customerProfileId = values.customerProfileId;
       if (values.number.trim()) body.number = values.number.trim();
-      const converted = await api.post<Company>(`/api/companies/${company.id}/convert`, body);
-      queryClient.setQueryData(['companies', company.id], converted);
-      void queryClient.invalidateQueries({ queryKey: ['companies', 'list'] });
-      void queryClient.invalidateQueries({ queryKey: ['companies', company.id, 'history'] });
+      const converted = await convert.mutateAsync(body);
       notifySaved(t, t(`convert.done.${role}`, { number: role === 'customer' ? converted.customerNumber : converted.supplierNumber }));
       onDone();
     } catch (error) {
       showFormError(form, error, t, {
-        onConflict: () => {
-          void queryClient.invalidateQueries({ queryKey: ['companies', company.id] });
-          onDone();
-        },
+        // the company as it is now is read again by useConvertCompany
+        onConflict: () => onDone(),
       });
-    } finally {
-      setSaving(false);
     }
   }
 
@@ -84,7 +77,7 @@ function ConvertForm({ company, role, onDone }: { company: Company; role: Role; 
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={convert.isPending}>
             {t(`convert.confirm.${role}`)}
           </Button>
         </Group>
@@ -107,7 +100,7 @@ export function DuplicateWarning({ probe, excludeId }: { probe: Probe; excludeId
   };
   const asked = Boolean(params.name || params.orgNumber || params.email || params.phone);
   const matches = useQuery({
-    queryKey: ['companies', 'duplicates', params],
+    queryKey: keys.companies.duplicates(params),
     queryFn: () => api.get<{ items: CompanyDuplicate[] }>('/api/companies/duplicates', params),
     enabled: asked,
     placeholderData: (previous) => previous,

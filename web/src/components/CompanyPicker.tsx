@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useCompany } from '../api/queries';
+import { keys } from '../api/query-keys';
 import type { Company, Page } from '../api/types';
 
 type Props = Omit<SelectProps<number>, 'data' | 'searchable' | 'searchValue' | 'onSearchChange' | 'filter'>;
@@ -20,7 +21,7 @@ export function CompanyPicker({ value, ...rest }: Props) {
   const q = debounced === selectedLabel ? '' : debounced;
 
   const results = useQuery({
-    queryKey: ['companies', 'picker', q],
+    queryKey: keys.companies.picker(q),
     queryFn: () => api.get<Page<Company>>('/api/companies', { q: q || undefined, limit: 20, sort: 'name' }),
     placeholderData: (previous) => previous,
   });

@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { errorMessage } from '../api/errors';
+import { keys } from '../api/query-keys';
 import type { HistoryItem, Page } from '../api/types';
 import { DateTimeText } from './Display';
 
@@ -22,7 +23,7 @@ type Props = {
 export function HistoryTable({ resource, id, labels, formatValue, formatField }: Props) {
   const { t } = useTranslation();
   const history = useInfiniteQuery({
-    queryKey: [resource, id, 'history'],
+    queryKey: keys.resource(resource).history(id),
     queryFn: ({ pageParam }) => api.get<Page<HistoryItem>>(`/api/${resource}/${id}/history`, { limit: 50, cursor: pageParam ?? undefined }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Center, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryKey } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ListPage } from '../components/ListPage';
@@ -11,6 +11,7 @@ import type { Activity, Page } from '../api/types';
 import { api } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { isoDate, useListQuery } from '../api/queries';
+import { keys } from '../api/query-keys';
 import { useCurrentUser } from '../api/session';
 import { UserSelect } from '../components/SetupSelect';
 import { DoneCheckbox } from './MyDayPage';
@@ -130,7 +131,7 @@ function OpenActivities({ team }: { team: boolean }) {
   return (
     <>
       {team ? <UserSelect label={t('activity.owner')} value={ownerId} onChange={setOwnerId} placeholder={t('common.all')} w={260} /> : null}
-      <ActivityTable rows={rows} loading={query.isPending} error={query.error} showOwner={team} invalidate={[resource]} />
+      <ActivityTable rows={rows} loading={query.isPending} error={query.error} showOwner={team} invalidate={keys.resource(resource).all} />
       {query.hasNextPage ? (
         <Center>
           <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
@@ -143,11 +144,11 @@ function OpenActivities({ team }: { team: boolean }) {
 }
 
 function LatestActivities() {
-  const query = useQuery({ queryKey: ['activities', 'latest'], queryFn: () => api.get<Pick<Page<Activity>, 'items'>>('/api/activities/latest') });
-  return <ActivityTable rows={query.data?.items ?? []} loading={query.isPending} error={query.error} showOwner showDone invalidate={['activities', 'latest']} />;
+  const query = useQuery({ queryKey: keys.activities.latest, queryFn: () => api.get<Pick<Page<Activity>, 'items'>>('/api/activities/latest') });
+  return <ActivityTable rows={query.data?.items ?? []} loading={query.isPending} error={query.error} showOwner showDone invalidate={keys.activities.latest} />;
 }
 
-function ActivityTable(props: { rows: ViewActivity[]; loading: boolean; error: unknown; showOwner?: boolean; showDone?: boolean; invalidate: unknown[] }) {
+function ActivityTable(props: { rows: ViewActivity[]; loading: boolean; error: unknown; showOwner?: boolean; showDone?: boolean; invalidate: QueryKey }) {
   const { t } = useTranslation();
   const typeLabel = useActivityTypeLabel();
   const today = isoDate();

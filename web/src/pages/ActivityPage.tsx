@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { Anchor, Button, Checkbox, Grid, Group, NumberInput, Paper, Select, Stack, TextInput, Textarea, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { useOpportunityFromActivity } from '../api/activity-mutations';
 import { notifyError, notifySaved } from '../api/errors';
-import { opportunityChanged } from '../api/opportunity-cache';
+import { keys } from '../api/query-keys';
 import { useRecordEditor } from '../api/record-editor';
 import { useCurrentUser } from '../api/session';
 import type { Activity, Contact, Opportunity, Page } from '../api/types';
@@ -100,12 +100,12 @@ function ActivityEditor({ id }: { id: number | null }) {
   const companyId = form.getValues().companyId;
 
   const contacts = useQuery({
-    queryKey: ['contacts', 'of-company', companyId],
+    queryKey: keys.contacts.ofCompany(companyId),
     queryFn: () => api.get<Page<Contact>>('/api/contacts', { companyId: companyId ?? undefined, limit: 200 }),
     enabled: companyId !== null,
   });
   const opportunities = useQuery({
-    queryKey: ['opportunities', 'of-company', companyId],
+    queryKey: keys.opportunities.ofCompany(companyId),
     queryFn: () => api.get<Page<Opportunity>>('/api/opportunities', { companyId: companyId ?? undefined, limit: 200, sort: '-number' }),
     enabled: companyId !== null,
   });
@@ -199,26 +199,20 @@ function ActivityEditor({ id }: { id: number | null }) {
 function OpportunityFromCall({ activity }: { activity: Activity }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
+  const fromCall = useOpportunityFromActivity(activity.id);
   return (
     <Button
       variant="light"
-      loading={busy}
+      loading={fromCall.isPending}
       disabled={activity.companyId === null}
       title={activity.companyId === null ? t('activity.needsCompany') : undefined}
       onClick={async () => {
-        setBusy(true);
         try {
-          const created = await api.post<Opportunity>(`/api/activities/${activity.id}/opportunity`);
-          opportunityChanged(queryClient, created);
-          void queryClient.invalidateQueries({ queryKey: ['activities'] });
+          const created = await fromCall.mutateAsync();
           notifySaved(t, t('activity.opportunityCreated'));
           navigate(`/opportunities/${created.id}?tab=details`);
         } catch (error) {
           notifyError(error, t);
-        } finally {
-          setBusy(false);
         }
       }}
     >

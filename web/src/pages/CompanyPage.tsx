@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { keys } from '../api/query-keys';
 import { useRecordEditor } from '../api/record-editor';
 import type { Company, CompanyDuplicate } from '../api/types';
 import { CountrySelect } from '../components/CountrySelect';
@@ -145,7 +146,7 @@ function CompanyEditor({ id }: { id: number | null }) {
 
   // C-1: suggest the next free account number on a new company
   const next = useQuery({
-    queryKey: ['companies', 'next-account-number'],
+    queryKey: keys.companies.nextAccountNumber,
     queryFn: () => api.get<{ accountNumber: string | number }>('/api/companies/next-account-number'),
     enabled: id === null,
     staleTime: 0,

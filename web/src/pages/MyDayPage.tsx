@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import { Alert, Anchor, Badge, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, type QueryKey } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { useSetActivityDone } from '../api/activity-mutations';
 import { errorMessage, notifyError } from '../api/errors';
 import { isoDate } from '../api/queries';
+import { keys } from '../api/query-keys';
 import { useCurrentUser } from '../api/session';
 import type { Activity, Opportunity, Page } from '../api/types';
 import { useActivityTypeLabel } from '../hooks/use-activity-type-label';
@@ -26,18 +28,16 @@ function Section({ title, count, children }: { title: string; count?: number; ch
 }
 
 /** Marks an activity done from a list; the list reads again so it leaves. */
-export function DoneCheckbox({ activity, invalidate }: { activity: Activity; invalidate: unknown[] }) {
+export function DoneCheckbox({ activity, invalidate }: { activity: Activity; invalidate: QueryKey }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const setDone = useSetActivityDone(invalidate);
   return (
     <Checkbox
       aria-label={t('activity.markDone', { subject: activity.subject })}
       checked={activity.done}
       onChange={async (event) => {
         try {
-          await api.patch(`/api/activities/${activity.id}`, { done: event.currentTarget.checked, version: activity.version });
-          void queryClient.invalidateQueries({ queryKey: invalidate });
-          void queryClient.invalidateQueries({ queryKey: ['activities'] });
+          await setDone.mutateAsync({ activity, done: event.currentTarget.checked });
         } catch (error) {
           notifyError(error, t);
         }
@@ -89,17 +89,17 @@ export function MyDayPage() {
   const today = isoDate();
   const week = isoDate(7);
 
-  const dueKey = ['my-day', 'due', user.id, today];
+  const dueKey = keys.myDay.due(user.id, today);
   const due = useQuery({
     queryKey: dueKey,
     queryFn: () => api.get<Page<Activity>>('/api/activities', { ownerId: user.id, done: false, 'dueDate.lte': today, sort: 'dueDate', limit: 100 }),
   });
   const stagnant = useQuery({
-    queryKey: ['my-day', 'stagnant', user.id],
+    queryKey: keys.myDay.stagnant(user.id),
     queryFn: () => api.get<Page<Opportunity>>('/api/opportunities', { sellerId: user.id, status: 'open', stagnant: true, sort: 'decisionDate', limit: 20 }),
   });
   const decisions = useQuery({
-    queryKey: ['my-day', 'decisions', user.id, today],
+    queryKey: keys.myDay.decisions(user.id, today),
     queryFn: () =>
       api.get<Page<Opportunity>>('/api/opportunities', { sellerId: user.id, status: 'open', 'decisionDate.gte': today, 'decisionDate.lte': week, sort: 'decisionDate', limit: 50 }),
   });

@@ -1,9 +1,8 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { useAddProspect } from '../api/company-mutations';
 import { errorMessage } from '../api/errors';
 import type { Company, CompanyDuplicate } from '../api/types';
 
@@ -32,7 +31,7 @@ function splitName(full: string): { firstName: string; lastName: string } {
  */
 export function ProspectEntryPage() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const addProspect = useAddProspect();
   const [row, setRow] = useState<Row>(EMPTY);
   const [saved, setSaved] = useState<Saved[]>([]);
   const [nameError, setNameError] = useState<string | null>(null);
@@ -47,12 +46,11 @@ export function ProspectEntryPage() {
       if (entry.city.trim()) body.city = entry.city.trim();
       if (entry.phone.trim()) body.phone = entry.phone.trim();
       if (entry.email.trim()) body.email = entry.email.trim();
-      const company = await api.post<Company & { warnings: CompanyDuplicate[] }>('/api/companies', body);
-      if (entry.contact.trim()) {
-        await api.post('/api/contacts', { companyId: company.id, ...splitName(entry.contact), isPrimary: true, email: entry.email.trim() || null, phone: entry.phone.trim() || null });
-      }
+      const contact = entry.contact.trim()
+        ? { ...splitName(entry.contact), isPrimary: true, email: entry.email.trim() || null, phone: entry.phone.trim() || null }
+        : null;
+      const company = await addProspect.mutateAsync({ company: body, contact });
       update(key, { state: 'saved', company, warnings: company.warnings });
-      void queryClient.invalidateQueries({ queryKey: ['companies', 'list'] });
     } catch (error) {
       update(key, { state: 'failed', error: errorMessage(error, t) });
     }
