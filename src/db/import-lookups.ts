@@ -83,11 +83,11 @@ export async function contactsByExternalId(db: Db, ids: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.externalId ?? '', r.id]));
 }
 
-export type ExistingOpportunity = { id: number; number: number; processId: number; stageId: number | null; status: string; probabilityMode: 'stage' | 'manual' };
+export type ExistingOpportunity = { id: number; number: number; processId: number; stageId: number | null; ownerId: number; status: string; probabilityMode: 'stage' | 'manual' };
 
 export async function opportunitiesByNumber(db: Db, numbers: number[]): Promise<Map<number, ExistingOpportunity>> {
   if (!numbers.length) return new Map();
-  const rows = await db.selectFrom('opportunities').select(['id', 'number', 'processId', 'stageId', 'status', 'probabilityMode']).where(sql<boolean>`number = ANY(${numbers}::bigint[])`).execute();
+  const rows = await db.selectFrom('opportunities').select(['id', 'number', 'processId', 'stageId', 'ownerId', 'status', 'probabilityMode']).where(sql<boolean>`number = ANY(${numbers}::bigint[])`).execute();
   return new Map(rows.map((r) => [r.number, r]));
 }
 
@@ -95,7 +95,7 @@ export async function opportunitiesByExternalRef(db: Db, refs: string[]): Promis
   if (!refs.length) return new Map();
   const rows = await db
     .selectFrom('opportunities')
-    .select(['id', 'number', 'processId', 'stageId', 'status', 'probabilityMode', 'externalRef'])
+    .select(['id', 'number', 'processId', 'stageId', 'ownerId', 'status', 'probabilityMode', 'externalRef'])
     .where(sql<boolean>`external_ref = ANY(${refs}::text[])`)
     .where('deletedAt', 'is', null)
     .execute();

@@ -2,6 +2,7 @@
 // rows and one UPDATE … FROM for the matched ones. Empty cells never overwrite (coalesce).
 import { sql, type RawBuilder } from 'kysely';
 import { copyField, copyLine, type CopyRows } from './copy-rows.ts';
+import { newStepsOf, type NewStepsAt } from './opportunities.ts';
 import type { Db } from './schema.ts';
 
 /** [column, SQL type] of the values an import writes to a table. */
@@ -53,8 +54,8 @@ export async function insertImported(db: Db, table: 'companies' | 'contacts', co
 }
 
 /**
- * New opportunities with what a new one always has: O-7 one step per stage of its process (done before
- * the current one, every one when won, as closing as won leaves them), O-16 the owner as sole seller
+ * New opportunities with what a new one always has: one step per stage of its process (as it stands at
+ * its stage, every one done when won, as closing as won leaves them), O-16 the owner as sole seller
  * at 100 %, O-24 a "created" history entry. One statement, so the database writes a whole batch while
  * the importer checks the next one; it answers each new id with its number. Returned unsent (null for
  * no rows): the batch's JSON is made here, while the database still writes the batch before.
@@ -67,9 +68,7 @@ export function importedOpportunitiesInsert(columns: Columns, rows: Record<strin
       SELECT ${importedValues(columns, defaults)}, ${actorId}, ${actorId} FROM ${recordset(columns, rows, false)}
       RETURNING id, number, title, process_id, stage_id, owner_id, status
     ), steps AS (
-      INSERT INTO opportunity_steps (opportunity_id, stage_id, state)
-      SELECT o.id, s.id, CASE WHEN s.position < cur.position OR o.status = 'won' THEN 'done' ELSE 'todo' END
-      FROM created o JOIN stages cur ON cur.id = o.stage_id JOIN stages s ON s.process_id = o.process_id
+      INSERT INTO opportunity_steps (opportunity_id, stage_id, state) ${newStepsOf(sql`created`)}
     ), sellers AS (
       INSERT INTO opportunity_sellers (opportunity_id, user_id, share, position) SELECT id, owner_id, 100, 1 FROM created
     ), history AS (
@@ -78,16 +77,14 @@ export function importedOpportunitiesInsert(columns: Columns, rows: Record<strin
     SELECT id, number FROM created`;
 }
 
-/** A sales process's stages, as an import's look-ups hold them. */
-type ProcessStages = ReadonlyMap<number, readonly { id: number; position: number }[]>;
-
 /**
- * The same new opportunities as `importedOpportunitiesInsert`, with the same steps, seller and history
- * entry, as COPY text for the four tables (PostgreSQL server only, see db/copy-rows.ts). `ids` come
- * from the table's sequence (`idReserve`), one per row; a column the file leaves empty is NULL, or its
- * `defaults` value, exactly as the INSERT writes it. Returns the function that sends it.
+ * The same new opportunities as `importedOpportunitiesInsert`, with the same steps (`stepsAt`: as the
+ * rule gives them at each stage, read once), seller and history entry, as COPY text for the four tables
+ * (PostgreSQL server only, see db/copy-rows.ts). `ids` come from the table's sequence (`idReserve`),
+ * one per row; a column the file leaves empty is NULL, or its `defaults` value, exactly as the INSERT
+ * writes it. Returns the function that sends it.
  */
-export function importedOpportunitiesCopy(columns: Columns, rows: Record<string, unknown>[], ids: readonly number[], actorId: number, defaults: Record<string, unknown>, stagesOf: ProcessStages): ((copy: CopyRows) => Promise<void>) | null {
+export function importedOpportunitiesCopy(columns: Columns, rows: Record<string, unknown>[], ids: readonly number[], actorId: number, defaults: Record<string, unknown>, stepsAt: NewStepsAt): ((copy: CopyRows) => Promise<void>) | null {
   if (!rows.length) return null;
   if (ids.length !== rows.length) throw new Error(`${rows.length} new opportunities but ${ids.length} ids`);
   const names = columns.map(([c]) => c);
@@ -105,11 +102,7 @@ export function importedOpportunitiesCopy(columns: Columns, rows: Record<string,
     fields[0] = id;
     for (let n = 0; n < names.length; n++) fields[n + 1] = row[names[n] as string] ?? defaults[names[n] as string] ?? null;
     opportunities.push(copyLine(fields));
-    // O-7: a step per stage of the process, done before the current one (every one when won)
-    const stages = stagesOf.get(Number(row.processId)) ?? [];
-    const current = stages.find((s) => s.id === row.stageId);
-    const won = row.status === 'won';
-    if (current) for (const s of stages) steps.push(`${id}\t${s.id}\t${won || s.position < current.position ? 'done' : 'todo'}\n`);
+    for (const step of stepsAt.get(`${String(row.stageId)}:${String(row.status === 'won')}`) ?? []) steps.push(`${id}\t${step.stageId}\t${step.state}\n`);
     sellers.push(`${id}\t${copyField(row.ownerId ?? defaults.ownerId)}\t100\t1\n`); // O-16
     history.push(`opportunity\t${id}\tcreated\t\\N\t${copyField(row.title)}\t${actorId}\n`); // O-24
   }
@@ -134,21 +127,6 @@ export function importedUpdate(table: 'companies' | 'contacts' | 'opportunities'
     UPDATE ${sql.table(table)} AS t SET ${sql.join(set)}, version = t.version + 1, updated_at = now(), updated_by = ${actorId}
     FROM ${recordset(columns, rows, true)}
     WHERE t.id = r.id`;
-}
-
-/** After an import moved opportunities to another stage: steps follow (O-7); a sole seller follows the owner (O-17). */
-export async function realignUpdatedOpportunities(db: Db, opportunityIds: number[]) {
-  if (!opportunityIds.length) return;
-  await sql`
-    UPDATE opportunity_steps st SET state = CASE WHEN s.position < cur.position THEN 'done' ELSE 'todo' END, changed_at = now()
-    FROM opportunities o, stages cur, stages s
-    WHERE o.id = ANY(${opportunityIds}::int[]) AND st.opportunity_id = o.id AND cur.id = o.stage_id AND s.id = st.stage_id
-      AND st.state <> 'cancelled' AND st.state <> CASE WHEN s.position < cur.position THEN 'done' ELSE 'todo' END`.execute(db);
-  await sql`
-    UPDATE opportunity_sellers x SET user_id = o.owner_id, share = 100
-    FROM opportunities o
-    WHERE o.id = ANY(${opportunityIds}::int[]) AND x.opportunity_id = o.id AND x.user_id <> o.owner_id
-      AND (SELECT count(*) FROM opportunity_sellers y WHERE y.opportunity_id = o.id) = 1`.execute(db);
 }
 
 /** O-24: one "created" history entry per imported record, like a record made in the UI. */

@@ -323,23 +323,80 @@ export async function softDeleteOpportunity(db: Db, id: number, actorId: number)
   await softDeleteRow(db, 'opportunities', id, actorId);
 }
 
-/** O-7: one step per stage; those before `currentPosition` done, the rest to do. */
-export async function writeSteps(db: Db, opportunityId: number, stages: { id: number; position: number }[], currentPosition: number) {
-  await db.deleteFrom('opportunitySteps').where('opportunityId', '=', opportunityId).execute();
-  if (stages.length === 0) return;
-  await db
-    .insertInto('opportunitySteps')
-    .values(stages.map((s) => ({ opportunityId, stageId: s.id, state: s.position < currentPosition ? ('done' as const) : ('todo' as const), changedAt: new Date() })))
-    .execute();
+// Steps (SPEC O-7) are written by the SQL function opportunity_step_state (migration 0012), the one
+// home of their rule, in every statement below and in the import's.
+
+/** The steps of new opportunities, one per stage of the process, as they stand at their stage (and status). */
+export function newStepsOf(opportunities: RawBuilder<unknown>) {
+  return sql`
+    SELECT o.id, s.id, opportunity_step_state('todo', s.position, cur.position, o.status = 'won')
+    FROM ${opportunities} o JOIN stages cur ON cur.id = o.stage_id JOIN stages s ON s.process_id = o.process_id`;
+}
+
+/** Writes the steps of opportunities just created, from their stage and status. */
+export async function insertSteps(db: Db, opportunityIds: readonly number[]) {
+  if (!opportunityIds.length) return;
+  const created = sql`(SELECT id, status, process_id, stage_id FROM opportunities WHERE id = ANY(${opportunityIds}::int[]))`;
+  await sql`INSERT INTO opportunity_steps (opportunity_id, stage_id, state) ${newStepsOf(created)}`.execute(db);
+}
+
+/** The steps of a new opportunity at a stage, open or not (`${stageId}:${won}`), for writers that cannot run the rule per row (COPY). */
+export type NewStepsAt = ReadonlyMap<string, readonly { stageId: number; state: string }[]>;
+
+/** The steps the rule gives a new opportunity at each stage of every process, open (or lost, expired) and won. */
+export async function newStepsAt(db: Db): Promise<NewStepsAt> {
+  const { rows } = await sql<{ at: number; won: boolean; stageId: number; state: string }>`
+    SELECT cur.id AS at, w.won, s.id AS stage_id, opportunity_step_state('todo', s.position, cur.position, w.won) AS state
+    FROM stages cur JOIN stages s ON s.process_id = cur.process_id CROSS JOIN (VALUES (false), (true)) AS w(won)
+    ORDER BY cur.id, w.won, s.position`.execute(db);
+  const steps = new Map<string, { stageId: number; state: string }[]>();
+  for (const row of rows) {
+    const key = `${row.at}:${row.won}`;
+    const list = steps.get(key) ?? [];
+    list.push({ stageId: row.stageId, state: row.state });
+    steps.set(key, list);
+  }
+  return steps;
+}
+
+/**
+ * After these opportunities moved to another stage (`won`: were won), their steps follow: those that
+ * change state are written, with the time of the change.
+ */
+export async function alignSteps(db: Db, opportunityIds: readonly number[], { won = false }: { won?: boolean } = {}) {
+  if (!opportunityIds.length) return;
+  const next = sql`opportunity_step_state(st.state, s.position, cur.position, ${won})`;
+  await sql`
+    UPDATE opportunity_steps st SET state = ${next}, changed_at = now()
+    FROM opportunities o LEFT JOIN stages cur ON cur.id = o.stage_id, stages s
+    WHERE o.id = ANY(${opportunityIds}::int[]) AND st.opportunity_id = o.id AND s.id = st.stage_id
+      AND (cur.id IS NOT NULL OR ${won}) AND st.state <> ${next}`.execute(db);
 }
 
 export async function addSeller(db: Db, opportunityId: number, userId: number, share: number, position: number) {
   await db.insertInto('opportunitySellers').values({ opportunityId, userId, share, position }).execute();
 }
 
-/** O-17: with a single seller, a new owner replaces that seller at 100 %. */
+/**
+ * O-17: with a single seller, that seller is the owner with 100 %, so changing the owner replaces the
+ * seller by the new owner at 100 %; with several sellers no share changes (seed 003: «Om det ligger
+ * flera säljare med andelar kommer ett byte av kundansvarig ej påverka andelarna»). For opportunities
+ * whose owner changed, each with its new owner.
+ */
+export async function replaceSoleSellers(db: Db, owners: readonly { opportunityId: number; ownerId: number }[]) {
+  if (!owners.length) return;
+  await sql`
+    UPDATE opportunity_sellers x SET user_id = c.owner_id, share = 100
+    FROM unnest(${owners.map((o) => o.opportunityId)}::int[], ${owners.map((o) => o.ownerId)}::int[]) AS c(opportunity_id, owner_id)
+    WHERE x.opportunity_id = c.opportunity_id
+      AND NOT EXISTS (SELECT 1 FROM opportunity_sellers y WHERE y.opportunity_id = x.opportunity_id AND y.user_id <> x.user_id)`.execute(db);
+}
+
+// TEMPORARY until the one-action-per-file split of domain/opportunities lands: its callers move to
+// insertSteps and replaceSoleSellers, and these two go.
+export async function writeSteps(db: Db, opportunityId: number, _stages?: unknown, _currentPosition?: unknown) {
+  await insertSteps(db, [opportunityId]);
+}
 export async function replaceSoleSeller(db: Db, opportunityId: number, newOwnerId: number) {
-  const sellers = await db.selectFrom('opportunitySellers').select(['userId']).where('opportunityId', '=', opportunityId).execute();
-  if (sellers.length !== 1) return;
-  await db.updateTable('opportunitySellers').set({ userId: newOwnerId, share: 100 }).where('opportunityId', '=', opportunityId).execute();
+  await replaceSoleSellers(db, [{ opportunityId, ownerId: newOwnerId }]);
 }

@@ -83,10 +83,11 @@ export async function replaceStages(db: Db, processId: number, stages: { id?: nu
       added.push({ id, position });
     }
   }
-  // a new stage counts as done for opportunities already past it (and for won ones), else to do
+  // a new stage's step, to do, as it stands at the opportunity's stage (migration 0012): done for
+  // opportunities already past it and for won ones
   for (const stage of added) {
     await sql`INSERT INTO opportunity_steps (opportunity_id, stage_id, state, changed_at)
-              SELECT o.id, ${stage.id}, CASE WHEN o.status = 'won' OR cs.position > ${stage.position} THEN 'done' ELSE 'todo' END, now()
+              SELECT o.id, ${stage.id}, opportunity_step_state('todo', ${stage.position}, cs.position, o.status = 'won'), now()
               FROM opportunities o LEFT JOIN stages cs ON cs.id = o.stage_id
               WHERE o.process_id = ${processId}`.execute(db);
   }

@@ -5,12 +5,13 @@
 import { createOpportunityBody } from '../../api/opportunities/schema.ts';
 import { contactsByEmail, opportunitiesByExternalRef, opportunitiesByNumber, type ExistingOpportunity } from '../../db/import-lookups.ts';
 import {
-  importedOpportunitiesCopy, importedOpportunitiesInsert, importedUpdate, insertImportedClosings, insertImportedFollowUps, realignUpdatedOpportunities,
+  importedOpportunitiesCopy, importedOpportunitiesInsert, importedUpdate, insertImportedClosings, insertImportedFollowUps,
   type Columns, type ImportedClosing, type ImportedFollowUp,
 } from '../../db/import-writes.ts';
+import { alignSteps, newStepsAt, replaceSoleSellers } from '../../db/opportunities.ts';
 import { AppError } from '../errors.ts';
 import { closingChanges } from '../opportunities/closing.ts';
-import { currentStageId, stepsWhenWon } from '../opportunities/steps.ts';
+import { currentStageId } from '../opportunities/steps.ts';
 import { currencyOf, fold, toNumber, toPriority, toStatus } from './convert.ts';
 import { followUpOf, updateWithHistory } from './import-effects.ts';
 import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
@@ -88,11 +89,10 @@ export const importOpportunities: ImportKind<Found> = {
       const probability = typed ?? (existing?.probabilityMode === 'manual' ? undefined : stage?.probability);
       const decisionDate = r.date('decisionDate');
       const closed = status !== undefined && status !== 'open';
-      // O-9: winning completes the process, so a won deal stands on its last step
+      // O-9: winning completes the process (every step done), so a won deal stands where that leaves it
       if (closed && status === 'won' && !existing && process && stage) {
-        const at = stage.position;
-        const won = stepsWhenWon(process.stages.map((s) => ({ stageId: s.id, position: s.position, state: s.position < at ? ('done' as const) : ('todo' as const) })));
-        stage = process.stages.find((s) => s.id === currentStageId(won)) ?? stage;
+        const done = currentStageId(process.stages.map((s) => ({ stageId: s.id, position: s.position, state: 'done' as const })));
+        stage = process.stages.find((s) => s.id === done) ?? stage;
       }
       const amountCurrency = r.text('amount') ? currencyOf(r.text('amount') as string) : undefined;
       const currency = r.text('currency')?.toUpperCase();
@@ -123,6 +123,9 @@ export const importOpportunities: ImportKind<Found> = {
         regionId: r.setup('region', 'regions'),
         departmentId: r.setup('department', 'departments'),
       };
+      // a stage or owner the row repeats is no change: steps and sellers move only when they change
+      if (existing && input.stageId === existing.stageId) input.stageId = undefined;
+      if (existing && input.ownerId === existing.ownerId) input.ownerId = undefined;
       const valid = r.schema(createOpportunityBody, definedOnly(input), account ? companyField.account : companyField.name);
       const key = number !== undefined ? `number ${number}` : externalRef ? `external id ${externalRef}` : null;
       if (key) {
@@ -179,7 +182,7 @@ export const importOpportunities: ImportKind<Found> = {
     },
   },
 
-  async write({ db, actor, rows, run, lookups }) {
+  async write({ db, actor, rows, run }) {
     const fresh = rows.filter((p) => p.existingId === null);
     const numbers = await run.numbers('opportunity', fresh.filter((p) => p.values.number === undefined).length, new Set(fresh.map((p) => String(p.values.number ?? ''))));
     // the checked values are this import's own: numbered in place rather than copied, a million times
@@ -190,13 +193,14 @@ export const importOpportunities: ImportKind<Found> = {
     });
     const defaults = { ownerId: actor.id, priority: 'normal', createdAt: run.startedAt };
     const { copy } = run;
-    const stagesOf = new Map(lookups.processes.map((p) => [p.id, p.stages]));
     const ids = copy ? await run.opportunityIds.take(db, created.length) : null;
-    const copied = copy && ids && importedOpportunitiesCopy(COLUMNS, created, ids, actor.id, defaults, stagesOf);
+    const copied = copy && ids && importedOpportunitiesCopy(COLUMNS, created, ids, actor.id, defaults, await newStepsAt(db));
     const insert = copy ? null : importedOpportunitiesInsert(COLUMNS, created, actor.id, defaults);
     const updated = rows.filter((p) => p.existingId !== null && !p.skip);
     const update = importedUpdate('opportunities', UPDATE_COLUMNS, updated.map((p) => ({ ...p.values, id: p.existingId })), actor.id);
-    const realign = updated.filter((p) => p.values.stageId !== undefined || p.values.ownerId !== undefined).map((p) => Number(p.existingId));
+    // what an edit through the API does when the stage or the owner changes (unchanged ones are left out above)
+    const moved = updated.filter((p) => p.values.stageId !== undefined).map((p) => Number(p.existingId));
+    const newOwners = updated.filter((p) => p.values.ownerId !== undefined).map((p) => ({ opportunityId: Number(p.existingId), ownerId: Number(p.values.ownerId) }));
     return async () => {
       if (copy && copied) await copied(copy);
       // the new ids: taken ahead for COPY, else answered by the INSERT, with each one's number
@@ -207,7 +211,8 @@ export const importOpportunities: ImportKind<Found> = {
       }
       const { before, after } = await updateWithHistory(db, 'opportunity', updated.map((p) => Number(p.existingId)), actor.id, async () => {
         await update?.execute(db);
-        await realignUpdatedOpportunities(db, realign);
+        await alignSteps(db, moved);
+        await replaceSoleSellers(db, newOwners);
       });
       const closings: ImportedClosing[] = [];
       const tasks: ImportedFollowUp[] = [];
