@@ -57,6 +57,12 @@ export function lastClosing(db: Db, opportunityId: number) {
     .executeTakeFirst();
 }
 
+/** The probability of a stage (null when it is gone), which a reopened opportunity in stage mode takes again. */
+export async function stageProbability(db: Db, stageId: number): Promise<number | null> {
+  const row = await db.selectFrom('stages').select('probability').where('id', '=', stageId).executeTakeFirst();
+  return row?.probability ?? null;
+}
+
 export async function markReopened(db: Db, closingId: number, actorId: number) {
   await db.updateTable('opportunityClosings').set({ reopenedAt: sql`now()`, reopenedBy: actorId }).where('id', '=', closingId).execute();
 }

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { currentSettings } from '../../db/settings.ts';
 import { opportunityFromCall } from '../../domain/activities/call-to-opportunity.ts';
-import { todayIn } from '../../domain/opportunities/rules.ts';
 import { actorOf } from '../context.ts';
 import { idParams, requiredText } from '../common.ts';
-import { opportunitySchema, presentOpportunity } from '../opportunities/schema.ts';
+import { presentContext, presentOpportunity } from '../opportunities/present-opportunity.ts';
+import { opportunitySchema } from '../opportunities/schema.ts';
 
 /** T-4: an opportunity from a call activity. */
 export const activityCallRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,11 +17,10 @@ export const activityCallRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: opportunitySchema },
     },
   }, async (request, reply) => {
-    const settings = await currentSettings(app.db);
+    const { settings, context } = await presentContext(app);
     const row = await app.db.transaction().execute((db) =>
       opportunityFromCall({ db, actor: actorOf(request), activityId: request.params.id, title: request.body?.title, baseCurrency: settings.baseCurrency }),
     );
-    const now = new Date();
-    return reply.status(201).send(presentOpportunity(row, { now, today: todayIn(app.config.timeZone, now), stagnationDays: settings.stagnationDays }));
+    return reply.status(201).send(presentOpportunity(row, context));
   });
 };

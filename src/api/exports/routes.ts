@@ -23,7 +23,8 @@ import { actorOf } from '../context.ts';
 import { csv, idParams } from '../common.ts';
 import { notFound } from '../../domain/errors.ts';
 import { listScope } from '../../domain/records/access.ts';
-import { opportunityQuery, presentOpportunity } from '../opportunities/schema.ts';
+import { presentContext, presentOpportunity } from '../opportunities/present-opportunity.ts';
+import { opportunityQuery } from '../opportunities/schema.ts';
 import { opportunitySelection } from '../opportunities/selection.ts';
 
 /** Rows per keyset batch: big enough to be quick, small enough that memory stays flat. */
@@ -82,10 +83,8 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   const opportunityExport = z.strictObject({ ...opportunityQuery.omit(withoutPaging).shape, ...exportParams });
   app.get('/api/opportunities/export', { schema: { tags, querystring: opportunityExport, ...produces } }, async (request, reply) => {
     const { format, delimiter, lang, columns, ...query } = request.query;
-    const settings = await currentSettings(app.db);
+    const { settings, context } = await presentContext(app);
     const { sort, filters } = opportunitySelection(query, settings, actorOf(request));
-    const now = new Date();
-    const context = { now, today: todayIn(app.config.timeZone, now), stagnationDays: settings.stagnationDays };
     const batches = pages(sort, (cursor) => listOpportunities(app.db, { sort, cursor, limit: EXPORT_BATCH, filters }), (row) => presentOpportunity(row, context));
     return send(reply, 'opportunities', { format, delimiter, lang, columns }, batches, query);
   });

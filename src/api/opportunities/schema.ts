@@ -1,49 +1,9 @@
+// The opportunity slice's query strings, answers, and the bodies of its parts (sellers, competitors);
+// the opportunity's own bodies are the domain's (domain/opportunities/schema.ts), which the import uses too.
 import { z } from 'zod';
-import type { OpportunityRow } from '../../db/opportunities.ts';
-import { decisionColor, isStagnant, marginPercent } from '../../domain/opportunities/rules.ts';
-import { booleanQuery, csv, date, idList, iso, listQueryBase, money, optionalText, percent, requiredText, timestamp, version } from '../common.ts';
-
-const ref = z.number().int().positive();
-const status = z.enum(['open', 'won', 'lost', 'expired']);
-const priority = z.enum(['low', 'normal', 'high']);
-
-export const opportunityFields = {
-  number: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-  title: requiredText(200),
-  description: optionalText(10000),
-  companyId: ref,
-  contactId: ref.nullish(),
-  ownerId: ref.optional(),
-  processId: ref.optional(),
-  stageId: ref.optional(),
-  probability: percent.optional(),
-  probabilityMode: z.enum(['stage', 'manual']).optional(),
-  amount: money.nullish(),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code').optional(),
-  actualAmount: money.nullish(),
-  margin: money.nullish(),
-  annualMargin: money.nullish(),
-  decisionDate: date.nullish(),
-  deliveryDate: date.nullish(),
-  followUpDate: date.nullish(),
-  priority: priority.optional(),
-  rating: z.number().int().min(1).max(5).nullish(),
-  typeId: ref.nullish(),
-  sourceId: ref.nullish(),
-  campaignId: ref.nullish(),
-  regionId: ref.nullish(),
-  departmentId: ref.nullish(),
-  externalRef: optionalText(100),
-  quoteNumber: optionalText(50),
-};
-
-export const createOpportunityBody = z.strictObject(opportunityFields);
-export const updateOpportunityBody = z.strictObject({
-  ...opportunityFields,
-  title: opportunityFields.title.optional(),
-  companyId: opportunityFields.companyId.optional(),
-  version,
-});
+import { opportunityPriority as priority, opportunityStatus as status, stepState } from '../../domain/opportunities/schema.ts';
+import { booleanQuery, csv, date, id, idList, listQueryBase, optionalText, page, timestamp, version } from '../common.ts';
+import { threat } from '../competitors/schema.ts';
 
 const numberQuery = z.coerce.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a number');
 const dateQuery = z.union([date, timestamp], { error: 'must be a date YYYY-MM-DD' });
@@ -159,57 +119,116 @@ export const opportunitySchema = z.object({
   updatedByInitials: z.string().nullable(),
 });
 
-export type PresentContext = { today: string; now: Date; stagnationDays: number };
+export const opportunityPage = page(opportunitySchema).extend({ summary: summarySchema.optional() });
 
-export function presentOpportunity(o: OpportunityRow, context: PresentContext): z.infer<typeof opportunitySchema> {
-  const lastTouched = o.lastActivityAt && o.lastActivityAt > o.updatedAt ? o.lastActivityAt : o.updatedAt;
-  return {
-    id: o.id,
-    number: o.number,
-    title: o.title,
-    description: o.description,
-    companyId: o.companyId,
-    companyName: o.companyName,
-    contactId: o.contactId,
-    ownerId: o.ownerId,
-    ownerInitials: o.ownerInitials,
-    sellerIds: o.sellerIds,
-    processId: o.processId,
-    stageId: o.stageId,
-    stageName: o.stageName,
-    status: o.status,
-    probability: o.probability,
-    probabilityMode: o.probabilityMode,
-    amount: o.amount,
-    currency: o.currency,
-    weightedAmount: o.weightedAmount,
-    actualAmount: o.actualAmount,
-    margin: o.margin,
-    marginPct: marginPercent(o.margin, o.amount),
-    annualMargin: o.annualMargin,
-    decisionDate: o.decisionDate,
-    deliveryDate: o.deliveryDate,
-    closeDate: o.closeDate,
-    followUpDate: o.followUpDate,
-    priority: o.priority,
-    rating: o.rating,
-    typeId: o.typeId,
-    sourceId: o.sourceId,
-    campaignId: o.campaignId,
-    regionId: o.regionId,
-    departmentId: o.departmentId,
-    lossReasonId: o.lossReasonId,
-    winReasonId: o.winReasonId,
-    winnerCompetitorId: o.winnerCompetitorId,
-    externalRef: o.externalRef,
-    quoteNumber: o.quoteNumber,
-    stagnant: isStagnant(o.status, lastTouched, context.now, context.stagnationDays),
-    decisionColor: decisionColor(o.status, o.decisionDate, context.today),
-    version: o.version,
-    createdAt: iso(o.createdAt) ?? '',
-    createdBy: o.createdBy,
-    updatedAt: iso(o.updatedAt) ?? '',
-    updatedBy: o.updatedBy,
-    updatedByInitials: o.updatedByInitials,
-  };
-}
+/** O-7: one step of an opportunity's sales process. */
+export const stepSchema = z.object({ stageId: z.number(), name: z.string(), probability: z.number(), position: z.number(), state: stepState });
+export const stepParams = z.object({ id, stageId: id });
+
+/** O-9 … O-11: one close of an opportunity, kept when it is reopened. */
+export const closingSchema = z.object({
+  id: z.number(),
+  outcome: z.enum(['won', 'lost', 'expired']),
+  closeDate: z.string(),
+  actualAmount: z.number().nullable(),
+  deliveryDate: z.string().nullable(),
+  winReasonId: z.number().nullable(),
+  lossReasonId: z.number().nullable(),
+  winnerCompetitorId: z.number().nullable(),
+  note: z.string().nullable(),
+  closedAt: z.string(),
+  closedBy: z.number().nullable(),
+  closedByInitials: z.string().nullable(),
+  reopenedAt: z.string().nullable(),
+  reopenedBy: z.number().nullable(),
+  reopenedByInitials: z.string().nullable(),
+});
+
+/** O-12: what became of each item of a bulk action. */
+export const bulkResultSchema = z.object({
+  succeeded: z.number(),
+  failed: z.number(),
+  results: z.array(z.object({ id: z.number(), ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional() })),
+});
+
+/** O-14: the deleted opportunities an admin can still restore. */
+export const deletedQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const deletedOpportunitySchema = z.object({
+  id: z.number(),
+  number: z.number(),
+  title: z.string(),
+  companyName: z.string(),
+  amount: z.number().nullable(),
+  currency: z.string(),
+  status: z.string(),
+  deletedAt: z.string(),
+  deletedByInitials: z.string().nullable(),
+});
+export const deletedListSchema = z.object({ items: z.array(deletedOpportunitySchema), restoreDays: z.number() });
+
+/** U-1: the columns of the board with their totals, one line per currency (amounts in different currencies are never added). */
+export const boardQuery = z.strictObject({ processId: z.coerce.number().int().positive().optional(), ownerId: idList.optional(), sellerId: idList.optional() });
+const currencyTotal = z.object({ currency: z.string(), total: z.number(), weighted: z.number() });
+export const boardSchema = z.object({
+  processId: z.number(),
+  processName: z.string(),
+  columns: z.array(z.object({ stageId: z.number(), name: z.string(), probability: z.number(), count: z.number(), totals: z.array(currencyTotal) })),
+});
+
+/** O-15: one competitor on an opportunity; `id` is the entry, `competitorId` the global competitor (null for a one-off name). */
+export const competitorEntrySchema = z.object({
+  id: z.number(),
+  competitorId: z.number().nullable(),
+  name: z.string(),
+  website: z.string().nullable(),
+  rating: z.number().nullable(),
+  threat: z.number(),
+  note: z.string().nullable(),
+  version: z.number().describe('the entry’s own version (O-25); a change also moves the opportunity’s version on'),
+});
+export const competitorEntryParams = z.object({ id, entryId: id });
+export const addCompetitorBody = z
+  .strictObject({
+    competitorId: id.optional(),
+    name: z.string().trim().min(1, 'is required').max(120).optional(),
+    threat: threat.optional(),
+    note: optionalText(4000).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.competitorId !== undefined && body.name !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'give either competitorId or name, not both' });
+    }
+    if (body.competitorId === undefined && body.name === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['competitorId'], message: 'give competitorId (from the competitor list) or name (a one-off)' });
+    }
+  });
+export const changeCompetitorBody = z
+  .strictObject({ threat: threat.optional(), note: optionalText(4000).optional(), version })
+  .refine((body) => body.threat !== undefined || body.note !== undefined, { message: 'give threat or note', path: ['threat'] });
+
+/** O-16 … O-20: the sellers in added order, their sum, and a warning when it is not 100 %. */
+export const sellerListSchema = z.object({
+  sellers: z.array(z.object({ userId: z.number(), name: z.string(), initials: z.string(), share: z.number() })),
+  sum: z.number(),
+  warning: z.string().nullable(),
+  version: z.number().describe('the opportunity’s version, which guards its seller list (O-25)'),
+});
+export const sellerParams = z.object({ id, userId: id });
+/** A share in percent: 0–100 with at most two decimals. */
+const share = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'may have at most 2 decimals');
+export const addSellerBody = z.strictObject({ userId: id, share: share.optional() });
+export const changeShareBody = z.strictObject({ share, version: version.describe('the opportunity’s version the change is based on') });
+
+/** O-21: one follow-up date an opportunity has had. */
+export const followUpSchema = z.object({
+  id: z.number(),
+  followUpDate: z.string(),
+  setAt: z.string(),
+  setBy: z.number().nullable(),
+  setByInitials: z.string().nullable(),
+  activityId: z.number().nullable().describe('The task the date created'),
+});

@@ -6,7 +6,7 @@ import type { Actor } from '../auth/permissions.ts';
 import { canEdit } from '../auth/policy.ts';
 import { AppError } from '../errors.ts';
 import { visibleActivity } from '../records/access.ts';
-import { createOpportunity } from '../opportunities/opportunities.ts';
+import { createOpportunity } from '../opportunities/create-opportunity.ts';
 
 const TITLE_MAX = 200;
 

@@ -2,7 +2,7 @@
 // owner, money, dates); matched on number (else external id). Closed ones are read-only (O-11) and
 // are left as they are; the process of an existing one cannot change (O-5). A new one that arrives
 // won, lost or expired is closed as closing it through the API would (closing.ts), with its close kept.
-import { createOpportunityBody } from '../../api/opportunities/schema.ts';
+import { createOpportunityBody } from '../opportunities/schema.ts';
 import { contactsByEmail, opportunitiesByExternalRef, opportunitiesByNumber, type ExistingOpportunity } from '../../db/import-lookups.ts';
 import {
   importedOpportunitiesCopy, importedOpportunitiesInsert, importedUpdate, insertImportedClosings, insertImportedFollowUps,

@@ -4,8 +4,7 @@ import type { Db } from '../../db/schema.ts';
 import { updateOpportunityRow, type OpportunityRow } from '../../db/opportunities.ts';
 import { lockOpportunity } from '../../db/sellers.ts';
 import type { Actor } from '../auth/permissions.ts';
-import { AppError } from '../errors.ts';
-import { editableOpportunity } from './opportunities.ts';
+import { editableOpportunity, opportunityConflict } from './opportunity-writes.ts';
 import { describeParts } from '../../db/opportunity-lifecycle.ts';
 import { recordHistory } from '../history/history.ts';
 
@@ -32,7 +31,7 @@ export async function changeOpportunityPart<T>(
   const current = await editableOpportunity(db, actor, opportunityId);
   if (version !== undefined && version !== current.version) {
     const now = currentPart ? await currentPart(current) : current;
-    throw new AppError('VERSION_CONFLICT', 'The opportunity was changed by someone else. Reload and try again.', { current: now });
+    throw opportunityConflict(now);
   }
   const before = await describeParts(db, opportunityId);
   const result = await change(current);
@@ -46,7 +45,7 @@ export async function changeOpportunityPart<T>(
     (['sellers', 'competitors'] as const).filter((part) => before[part] !== after[part]).map((part) => ({ field: part, old: before[part], new: after[part] })),
   );
   if (!(await updateOpportunityRow(db, opportunityId, current.version, actor.id, {}))) {
-    throw new AppError('VERSION_CONFLICT', 'The opportunity was changed by someone else. Reload and try again.');
+    throw opportunityConflict();
   }
   return result;
 }
