@@ -1,3 +1,4 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
@@ -6,29 +7,39 @@ import { useSession } from './api/session';
 import { DAYJS_LOCALES, useLanguage } from './i18n';
 import { errorMessage } from './api/errors';
 import { AppLayout } from './components/AppLayout';
-import { SetupPage } from './pages/SetupPage';
+import { PageLoader } from './components/PageLoader';
 import { SignInPage } from './pages/SignInPage';
-import { OpportunitiesPage } from './pages/OpportunitiesPage';
-import { OpportunityPage } from './pages/OpportunityPage';
-import { CompaniesPage } from './pages/CompaniesPage';
-import { CompanyPage } from './pages/CompanyPage';
-import { ContactsPage } from './pages/ContactsPage';
-import { ContactPage } from './pages/ContactPage';
-import { ActivitiesPage } from './pages/ActivitiesPage';
-import { ActivityPage } from './pages/ActivityPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { BoardPage } from './pages/BoardPage';
-import { MyDayPage } from './pages/MyDayPage';
-import { ImportPage } from './pages/ImportPage';
-import { ProspectEntryPage } from './pages/ProspectEntryPage';
-import { SetupLayout } from './pages/setup/SetupLayout';
-import { ProcessesSetup } from './pages/setup/ProcessesSetup';
-import { ListsSetup } from './pages/setup/ListsSetup';
-import { CompetitorsSetup } from './pages/setup/CompetitorsSetup';
-import { UsersSetup } from './pages/setup/UsersSetup';
-import { SettingsSetup } from './pages/setup/SettingsSetup';
-import { DeletedSetup } from './pages/setup/DeletedSetup';
-import { BackupSetup } from './pages/setup/BackupSetup';
+
+/** A page loaded when its route is first shown, so the first load carries only the page it opens. */
+function lazyPage<Module extends Record<Name, ComponentType>, Name extends string>(load: () => Promise<Module>, name: Name) {
+  return lazy(async () => {
+    const page: ComponentType = (await load())[name];
+    return { default: page };
+  });
+}
+
+const SetupPage = lazy(async () => ({ default: (await import('./pages/SetupPage')).SetupPage }));
+const OpportunitiesPage = lazyPage(() => import('./pages/OpportunitiesPage'), 'OpportunitiesPage');
+const OpportunityPage = lazyPage(() => import('./pages/OpportunityPage'), 'OpportunityPage');
+const CompaniesPage = lazyPage(() => import('./pages/CompaniesPage'), 'CompaniesPage');
+const CompanyPage = lazyPage(() => import('./pages/CompanyPage'), 'CompanyPage');
+const ContactsPage = lazyPage(() => import('./pages/ContactsPage'), 'ContactsPage');
+const ContactPage = lazyPage(() => import('./pages/ContactPage'), 'ContactPage');
+const ActivitiesPage = lazyPage(() => import('./pages/ActivitiesPage'), 'ActivitiesPage');
+const ActivityPage = lazyPage(() => import('./pages/ActivityPage'), 'ActivityPage');
+const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage'), 'NotFoundPage');
+const BoardPage = lazyPage(() => import('./pages/BoardPage'), 'BoardPage');
+const MyDayPage = lazyPage(() => import('./pages/MyDayPage'), 'MyDayPage');
+const ImportPage = lazyPage(() => import('./pages/ImportPage'), 'ImportPage');
+const ProspectEntryPage = lazyPage(() => import('./pages/ProspectEntryPage'), 'ProspectEntryPage');
+const SetupLayout = lazyPage(() => import('./pages/setup/SetupLayout'), 'SetupLayout');
+const ProcessesSetup = lazyPage(() => import('./pages/setup/ProcessesSetup'), 'ProcessesSetup');
+const ListsSetup = lazyPage(() => import('./pages/setup/ListsSetup'), 'ListsSetup');
+const CompetitorsSetup = lazyPage(() => import('./pages/setup/CompetitorsSetup'), 'CompetitorsSetup');
+const UsersSetup = lazyPage(() => import('./pages/setup/UsersSetup'), 'UsersSetup');
+const SettingsSetup = lazyPage(() => import('./pages/setup/SettingsSetup'), 'SettingsSetup');
+const DeletedSetup = lazyPage(() => import('./pages/setup/DeletedSetup'), 'DeletedSetup');
+const BackupSetup = lazyPage(() => import('./pages/setup/BackupSetup'), 'BackupSetup');
 
 export function App() {
   const { state, retry } = useSession();
@@ -54,7 +65,11 @@ export function App() {
       </Center>
     );
   } else if (state.status === 'setup') {
-    content = <SetupPage instance={state.instance} />;
+    content = (
+      <Suspense fallback={<PageLoader />}>
+        <SetupPage instance={state.instance} />
+      </Suspense>
+    );
   } else if (state.status === 'signedOut') {
     content = <SignInPage instance={state.instance} />;
   } else {

@@ -1,8 +1,10 @@
+import { Suspense } from 'react';
 import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useInstance } from '../api/session';
+import { PageLoader } from './PageLoader';
 import { UserMenu } from './UserMenu';
 
 const SECTIONS = [
@@ -63,7 +65,9 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

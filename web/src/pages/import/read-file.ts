@@ -1,7 +1,7 @@
 // L-7: a look at an import file in the browser, before anything is sent: its columns, a few example
 // values, and the different values of each column (for value mapping). The server reads the file
 // again for the dry run and the import; this is only what the wizard shows.
-import { parse } from 'csv-parse/browser/esm/sync';
+import Papa from 'papaparse';
 
 export type FilePreview = {
   headers: string[];
@@ -55,43 +55,31 @@ function summarize(headers: string[], rows: string[][], truncated: boolean): Fil
 function readCsv(text: string): FilePreview {
   const clean = text.replace(/^\ufeff/, '');
   const delimiter = delimiterOf(clean.split(/\r?\n/, 1)[0] ?? '');
-  const records = parse(clean, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, to_line: MAX_ROWS + 1 }) as string[][];
-  const [headers = [], ...rows] = records;
+  // papaparse, as the server parses it (src/domain/import/parse-file.ts)
+  const { data } = Papa.parse<string[]>(clean, { delimiter, skipEmptyLines: true, preview: MAX_ROWS + 1 });
+  const [headers = [], ...rows] = data.map((record) => record.map((value) => value.trim()));
   return summarize(headers, rows, rows.length >= MAX_ROWS);
 }
 
-type CellValue = unknown;
-
-/** An XLSX cell as the server reads it: dates as YYYY-MM-DD, rich text and formulas as their text. */
-function cellText(value: CellValue): string {
+/** An XLSX cell as the server reads it (src/domain/import/read-xlsx.ts): dates as YYYY-MM-DD (or with time),
+ * numbers with a decimal comma. */
+function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown };
-    if (v.richText) return v.richText.map((part) => part.text).join('');
-    if (typeof v.text === 'string') return v.text;
-    if ('result' in v) return cellText(v.result);
-    return '';
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
   }
+  if (typeof value === 'number') return String(value).replace('.', ',');
   return String(value);
 }
 
 async function readXlsx(buffer: ArrayBuffer): Promise<FilePreview> {
-  // the spreadsheet library is large, so it loads only when an XLSX file is chosen
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return summarize([], [], false);
-  const width = sheet.getRow(1).cellCount;
-  const rowText = (n: number) => {
-    const row = sheet.getRow(n);
-    return Array.from({ length: Math.max(width, row.cellCount) }, (_, i) => cellText(row.getCell(i + 1).value).trim());
-  };
-  const last = Math.min(sheet.rowCount, MAX_ROWS + 1);
-  const rows: string[][] = [];
-  for (let n = 2; n <= last; n++) rows.push(rowText(n));
-  return summarize(rowText(1), rows, sheet.rowCount > MAX_ROWS + 1);
+  // read-excel-file is small (unzip + the browser's XML parser); it loads only when an XLSX file is chosen
+  const { readSheet } = await import('read-excel-file/browser');
+  const sheet = await readSheet(buffer, 1);
+  const [head = [], ...body] = sheet;
+  const text = (row: readonly unknown[]) => row.map((cell) => cellText(cell).trim());
+  return summarize(text(head), body.slice(0, MAX_ROWS).map(text), body.length > MAX_ROWS);
 }
 
 /**

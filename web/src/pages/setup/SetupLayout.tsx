@@ -1,7 +1,9 @@
+import { Suspense } from 'react';
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../api/session';
+import { PageLoader } from '../../components/PageLoader';
 
 export const SETUP_SECTIONS = ['processes', 'lists', 'competitors', 'users', 'settings', 'deleted', 'backup'] as const;
 
@@ -31,7 +33,9 @@ export function SetupLayout() {
           ))}
         </Tabs.List>
       </Tabs>
-      <Outlet />
+      <Suspense fallback={<PageLoader />}>
+        <Outlet />
+      </Suspense>
     </Stack>
   );
 }
