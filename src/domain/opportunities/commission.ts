@@ -50,7 +50,7 @@ function indexOf(sellers: readonly Seller[], userId: number): number {
 /**
  * O-18: adding a seller with share X gives the other sellers (100 − X) split evenly; without a
  * share, 100 is split evenly among all. Remainder cents go to the earliest-added sellers. A lone
- * seller always holds 100 % (O-17), whatever share was asked for.
+ * seller always holds 100 %, whatever share was asked for.
  */
 export function addSeller(sellers: readonly Seller[], userId: number, share?: number): SplitResult {
   if (sellers.some((s) => s.userId === userId)) {
@@ -89,18 +89,4 @@ export function changeShare(sellers: readonly Seller[], userId: number, share: n
   const index = indexOf(sellers, userId);
   checkShare(share);
   return summarize(sellers.map((s, i) => (i === index ? { userId: s.userId, share: fromCents(toCents(share)) } : s)));
-}
-
-/**
- * O-17: with a single seller, a new owner replaces that seller at 100 %; with several sellers the
- * owner change touches no share (and adds no seller).
- */
-export function replaceOwner(sellers: readonly Seller[], newOwnerId: number): SplitResult {
-  if (sellers.length === 1) return summarize([{ userId: newOwnerId, share: 100 }]);
-  return summarize(sellers);
-}
-
-/** O-16: a seller's part of an amount (revenue, pipeline, commission) = amount × share / 100, in cents. */
-export function shareOfAmount(amount: number, share: number): number {
-  return Math.round((Math.round(amount * 100) * toCents(share)) / WHOLE) / 100;
 }
