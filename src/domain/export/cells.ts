@@ -5,7 +5,7 @@ export type ExportSpec = {
   columns: Column[];
   lang: Lang;
   /** The selection in batches (keyset pages), so only one batch is ever in memory. */
-  batches: AsyncIterable<Record<string, unknown>[]>;
+  batches: AsyncIterable<Record<string, unknown>[]> | Iterable<Record<string, unknown>[]>;
   /** Timestamps are written as wall-clock time of this zone. */
   timeZone: string;
   title: string;
@@ -28,6 +28,14 @@ export function localTime(iso: string, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
+/** A value read from the database as text: strings as they are, numbers, booleans and dates as JavaScript writes them. */
+export function plainText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || value instanceof Date) return String(value);
+  return JSON.stringify(value);
+}
+
 /** The cell as text; `decimalComma` for the semicolon CSV that Nordic Excel reads. */
 export function cellText(column: Column, value: unknown, spec: { lang: Lang; timeZone: string }, decimalComma = false): string {
   if (value === null || value === undefined || value === '') return '';
@@ -37,14 +45,14 @@ export function cellText(column: Column, value: unknown, spec: { lang: Lang; tim
       return decimalComma ? text.replace('.', ',') : text;
     }
     case 'integer':
-      return String(value);
+      return plainText(value);
     case 'timestamp':
-      return localTime(String(value), spec.timeZone);
+      return localTime(plainText(value), spec.timeZone);
     case 'boolean':
     case 'status':
       return wordOf(column.type, value, spec.lang);
     default:
-      return String(value);
+      return plainText(value);
   }
 }
 
@@ -56,9 +64,9 @@ export function cellValue(column: Column, value: unknown, spec: { lang: Lang; ti
     case 'integer':
       return Number(value);
     case 'date':
-      return new Date(`${String(value)}T00:00:00Z`);
+      return new Date(`${plainText(value)}T00:00:00Z`);
     case 'timestamp':
-      return new Date(`${localTime(String(value), spec.timeZone).replace(' ', 'T')}:00Z`);
+      return new Date(`${localTime(plainText(value), spec.timeZone).replace(' ', 'T')}:00Z`);
     default:
       return cellText(column, value, spec);
   }

@@ -1,6 +1,7 @@
 // The filters of an export in words, in the export's language ("Status: Won, Lost", "Amount ≤ 100",
 // "Owner: Mette Møller"), for the PDF's heading: a printed list should say what it is a list of.
 import { COLUMNS, labelOf, wordOf, type Lang } from './columns.ts';
+import { plainText } from './cells.ts';
 
 type Labels = readonly [string, string, string, string];
 type ExportList = keyof typeof COLUMNS;
@@ -74,7 +75,7 @@ export function filterWords(list: ExportList, query: Record<string, unknown>, na
     const values = VALUE_WORDS[key === 'status' ? 'companyStatus' : key];
     const known = values?.[String(value)];
     if (known) return word(known, lang);
-    if (key in NAMED_FILTERS || key === 'opportunityId') return names[key]?.get(Number(value)) ?? `#${String(value)}`;
+    if (key in NAMED_FILTERS || key === 'opportunityId') return names[key]?.get(Number(value)) ?? `#${plainText(value)}`;
     return String(value);
   };
   const words: string[] = [];
@@ -82,11 +83,11 @@ export function filterWords(list: ExportList, query: Record<string, unknown>, na
     if (value === undefined || value === null || value === '' || NOT_FILTERS.has(key)) continue;
     const range = /^(.+)\.(gte|lte|ne)$/.exec(key);
     if (range) {
-      words.push(`${label(range[1] ?? '')} ${OPERATORS[range[2] ?? ''] ?? ''} ${String(value)}`);
+      words.push(`${label(range[1] ?? '')} ${OPERATORS[range[2] ?? ''] ?? ''} ${plainText(value)}`);
       continue;
     }
     const values = Array.isArray(value) ? value : [value];
-    const text = key === 'q' || key === 'title' || key === 'note' ? `“${String(value)}”` : values.map((v) => valueOf(key, v)).join(', ');
+    const text = key === 'q' || key === 'title' || key === 'note' ? `“${plainText(value)}”` : values.map((v) => valueOf(key, v)).join(', ');
     words.push(`${label(key)}: ${text}`);
   }
   return words;

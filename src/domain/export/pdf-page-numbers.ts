@@ -2,9 +2,9 @@
 // only at the end, and pdfkit's bufferPages would keep every page in memory until then (100 000
 // rows are some 2 500 pages). So each page draws a small form (XObject) whose content, the
 // footer's text, is written when the document ends: still one page in memory at a time.
-import type PDFDocument from 'pdfkit';
+/// <reference types="pdfkit" />
 
-type Doc = typeof PDFDocument.prototype;
+type Doc = PDFKit.PDFDocument;
 /** What pdfkit's embedded (TrueType) font offers that its types leave out: the resource name and the glyph ids of a text. */
 type EmbeddedFont = { id: string; ref(): PDFKit.PDFKitReference; encode(text: string): [string[], unknown[]] };
 
@@ -22,7 +22,7 @@ export function pageNumbers(doc: Doc, options: { font: string; size: number; wor
       const form = doc.ref({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: [0, 0, doc.page.width, doc.page.height] });
       forms.push(form);
       const name = `Pn${forms.length}`;
-      doc.page.xobjects[name] = form;
+      (doc.page.xobjects as Record<string, PDFKit.PDFKitReference>)[name] = form;
       // pdfkit draws with the y axis flipped; the form is written in PDF's own (upward) coordinates
       doc.addContent(`q 1 0 0 -1 0 ${doc.page.height} cm /${name} Do Q`);
     },

@@ -8,7 +8,7 @@ import { writePdf } from './write-pdf.ts';
 const columns = ['number', 'title', 'amount', 'currency', 'weightedAmount'].map((key) => COLUMNS.opportunities.find((c) => c.key === key)!);
 
 async function pdfFile(rows: Record<string, unknown>[], more: Partial<ExportSpec> = {}): Promise<Buffer> {
-  async function* batches() {
+  function* batches() {
     yield rows;
   }
   const chunks: Buffer[] = [];

@@ -30,7 +30,7 @@ let fonts: { regular: Buffer; bold: Buffer } | undefined;
 /** The font files, read once per process. */
 const fontFiles = () => (fonts ??= { regular: readFileSync(join(fontDir, 'DejaVuSans.ttf')), bold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')) });
 
-type Doc = typeof PDFDocument.prototype;
+type Doc = PDFKit.PDFDocument;
 type Cell = { text: string; size?: number };
 
 /** The font size of a heading: the normal size, or smaller until its longest word fits the column. */
