@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { notifySaved, showFormError } from '../../api/errors';
 import { useCompetitors } from '../../api/queries';
+import { useSaveCompetitor } from '../../api/setup-mutations';
 import type { Competitor } from '../../api/types';
 import { RecordState, textOrNull } from '../../components/FormParts';
 
@@ -22,8 +21,7 @@ const valuesOf = (competitor: Competitor | null): Values => ({
 
 function CompetitorForm({ competitor: opened, onDone }: { competitor: Competitor | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [saving, setSaving] = useState(false);
+  const saveCompetitor = useSaveCompetitor();
   // the competitor as last read: its version is the one a save is based on (O-25)
   const [competitor, setCompetitor] = useState(opened);
   const form = useForm<Values>({
@@ -31,13 +29,10 @@ function CompetitorForm({ competitor: opened, onDone }: { competitor: Competitor
     validate: { name: (value) => (value.trim() ? null : t('validation.required')) },
   });
   async function save(values: Values) {
-    setSaving(true);
     const body = { name: values.name.trim(), website: textOrNull(values.website), strengths: textOrNull(values.strengths), weaknesses: textOrNull(values.weaknesses), rating: values.rating, active: values.active };
     try {
-      if (competitor) await api.patch(`/api/competitors/${competitor.id}`, { ...body, version: competitor.version });
-      else await api.post('/api/competitors', body);
+      await saveCompetitor.mutateAsync({ id: competitor?.id ?? null, version: competitor?.version, body });
       notifySaved(t, competitor ? undefined : t('common.created'));
-      void queryClient.invalidateQueries({ queryKey: ['competitors'] });
       onDone();
     } catch (error) {
       // O-25: someone else saved first: the form shows the competitor as it is now
@@ -48,11 +43,8 @@ function CompetitorForm({ competitor: opened, onDone }: { competitor: Competitor
             setCompetitor(current);
             form.setValues(valuesOf(current));
           }
-          void queryClient.invalidateQueries({ queryKey: ['competitors'] });
         },
       });
-    } finally {
-      setSaving(false);
     }
   }
   return (
@@ -73,7 +65,7 @@ function CompetitorForm({ competitor: opened, onDone }: { competitor: Competitor
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={saveCompetitor.isPending}>
             {competitor ? t('common.save') : t('common.create')}
           </Button>
         </Group>

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Button, Group, NumberInput, Paper, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { notifyError, notifySaved } from '../../api/errors';
+import { keys } from '../../api/query-keys';
+import { useAddSetupEntry, useUpdateSetupEntry } from '../../api/setup-mutations';
 import type { Page, SetupEntry, SetupListName } from '../../api/types';
 import { RecordState } from '../../components/FormParts';
 import { CurrencySelect } from '../../components/SetupSelect';
@@ -27,22 +29,18 @@ export const SETUP_LISTS: SetupListName[] = [
 /** One entry: rename in place (saved on leaving the field or Enter), deactivate without breaking old records (C-5). */
 function EntryRow({ list, entry }: { list: SetupListName; entry: SetupEntry }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const updateEntry = useUpdateSetupEntry(list);
   const [name, setName] = useState(entry.name);
   useEffect(() => setName(entry.name), [entry.name]);
 
   async function patch(change: Partial<SetupEntry>) {
     try {
       // O-25: based on the version shown; the answer's version is the one the next change is based on
-      const saved = await api.patch<SetupEntry>(`/api/setup/${list}/${entry.id}`, { ...change, version: entry.version });
-      queryClient.setQueryData<Page<SetupEntry>>(['setup-admin', list], (page) => page && { ...page, items: page.items.map((e) => (e.id === saved.id ? saved : e)) });
+      await updateEntry.mutateAsync({ entry, change });
       notifySaved(t);
     } catch (error) {
       notifyError(error, t);
       setName(entry.name);
-    } finally {
-      void queryClient.invalidateQueries({ queryKey: ['setup', list] });
-      void queryClient.invalidateQueries({ queryKey: ['setup-admin', list] });
     }
   }
   const rename = () => {
@@ -124,27 +122,21 @@ function ProfileCells({ entry, patch }: { entry: SetupEntry; patch: (change: Par
 /** U-7 / C-5: the twelve setup lists. */
 export function ListsSetup() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const asked = params.get('list') as SetupListName | null;
   const list: SetupListName = asked && SETUP_LISTS.includes(asked) ? asked : 'industries';
-  const entries = useQuery({ queryKey: ['setup-admin', list], queryFn: () => api.get<Page<SetupEntry>>(`/api/setup/${list}`) });
+  const entries = useQuery({ queryKey: keys.setupLists.admin(list), queryFn: () => api.get<Page<SetupEntry>>(`/api/setup/${list}`) });
   const [name, setName] = useState('');
-  const [adding, setAdding] = useState(false);
+  const addEntry = useAddSetupEntry(list);
 
   async function add() {
     if (!name.trim()) return;
-    setAdding(true);
     try {
-      await api.post(`/api/setup/${list}`, { name: name.trim() });
+      await addEntry.mutateAsync(name.trim());
       setName('');
       notifySaved(t, t('common.created'));
-      void queryClient.invalidateQueries({ queryKey: ['setup', list] });
-      void queryClient.invalidateQueries({ queryKey: ['setup-admin', list] });
     } catch (error) {
       notifyError(error, t);
-    } finally {
-      setAdding(false);
     }
   }
 
@@ -195,7 +187,7 @@ export function ListsSetup() {
         >
           <Group align="flex-end" mt="md" gap="sm">
             <TextInput label={t('lists.newEntry')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={280} />
-            <Button type="submit" loading={adding} disabled={!name.trim()}>
+            <Button type="submit" loading={addEntry.isPending} disabled={!name.trim()}>
               {t('lists.add')}
             </Button>
           </Group>

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { ActionIcon, Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { notifyError, notifySaved } from '../../api/errors';
 import { useSalesProcesses } from '../../api/queries';
+import { useChangeSalesProcess, type ProcessChange } from '../../api/setup-mutations';
 import type { SalesProcess } from '../../api/types';
 import { RecordState } from '../../components/FormParts';
 
@@ -88,7 +87,7 @@ const toStages = (rows: StageRow[]) =>
 
 function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onCreated?: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const changeProcess = useChangeSalesProcess();
   const [name, setName] = useState(process?.name ?? '');
   const [rows, setRows] = useState<StageRow[]>(() => rowsOf(process));
   const [busy, setBusy] = useState(false);
@@ -98,18 +97,14 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
     setRows(rowsOf(process));
   }, [version]);
 
-  async function run(write: () => Promise<unknown>, message?: string) {
+  async function run(change: ProcessChange, message?: string) {
     setBusy(true);
     try {
-      await write();
+      await changeProcess.mutateAsync(change);
       notifySaved(t, message);
-      await queryClient.invalidateQueries({ queryKey: ['sales-processes'] });
-      void queryClient.invalidateQueries({ queryKey: ['opportunities', 'board'] });
       return true;
     } catch (error) {
       notifyError(error, t);
-      // after "changed by someone else" (O-25) show the process as it is now
-      void queryClient.invalidateQueries({ queryKey: ['sales-processes'] });
       return false;
     } finally {
       setBusy(false);
@@ -130,7 +125,7 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
               loading={busy}
               disabled={!name.trim()}
               onClick={async () => {
-                if (await run(() => api.post('/api/sales-processes', { name: name.trim(), stages: toStages(rows) }), t('common.created'))) onCreated?.();
+                if (await run({ kind: 'create', name: name.trim(), stages: toStages(rows) }, t('common.created'))) onCreated?.();
               }}
             >
               {t('common.create')}
@@ -157,7 +152,7 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
           </Group>
           <Group gap="xs">
             {process.isDefault ? null : (
-              <Button size="xs" variant="light" loading={busy} onClick={() => void run(() => api.patch(`/api/sales-processes/${process.id}`, { isDefault: true, version: process.version }))}>
+              <Button size="xs" variant="light" loading={busy} onClick={() => void run({ kind: 'update', process, change: { isDefault: true } })}>
                 {t('processes.makeDefault')}
               </Button>
             )}
@@ -166,7 +161,7 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
               variant="subtle"
               color={process.active ? 'red' : undefined}
               disabled={process.isDefault && process.active}
-              onClick={() => void run(() => api.patch(`/api/sales-processes/${process.id}`, { active: !process.active, version: process.version }))}
+              onClick={() => void run({ kind: 'update', process, change: { active: !process.active } })}
             >
               {process.active ? t('common.deactivate') : t('common.activate')}
             </Button>
@@ -174,7 +169,7 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
         </Group>
         <Group align="flex-end" gap="sm">
           <TextInput label={t('processes.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={280} />
-          <Button variant="default" disabled={!name.trim() || name.trim() === process.name} onClick={() => void run(() => api.patch(`/api/sales-processes/${process.id}`, { name: name.trim(), version: process.version }))}>
+          <Button variant="default" disabled={!name.trim() || name.trim() === process.name} onClick={() => void run({ kind: 'update', process, change: { name: name.trim() } })}>
             {t('processes.rename')}
           </Button>
         </Group>
@@ -183,7 +178,7 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
           {t('processes.stagesHint')}
         </Text>
         <Group>
-          <Button loading={busy} onClick={() => void run(() => api.put(`/api/sales-processes/${process.id}/stages`, { stages: toStages(rows), version: process.version }))}>
+          <Button loading={busy} onClick={() => void run({ kind: 'stages', process, stages: toStages(rows) })}>
             {t('processes.saveStages')}
           </Button>
           <Button variant="default" onClick={() => setRows(rowsOf(process))}>

@@ -1,12 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Button, NumberInput, Paper, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { notifySaved, showFormError } from '../../api/errors';
 import { useSettings } from '../../api/queries';
-import type { Settings } from '../../api/types';
+import { useSaveSettings } from '../../api/setup-mutations';
 import { RecordState } from '../../components/FormParts';
 
 type Values = { companyName: string; stagnationDays: number | string; sellersSeeOnlyOwn: boolean };
@@ -14,9 +12,8 @@ type Values = { companyName: string; stagnationDays: number | string; sellersSee
 /** Instance settings: company name, stagnation days (O-22), sellers see only their own. */
 export function SettingsSetup() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const settings = useSettings();
-  const [saving, setSaving] = useState(false);
+  const saveSettings = useSaveSettings();
   const form = useForm<Values>({
     initialValues: { companyName: '', stagnationDays: 30, sellersSeeOnlyOwn: false },
     validate: {
@@ -35,28 +32,18 @@ export function SettingsSetup() {
   if (!settings.data) return <RecordState loading={settings.isPending} error={settings.error} />;
 
   async function save(values: Values) {
-    setSaving(true);
     try {
-      const saved = await api.patch<Settings>('/api/settings', {
+      await saveSettings.mutateAsync({
         companyName: values.companyName.trim(),
         stagnationDays: Number(values.stagnationDays),
         sellersSeeOnlyOwn: values.sellersSeeOnlyOwn,
         version: settings.data?.version,
       });
-      queryClient.setQueryData(['settings'], saved);
-      // stagnation and visibility change what lists and the board show
-      void queryClient.invalidateQueries({ queryKey: ['opportunities'] });
       notifySaved(t);
     } catch (error) {
-      // O-25: someone else saved first: the form is filled with the settings as they are now
-      showFormError(form, error, t, {
-        onConflict: (conflict) => {
-          if (conflict.current) queryClient.setQueryData(['settings'], conflict.current);
-          else void settings.refetch();
-        },
-      });
-    } finally {
-      setSaving(false);
+      // O-25: someone else saved first: useSaveSettings puts the settings as they are now in the
+      // cache, and the form is filled with them
+      showFormError(form, error, t);
     }
   }
 
@@ -67,7 +54,7 @@ export function SettingsSetup() {
           <TextInput label={t('setup.companyName')} required {...form.getInputProps('companyName')} />
           <NumberInput label={t('settings.stagnationDays')} description={t('settings.stagnationHint')} min={1} max={3650} allowDecimal={false} {...form.getInputProps('stagnationDays')} />
           <Switch label={t('settings.sellersSeeOnlyOwn')} description={t('settings.sellersSeeOnlyOwnHint')} {...form.getInputProps('sellersSeeOnlyOwn', { type: 'checkbox' })} />
-          <Button type="submit" loading={saving} style={{ alignSelf: 'flex-start' }}>
+          <Button type="submit" loading={saveSettings.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('common.save')}
           </Button>
         </Stack>

@@ -5,6 +5,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { notifyError, notifySaved, showFormError } from '../../api/errors';
+import { keys } from '../../api/query-keys';
+import { useCreateUser, useUpdateUser } from '../../api/setup-mutations';
 import { useCurrentUser } from '../../api/session';
 import type { Page, Role, User } from '../../api/types';
 import { RecordState } from '../../components/FormParts';
@@ -17,8 +19,7 @@ type Values = { name: string; email: string; password: string; role: Role; initi
 
 function NewUserForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [saving, setSaving] = useState(false);
+  const createUser = useCreateUser();
   const form = useForm<Values>({
     initialValues: { name: '', email: '', password: '', role: 'seller', initials: '', regionId: null, departmentId: null },
     validate: {
@@ -28,9 +29,8 @@ function NewUserForm({ onDone }: { onDone: () => void }) {
     },
   });
   async function save(values: Values) {
-    setSaving(true);
     try {
-      await api.post('/api/users', {
+      await createUser.mutateAsync({
         name: values.name.trim(),
         email: values.email.trim(),
         password: values.password,
@@ -40,12 +40,9 @@ function NewUserForm({ onDone }: { onDone: () => void }) {
         departmentId: values.departmentId,
       });
       notifySaved(t, t('common.created'));
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
       onDone();
     } catch (error) {
       showFormError(form, error, t);
-    } finally {
-      setSaving(false);
     }
   }
   return (
@@ -66,7 +63,7 @@ function NewUserForm({ onDone }: { onDone: () => void }) {
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={createUser.isPending}>
             {t('common.create')}
           </Button>
         </Group>
@@ -80,18 +77,17 @@ export function UsersSetup() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const queryClient = useQueryClient();
+  const updateUser = useUpdateUser();
   const [creating, setCreating] = useState(false);
   const [settingPassword, setSettingPassword] = useState<User | null>(null);
-  const users = useQuery({ queryKey: ['users', 'all'], queryFn: () => api.get<Page<User>>('/api/users', { limit: 200, sort: 'name' }) });
+  const users = useQuery({ queryKey: keys.users.everyone, queryFn: () => api.get<Page<User>>('/api/users', { limit: 200, sort: 'name' }) });
 
   async function patch(user: User, change: Partial<User>) {
     try {
-      await api.patch(`/api/users/${user.id}`, { ...change, version: user.version });
+      await updateUser.mutateAsync({ user, change });
       notifySaved(t);
     } catch (error) {
       notifyError(error, t);
-    } finally {
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
     }
   }
 
@@ -160,7 +156,7 @@ export function UsersSetup() {
         onClose={() => setSettingPassword(null)}
         onSaved={() => {
           setSettingPassword(null);
-          void queryClient.invalidateQueries({ queryKey: ['users'] });
+          void queryClient.invalidateQueries({ queryKey: keys.users.all });
         }}
       />
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('users.new')} centered>
