@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from './connect.ts';
 import { cacheSettingsOf, currentSettings, forgetSettings, getSettings, saveSettings } from './settings.ts';
-import { freshDatabase } from '../../test/helpers/database.ts';
+import { freshDatabase, keepSettings } from '../../test/helpers/database.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -10,6 +10,12 @@ beforeAll(async () => {
   cacheSettingsOf(database.db, true);
 });
 afterAll(() => database.close());
+// a test that changes the settings (stagnation days, who sees what) puts them back, even when it fails
+let restoreSettings: () => Promise<void>;
+beforeEach(async () => {
+  restoreSettings = await keepSettings(database.db);
+});
+afterEach(() => restoreSettings());
 
 describe('settings read from memory', () => {
   it('reads once, and again after every change', async () => {

@@ -2,7 +2,8 @@
 // and their stages, steps, seller shares, an opportunity's competitor entries and global competitors.
 // A write names the version it is based on (400 without it), a stale one is a 409 with the record
 // as it is now, and a write moves the version on.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { keepSettings } from '../helpers/database.ts';
 import { startApi, type Answer, type Client, type TestApi } from '../helpers/api.ts';
 
 let api: TestApi;
@@ -19,6 +20,12 @@ beforeAll(async () => {
   companyId = (await seller.post('/api/companies', { name: 'Versioned Fjord AS' })).body.id;
 });
 afterAll(() => api.close());
+// a test that changes the settings (stagnation days, who sees what) puts them back, even when it fails
+let restoreSettings: () => Promise<void>;
+beforeEach(async () => {
+  restoreSettings = await keepSettings(api.database.db);
+});
+afterEach(() => restoreSettings());
 
 function expectMissingVersion(answer: Answer) {
   expect(answer.status).toBe(400);

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { keepSettings } from '../../../test/helpers/database.ts';
 import { sql } from 'kysely';
 import { startApi, type Client, type TestApi } from '../../../test/helpers/api.ts';
 import { addDays, todayIn } from '../../domain/opportunities/rules.ts';
@@ -20,6 +21,12 @@ beforeAll(async () => {
   standard = (await seller.get('/api/sales-processes')).body.items.find((p: { isDefault: boolean }) => p.isDefault);
 });
 afterAll(() => api.close());
+// a test that changes the settings (stagnation days, who sees what) puts them back, even when it fails
+let restoreSettings: () => Promise<void>;
+beforeEach(async () => {
+  restoreSettings = await keepSettings(api.database.db);
+});
+afterEach(() => restoreSettings());
 
 describe('creating opportunities (O-1 … O-6)', () => {
   it('ships the default process Prospect 10, Qualified 25, Quote sent 50, Negotiation 75 (O-4)', () => {
@@ -250,7 +257,6 @@ describe('opportunity lists (L-1, L-2, O-22, O-23)', () => {
     expect((await manager.get(`/api/opportunities?companyId=${listCompany}&stagnant=true`)).status).toBe(200);
     await admin.patch('/api/settings', { stagnationDays: 50, version: await settingsVersion() });
     expect((await manager.get(`/api/opportunities?companyId=${listCompany}&stagnant=true`)).body.items).toEqual([]);
-    await admin.patch('/api/settings', { stagnationDays: 30, version: await settingsVersion() });
   });
 
   it('hides other sellers’ opportunities when the admin setting says so (A-2)', async () => {
@@ -262,7 +268,6 @@ describe('opportunity lists (L-1, L-2, O-22, O-23)', () => {
     expect((await seller.get(`/api/opportunities?companyId=${listCompany}`)).body.items).toEqual([]);
     expect((await other.get(`/api/opportunities/${hidden.id}`)).status).toBe(200);
     expect((await manager.get(`/api/opportunities/${hidden.id}`)).status).toBe(200);
-    await admin.patch('/api/settings', { sellersSeeOnlyOwn: false, version: (await admin.get('/api/settings')).body.version });
   });
 });
 
