@@ -22,7 +22,9 @@ describe('OpenAPI and health (I-1)', () => {
       expect(doc.body.paths, path).toHaveProperty([path]);
     }
     const create = doc.body.paths['/api/opportunities'].post;
-    const body = create.requestBody.content['application/json'].schema;
+    // the body is a named schema (NewOpportunityInput), referred to from components
+    const named = create.requestBody.content['application/json'].schema.$ref.replace('#/components/schemas/', '');
+    const body = doc.body.components.schemas[named];
     expect(body.required).toEqual(expect.arrayContaining(['title', 'companyId']));
     expect(body.properties.probabilityMode.enum).toEqual(['stage', 'manual']);
     const listParams = doc.body.paths['/api/opportunities'].get.parameters.map((p: { name: string }) => p.name);

@@ -11,6 +11,7 @@ import {
 } from '../../domain/opportunities/competitors.ts';
 import { actorOf } from '../context.ts';
 import { idParams } from '../common.ts';
+import { errorResponses, noContent } from '../openapi.ts';
 import { withConflictShape } from '../present.ts';
 import { presentCompetitorEntry } from './present-opportunity.ts';
 import { addCompetitorBody, changeCompetitorBody, competitorEntryParams, competitorEntrySchema } from './schema.ts';
@@ -19,7 +20,13 @@ const tags = ['opportunities'];
 
 export const opportunityCompetitorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/opportunities/:id/competitors', {
-    schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(competitorEntrySchema) }) } },
+    schema: {
+      operationId: 'listOpportunityCompetitors',
+      summary: 'The competitors of an opportunity, the most dangerous first',
+      tags,
+      params: idParams,
+      response: { 200: z.object({ items: z.array(competitorEntrySchema) }), ...errorResponses(400, 401, 404) },
+    },
   }, async (request) => {
     const settings = await currentSettings(app.db);
     const rows = await opportunityCompetitors({ db: app.db, actor: actorOf(request), opportunityId: request.params.id, sellersSeeOnlyOwn: settings.sellersSeeOnlyOwn });
@@ -27,7 +34,14 @@ export const opportunityCompetitorRoutes: FastifyPluginAsyncZod = async (app) =>
   });
 
   app.post('/api/opportunities/:id/competitors', {
-    schema: { tags, params: idParams, body: addCompetitorBody, response: { 201: competitorEntrySchema } },
+    schema: {
+      operationId: 'addOpportunityCompetitor',
+      summary: 'Add a competitor to an opportunity, from the competitor list or as a one-off name',
+      tags,
+      params: idParams,
+      body: addCompetitorBody,
+      response: { 201: competitorEntrySchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    },
   }, async (request, reply) => {
     const entry = await app.db.transaction().execute((db) =>
       addOpportunityCompetitor({ db, actor: actorOf(request), opportunityId: request.params.id, input: request.body }),
@@ -36,7 +50,14 @@ export const opportunityCompetitorRoutes: FastifyPluginAsyncZod = async (app) =>
   });
 
   app.patch('/api/opportunities/:id/competitors/:entryId', {
-    schema: { tags, params: competitorEntryParams, body: changeCompetitorBody, response: { 200: competitorEntrySchema } },
+    schema: {
+      operationId: 'updateOpportunityCompetitor',
+      summary: 'Change the threat or note of a competitor on an opportunity',
+      tags,
+      params: competitorEntryParams,
+      body: changeCompetitorBody,
+      response: { 200: competitorEntrySchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    },
   }, async (request) => {
     const { id: opportunityId, entryId } = request.params;
     const { version: expected, ...changes } = request.body;
@@ -47,9 +68,17 @@ export const opportunityCompetitorRoutes: FastifyPluginAsyncZod = async (app) =>
     return presentCompetitorEntry(entry);
   });
 
-  app.delete('/api/opportunities/:id/competitors/:entryId', { schema: { tags, params: competitorEntryParams } }, async (request, reply) => {
+  app.delete('/api/opportunities/:id/competitors/:entryId', {
+    schema: {
+      operationId: 'removeOpportunityCompetitor',
+      summary: 'Remove a competitor from an opportunity',
+      tags,
+      params: competitorEntryParams,
+      response: { 204: noContent, ...errorResponses(400, 401, 403, 404, 422) },
+    },
+  }, async (request, reply) => {
     const { id: opportunityId, entryId } = request.params;
     await app.db.transaction().execute((db) => removeOpportunityCompetitor({ db, actor: actorOf(request), opportunityId, entryId }));
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 };

@@ -4,13 +4,20 @@ import { listFollowUps } from '../../db/follow-ups.ts';
 import { recordAccess } from '../../domain/records/access.ts';
 import { actorOf } from '../context.ts';
 import { idParams } from '../common.ts';
+import { errorResponses } from '../openapi.ts';
 import { presentFollowUp } from './present-opportunity.ts';
 import { followUpSchema } from './schema.ts';
 
 /** O-21: the follow-up dates an opportunity has had, newest first. */
 export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/opportunities/:id/follow-ups', {
-    schema: { tags: ['opportunities'], params: idParams, response: { 200: z.object({ items: z.array(followUpSchema) }) } },
+    schema: {
+      operationId: 'listOpportunityFollowUps',
+      summary: 'The follow-up dates an opportunity has had, newest first',
+      tags: ['opportunities'],
+      params: idParams,
+      response: { 200: z.object({ items: z.array(followUpSchema) }), ...errorResponses(400, 401, 404) },
+    },
   }, async (request) => {
     await recordAccess(app.db, actorOf(request), 'opportunity', request.params.id);
     return { items: (await listFollowUps(app.db, request.params.id)).map(presentFollowUp) };

@@ -1,7 +1,9 @@
 // The opportunity slice's query strings, answers, and the bodies of its parts (sellers, competitors);
 // the opportunity's own bodies are the domain's (domain/opportunities/schema.ts), which the import uses too.
 import { z } from 'zod';
-import { opportunityPriority as priority, opportunityStatus as status, stepState } from '../../domain/opportunities/schema.ts';
+import {
+  closeOpportunityBody, createOpportunityBody, opportunityPriority as priority, opportunityStatus as status, stepState, updateOpportunityBody,
+} from '../../domain/opportunities/schema.ts';
 import { booleanQuery, csv, date, id, idList, listQueryBase, optionalText, page, timestamp, version } from '../common.ts';
 import { threat } from '../competitors/schema.ts';
 
@@ -59,6 +61,11 @@ export const opportunityQuery = z.strictObject({
 /** The list's own query: the filters plus `summary=true` for the selection summary (L-5). */
 export const opportunityListQuery = z.strictObject({ ...opportunityQuery.shape, summary: booleanQuery.optional() });
 
+/** The opportunity's own bodies, named in the API document (the domain checks them; the import too). */
+export const newOpportunityBody = createOpportunityBody.meta({ id: 'NewOpportunity' });
+export const opportunityChangesBody = updateOpportunityBody.meta({ id: 'OpportunityChanges' });
+export const closeBody = closeOpportunityBody.meta({ id: 'OpportunityClose' });
+
 export const summarySchema = z.object({
   counts: z.object({ won: z.number(), open: z.number(), lost: z.number(), expired: z.number() }),
   // one line per currency, the base currency first: amounts in different currencies are never added together
@@ -67,7 +74,7 @@ export const summarySchema = z.object({
   estimatedRevenue: z.number().nullable(),
   pipeline: z.number().nullable(),
   largest: z.number().nullable(),
-});
+}).meta({ id: 'OpportunitySummary' });
 
 export const opportunitySchema = z.object({
   id: z.number(),
@@ -117,12 +124,12 @@ export const opportunitySchema = z.object({
   updatedAt: z.string(),
   updatedBy: z.number().nullable(),
   updatedByInitials: z.string().nullable(),
-});
+}).meta({ id: 'Opportunity' });
 
-export const opportunityPage = page(opportunitySchema).extend({ summary: summarySchema.optional() });
+export const opportunityPage = page(opportunitySchema).extend({ summary: summarySchema.optional() }).meta({ id: 'OpportunityPage' });
 
 /** O-7: one step of an opportunity's sales process. */
-export const stepSchema = z.object({ stageId: z.number(), name: z.string(), probability: z.number(), position: z.number(), state: stepState });
+export const stepSchema = z.object({ stageId: z.number(), name: z.string(), probability: z.number(), position: z.number(), state: stepState }).meta({ id: 'OpportunityStep' });
 export const stepParams = z.object({ id, stageId: id });
 
 /** O-9 … O-11: one close of an opportunity, kept when it is reopened. */
@@ -142,14 +149,14 @@ export const closingSchema = z.object({
   reopenedAt: z.string().nullable(),
   reopenedBy: z.number().nullable(),
   reopenedByInitials: z.string().nullable(),
-});
+}).meta({ id: 'OpportunityClosing' });
 
 /** O-12: what became of each item of a bulk action. */
 export const bulkResultSchema = z.object({
   succeeded: z.number(),
   failed: z.number(),
   results: z.array(z.object({ id: z.number(), ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional() })),
-});
+}).meta({ id: 'BulkResult' });
 
 /** O-14: the deleted opportunities an admin can still restore. */
 export const deletedQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
@@ -163,7 +170,7 @@ export const deletedOpportunitySchema = z.object({
   status: z.string(),
   deletedAt: z.string(),
   deletedByInitials: z.string().nullable(),
-});
+}).meta({ id: 'DeletedOpportunity' });
 export const deletedListSchema = z.object({ items: z.array(deletedOpportunitySchema), restoreDays: z.number() });
 
 /** U-1: the columns of the board with their totals, one line per currency (amounts in different currencies are never added). */
@@ -173,7 +180,7 @@ export const boardSchema = z.object({
   processId: z.number(),
   processName: z.string(),
   columns: z.array(z.object({ stageId: z.number(), name: z.string(), probability: z.number(), count: z.number(), totals: z.array(currencyTotal) })),
-});
+}).meta({ id: 'Board' });
 
 /** O-15: one competitor on an opportunity; `id` is the entry, `competitorId` the global competitor (null for a one-off name). */
 export const competitorEntrySchema = z.object({
@@ -185,7 +192,7 @@ export const competitorEntrySchema = z.object({
   threat: z.number(),
   note: z.string().nullable(),
   version: z.number().describe('the entry’s own version (O-25); a change also moves the opportunity’s version on'),
-});
+}).meta({ id: 'OpportunityCompetitor' });
 export const competitorEntryParams = z.object({ id, entryId: id });
 export const addCompetitorBody = z
   .strictObject({
@@ -212,7 +219,7 @@ export const sellerListSchema = z.object({
   sum: z.number(),
   warning: z.string().nullable(),
   version: z.number().describe('the opportunity’s version, which guards its seller list (O-25)'),
-});
+}).meta({ id: 'SellerList' });
 export const sellerParams = z.object({ id, userId: id });
 /** A share in percent: 0–100 with at most two decimals. */
 const share = z
@@ -231,4 +238,4 @@ export const followUpSchema = z.object({
   setBy: z.number().nullable(),
   setByInitials: z.string().nullable(),
   activityId: z.number().nullable().describe('The task the date created'),
-});
+}).meta({ id: 'FollowUp' });
