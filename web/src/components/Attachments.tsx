@@ -1,9 +1,10 @@
-import { useState } from 'react';
 import { ActionIcon, Alert, Anchor, FileButton, Group, Button, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client';
+import { useDeleteAttachment, useUploadAttachment } from '../api/attachment-mutations';
 import { errorMessage, notifyError, notifySaved } from '../api/errors';
+import { keys } from '../api/query-keys';
 import { useLanguage } from '../i18n';
 import { formatNumber } from '../i18n/format';
 import { DateTimeText } from './Display';
@@ -27,33 +28,25 @@ function size(bytes: number, language: ReturnType<typeof useLanguage>) {
 export function Attachments({ resource, id }: { resource: string; id: number }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const queryClient = useQueryClient();
-  const [uploading, setUploading] = useState(false);
-  const key = [resource, id, 'attachments'];
-  const files = useQuery({ queryKey: key, queryFn: () => api.get<{ items: Attachment[] }>(`/api/${resource}/${id}/attachments`) });
+  const uploadFile = useUploadAttachment(resource, id);
+  const deleteFile = useDeleteAttachment(resource, id);
+  const files = useQuery({ queryKey: keys.resource(resource).attachments(id), queryFn: () => api.get<{ items: Attachment[] }>(`/api/${resource}/${id}/attachments`) });
   const unavailable = files.error instanceof ApiError && files.error.status === 404 && files.error.code === 'NOT_FOUND' && /route/i.test(files.error.message);
 
   async function upload(file: File | null) {
     if (!file) return;
-    setUploading(true);
     try {
-      const form = new FormData();
-      form.append('file', file);
-      await api.upload(`/api/${resource}/${id}/attachments`, form);
+      await uploadFile.mutateAsync(file);
       notifySaved(t, t('attachments.uploaded', { name: file.name }));
-      void queryClient.invalidateQueries({ queryKey: key });
     } catch (error) {
       notifyError(error, t);
-    } finally {
-      setUploading(false);
     }
   }
 
   async function remove(attachment: Attachment) {
     if (!window.confirm(t('attachments.confirmDelete', { name: attachment.fileName }))) return;
     try {
-      await api.delete(`/api/attachments/${attachment.id}`);
-      void queryClient.invalidateQueries({ queryKey: key });
+      await deleteFile.mutateAsync(attachment.id);
     } catch (error) {
       notifyError(error, t);
     }
@@ -69,7 +62,7 @@ export function Attachments({ resource, id }: { resource: string; id: number }) 
         {unavailable ? null : (
           <FileButton onChange={(file) => void upload(file)}>
             {(props) => (
-              <Button size="xs" variant="light" loading={uploading} {...props}>
+              <Button size="xs" variant="light" loading={uploadFile.isPending} {...props}>
                 {t('attachments.upload')}
               </Button>
             )}
@@ -112,7 +105,7 @@ export function Attachments({ resource, id }: { resource: string; id: number }) 
           </Table>
         </Table.ScrollContainer>
       )}
-      <VisuallyHidden aria-live="polite">{uploading ? t('common.loading') : ''}</VisuallyHidden>
+      <VisuallyHidden aria-live="polite">{uploadFile.isPending ? t('common.loading') : ''}</VisuallyHidden>
     </Paper>
   );
 }

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, CopyButton, Group, List, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { useMakeCalendarFeed, useTurnOffCalendarFeed } from '../api/calendar-feed-mutations';
 import { notifyError, notifySaved } from '../api/errors';
+import { keys } from '../api/query-keys';
 import type { CalendarFeedStatus } from '../api/types';
 import { DateTimeText } from './Display';
 
@@ -12,8 +14,9 @@ const APPS = ['outlook', 'google', 'apple'] as const;
 /** L-8: the user's secret iCalendar address — make it, see it once, copy it, replace or turn it off. */
 function CalendarFeed() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const status = useQuery({ queryKey: ['calendar-feed'], queryFn: () => api.get<CalendarFeedStatus>('/api/calendar-feed') });
+  const makeFeed = useMakeCalendarFeed();
+  const turnOffFeed = useTurnOffCalendarFeed();
+  const status = useQuery({ queryKey: keys.calendarFeed.all, queryFn: () => api.get<CalendarFeedStatus>('/api/calendar-feed') });
   const [url, setUrl] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmRotate, setConfirmRotate] = useState(false);
@@ -22,11 +25,10 @@ function CalendarFeed() {
   async function make() {
     setBusy(true);
     try {
-      const answer = await api.post<{ url: string | null; path: string }>('/api/calendar-feed');
+      const answer = await makeFeed.mutateAsync();
       // without TRAKT_PUBLIC_URL the server makes no full address: this page's own is the one the user reached
       setUrl(answer.url ?? `${window.location.origin}${answer.path}`);
       setConfirmRotate(false);
-      void queryClient.invalidateQueries({ queryKey: ['calendar-feed'] });
     } catch (error) {
       notifyError(error, t);
     } finally {
@@ -36,10 +38,9 @@ function CalendarFeed() {
   async function turnOff() {
     setBusy(true);
     try {
-      await api.delete('/api/calendar-feed');
+      await turnOffFeed.mutateAsync();
       setUrl(null);
       notifySaved(t, t('calendar.turnedOff'));
-      void queryClient.invalidateQueries({ queryKey: ['calendar-feed'] });
     } catch (error) {
       notifyError(error, t);
     } finally {

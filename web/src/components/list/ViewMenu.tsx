@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { Button, Checkbox, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { notifyError, notifySaved, showFormError } from '../../api/errors';
+import { keys } from '../../api/query-keys';
 import { useCurrentUser } from '../../api/session';
+import { useDeleteView, useSaveView, useUpdateViewQuery } from '../../api/view-mutations';
 import type { ListResourceName, Page, SavedView } from '../../api/types';
 import { sameQuery } from './list-params';
 
@@ -26,26 +28,21 @@ type Editing = { mode: 'new' } | { mode: 'rename'; view: SavedView };
 /** Name and sharing of a new view (current filters, sort and columns) or of an existing one. */
 function ViewDialog({ editing, onClose, onSaved, resource, query, columns }: { editing: Editing; onClose: () => void; onSaved: (view: SavedView) => void } & Pick<Props, 'resource' | 'query' | 'columns'>) {
   const { t } = useTranslation();
-  const [saving, setSaving] = useState(false);
+  const saveView = useSaveView(resource);
   const existing = editing.mode === 'rename' ? editing.view : null;
   const form = useForm({
     initialValues: { name: existing?.name ?? '', shared: existing?.shared ?? false },
     validate: { name: (value) => (value.trim() ? null : t('validation.required')) },
   });
   async function submit(values: { name: string; shared: boolean }) {
-    setSaving(true);
     try {
       const body = { name: values.name.trim(), shared: values.shared };
-      const saved = existing
-        ? await api.patch<SavedView>(`/api/views/${existing.id}`, { ...body, version: existing.version })
-        : await api.post<SavedView>('/api/views', { ...body, resource, query, columns });
+      const saved = await saveView.mutateAsync({ existing, body, query, columns });
       notifySaved(t, existing ? t('views.updated') : t('views.created', { name: saved.name }));
       onSaved(saved);
       onClose();
     } catch (error) {
       showFormError(form, error, t);
-    } finally {
-      setSaving(false);
     }
   }
   return (
@@ -62,7 +59,7 @@ function ViewDialog({ editing, onClose, onSaved, resource, query, columns }: { e
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={saveView.isPending}>
             {t('common.save')}
           </Button>
         </Group>
@@ -75,38 +72,35 @@ function ViewDialog({ editing, onClose, onSaved, resource, query, columns }: { e
 export function ViewMenu({ resource, query, columns, activeId, onApply, onForget }: Props) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const queryClient = useQueryClient();
+  const updateView = useUpdateViewQuery(resource);
+  const deleteView = useDeleteView(resource);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<SavedView | null>(null);
-  const views = useQuery({ queryKey: ['views', resource], queryFn: () => api.get<Page<SavedView>>('/api/views', { resource }), select: (page) => page.items });
+  const views = useQuery({ queryKey: keys.views.of(resource), queryFn: () => api.get<Page<SavedView>>('/api/views', { resource }), select: (page) => page.items });
   const all = views.data ?? [];
   const mine = all.filter((v) => v.ownerId === user.id);
   const others = all.filter((v) => v.ownerId !== user.id);
   const active = all.find((v) => v.id === activeId) ?? null;
   const changed = active !== null && !sameQuery(active.query, query);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['views', resource] });
 
   async function updateActive(view: SavedView) {
     try {
-      const saved = await api.patch<SavedView>(`/api/views/${view.id}`, { query, columns, version: view.version });
+      const saved = await updateView.mutateAsync({ view, query, columns });
       notifySaved(t, t('views.updated'));
-      refresh();
       onApply(saved);
     } catch (error) {
       notifyError(error, t);
-      refresh();
     }
   }
   async function remove(view: SavedView) {
     try {
-      await api.delete(`/api/views/${view.id}`);
+      await deleteView.mutateAsync(view);
       notifySaved(t, t('views.deleted', { name: view.name }));
       if (view.id === activeId) onForget();
     } catch (error) {
       notifyError(error, t);
     } finally {
       setDeleting(null);
-      refresh();
     }
   }
 
@@ -161,7 +155,6 @@ export function ViewMenu({ resource, query, columns, activeId, onApply, onForget
             editing={editing}
             onClose={() => setEditing(null)}
             onSaved={(view) => {
-              refresh();
               // a new view is the current state, now named; a renamed one keeps any unsaved filters
               if (editing.mode === 'new') onApply(view);
             }}
