@@ -1,36 +1,10 @@
 // Browser test of the pipeline board (U-1): drag a card with the mouse to another stage and see
 // its probability and both columns' count, total and weighted sum change.
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { dragWithMouse, header, type Process } from './board-helpers.ts';
 import { TIMEOUT, browserSuite, signInWithApi, stamp } from './harness.ts';
 
 const harness = browserSuite();
-
-type Process = { id: number; stages: { id: number; name: string; probability: number }[] };
-
-/** The text of one header line of a stage's column: count, total or weighted. */
-async function header(column: Locator, total: 'count' | 'sum' | 'weighted'): Promise<string> {
-  const selector = total === 'count' ? '[data-total="count"]' : `[data-currency="DKK"] [data-total="${total}"]`;
-  const cell = column.locator(selector);
-  return (await cell.count()) === 0 ? '' : ((await cell.first().textContent()) ?? '');
-}
-
-/** Presses the mouse on the card's drag handle and moves it in small steps onto the target. */
-async function dragWithMouse(page: Page, handle: Locator, target: Locator): Promise<void> {
-  await handle.scrollIntoViewIfNeeded();
-  const from = await handle.boundingBox();
-  const to = await target.boundingBox();
-  if (!from || !to) throw new Error('drag handle or target is not visible');
-  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
-  const end = { x: to.x + to.width / 2, y: to.y + Math.min(to.height / 2, 200) };
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  // past the sensor's 4 px activation distance first, then across in steps
-  await page.mouse.move(start.x + 10, start.y + 5, { steps: 5 });
-  await page.mouse.move(end.x, end.y, { steps: 25 });
-  await page.mouse.move(end.x + 2, end.y + 2, { steps: 2 });
-  await page.mouse.up();
-}
 
 describe('pipeline board in the browser', () => {
   it('moves a card to another stage by drag and drop; probability and column totals follow', async () => {

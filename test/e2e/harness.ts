@@ -16,6 +16,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ADMIN_EMAIL = 'admin@example.com';
 export const ADMIN_PASSWORD = 'e2e-first-flow-Pa55word-long-enough';
 export const TIMEOUT = 120_000;
+// a first start migrates a new database: over a minute on a busy two-core machine
+const START_TIMEOUT = 300_000;
 
 export type Harness = {
   baseUrl: string;
@@ -51,8 +53,15 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`server did not answer /api/health in time:\n${output()}`);
 }
 
+export type SuiteOptions = {
+  /** The browser's language and region, e.g. 'da-DK': the UI's language before sign-in (default 'en-GB'). */
+  locale?: string;
+  /** Load the demo data (TRAKT_DEMO=1) into the new database. */
+  demo?: boolean;
+};
+
 /** Starts the server and the browser before the file's tests and stops both after them. */
-export function browserSuite(): Harness {
+export function browserSuite(options: SuiteOptions = {}): Harness {
   let server: ChildProcess | null = null;
   let serverOutput = '';
   let tempDir = '';
@@ -86,13 +95,15 @@ export function browserSuite(): Harness {
       TRAKT_ADMIN_EMAIL: ADMIN_EMAIL,
       TRAKT_ADMIN_PASSWORD: ADMIN_PASSWORD,
     };
-    delete env.TRAKT_DEMO;
+    // the demo data when asked for (loaded once the admin exists), else an empty instance
+    if (options.demo) env.TRAKT_DEMO = '1';
+    else delete env.TRAKT_DEMO;
     if (process.env.DATABASE_URL) env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL);
 
     server = spawn(process.execPath, [join(ROOT, 'bin/trakt.js'), 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
     server.stderr?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-    await waitForHealth(harness.baseUrl, server, () => serverOutput, Date.now() + 90_000);
+    await waitForHealth(harness.baseUrl, server, () => serverOutput, Date.now() + START_TIMEOUT - 30_000);
 
     harness.context = await chromium.launchPersistentContext(join(tempDir, 'chromium-profile'), {
       executablePath: CHROMIUM,
@@ -108,12 +119,12 @@ export function browserSuite(): Harness {
         '--disable-quic',
       ],
       viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
+      locale: options.locale ?? 'en-GB',
       timezoneId: 'Europe/Copenhagen',
     });
     harness.context.setDefaultTimeout(20_000);
     harness.page = harness.context.pages()[0] ?? (await harness.context.newPage());
-  }, TIMEOUT);
+  }, START_TIMEOUT);
 
   afterAll(async () => {
     await harness.context?.close().catch(() => undefined);
