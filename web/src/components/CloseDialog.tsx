@@ -71,7 +71,8 @@ function CloseForm({ opportunity, outcome, onClose, onClosed }: { opportunity: O
     enabled: outcome === 'lost',
   });
   const entries = competitors.data?.items ?? [];
-  useEffect(() => form.clearErrors(), [outcome]);
+  const { clearErrors } = form;
+  useEffect(() => clearErrors(), [outcome, clearErrors]);
 
   async function submit(values: Values) {
     const body: Record<string, unknown> = { outcome, closeDate: values.closeDate ?? undefined, note: textOrNull(values.note), finishFollowUps: values.finishFollowUps, version: opportunity.version };

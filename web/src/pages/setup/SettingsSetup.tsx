@@ -21,13 +21,15 @@ export function SettingsSetup() {
       stagnationDays: (value) => (Number(value) >= 1 && Number(value) <= 3650 ? null : t('settings.daysRange')),
     },
   });
+  // both are stable across renders (useCallback in @mantine/form)
+  const { setValues, resetDirty } = form;
   useEffect(() => {
     if (settings.data) {
       const values = { companyName: settings.data.companyName, stagnationDays: settings.data.stagnationDays, sellersSeeOnlyOwn: settings.data.sellersSeeOnlyOwn };
-      form.setValues(values);
-      form.resetDirty(values);
+      setValues(values);
+      resetDirty(values);
     }
-  }, [settings.data]);
+  }, [settings.data, setValues, resetDirty]);
 
   if (!settings.data) return <RecordState loading={settings.isPending} error={settings.error} />;
 
