@@ -323,8 +323,8 @@ export async function softDeleteOpportunity(db: Db, id: number, actorId: number)
   await softDeleteRow(db, 'opportunities', id, actorId);
 }
 
-// Steps (SPEC O-7) are written by the SQL function opportunity_step_state (migration 0012), the one
-// home of their rule, in every statement below and in the import's.
+// Steps are written by the SQL function opportunity_step_state (migration 0012), the one home of
+// their rule, in every statement below and in the import's.
 
 /** The steps of new opportunities, one per stage of the process, as they stand at their stage (and status). */
 export function newStepsOf(opportunities: RawBuilder<unknown>) {
@@ -390,13 +390,4 @@ export async function replaceSoleSellers(db: Db, owners: readonly { opportunityI
     FROM unnest(${owners.map((o) => o.opportunityId)}::int[], ${owners.map((o) => o.ownerId)}::int[]) AS c(opportunity_id, owner_id)
     WHERE x.opportunity_id = c.opportunity_id
       AND NOT EXISTS (SELECT 1 FROM opportunity_sellers y WHERE y.opportunity_id = x.opportunity_id AND y.user_id <> x.user_id)`.execute(db);
-}
-
-// TEMPORARY until the one-action-per-file split of domain/opportunities lands: its callers move to
-// insertSteps and replaceSoleSellers, and these two go.
-export async function writeSteps(db: Db, opportunityId: number, _stages?: unknown, _currentPosition?: unknown) {
-  await insertSteps(db, [opportunityId]);
-}
-export async function replaceSoleSeller(db: Db, opportunityId: number, newOwnerId: number) {
-  await replaceSoleSellers(db, [{ opportunityId, ownerId: newOwnerId }]);
 }

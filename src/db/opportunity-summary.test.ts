@@ -49,7 +49,7 @@ beforeAll(async () => {
     numberOf.set(c.name, i + 1);
   }
 });
-afterAll(() => database?.close());
+afterAll(() => database.close());
 
 const cents = (value: number | null) => (value === null ? null : Math.round(value * 100));
 

@@ -1,14 +1,14 @@
 import type { Db } from '../../db/schema.ts';
-import type { OpportunityRow } from '../../db/opportunities.ts';
+import { alignSteps, type OpportunityRow } from '../../db/opportunities.ts';
 import { finishFollowUpTasks } from '../../db/follow-ups.ts';
-import { insertClosing, listSteps, saveSteps } from '../../db/opportunity-lifecycle.ts';
+import { insertClosing, listSteps } from '../../db/opportunity-lifecycle.ts';
 import { ensureGlobalCompetitor, isCompetitorOfOpportunity } from '../../db/competitors.ts';
 import { AppError, invalid } from '../errors.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { checkActiveEntries } from '../setup/active-entries.ts';
 import { recordChanges } from '../history/history.ts';
 import { closingChanges, type CloseInput } from './closing.ts';
-import { currentStageId, stepsWhenWon } from './steps.ts';
+import { currentStageId } from './steps.ts';
 import { changeableAtVersion, reloadOpportunity, saveOpportunity } from './opportunity-writes.ts';
 
 /** O-9, O-10: closes as won, lost or expired, with the dialog's fields and defaults; the close is kept. */
@@ -41,10 +41,9 @@ export async function closeOpportunity({ db, actor, id, input: given, today, ver
   }
   let stageId = current.stageId;
   if (changes.status === 'won') {
-    const before = await listSteps(db, id);
-    const after = stepsWhenWon(before);
-    await saveSteps(db, id, before, after);
-    stageId = currentStageId(after);
+    // winning completes the process: every step still to do is done
+    await alignSteps(db, [id], { won: true });
+    stageId = currentStageId(await listSteps(db, id));
   }
   await saveOpportunity(db, current, actor, { ...changes, stageId });
   await insertClosing(db, {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/schema.ts';
 import { findCompany, lockNumbering } from '../../db/companies.ts';
 import { findDefaultProcess, findProcess } from '../../db/sales-processes.ts';
-import { addSeller, insertOpportunity, nextOpportunityNumber, writeSteps, type OpportunityRow } from '../../db/opportunities.ts';
+import { addSeller, insertOpportunity, insertSteps, nextOpportunityNumber, type OpportunityRow } from '../../db/opportunities.ts';
 import { AppError, invalid } from '../errors.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { assertOwnerAssignable } from '../records/access.ts';
@@ -52,7 +52,7 @@ export async function createOpportunity({ db, actor, input, baseCurrency }: {
     createdBy: actor.id,
     updatedBy: actor.id,
   });
-  await writeSteps(db, id, process.stages, stage.position);
+  await insertSteps(db, [id]);
   await addSeller(db, id, ownerId, 100, 1);
   const created = await reloadOpportunity(db, id);
   await recordLifecycle(db, 'opportunity', id, actor.id, 'created', created.title); // O-24

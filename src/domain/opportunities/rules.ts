@@ -1,6 +1,6 @@
 // Pure sales rules (SPEC O-3, O-6, O-22, O-23). No I/O: table-driven tests live beside this file.
-// The weighted value (O-3) is the generated column opportunities.weighted_amount (migration 0001) and
-// the pipeline value (O-8) an SQL function (migration 0012): sums over many rows need them in SQL.
+// The weighted value is the generated column opportunities.weighted_amount (migration 0001) and the
+// pipeline value an SQL function (migration 0012): sums over many rows need them in SQL.
 import type { OpportunityStatus } from '../../db/schema.ts';
 
 const cents = (value: number) => Math.round(value * 100) / 100;

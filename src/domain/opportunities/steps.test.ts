@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { currentStageId, stepsForStage, stepsWhenWon, type Step, type StepState } from './steps.ts';
+import { currentStageId, type Step, type StepState } from './steps.ts';
 
 const steps = (...states: StepState[]): Step[] => states.map((state, i) => ({ stageId: 10 + i, position: i + 1, state }));
-const states = (list: Step[]) => list.map((s) => s.state);
 
 describe('currentStageId (O-7)', () => {
   it.each([
@@ -25,29 +24,5 @@ describe('currentStageId (O-7)', () => {
       { stageId: 2, position: 2, state: 'todo' },
     ];
     expect(currentStageId(shuffled)).toBe(2);
-  });
-});
-
-describe('stepsForStage', () => {
-  it.each([
-    ['forward from the start', steps('todo', 'todo', 'todo', 'todo'), 12, ['done', 'done', 'todo', 'todo']],
-    ['backward undoes later done steps', steps('done', 'done', 'done', 'todo'), 11, ['done', 'todo', 'todo', 'todo']],
-    ['cancelled steps before stay cancelled', steps('cancelled', 'todo', 'todo'), 12, ['cancelled', 'done', 'todo']],
-    ['cancelled steps after stay cancelled', steps('todo', 'todo', 'cancelled'), 11, ['done', 'todo', 'cancelled']],
-    ['a cancelled target becomes to do', steps('done', 'cancelled', 'todo'), 11, ['done', 'todo', 'todo']],
-  ] as const)('%s', (_name, list, target, expected) => {
-    const moved = stepsForStage(list, target);
-    expect(states(moved)).toEqual(expected);
-    expect(currentStageId(moved)).toBe(target);
-  });
-
-  it('refuses a stage that is not a step', () => {
-    expect(() => stepsForStage(steps('todo'), 99)).toThrow(/not a step/);
-  });
-});
-
-describe('stepsWhenWon', () => {
-  it('marks the remaining steps done and keeps cancelled ones', () => {
-    expect(states(stepsWhenWon(steps('done', 'cancelled', 'todo', 'todo')))).toEqual(['done', 'cancelled', 'done', 'done']);
   });
 });

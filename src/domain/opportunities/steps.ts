@@ -1,5 +1,7 @@
 // O-7: each stage of the process is a step with a state per opportunity; the current stage is the
-// earliest step that is neither done nor cancelled. Pure functions, tested beside this file.
+// earliest step that is neither done nor cancelled. This file reads the current stage from the
+// states; the states a move or a win gives the steps are written by the SQL function
+// opportunity_step_state (migration 0012), as imports and a process's new stage need them in SQL.
 
 export type StepState = 'todo' | 'done' | 'cancelled';
 export type Step = { stageId: number; position: number; state: StepState };
@@ -11,24 +13,4 @@ export function currentStageId(steps: readonly Step[]): number | null {
   if (todo) return todo.stageId;
   const done = ordered.filter((s) => s.state === 'done').at(-1);
   return done?.stageId ?? ordered.at(-1)?.stageId ?? null;
-}
-
-/**
- * Moving an opportunity to a stage (board drag, stage picker): steps before it that were still to
- * do become done, the target becomes to do, later done steps become to do again. Cancelled steps
- * stay cancelled, except the target itself, which a seller chose deliberately.
- */
-export function stepsForStage(steps: readonly Step[], targetStageId: number): Step[] {
-  const target = steps.find((s) => s.stageId === targetStageId);
-  if (!target) throw new Error(`stage ${targetStageId} is not a step of this opportunity`);
-  return steps.map((step) => {
-    if (step.position < target.position) return { ...step, state: step.state === 'todo' ? 'done' : step.state };
-    if (step.position === target.position) return { ...step, state: 'todo' };
-    return { ...step, state: step.state === 'done' ? 'todo' : step.state };
-  });
-}
-
-/** Winning completes the process: every step still to do becomes done. */
-export function stepsWhenWon(steps: readonly Step[]): Step[] {
-  return steps.map((step) => (step.state === 'todo' ? { ...step, state: 'done' } : step));
 }

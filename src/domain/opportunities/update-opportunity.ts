@@ -1,15 +1,13 @@
 import type { Db } from '../../db/schema.ts';
 import { findCompany } from '../../db/companies.ts';
 import { findProcess } from '../../db/sales-processes.ts';
-import { replaceSoleSeller, updateOpportunityRow, type OpportunityRow } from '../../db/opportunities.ts';
-import { listSteps, saveSteps } from '../../db/opportunity-lifecycle.ts';
+import { alignSteps, replaceSoleSellers, updateOpportunityRow, type OpportunityRow } from '../../db/opportunities.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { canChangeOwnerAndSellers } from '../auth/policy.ts';
 import { changedEntries, checkActiveEntries } from '../setup/active-entries.ts';
 import { recordChanges } from '../history/history.ts';
 import { nextProbability } from './rules.ts';
-import { stepsForStage } from './steps.ts';
 import { applyFollowUp } from './follow-up.ts';
 import { checkContact, SETUP_FIELDS, stageOf } from './opportunity-input-checks.ts';
 import { editableOpportunity, opportunityConflict, reloadOpportunity } from './opportunity-writes.ts';
@@ -53,12 +51,11 @@ export async function updateOpportunity({ db, actor, id, version, changes }: {
   if (!(await updateOpportunityRow(db, id, version, actor.id, { ...rest, stageId: stage.id, probability, probabilityMode }))) {
     throw opportunityConflict(current);
   }
-  if (changes.stageId !== undefined && changes.stageId !== current.stageId) {
-    // moving to a stage (board, stage picker): earlier steps done, later ones to do again
-    const before = await listSteps(db, id);
-    await saveSteps(db, id, before, stepsForStage(before, stage.id));
+  // moving to a stage (board, stage picker): earlier steps done, later ones to do again
+  if (changes.stageId !== undefined && changes.stageId !== current.stageId) await alignSteps(db, [id]);
+  if (changes.ownerId !== undefined && changes.ownerId !== current.ownerId) {
+    await replaceSoleSellers(db, [{ opportunityId: id, ownerId: changes.ownerId }]); // O-17
   }
-  if (changes.ownerId !== undefined && changes.ownerId !== current.ownerId) await replaceSoleSeller(db, id, changes.ownerId);
   const updated = await reloadOpportunity(db, id);
   await recordChanges(db, 'opportunity', id, actor.id, current, updated); // O-24
   await applyFollowUp({ db, actor, before: current, after: updated }); // O-21
