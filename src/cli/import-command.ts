@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { openFromEnvironment } from '../db/open-from-env.ts';
 import { getSettings } from '../db/settings.ts';
+import { findActiveUser } from '../db/users.ts';
 import { importFile, type ValueMapping } from '../domain/import/import-file.ts';
 import type { Mapping, Preset } from '../domain/import/mapping.ts';
 import { todayIn } from '../domain/opportunities/rules.ts';
@@ -59,9 +60,7 @@ export function registerImportCommand(program: Command) {
       }
       const database = await openFromEnvironment();
       try {
-        let query = database.db.selectFrom('users').selectAll().where('active', '=', true);
-        query = options.as ? query.where('email', '=', options.as) : query.where('role', '=', 'admin').orderBy('id');
-        const actor = await query.executeTakeFirst();
+        const actor = await findActiveUser(database.db, options.as);
         if (!actor) throw new Error(options.as ? `no active user ${options.as}` : 'no admin yet; create one with `trakt create-user --role admin`');
         const settings = await getSettings(database.db);
         bar.start(1, 0);

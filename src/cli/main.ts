@@ -1,6 +1,7 @@
 // The `trakt` command (SPEC I-3): serve, migrate, create-user, seed-demo, import, backup, restore.
 // Each command loads what it needs when it runs: `trakt import` does not load the web server (~1 s of start-up).
 import { Command, Option } from 'commander';
+import { holdsCompanies } from '../db/demo.ts';
 import { openFromEnvironment } from '../db/open-from-env.ts';
 import { ensureAdminFromEnvironment, needsSetup } from '../domain/instance/first-start.ts';
 import { createUser } from '../domain/users/users.ts';
@@ -21,7 +22,7 @@ program
       ensureAdminFromEnvironment(db, process.env.TRAKT_ADMIN_EMAIL, process.env.TRAKT_ADMIN_PASSWORD),
     );
     if (admin) console.log(`Created admin ${admin.email} from TRAKT_ADMIN_EMAIL`);
-    if (process.env.TRAKT_DEMO === '1' && !(await database.db.selectFrom('companies').select('id').limit(1).executeTakeFirst())) {
+    if (process.env.TRAKT_DEMO === '1' && !(await holdsCompanies(database.db))) {
       const counts = await database.db.transaction().execute((db) => loadDemoData({ db, today: todayIn(process.env.TRAKT_TIMEZONE ?? 'Europe/Copenhagen') }));
       console.log(`Loaded demo data: ${JSON.stringify(counts)}`);
     }

@@ -111,6 +111,12 @@ export async function listContacts(db: Db, query: { sort: Sort; cursor: ReturnTy
   });
 }
 
+/** Whether the company has a contact that is not deleted. */
+export async function companyHasContacts(db: Db, companyId: number): Promise<boolean> {
+  const row = await db.selectFrom('contacts').select('id').where('companyId', '=', companyId).where('deletedAt', 'is', null).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertContact(db: Db, row: Insertable<ContactsTable>) {
   const { id } = await db.insertInto('contacts').values(row).returning('id').executeTakeFirstOrThrow();
   return id;

@@ -69,6 +69,11 @@ export async function lockSettingsVersion(db: Db): Promise<number> {
   return Number(row?.value ?? 1);
 }
 
+/** Locks the setup-done row until the caller's transaction ends, so concurrent first setups go one at a time. */
+export async function lockSetupDone(db: Db): Promise<void> {
+  await db.selectFrom('settings').select('key').where('key', '=', 'setupDone').forUpdate().execute();
+}
+
 /** Writes settings; the caller calls forgetSettings after committing (saveSettings also does, for writes outside a transaction). */
 export async function saveSettings(db: Db, changes: Partial<Omit<Settings, 'version'>>) {
   forgetSettings();

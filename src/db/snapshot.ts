@@ -2,12 +2,13 @@
 // summary (rows and a checksum a table) is read in the same snapshot as the dump, so a restore can
 // be checked against it. See docs/decisions/0011-backup.md.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import type { Database } from './connect.ts';
 import type { DB, Db } from './schema.ts';
-import { AppError } from '../domain/errors.ts';
 
 export type TableSummary = { rows: number; checksum: string };
 export type ContentSummary = {
@@ -76,24 +77,45 @@ export async function snapshotEmbedded(database: Database, onProgress?: Progress
  * A server database's snapshot: pg_dump's custom format into `file`, taken in the snapshot the summary
  * was read in (pg_export_snapshot), so both see the same committed transactions.
  */
-export async function snapshotServer(database: Database, file: string, onProgress?: Progress): Promise<ContentSummary> {
+export async function snapshotServer(database: Database, file: string, pgDump: string, onProgress?: Progress): Promise<ContentSummary> {
   const url = serverUrl(database);
   return database.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
     const { rows } = await sql<{ id: string }>`SELECT pg_export_snapshot() AS id`.execute(trx);
     const summary = await summarizeContent(trx, onProgress);
     onProgress?.('dump', 0, 1);
-    await runTool(await findTool('pg_dump', summary.serverVersion), ['--format=custom', `--snapshot=${rows[0]?.id}`, '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`]);
+    await runTool(pgDump, ['--format=custom', `--snapshot=${rows[0]?.id}`, '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`]);
     onProgress?.('dump', 1, 1);
     return summary;
   });
 }
 
-/** Loads a pg_dump file into the server database; `clean` drops what is there first. All or nothing. */
-export async function restoreServer(database: Database, file: string, clean: boolean): Promise<void> {
-  const { rows } = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db);
+/** Loads a pg_dump file into the server database with `pgRestore`; `clean` drops what is there first. All or nothing. */
+export async function restoreServer(database: Database, file: string, clean: boolean, pgRestore: string): Promise<void> {
   const args = ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${serverUrl(database)}`];
   if (clean) args.push('--clean', '--if-exists');
-  await runTool(await findTool('pg_restore', rows[0]?.v ?? ''), [...args, file]);
+  await runTool(pgRestore, [...args, file]);
+}
+
+/** The server's version, as `server_version` reports it (`15.4 (Debian …)`). */
+export async function serverVersion(db: Db): Promise<string> {
+  const { rows } = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(db);
+  return rows[0]?.v ?? '';
+}
+
+/** Makes a new, empty database on the server at `serverUrl`, hands its URL to `use`, and drops it afterwards. */
+export async function withScratchDatabase<T>(serverUrl: string, use: (url: string) => Promise<T>): Promise<T> {
+  const name = `trakt_verify_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return await use(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    await admin.end();
+  }
 }
 
 export function serverUrl(database: Database): string {
@@ -106,18 +128,17 @@ export const majorOf = (version: string) => Number(/^(\d+)/.exec(version)?.[1] ?
 
 /**
  * pg_dump or pg_restore of the server's major version or newer (an older one refuses a newer server):
- * TRAKT_PG_BIN, then Debian's /usr/lib/postgresql/<major>/bin, then the PATH.
+ * TRAKT_PG_BIN, then Debian's /usr/lib/postgresql/<major>/bin, then the PATH. Null when none is installed.
  */
-export async function findTool(name: 'pg_dump' | 'pg_restore', serverVersion: string): Promise<string> {
-  const major = majorOf(serverVersion);
+export async function findTool(name: 'pg_dump' | 'pg_restore', version: string): Promise<string | null> {
+  const major = majorOf(version);
   const candidates = [process.env.TRAKT_PG_BIN ? join(process.env.TRAKT_PG_BIN, name) : null, `/usr/lib/postgresql/${major}/bin/${name}`, name];
   for (const candidate of candidates) {
     if (!candidate || (candidate.includes('/') && !existsSync(candidate))) continue;
     const version = await runTool(candidate, ['--version']).catch(() => null);
     if (version !== null && majorOf(/\(PostgreSQL\)\s+(\d+)/.exec(version)?.[1] ?? '0') >= major) return candidate;
   }
-  // the server can't take a backup until the operator installs the tools: 503, not a 500 bug
-  throw new AppError('UNAVAILABLE', `${name} of PostgreSQL ${major} or newer was not found; install the PostgreSQL ${major} client tools or set TRAKT_PG_BIN to their folder`);
+  return null;
 }
 
 function runTool(command: string, args: string[]): Promise<string> {

@@ -17,6 +17,12 @@ export function findUser(db: Db, id: number): Promise<UserRecord | undefined> {
   return db.selectFrom('users').select(columns).where('id', '=', id).executeTakeFirst();
 }
 
+/** The active user with this email; without an email, the first active admin. */
+export function findActiveUser(db: Db, email: string | undefined): Promise<UserRecord | undefined> {
+  const query = db.selectFrom('users').select(columns).where('active', '=', true);
+  return (email ? query.where('email', '=', email) : query.where('role', '=', 'admin').orderBy('id')).executeTakeFirst();
+}
+
 export async function listUsers(
   db: Db,
   query: { sort: Sort; cursor: ReturnType<typeof import('./paging.ts').decodeCursor>; limit: number; active?: boolean; role?: string[]; q?: string },

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Database } from '../db/connect.ts';
 import { deleteExpiredSessions } from '../db/auth.ts';
+import { vacuumAnalyzeAndCheckpoint } from '../db/maintenance.ts';
 import { forgetStaleAttempts } from '../domain/auth/attempts.ts';
 
 const HOUR = 3600 * 1000;
@@ -18,8 +18,7 @@ export function startMaintenance(database: Database, log: (message: string) => v
       await deleteExpiredSessions(database.db, new Date());
       await forgetStaleAttempts(database.db);
       if (database.mode === 'pglite') {
-        await sql`VACUUM ANALYZE`.execute(database.db);
-        await sql`CHECKPOINT`.execute(database.db);
+        await vacuumAnalyzeAndCheckpoint(database.db);
         log('maintenance: VACUUM ANALYZE done');
       }
     } catch (error) {

@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Database, Mode } from '../../db/connect.ts';
 import { snapshotEmbedded, snapshotServer, type ContentSummary, type Progress } from '../../db/snapshot.ts';
+import { pgToolFor } from './pg-tools.ts';
 import { tarEnd, tarEntries, tarHeader, tarPadding } from './tar.ts';
 
 export const MANIFEST = 'manifest.json';
@@ -40,7 +41,7 @@ export async function takeSnapshot(database: Database, onProgress?: Progress): P
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {
     const file = join(dir, entry);
-    const summary = await snapshotServer(database, file, onProgress);
+    const summary = await snapshotServer(database, file, await pgToolFor('pg_dump', database), onProgress);
     const manifest: Manifest = { format: 'trakt-backup', version: 1, createdAt, mode: 'postgres', database: { entry, bytes: (await stat(file)).size }, ...summary };
     return { manifest, data: { file }, dispose };
   } catch (error) {

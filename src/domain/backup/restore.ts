@@ -1,14 +1,13 @@
 // I-3, N-3: putting a backup back, and proving a backup can be put back (verify restores it into a
 // scratch database and compares what it holds with what the backup recorded).
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
-import pg from 'pg';
 import { openDatabase, type Database } from '../../db/connect.ts';
 import { lockDataDir } from '../../db/data-dir-lock.ts';
 import { knownMigrations } from '../../db/migrate.ts';
-import { holdsData, restoreServer, summarizeContent, type ContentSummary, type Progress } from '../../db/snapshot.ts';
+import { holdsData, restoreServer, summarizeContent, withScratchDatabase, type ContentSummary, type Progress } from '../../db/snapshot.ts';
 import { compareContent, type OpenedBackup } from './backup-file.ts';
+import { pgToolFor } from './pg-tools.ts';
 
 export type Target = { mode: 'postgres'; url: string } | { mode: 'pglite'; dataDir: string; shown: string };
 
@@ -40,7 +39,7 @@ export async function restoreBackup({ backup, target, force, onProgress }: { bac
     const database = await openDatabase({ mode: 'postgres', url: target.url, maxConnections: 2 });
     try {
       if ((await holdsData(database.db)) && !force) throw refuse();
-      await restoreServer(database, backup.databaseFile, true);
+      await restoreServer(database, backup.databaseFile, true, await pgToolFor('pg_restore', database));
       return { differences: compareContent(backup.manifest, await summarize(database, onProgress)), setAside: null };
     } finally {
       await database.close();
@@ -84,23 +83,14 @@ export async function verifyBackup({ backup, serverUrl, onProgress }: { backup: 
     }
   }
   if (!serverUrl) throw new Error('this is a backup of a PostgreSQL server: set DATABASE_URL to a server to verify it on (a scratch database is made and dropped there)');
-  const name = `trakt_verify_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const scratch = await openDatabase({ mode: 'postgres', url: url.toString(), maxConnections: 2 });
+  return withScratchDatabase(serverUrl, async (url) => {
+    const scratch = await openDatabase({ mode: 'postgres', url, maxConnections: 2 });
     try {
-      await restoreServer(scratch, backup.databaseFile, false);
+      await restoreServer(scratch, backup.databaseFile, false, await pgToolFor('pg_restore', scratch));
       const found = await summarize(scratch, onProgress);
       return { differences: compareContent(backup.manifest, found), found };
     } finally {
       await scratch.close();
     }
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-    await admin.end();
-  }
+  });
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/schema.ts';
 import { findCompany } from '../../db/companies.ts';
-import { clearFlag, findContact, insertContact, softDeleteContact, updateContactRow, type ContactRow } from '../../db/contacts.ts';
+import { clearFlag, companyHasContacts, findContact, insertContact, softDeleteContact, updateContactRow, type ContactRow } from '../../db/contacts.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { canEdit } from '../auth/policy.ts';
@@ -32,8 +32,7 @@ async function companyForEdit(db: Db, actor: Actor, companyId: number, field = '
 /** C-4: a company's first contact becomes its primary contact; a new primary replaces the old one. */
 export async function createContact({ db, actor, input }: { db: Db; actor: Actor; input: ContactInput & { companyId: number; lastName: string } }): Promise<ContactRow> {
   await companyForEdit(db, actor, input.companyId);
-  const existing = await db.selectFrom('contacts').select('id').where('companyId', '=', input.companyId).where('deletedAt', 'is', null).limit(1).executeTakeFirst();
-  const isPrimary = input.isPrimary ?? !existing;
+  const isPrimary = input.isPrimary ?? !(await companyHasContacts(db, input.companyId));
   if (isPrimary) await clearFlag(db, input.companyId, 'isPrimary', null);
   if (input.isDefaultReference) await clearFlag(db, input.companyId, 'isDefaultReference', null);
   const id = await insertContact(db, { ...input, isPrimary, createdBy: actor.id, updatedBy: actor.id });

@@ -1,12 +1,26 @@
 // Demo data (setup page "load demo data", TRAKT_DEMO=1, `trakt seed`): a Nordic sales team with
 // companies, contacts, opportunities and activities, the same every time for the same day.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import {
+  insertActivities,
+  insertCampaigns,
+  insertCompanies,
+  insertCompanyInterests,
+  insertCompetitorsKeepingExisting,
+  insertContacts,
+  insertOpportunities,
+  insertOpportunitySellers,
+  insertOpportunitySteps,
+  insertUsersKeepingExisting,
+  lockAndCountCompanies,
+  readDemoSetup,
+} from '../../db/demo.ts';
 import type { DB } from '../../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
 import { buildActivities, withLastActivity } from './build-activities.ts';
 import { buildCampaigns, buildCompanies, buildCompetitors, buildContacts, buildUsers } from './build-companies.ts';
 import { buildOpportunities } from './build-opportunities.ts';
-import type { DemoData, DemoSetup, Named } from './demo-model.ts';
+import type { DemoData, DemoSetup } from './demo-model.ts';
 import { createRandom, localToday } from './random.ts';
 
 /** Every demo user signs in with this password (it is printed in the README). */
@@ -40,9 +54,7 @@ export async function loadDemoData({ db, today = localToday() }: { db: Kysely<DB
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const load = async (trx: Kysely<DB>): Promise<DemoCounts> => {
     // a second load started at the same time waits here, then sees the first one's companies
-    await sql`LOCK TABLE companies IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
-    const existing = await trx.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-    if (Number(existing.count) > 0) {
+    if ((await lockAndCountCompanies(trx)) > 0) {
       throw new Error('Demo data can only be loaded into an empty database: there are already companies.');
     }
     const setup = await readSetup(trx);
@@ -55,52 +67,10 @@ export async function loadDemoData({ db, today = localToday() }: { db: Kysely<DB
 
 async function readSetup(trx: Kysely<DB>): Promise<DemoSetup> {
   // only active entries: deactivated ones must not appear on new records
-  const list = async (table: 'regions' | 'departments' | 'industries' | 'targetGroups' | 'interestTypes' | 'opportunityTypes' | 'sources' | 'lossReasons' | 'winReasons'): Promise<Named[]> =>
-    trx.selectFrom(table).select(['id', 'name']).where('active', '=', true).orderBy('position').orderBy('id').execute();
-  const process = await trx.selectFrom('salesProcesses').select('id').where('isDefault', '=', true).executeTakeFirst();
-  if (!process) throw new Error('Demo data needs a default sales process.');
-  const stages = await trx.selectFrom('stages').select(['id', 'probability']).where('processId', '=', process.id).orderBy('position').execute();
-  if (stages.length === 0) throw new Error('The default sales process has no stages.');
-  const activityTypes = await trx.selectFrom('activityTypes').select('key').where('key', 'is not', null).orderBy('position').orderBy('id').execute();
-  return {
-    regions: await list('regions'),
-    departments: await list('departments'),
-    industries: await list('industries'),
-    targetGroups: await list('targetGroups'),
-    interestTypes: await list('interestTypes'),
-    opportunityTypes: await list('opportunityTypes'),
-    sources: await list('sources'),
-    lossReasons: await list('lossReasons'),
-    winReasons: await list('winReasons'),
-    customerProfiles: await trx
-      .selectFrom('customerProfiles')
-      .select(['id', 'name', 'currency'])
-      .where('active', '=', true)
-      .orderBy('position')
-      .orderBy('id')
-      .execute(),
-    activityTypes: activityTypes.flatMap((type) => (type.key === null ? [] : [type.key])),
-    processId: process.id,
-    stages,
-  };
-}
-
-/** Splits rows so one INSERT stays well below PostgreSQL's 65 535 parameters. */
-function chunks<T>(rows: T[], size = 500): T[][] {
-  const parts: T[][] = [];
-  for (let at = 0; at < rows.length; at += size) parts.push(rows.slice(at, at + size));
-  return parts;
-}
-
-/** Inserts in order and answers the new ids in the same order (INSERT … VALUES … RETURNING keeps it). */
-async function insertAll<T>(rows: T[], insert: (part: T[]) => Promise<{ id: number }[]>): Promise<number[]> {
-  const ids: number[] = [];
-  for (const part of chunks(rows)) {
-    const inserted = await insert(part);
-    if (inserted.length !== part.length) throw new Error('Demo data: an insert returned a different number of rows.');
-    ids.push(...inserted.map((row) => row.id));
-  }
-  return ids;
+  const { processId, ...setup } = await readDemoSetup(trx);
+  if (processId === null) throw new Error('Demo data needs a default sales process.');
+  if (setup.stages.length === 0) throw new Error('The default sales process has no stages.');
+  return { ...setup, processId };
 }
 
 const at = (ids: number[], index: number): number => {
@@ -112,134 +82,100 @@ const atOrNull = (ids: number[], index: number | null) => (index === null ? null
 
 async function insertDemoData(trx: Kysely<DB>, data: DemoData, setup: DemoSetup, passwordHash: string): Promise<DemoCounts> {
   // demo users may survive from an earlier demo whose companies were deleted: keep them
-  const created = await trx
-    .insertInto('users')
-    .values(data.users.map(({ countries: _countries, ...user }) => ({ ...user, passwordHash })))
-    .onConflict((conflict) => conflict.expression(sql`lower(email)`).doNothing())
-    .returning('id')
-    .execute();
-  const found = await trx
-    .selectFrom('users')
-    .select(['id', 'email'])
-    .where(sql<string>`lower(email)`, 'in', data.users.map((user) => user.email.toLowerCase()))
-    .execute();
+  const users = await insertUsersKeepingExisting(trx, data.users.map(({ countries: _countries, ...user }) => ({ ...user, passwordHash })));
   const userIds = data.users.map((user) => {
-    const row = found.find((candidate) => candidate.email.toLowerCase() === user.email.toLowerCase());
-    if (!row) throw new Error(`Demo data: user ${user.email} is missing.`);
-    return row.id;
+    const id = users.idByEmail.get(user.email.toLowerCase());
+    if (id === undefined) throw new Error(`Demo data: user ${user.email} is missing.`);
+    return id;
   });
 
-  const campaignIds = await insertAll(data.campaigns, (part) => trx.insertInto('campaigns').values(part).returning('id').execute());
-  const competitorIds = await insertAll(data.competitors, (part) =>
-    trx
-      .insertInto('competitors')
-      .values(part)
-      // competitors are a global list an admin may have started already
-      // (a no-op update, so RETURNING answers the existing row too)
-      .onConflict((conflict) => conflict.expression(sql`lower(name)`).doUpdateSet((eb) => ({ name: eb.ref('competitors.name') })))
-      .returning('id')
-      .execute(),
+  const campaignIds = await insertCampaigns(trx, data.campaigns);
+  // competitors are a global list an admin may have started already
+  const competitorIds = await insertCompetitorsKeepingExisting(trx, data.competitors);
+
+  const companyIds = await insertCompanies(
+    trx,
+    data.companies.map(({ domain: _domain, interestTypeIds: _interests, ownerIndex, campaignIndex, ...company }) => {
+      const ownerId = at(userIds, ownerIndex);
+      return { ...company, ownerId, campaignId: atOrNull(campaignIds, campaignIndex), createdBy: ownerId, updatedAt: company.createdAt, updatedBy: ownerId };
+    }),
+  );
+  await insertCompanyInterests(
+    trx,
+    data.companies.flatMap((company, index) => company.interestTypeIds.map((interestTypeId) => ({ companyId: at(companyIds, index), interestTypeId }))),
   );
 
-  const companyIds = await insertAll(data.companies, (part) =>
-    trx
-      .insertInto('companies')
-      .values(
-        part.map(({ domain: _domain, interestTypeIds: _interests, ownerIndex, campaignIndex, ...company }) => {
-          const ownerId = at(userIds, ownerIndex);
-          return { ...company, ownerId, campaignId: atOrNull(campaignIds, campaignIndex), createdBy: ownerId, updatedAt: company.createdAt, updatedBy: ownerId };
-        }),
-      )
-      .returning('id')
-      .execute(),
-  );
-  const interests = data.companies.flatMap((company, index) =>
-    company.interestTypeIds.map((interestTypeId) => ({ companyId: at(companyIds, index), interestTypeId })),
-  );
-  for (const part of chunks(interests, 2000)) await trx.insertInto('companyInterestTypes').values(part).execute();
-
-  const contactIds = await insertAll(data.contacts, (part) =>
-    trx
-      .insertInto('contacts')
-      .values(
-        part.map(({ companyIndex, ...contact }) => {
-          const ownerId = at(userIds, (data.companies[companyIndex]?.ownerIndex ?? 0));
-          return { ...contact, companyId: at(companyIds, companyIndex), createdBy: ownerId, updatedAt: contact.createdAt, updatedBy: ownerId };
-        }),
-      )
-      .returning('id')
-      .execute(),
+  const contactIds = await insertContacts(
+    trx,
+    data.contacts.map(({ companyIndex, ...contact }) => {
+      const ownerId = at(userIds, (data.companies[companyIndex]?.ownerIndex ?? 0));
+      return { ...contact, companyId: at(companyIds, companyIndex), createdBy: ownerId, updatedAt: contact.createdAt, updatedBy: ownerId };
+    }),
   );
 
   const stageId = (index: number) => setup.stages[index]?.id ?? null;
-  const opportunityIds = await insertAll(data.opportunities, (part) =>
-    trx
-      .insertInto('opportunities')
-      .values(
-        part.map(({ steps: _steps, sellers: _sellers, companyIndex, contactIndex, ownerIndex, stageIndex, campaignIndex, winnerCompetitorIndex, ...opportunity }) => {
-          const ownerId = at(userIds, ownerIndex);
-          return {
-            ...opportunity,
-            companyId: at(companyIds, companyIndex),
-            contactId: at(contactIds, contactIndex),
-            ownerId,
-            processId: setup.processId,
-            stageId: stageId(stageIndex),
-            probabilityMode: 'stage' as const,
-            campaignId: atOrNull(campaignIds, campaignIndex),
-            winnerCompetitorId: atOrNull(competitorIds, winnerCompetitorIndex),
-            createdBy: ownerId,
-            updatedBy: ownerId,
-          };
-        }),
-      )
-      .returning('id')
-      .execute(),
+  const opportunityIds = await insertOpportunities(
+    trx,
+    data.opportunities.map(({ steps: _steps, sellers: _sellers, companyIndex, contactIndex, ownerIndex, stageIndex, campaignIndex, winnerCompetitorIndex, ...opportunity }) => {
+      const ownerId = at(userIds, ownerIndex);
+      return {
+        ...opportunity,
+        companyId: at(companyIds, companyIndex),
+        contactId: at(contactIds, contactIndex),
+        ownerId,
+        processId: setup.processId,
+        stageId: stageId(stageIndex),
+        probabilityMode: 'stage' as const,
+        campaignId: atOrNull(campaignIds, campaignIndex),
+        winnerCompetitorId: atOrNull(competitorIds, winnerCompetitorIndex),
+        createdBy: ownerId,
+        updatedBy: ownerId,
+      };
+    }),
   );
-  const steps = data.opportunities.flatMap((opportunity, index) =>
-    opportunity.steps.map((step) => ({
-      opportunityId: at(opportunityIds, index),
-      stageId: at(setup.stages.map((stage) => stage.id), step.stageIndex),
-      state: step.state,
-      changedAt: step.changedAt,
-    })),
+  await insertOpportunitySteps(
+    trx,
+    data.opportunities.flatMap((opportunity, index) =>
+      opportunity.steps.map((step) => ({
+        opportunityId: at(opportunityIds, index),
+        stageId: at(setup.stages.map((stage) => stage.id), step.stageIndex),
+        state: step.state,
+        changedAt: step.changedAt,
+      })),
+    ),
   );
-  for (const part of chunks(steps, 2000)) await trx.insertInto('opportunitySteps').values(part).execute();
-  const sellers = data.opportunities.flatMap((opportunity, index) =>
-    opportunity.sellers.map((seller) => ({
-      opportunityId: at(opportunityIds, index),
-      userId: at(userIds, seller.userIndex),
-      share: seller.share,
-      position: seller.position,
-    })),
+  await insertOpportunitySellers(
+    trx,
+    data.opportunities.flatMap((opportunity, index) =>
+      opportunity.sellers.map((seller) => ({
+        opportunityId: at(opportunityIds, index),
+        userId: at(userIds, seller.userIndex),
+        share: seller.share,
+        position: seller.position,
+      })),
+    ),
   );
-  for (const part of chunks(sellers, 2000)) await trx.insertInto('opportunitySellers').values(part).execute();
 
-  const activityIds = await insertAll(data.activities, (part) =>
-    trx
-      .insertInto('activities')
-      .values(
-        part.map(({ ownerIndex, companyIndex, contactIndex, opportunityIndex, campaignIndex, ...activity }) => {
-          const ownerId = at(userIds, ownerIndex);
-          return {
-            ...activity,
-            ownerId,
-            companyId: at(companyIds, companyIndex),
-            contactId: atOrNull(contactIds, contactIndex),
-            opportunityId: atOrNull(opportunityIds, opportunityIndex),
-            campaignId: atOrNull(campaignIds, campaignIndex),
-            createdBy: ownerId,
-            updatedAt: activity.doneAt ?? activity.createdAt,
-            updatedBy: ownerId,
-          };
-        }),
-      )
-      .returning('id')
-      .execute(),
+  const activityIds = await insertActivities(
+    trx,
+    data.activities.map(({ ownerIndex, companyIndex, contactIndex, opportunityIndex, campaignIndex, ...activity }) => {
+      const ownerId = at(userIds, ownerIndex);
+      return {
+        ...activity,
+        ownerId,
+        companyId: at(companyIds, companyIndex),
+        contactId: atOrNull(contactIds, contactIndex),
+        opportunityId: atOrNull(opportunityIds, opportunityIndex),
+        campaignId: atOrNull(campaignIds, campaignIndex),
+        createdBy: ownerId,
+        updatedAt: activity.doneAt ?? activity.createdAt,
+        updatedBy: ownerId,
+      };
+    }),
   );
 
   return {
-    users: created.length,
+    users: users.created,
     companies: companyIds.length,
     contacts: contactIds.length,
     opportunities: opportunityIds.length,

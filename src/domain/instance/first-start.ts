@@ -1,5 +1,5 @@
 import type { Db } from '../../db/schema.ts';
-import { getSettings, saveSettings, type Settings } from '../../db/settings.ts';
+import { getSettings, lockSetupDone, saveSettings, type Settings } from '../../db/settings.ts';
 import { countUsers, type UserRecord } from '../../db/users.ts';
 import { AppError } from '../errors.ts';
 import { createUser, type Language } from '../users/users.ts';
@@ -27,7 +27,7 @@ export async function completeSetup({ db, input, loadDemo }: {
   loadDemo: (db: Db) => Promise<unknown>;
 }): Promise<UserRecord> {
   // serialise concurrent attempts: the second one sees the first one's admin
-  await db.selectFrom('settings').select('key').where('key', '=', 'setupDone').forUpdate().execute();
+  await lockSetupDone(db);
   if (!(await needsSetup(db))) throw new AppError('SETUP_ALREADY_DONE', 'Trakt is already set up; sign in instead');
   await saveSettings(db, { companyName: input.companyName, baseCurrency: input.baseCurrency, language: input.language, setupDone: true });
   const admin = await createUser({ db, actor: null, input: { ...input.admin, role: 'admin', language: input.language } });
