@@ -25,6 +25,16 @@ export function useUpdateUser() {
   });
 }
 
+/** A-3: an admin sets a user's password; the answer says how many API tokens were revoked. */
+export function useSetUserPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ user, password }: { user: User; password: string }) =>
+      api.patch<User & { revokedTokens?: number }>(`/api/users/${user.id}`, { password, version: user.version }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.users.all }),
+  });
+}
+
 /** C-5: renames or deactivates a list entry; the answer's version is the one the next change is based on (O-25). */
 export function useUpdateSetupEntry(list: SetupListName) {
   const queryClient = useQueryClient();

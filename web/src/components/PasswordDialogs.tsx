@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client';
 import { showFormError } from '../api/errors';
+import { useSetUserPassword } from '../api/setup-mutations';
 import type { User } from '../api/types';
 
 type ChangeValues = { currentPassword: string; newPassword: string };
@@ -63,22 +64,19 @@ export function ChangePasswordDialog({ opened, onClose }: { opened: boolean; onC
 /** An admin sets a new password for a user: every session of theirs ends and their API tokens are revoked. */
 export function SetPasswordDialog({ user, onClose, onSaved }: { user: User | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [saving, setSaving] = useState(false);
+  const setPassword = useSetUserPassword();
   const form = useForm<{ password: string }>({
     initialValues: { password: '' },
     validate: { password: (value) => (value ? null : t('validation.required')) },
   });
   async function save(target: User, password: string) {
-    setSaving(true);
     try {
-      const answer = await api.patch<User & { revokedTokens?: number }>(`/api/users/${target.id}`, { password, version: target.version });
+      const answer = await setPassword.mutateAsync({ user: target, password });
       notifications.show({ color: 'teal', message: t('users.passwordSet', { name: target.name, tokens: answer.revokedTokens ?? 0 }), autoClose: 12_000 });
       form.reset();
       onSaved();
     } catch (error) {
       showFormError(form, error, t);
-    } finally {
-      setSaving(false);
     }
   }
   return (
@@ -88,7 +86,7 @@ export function SetPasswordDialog({ user, onClose, onSaved }: { user: User | nul
           <Stack gap="sm">
             <PasswordInput label={t('users.newPassword')} required autoComplete="new-password" visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} {...form.getInputProps('password')} />
             <Group justify="flex-end">
-              <Button type="submit" loading={saving}>
+              <Button type="submit" loading={setPassword.isPending}>
                 {t('users.setPassword')}
               </Button>
             </Group>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Switch, Table, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { notifyError, notifySaved, showFormError } from '../../api/errors';
@@ -76,7 +76,6 @@ function NewUserForm({ onDone }: { onDone: () => void }) {
 export function UsersSetup() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const queryClient = useQueryClient();
   const updateUser = useUpdateUser();
   const [creating, setCreating] = useState(false);
   const [settingPassword, setSettingPassword] = useState<User | null>(null);
@@ -156,7 +155,6 @@ export function UsersSetup() {
         onClose={() => setSettingPassword(null)}
         onSaved={() => {
           setSettingPassword(null);
-          void queryClient.invalidateQueries({ queryKey: keys.users.all });
         }}
       />
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('users.new')} centered>
