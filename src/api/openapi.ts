@@ -57,7 +57,7 @@ declare module 'fastify' {
 export const fileField = (description: string) => z.string().meta({ format: 'binary', description });
 
 /** The answer of a route that answers 204 without a body. */
-export const noContent = z.null().describe('Done; the answer has no body');
+export const noContent = z.undefined().describe('Done; the answer has no body');
 
 /** A response whose body is a file (export, attachment, backup): documented by media type, not serialised by a schema. */
 export const fileResponse = (description: string, mediaTypes: string[]) => {
@@ -149,9 +149,27 @@ export const transformObject: SwaggerTransformObject = (input) => {
     }
   };
   visit({ ...document, components: { ...document.components, schemas: {} } });
+  collapseSingleAnyOf(document);
   return {
     ...document,
     servers: [{ url: '/', description: 'This Trakt instance' }],
     components: { ...document.components, schemas: Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name))) },
   } as ReturnType<SwaggerTransformObject>;
 };
+
+/**
+ * fastify-type-provider-zod drops a union's branches that are still empty when it looks at them, which can leave
+ * `anyOf: [X]` (written as X itself) or `anyOf: []` (no constraint documented, rather than one nothing passes).
+ */
+function collapseSingleAnyOf(value: unknown): void {
+  if (Array.isArray(value)) return value.forEach(collapseSingleAnyOf);
+  if (typeof value !== 'object' || value === null) return;
+  const node = value as Record<string, unknown>;
+  if (Array.isArray(node.anyOf) && node.anyOf.length === 0) delete node.anyOf;
+  const only = Array.isArray(node.anyOf) && node.anyOf.length === 1 ? (node.anyOf[0] as unknown) : undefined;
+  if (typeof only === 'object' && only !== null && !('$ref' in only)) {
+    delete node.anyOf;
+    for (const [key, inner] of Object.entries(only)) node[key] ??= inner;
+  }
+  Object.values(node).forEach(collapseSingleAnyOf);
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { opportunityFromCall } from '../../domain/activities/call-to-opportunity.ts';
 import { actorOf } from '../context.ts';
 import { idParams, requiredText } from '../common.ts';
+import { errorResponses } from '../openapi.ts';
 import { presentContext, presentOpportunity } from '../opportunities/present-opportunity.ts';
 import { opportunitySchema } from '../opportunities/schema.ts';
 
@@ -10,11 +11,13 @@ import { opportunitySchema } from '../opportunities/schema.ts';
 export const activityCallRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/activities/:id/opportunity', {
     schema: {
+      operationId: 'createOpportunityFromCall',
+      summary: 'Create an opportunity from a call',
       tags: ['activities'],
       description: 'Creates an opportunity from a call: its company, contact and text (description); title = the one given or the call’s subject. The call is linked to it.',
       params: idParams,
       body: z.strictObject({ title: requiredText(200).optional() }).optional(),
-      response: { 201: opportunitySchema },
+      response: { 201: opportunitySchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
   }, async (request, reply) => {
     const { settings, context } = await presentContext(app);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ActivityRow } from '../../db/activities.ts';
-import { booleanQuery, csv, date, idList, iso, listQueryBase, optionalText, requiredText, version } from '../common.ts';
+import { booleanQuery, csv, date, idList, iso, listQueryBase, optionalText, page, requiredText, version } from '../common.ts';
 
 const ref = z.number().int().positive();
 const typeKey = z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be an activity type key such as "call"');
@@ -21,13 +21,13 @@ export const activityFields = {
   participantIds: z.array(ref).max(50).optional(),
 };
 
-export const createActivityBody = z.strictObject(activityFields);
+export const createActivityBody = z.strictObject(activityFields).meta({ id: 'NewActivity' });
 export const updateActivityBody = z.strictObject({
   ...activityFields,
   type: typeKey.optional(),
   subject: activityFields.subject.optional(),
   version,
-});
+}).meta({ id: 'ActivityChanges' });
 
 export const activityQuery = z.strictObject({
   ...listQueryBase,
@@ -68,7 +68,9 @@ export const activitySchema = z.object({
   createdBy: z.number().nullable(),
   updatedAt: z.string(),
   updatedBy: z.number().nullable(),
-});
+}).meta({ id: 'Activity' });
+
+export const activityPage = page(activitySchema).meta({ id: 'ActivityPage' });
 
 export function presentActivity(a: ActivityRow): z.infer<typeof activitySchema> {
   return {

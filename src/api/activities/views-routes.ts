@@ -4,6 +4,7 @@ import { isOverdue, latestActivities, myOpenActivities, teamActivities } from '.
 import { todayIn } from '../../domain/opportunities/rules.ts';
 import { actorOf } from '../context.ts';
 import { idList, listQueryBase, page } from '../common.ts';
+import { errorResponses } from '../openapi.ts';
 import { activitySchema, presentActivity } from './schema.ts';
 
 const tags = ['activities'];
@@ -16,7 +17,14 @@ export const activityViewRoutes: FastifyPluginAsyncZod = async (app) => {
   const today = () => todayIn(app.config.timeZone);
 
   app.get('/api/activities/mine', {
-    schema: { tags, description: 'The signed-in user’s open activities: overdue first, then by due date, undated last.', querystring: z.strictObject(pageQuery), response: { 200: page(openActivitySchema) } },
+    schema: {
+      operationId: 'listMyOpenActivities',
+      summary: 'My open activities',
+      tags,
+      description: 'The signed-in user’s open activities: overdue first, then by due date, undated last.',
+      querystring: z.strictObject(pageQuery),
+      response: { 200: page(openActivitySchema), ...errorResponses(400, 401) },
+    },
   }, async (request) => {
     const result = await myOpenActivities({ db: app.db, actor: actorOf(request), ...request.query });
     const day = today();
@@ -25,10 +33,12 @@ export const activityViewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/activities/team', {
     schema: {
+      operationId: 'listTeamOpenActivities',
+      summary: 'The team’s open activities (managers and admins)',
       tags,
       description: 'Managers and admins: open activities across sellers, by owner, then due date (undated last).',
       querystring: z.strictObject({ ...pageQuery, ownerId: idList.optional() }),
-      response: { 200: page(teamActivitySchema) },
+      response: { 200: page(teamActivitySchema), ...errorResponses(400, 401, 403) },
     },
   }, async (request) => {
     const { ownerId, ...paging } = request.query;
@@ -38,6 +48,13 @@ export const activityViewRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/activities/latest', {
-    schema: { tags, description: 'The latest 30 activities of all types and owners, newest first.', querystring: z.strictObject({}), response: { 200: z.object({ items: z.array(activitySchema) }) } },
+    schema: {
+      operationId: 'listLatestActivities',
+      summary: 'The latest 30 activities',
+      tags,
+      description: 'The latest 30 activities of all types and owners, newest first.',
+      querystring: z.strictObject({}),
+      response: { 200: z.object({ items: z.array(activitySchema) }), ...errorResponses(400, 401) },
+    },
   }, async (request) => ({ items: (await latestActivities({ db: app.db, actor: actorOf(request) })).map(presentActivity) }));
 };

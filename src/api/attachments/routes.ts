@@ -9,6 +9,7 @@ import { ACCEPTED_TYPES, contentDisposition } from '../../domain/attachments/fil
 import { AppError, invalid } from '../../domain/errors.ts';
 import { actorOf } from '../context.ts';
 import { idParams, iso } from '../common.ts';
+import { errorResponses, fileField, fileResponse, noContent } from '../openapi.ts';
 
 const tags = ['attachments'];
 
@@ -22,7 +23,8 @@ export const attachmentSchema = z.object({
   uploadedAt: z.string(),
   uploadedBy: z.number().nullable(),
   uploadedByInitials: z.string().nullable(),
-});
+}).meta({ id: 'Attachment' });
+const upload = z.object({ file: fileField('The file, at most 10 MB') });
 
 function presentAttachment(a: AttachmentRow): z.infer<typeof attachmentSchema> {
   return { ...a, uploadedAt: iso(a.uploadedAt) ?? '' };
@@ -69,13 +71,16 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
 
   for (const [entity, plural] of PATHS) {
+    const name = `${entity[0]?.toUpperCase()}${entity.slice(1)}`;
     app.post(`/api/${plural}/:id/attachments`, {
       schema: {
+        operationId: `upload${name}Attachment`,
+        summary: `Attach a file to a ${entity}`,
         tags,
         description: `Uploads one file as multipart/form-data in the field "file", at most 10 MB. Accepted: ${ACCEPTED_TYPES.join(', ')}. The first bytes must match the type (415 UNSUPPORTED_TYPE otherwise).`,
-        consumes: ['multipart/form-data'],
+        multipart: upload,
         params: idParams,
-        response: { 201: attachmentSchema },
+        response: { 201: attachmentSchema, ...errorResponses(400, 401, 403, 404, 413, 415) },
       },
     }, async (request, reply) => {
       const file = await readUpload(request);
@@ -84,7 +89,13 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     });
 
     app.get(`/api/${plural}/:id/attachments`, {
-      schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(attachmentSchema) }) } },
+      schema: {
+        operationId: `list${name}Attachments`,
+        summary: `The files attached to a ${entity}`,
+        tags,
+        params: idParams,
+        response: { 200: z.object({ items: z.array(attachmentSchema) }), ...errorResponses(400, 401, 404) },
+      },
     }, async (request) => {
       const rows = await attachmentsOf({ db: app.db, actor: actorOf(request), entity, entityId: request.params.id });
       return { items: rows.map(presentAttachment) };
@@ -92,7 +103,14 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.get('/api/attachments/:id', {
-    schema: { tags, description: 'Downloads the file with its stored content type, as an attachment.', params: idParams, response: { 200: z.custom<Buffer>((value) => Buffer.isBuffer(value)).describe('The file’s bytes') } },
+    schema: {
+      operationId: 'downloadAttachment',
+      summary: 'Download an attached file',
+      tags,
+      description: 'Downloads the file with its stored content type, as an attachment.',
+      params: idParams,
+      response: { 200: fileResponse('The file’s bytes, with the content type it was stored with', ['application/octet-stream']), ...errorResponses(400, 401, 404) },
+    },
   }, async (request, reply) => {
     const { attachment, data } = await readAttachment({ db: app.db, actor: actorOf(request), id: request.params.id });
     return reply
@@ -103,7 +121,15 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(data);
   });
 
-  app.delete('/api/attachments/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
+  app.delete('/api/attachments/:id', {
+    schema: {
+      operationId: 'deleteAttachment',
+      summary: 'Delete an attached file',
+      tags,
+      params: idParams,
+      response: { 204: noContent, ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => {
     await app.db.transaction().execute((db) => deleteAttachment({ db, actor: actorOf(request), id: request.params.id }));
     return reply.status(204).send();
   });

@@ -11,6 +11,7 @@ import { SESSION_COOKIE } from '../authenticate.ts';
 import { actorOf } from '../context.ts';
 import { idParams, iso, requiredText } from '../common.ts';
 import { presentUser, sessionAnswer } from '../users/schema.ts';
+import { errorResponses, noContent } from '../openapi.ts';
 
 const tags = ['auth'];
 
@@ -40,9 +41,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/auth/login', {
     config: { public: true, signIn: true },
     schema: {
+      operationId: 'signIn',
+      summary: 'Sign in with email and password; sets the session cookie and answers the CSRF token',
       tags,
       body: z.strictObject({ email: z.string().trim().min(1, 'is required').max(254), password: z.string().min(1, 'is required').max(200) }),
-      response: { 200: sessionAnswer },
+      response: { 200: sessionAnswer, ...errorResponses(400, 401, 429) },
     },
   }, async (request, reply) => {
     const { user, sessionToken, csrfToken } = await withRetryAfter(reply, () =>
@@ -53,13 +56,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return { user: presentUser(visible), csrfToken };
   });
 
-  app.get('/api/auth/me', { schema: { tags, response: { 200: sessionAnswer } } }, async (request) => {
+  const meSchema = { operationId: 'getSession', summary: 'Who I am, and my session’s CSRF token', tags, response: { 200: sessionAnswer, ...errorResponses(401) } };
+  app.get('/api/auth/me', { schema: meSchema }, async (request) => {
     const user = await findUser(app.db, actorOf(request).id);
     if (!user) throw notFound('User', actorOf(request).id);
     return { user: presentUser(user), csrfToken: request.csrfToken };
   });
 
-  app.post('/api/auth/logout', { config: { public: true }, schema: { tags } }, async (request, reply) => {
+  const signOutSchema = { operationId: 'signOut', summary: 'Sign out: ends this session', tags, response: { 204: noContent, ...errorResponses(403) } };
+  app.post('/api/auth/logout', { config: { public: true }, schema: signOutSchema }, async (request, reply) => {
     if (request.sessionTokenHash) {
       await deleteSession(app.db, request.sessionTokenHash);
       await logAuthEvent(app.db, { kind: 'logout', userId: request.actor?.id ?? null, email: request.actor?.email ?? null, ip: request.ip });
@@ -70,6 +75,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/auth/password', {
     schema: {
+      operationId: 'changePassword',
+      summary: 'Change my password; my API tokens are revoked and my other sessions end',
       tags,
       body: z.strictObject({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: z.string().max(200) }),
       response: {
@@ -77,6 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           revokedTokens: z.number().int().describe('API tokens revoked with the old password'),
           endedSessions: z.number().int().describe('Other sessions signed out (this one stays)'),
         }),
+        ...errorResponses(400, 401, 403, 429),
       },
     },
   }, async (request, reply) =>
@@ -85,16 +93,24 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     ),
   );
 
-  app.get('/api/auth/tokens', { schema: { tags, response: { 200: z.object({ items: z.array(tokenSchema) }) } } }, async (request) => {
+  const tokensSchema = {
+    operationId: 'listApiTokens',
+    summary: 'My personal API tokens',
+    tags,
+    response: { 200: z.object({ items: z.array(tokenSchema) }), ...errorResponses(401) },
+  };
+  app.get('/api/auth/tokens', { schema: tokensSchema }, async (request) => {
     const rows = await listTokens(app.db, actorOf(request).id);
     return { items: rows.map((t) => ({ id: t.id, name: t.name, createdAt: iso(t.createdAt) ?? '', lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt) })) };
   });
 
   app.post('/api/auth/tokens', {
     schema: {
+      operationId: 'createApiToken',
+      summary: 'Make a personal API token (sent as a bearer token)',
       tags,
       body: z.strictObject({ name: requiredText(100) }),
-      response: { 201: z.object({ id: z.number(), name: z.string(), token: z.string().describe('Shown only once') }) },
+      response: { 201: z.object({ id: z.number(), name: z.string(), token: z.string().describe('Shown only once') }), ...errorResponses(400, 401, 403) },
     },
   }, async (request, reply) => {
     const token = newSecret('trakt_');
@@ -102,7 +118,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(201).send({ id: row.id, name: row.name, token });
   });
 
-  app.delete('/api/auth/tokens/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
+  const revokeSchema = {
+    operationId: 'revokeApiToken',
+    summary: 'Revoke one of my API tokens',
+    tags,
+    params: idParams,
+    response: { 204: noContent, ...errorResponses(400, 401, 403, 404) },
+  };
+  app.delete('/api/auth/tokens/:id', { schema: revokeSchema }, async (request, reply) => {
     if (!(await revokeToken(app.db, actorOf(request).id, request.params.id))) throw notFound('Token', request.params.id);
     return reply.status(204).send();
   });

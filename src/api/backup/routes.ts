@@ -6,11 +6,19 @@ import { isAdmin } from '../../domain/auth/permissions.ts';
 import { backupFileName, backupStream, takeSnapshot } from '../../domain/backup/backup-file.ts';
 import { AppError } from '../../domain/errors.ts';
 import { actorOf } from '../context.ts';
+import { errorResponses, fileResponse } from '../openapi.ts';
 
 const description = `A consistent backup of the whole database, attachments included: a tar of \`manifest.json\` (rows and a checksum of every table, each attachment's SHA-256) and the database (\`database.tar\`, the embedded data folder, or \`database.pgdump\`, pg_dump's custom format). Admins only. Restore it with \`trakt restore <file>\`; check it with \`trakt backup --verify <file>\`.`;
 
 export const backupRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
-  app.get('/api/backup', { schema: { tags: ['backup'], description, produces: ['application/x-tar'] } }, async (request, reply) => {
+  const schema = {
+    operationId: 'downloadBackup',
+    summary: 'Download a backup of the whole database (admins)',
+    tags: ['backup'],
+    description,
+    response: { 200: fileResponse('The backup file', ['application/x-tar']), ...errorResponses(401, 403, 503) },
+  };
+  app.get('/api/backup', { schema }, async (request, reply) => {
     if (!isAdmin(actorOf(request))) throw new AppError('FORBIDDEN', 'Only admins take backups');
     const snapshot = await takeSnapshot(database);
     // the temp file of a server dump goes when the answer is sent or the client leaves

@@ -10,13 +10,15 @@ import { AppError } from '../../domain/errors.ts';
 import { addDays, todayIn } from '../../domain/opportunities/rules.ts';
 import { actorOf } from '../context.ts';
 import { iso } from '../common.ts';
+import { errorResponses, fileResponse, noContent } from '../openapi.ts';
 
 const tags = ['calendar'];
 const feedFile = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, 'is not a calendar feed') });
 const feedStatus = z.object({ active: z.boolean(), createdAt: z.string().nullable(), lastUsedAt: z.string().nullable() });
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/calendar-feed', { schema: { tags, response: { 200: feedStatus } } }, async (request) => {
+  const statusSchema = { operationId: 'getCalendarFeed', summary: 'Whether I have a calendar feed', tags, response: { 200: feedStatus, ...errorResponses(401) } };
+  app.get('/api/calendar-feed', { schema: statusSchema }, async (request) => {
     const feed = await findFeed(app.db, actorOf(request).id);
     return { active: Boolean(feed), createdAt: iso(feed?.createdAt ?? null), lastUsedAt: iso(feed?.lastUsedAt ?? null) };
   });
@@ -25,7 +27,13 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     url: z.string().nullable().describe('The full address, made with TRAKT_PUBLIC_URL; null when that is not set (then the client adds its own origin to `path`)'),
     path: z.string(),
   });
-  app.post('/api/calendar-feed', { schema: { tags, response: { 201: feedAddress } } }, async (request, reply) => {
+  const renewSchema = {
+    operationId: 'renewCalendarFeed',
+    summary: 'Make (or replace) my secret calendar feed address; shown only this once',
+    tags,
+    response: { 201: feedAddress, ...errorResponses(401, 403) },
+  };
+  app.post('/api/calendar-feed', { schema: renewSchema }, async (request, reply) => {
     const secret = newSecret();
     await app.db.transaction().execute((db) => saveFeedToken(db, actorOf(request).id, hashSecret(secret)));
     const path = `/api/calendar/${secret}.ics`;
@@ -33,12 +41,20 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(201).send({ path, url: app.config.publicUrl ? `${app.config.publicUrl}${path}` : null });
   });
 
-  app.delete('/api/calendar-feed', { schema: { tags } }, async (request, reply) => {
+  const stopSchema = { operationId: 'stopCalendarFeed', summary: 'Stop my calendar feed', tags, response: { 204: noContent, ...errorResponses(401, 403) } };
+  app.delete('/api/calendar-feed', { schema: stopSchema }, async (request, reply) => {
     await app.db.transaction().execute((db) => deleteFeed(db, actorOf(request).id));
     return reply.status(204).send();
   });
 
-  app.get('/api/calendar/:file', { config: { public: true }, schema: { tags, params: feedFile, produces: ['text/calendar'] } }, async (request, reply) => {
+  const feedSchema = {
+    operationId: 'readCalendarFeed',
+    summary: 'The calendar feed (iCalendar) at its secret address; needs no sign-in',
+    tags,
+    params: feedFile,
+    response: { 200: fileResponse('The feed’s activities as iCalendar events', ['text/calendar']), ...errorResponses(400, 404) },
+  };
+  app.get('/api/calendar/:file', { config: { public: true }, schema: feedSchema }, async (request, reply) => {
     const secret = request.params.file.slice(0, -'.ics'.length);
     const owner = await feedOwner(app.db, hashSecret(secret));
     if (!owner) throw new AppError('NOT_FOUND', 'No calendar feed at this address');

@@ -6,16 +6,26 @@ import { createCompany, deleteCompany, nextAccountNumber, updateCompany } from '
 import { notFound } from '../../domain/errors.ts';
 import { likePattern } from '../../domain/search/text-pattern.ts';
 import { actorOf } from '../context.ts';
-import { idParams, page } from '../common.ts';
+import { idParams } from '../common.ts';
+import { errorResponses, noContent } from '../openapi.ts';
 import { withConflictShape } from '../present.ts';
 import { findDuplicates } from '../../domain/companies/duplicates.ts';
-import { createCompanyBody, updateCompanyBody } from '../../domain/companies/schema.ts';
-import { companyQuery, companySchema, createdCompanySchema, presentCompany } from './schema.ts';
+import {
+  companyChangesBody, companyPage, companyQuery, companySchema, createdCompanySchema, newCompanyBody, presentCompany,
+} from './schema.ts';
 
 const tags = ['companies'];
 
 export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/companies', { schema: { tags, querystring: companyQuery, response: { 200: page(companySchema) } } }, async (request) => {
+  app.get('/api/companies', {
+    schema: {
+      operationId: 'listCompanies',
+      summary: 'List companies, filtered and sorted, a page at a time',
+      tags,
+      querystring: companyQuery,
+      response: { 200: companyPage, ...errorResponses(400, 401) },
+    },
+  }, async (request) => {
     const { sort: sortParam, cursor, limit, q, ...filters } = request.query;
     const sort = parseSort(sortParam, Object.keys(COMPANY_SORTS), { field: 'name', direction: 'asc' });
     const result = await listCompanies(app.db, {
@@ -27,24 +37,56 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
     return { items: result.items.map(presentCompany), nextCursor: result.nextCursor };
   });
 
-  app.get('/api/companies/next-account-number', { schema: { tags, response: { 200: z.object({ accountNumber: z.string() }) } } }, async () => ({
+  app.get('/api/companies/next-account-number', {
+    schema: {
+      operationId: 'getNextAccountNumber',
+      summary: 'The account number a new company would get',
+      tags,
+      response: { 200: z.object({ accountNumber: z.string() }), ...errorResponses(401) },
+    },
+  }, async () => ({
     accountNumber: await nextAccountNumber(app.db),
   }));
 
-  app.get('/api/companies/:id', { schema: { tags, params: idParams, response: { 200: companySchema } } }, async (request) => {
+  app.get('/api/companies/:id', {
+    schema: {
+      operationId: 'getCompany',
+      summary: 'One company',
+      tags,
+      params: idParams,
+      response: { 200: companySchema, ...errorResponses(400, 401, 404) },
+    },
+  }, async (request) => {
     const company = await findCompany(app.db, request.params.id);
     if (!company) throw notFound('Company', request.params.id);
     return presentCompany(company);
   });
 
-  app.post('/api/companies', { schema: { tags, body: createCompanyBody, response: { 201: createdCompanySchema } } }, async (request, reply) => {
+  app.post('/api/companies', {
+    schema: {
+      operationId: 'createCompany',
+      summary: 'Create a company; the answer warns of companies it may duplicate',
+      tags,
+      body: newCompanyBody,
+      response: { 201: createdCompanySchema, ...errorResponses(400, 401, 403, 409, 422) },
+    },
+  }, async (request, reply) => {
     const company = await app.db.transaction().execute((db) => createCompany({ db, actor: actorOf(request), input: request.body }));
     // C-6: a possible duplicate is a warning, not a refusal
     const warnings = await findDuplicates({ db: app.db, probe: request.body, excludeId: company.id });
     return reply.status(201).send({ ...presentCompany(company), warnings });
   });
 
-  app.patch('/api/companies/:id', { schema: { tags, params: idParams, body: updateCompanyBody, response: { 200: companySchema } } }, async (request) => {
+  app.patch('/api/companies/:id', {
+    schema: {
+      operationId: 'updateCompany',
+      summary: 'Change a company',
+      tags,
+      params: idParams,
+      body: companyChangesBody,
+      response: { 200: companySchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    },
+  }, async (request) => {
     const { version, ...changes } = request.body;
     const company = await withConflictShape(
       () => app.db.transaction().execute((db) => updateCompany({ db, actor: actorOf(request), id: request.params.id, version, changes })),
@@ -53,7 +95,15 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
     return presentCompany(company);
   });
 
-  app.delete('/api/companies/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
+  app.delete('/api/companies/:id', {
+    schema: {
+      operationId: 'deleteCompany',
+      summary: 'Delete a company that nothing refers to',
+      tags,
+      params: idParams,
+      response: { 204: noContent, ...errorResponses(400, 401, 403, 404, 422) },
+    },
+  }, async (request, reply) => {
     await app.db.transaction().execute((db) => deleteCompany({ db, actor: actorOf(request), id: request.params.id }));
     return reply.status(204).send();
   });

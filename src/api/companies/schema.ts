@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { CompanyRow } from '../../db/companies.ts';
 import { validateOrgNumber } from '../../domain/companies/org-number.ts';
-import { csv, idList, iso, listQueryBase } from '../common.ts';
+import { createCompanyBody, updateCompanyBody } from '../../domain/companies/schema.ts';
+import { csv, idList, iso, listQueryBase, page } from '../common.ts';
 
 export const companyQuery = z.strictObject({
   ...listQueryBase,
@@ -49,7 +50,11 @@ export const companySchema = z.object({
   updatedAt: z.string(),
   updatedBy: z.number().nullable(),
   updatedByInitials: z.string().nullable(),
-});
+}).meta({ id: 'Company' });
+
+export const companyPage = page(companySchema).meta({ id: 'CompanyPage' });
+export const newCompanyBody = createCompanyBody.meta({ id: 'NewCompany' });
+export const companyChangesBody = updateCompanyBody.meta({ id: 'CompanyChanges' });
 
 export function presentCompany(c: CompanyRow): z.infer<typeof companySchema> {
   const formatted = c.orgNumber ? validateOrgNumber(c.country ?? '', c.orgNumber) : null;
@@ -96,7 +101,7 @@ export const duplicateSchema = z.object({
 });
 
 /** POST /api/companies answers the company and the existing companies it may duplicate (creation still succeeds). */
-export const createdCompanySchema = companySchema.extend({ warnings: z.array(duplicateSchema) });
+export const createdCompanySchema = companySchema.extend({ warnings: z.array(duplicateSchema) }).meta({ id: 'CreatedCompany' });
 
 export const duplicatesQuery = z.strictObject({
   name: z.string().trim().max(200).optional(),

@@ -10,7 +10,7 @@ export const competitorSchema = z.object({
   rating: z.number().nullable(),
   active: z.boolean(),
   version: z.number(),
-});
+}).meta({ id: 'Competitor' });
 
 const rating = z.number().int('must be a whole number').min(1).max(5);
 

@@ -5,15 +5,23 @@ import { createContact, deleteContact, updateContact } from '../../domain/contac
 import { notFound } from '../../domain/errors.ts';
 import { likePattern } from '../../domain/search/text-pattern.ts';
 import { actorOf } from '../context.ts';
-import { idParams, page } from '../common.ts';
+import { idParams } from '../common.ts';
+import { errorResponses, noContent } from '../openapi.ts';
 import { withConflictShape } from '../present.ts';
-import { createContactBody, updateContactBody } from '../../domain/contacts/schema.ts';
-import { contactQuery, contactSchema, presentContact } from './schema.ts';
+import { contactChangesBody, contactPage, contactQuery, contactSchema, newContactBody, presentContact } from './schema.ts';
 
 const tags = ['contacts'];
 
 export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/contacts', { schema: { tags, querystring: contactQuery, response: { 200: page(contactSchema) } } }, async (request) => {
+  app.get('/api/contacts', {
+    schema: {
+      operationId: 'listContacts',
+      summary: 'List contact persons, filtered and sorted, a page at a time',
+      tags,
+      querystring: contactQuery,
+      response: { 200: contactPage, ...errorResponses(400, 401) },
+    },
+  }, async (request) => {
     const { sort: sortParam, cursor, limit, q, ...filters } = request.query;
     // within one company the primary contact comes first (C-4); across companies by last name
     const fallback = filters.companyId?.length === 1 ? 'primaryFirst' : 'lastName';
@@ -27,18 +35,43 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
     return { items: result.items.map(presentContact), nextCursor: result.nextCursor };
   });
 
-  app.get('/api/contacts/:id', { schema: { tags, params: idParams, response: { 200: contactSchema } } }, async (request) => {
+  app.get('/api/contacts/:id', {
+    schema: {
+      operationId: 'getContact',
+      summary: 'One contact person',
+      tags,
+      params: idParams,
+      response: { 200: contactSchema, ...errorResponses(400, 401, 404) },
+    },
+  }, async (request) => {
     const contact = await findContact(app.db, request.params.id);
     if (!contact) throw notFound('Contact', request.params.id);
     return presentContact(contact);
   });
 
-  app.post('/api/contacts', { schema: { tags, body: createContactBody, response: { 201: contactSchema } } }, async (request, reply) => {
+  app.post('/api/contacts', {
+    schema: {
+      operationId: 'createContact',
+      summary: 'Create a contact person of a company',
+      tags,
+      body: newContactBody,
+      response: { 201: contactSchema, ...errorResponses(400, 401, 403, 409) },
+    },
+  }, async (request, reply) => {
     const contact = await app.db.transaction().execute((db) => createContact({ db, actor: actorOf(request), input: request.body }));
     return reply.status(201).send(presentContact(contact));
   });
 
-  app.patch('/api/contacts/:id', { schema: { tags, params: idParams, body: updateContactBody, response: { 200: contactSchema } } }, async (request) => {
+  app.patch('/api/contacts/:id', {
+    schema: {
+      operationId: 'updateContact',
+      summary: 'Change a contact person',
+      tags,
+      params: idParams,
+      body: contactChangesBody,
+      response: { 200: contactSchema, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => {
     const { version, ...changes } = request.body;
     const contact = await withConflictShape(
       () => app.db.transaction().execute((db) => updateContact({ db, actor: actorOf(request), id: request.params.id, version, changes })),
@@ -47,7 +80,15 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
     return presentContact(contact);
   });
 
-  app.delete('/api/contacts/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
+  app.delete('/api/contacts/:id', {
+    schema: {
+      operationId: 'deleteContact',
+      summary: 'Delete a contact person',
+      tags,
+      params: idParams,
+      response: { 204: noContent, ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => {
     await app.db.transaction().execute((db) => deleteContact({ db, actor: actorOf(request), id: request.params.id }));
     return reply.status(204).send();
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContactRow } from '../../db/contacts.ts';
-import { idList, iso, listQueryBase } from '../common.ts';
+import { createContactBody, updateContactBody } from '../../domain/contacts/schema.ts';
+import { idList, iso, listQueryBase, page } from '../common.ts';
 
 export const contactQuery = z.strictObject({
   ...listQueryBase,
@@ -29,7 +30,11 @@ export const contactSchema = z.object({
   updatedAt: z.string(),
   updatedBy: z.number().nullable(),
   updatedByInitials: z.string().nullable(),
-});
+}).meta({ id: 'Contact' });
+
+export const contactPage = page(contactSchema).meta({ id: 'ContactPage' });
+export const newContactBody = createContactBody.meta({ id: 'NewContact' });
+export const contactChangesBody = updateContactBody.meta({ id: 'ContactChanges' });
 
 export function presentContact(p: ContactRow): z.infer<typeof contactSchema> {
   return {

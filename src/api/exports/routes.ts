@@ -21,6 +21,7 @@ import { companyQuery, presentCompany } from '../companies/schema.ts';
 import { contactQuery, presentContact } from '../contacts/schema.ts';
 import { actorOf } from '../context.ts';
 import { csv, idParams } from '../common.ts';
+import { errorResponses, fileResponse } from '../openapi.ts';
 import { notFound } from '../../domain/errors.ts';
 import { listScope } from '../../domain/records/access.ts';
 import { presentContext, presentOpportunity } from '../opportunities/present-opportunity.ts';
@@ -53,7 +54,12 @@ async function* pages<R>(sort: Sort, read: (cursor: ReturnType<typeof decodeCurs
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['exports'];
-  const produces = { produces: Object.values(CONTENT_TYPES) };
+  const formats = ['csv', 'xlsx', 'pdf'] as const;
+  // a file in the format asked for (its media type without the charset), or an error as JSON
+  const fileAnswer = (what: string, kinds: readonly (ExportFormat | 'vcf')[], errors = errorResponses(400, 401)) => ({
+    200: fileResponse(what, kinds.map((kind) => CONTENT_TYPES[kind].split(';')[0] ?? '')),
+    ...errors,
+  });
 
 
   /** The request's filters in words for the PDF, with the names of the records its ids name. */
@@ -81,7 +87,15 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   const opportunityExport = z.strictObject({ ...opportunityQuery.omit(withoutPaging).shape, ...exportParams });
-  app.get('/api/opportunities/export', { schema: { tags, querystring: opportunityExport, ...produces } }, async (request, reply) => {
+  app.get('/api/opportunities/export', {
+    schema: {
+      operationId: 'exportOpportunities',
+      summary: 'Export the opportunities of a list selection as CSV, XLSX or PDF',
+      tags,
+      querystring: opportunityExport,
+      response: fileAnswer('The opportunities', formats),
+    },
+  }, async (request, reply) => {
     const { format, delimiter, lang, columns, ...query } = request.query;
     const { settings, context } = await presentContext(app);
     const { sort, filters } = opportunitySelection(query, settings, actorOf(request));
@@ -90,7 +104,15 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   const companyExport = z.strictObject({ ...companyQuery.omit(withoutPaging).shape, ...exportParams });
-  app.get('/api/companies/export', { schema: { tags, querystring: companyExport, ...produces } }, async (request, reply) => {
+  app.get('/api/companies/export', {
+    schema: {
+      operationId: 'exportCompanies',
+      summary: 'Export the companies of a list selection as CSV, XLSX or PDF',
+      tags,
+      querystring: companyExport,
+      response: fileAnswer('The companies', formats),
+    },
+  }, async (request, reply) => {
     const { format, delimiter, lang, columns, sort: sortParam, q, ...filters } = request.query;
     const sort = parseSort(sortParam, Object.keys(COMPANY_SORTS), { field: 'name', direction: 'asc' });
     const batches = pages(sort, (cursor) => listCompanies(app.db, { sort, cursor, limit: EXPORT_BATCH, filters: { ...filters, q: pattern(q) } }), presentCompany);
@@ -98,7 +120,15 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   const contactExport = z.strictObject({ ...contactQuery.omit(withoutPaging).shape, ...exportParams, format: z.enum(['csv', 'xlsx', 'pdf', 'vcf'], { error: 'must be csv, xlsx, pdf or vcf' }) });
-  app.get('/api/contacts/export', { schema: { tags, querystring: contactExport, ...produces } }, async (request, reply) => {
+  app.get('/api/contacts/export', {
+    schema: {
+      operationId: 'exportContacts',
+      summary: 'Export the contacts of a list selection as CSV, XLSX, PDF or vCards',
+      tags,
+      querystring: contactExport,
+      response: fileAnswer('The contacts', [...formats, 'vcf']),
+    },
+  }, async (request, reply) => {
     const { format, delimiter, lang, columns, sort: sortParam, q, ...filters } = request.query;
     const sort = parseSort(sortParam, Object.keys(CONTACT_SORTS), { field: 'lastName', direction: 'asc' });
     const batches = pages(sort, (cursor) => listContacts(app.db, { sort, cursor, limit: EXPORT_BATCH, filters: { ...filters, q: pattern(q) } }), presentContact);
@@ -113,7 +143,15 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(Readable.from(cards()));
   });
 
-  app.get('/api/contacts/:id/vcard', { schema: { tags, params: idParams, produces: [CONTENT_TYPES.vcf] } }, async (request, reply) => {
+  app.get('/api/contacts/:id/vcard', {
+    schema: {
+      operationId: 'getContactVcard',
+      summary: 'One contact person as a vCard',
+      tags,
+      params: idParams,
+      response: fileAnswer('The contact’s vCard', ['vcf'], errorResponses(400, 401, 404)),
+    },
+  }, async (request, reply) => {
     const contact = await findContact(app.db, request.params.id);
     if (!contact) throw notFound('Contact', request.params.id);
     const name = `${contact.firstName} ${contact.lastName}`.trim().replace(/[^\p{L}\p{N} ._-]/gu, '') || `contact-${contact.id}`;
@@ -124,7 +162,15 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   const activityExport = z.strictObject({ ...activityQuery.omit(withoutPaging).shape, ...exportParams });
-  app.get('/api/activities/export', { schema: { tags, querystring: activityExport, ...produces } }, async (request, reply) => {
+  app.get('/api/activities/export', {
+    schema: {
+      operationId: 'exportActivities',
+      summary: 'Export the activities of a list selection as CSV, XLSX or PDF',
+      tags,
+      querystring: activityExport,
+      response: fileAnswer('The activities', formats),
+    },
+  }, async (request, reply) => {
     const { format, delimiter, lang, columns, sort: sortParam, q, 'dueDate.gte': dueFrom, 'dueDate.lte': dueTo, ...filters } = request.query;
     const sort = parseSort(sortParam, Object.keys(ACTIVITY_SORTS), { field: 'dueDate', direction: 'asc' });
     const visibleTo = await listScope(app.db, actorOf(request));

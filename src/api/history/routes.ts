@@ -6,6 +6,7 @@ import { decodeCursor } from '../../db/paging.ts';
 import { readHistory } from '../../domain/history/read-history.ts';
 import { actorOf } from '../context.ts';
 import { idParams, iso, listQueryBase, page } from '../common.ts';
+import { errorResponses } from '../openapi.ts';
 
 export const historyItemSchema = z.object({
   id: z.number(),
@@ -16,7 +17,8 @@ export const historyItemSchema = z.object({
   changedBy: z.number().nullable(),
   changedByName: z.string().nullable(),
   changedByInitials: z.string().nullable(),
-});
+}).meta({ id: 'HistoryItem' });
+const historyPage = page(historyItemSchema).meta({ id: 'HistoryPage' });
 
 const historyQuery = z.strictObject({ limit: listQueryBase.limit, cursor: listQueryBase.cursor });
 
@@ -29,7 +31,16 @@ const PATHS: [HistoryEntity, string, string][] = [
 /** O-24: the change history ("Registerhistorik") of opportunities, companies and contacts, newest first. */
 export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const [entity, path, tag] of PATHS) {
-    app.get(path, { schema: { tags: [tag], params: idParams, querystring: historyQuery, response: { 200: page(historyItemSchema) } } }, async (request) => {
+    const name = `${entity[0]?.toUpperCase()}${entity.slice(1)}`;
+    const schema = {
+      operationId: `list${name}History`,
+      summary: `The change history of a ${entity}, newest first`,
+      tags: [tag],
+      params: idParams,
+      querystring: historyQuery,
+      response: { 200: historyPage, ...errorResponses(400, 401, 404) },
+    };
+    app.get(path, { schema }, async (request) => {
       const { limit, cursor } = request.query;
       const result = await readHistory({
         db: app.db,

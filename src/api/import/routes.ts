@@ -21,6 +21,7 @@ import { importFile } from '../../domain/import/import-file.ts';
 import { XLSX_LIMITS } from '../../domain/import/read-xlsx.ts';
 import { todayIn } from '../../domain/opportunities/rules.ts';
 import { actorOf, type ImportLimits } from '../context.ts';
+import { errorResponses, fileField } from '../openapi.ts';
 import { ImportQueue, queueFull, type OnWait } from './import-queue.ts';
 import { NDJSON, PROGRESS_EVERY_MS, streamProgress, wantsProgress, type OnProgress } from './progress-stream.ts';
 
@@ -35,6 +36,14 @@ const fields = z.strictObject({
   preset: z.enum(['hubspot', 'pipedrive', 'salesforce']).optional(),
   dryRun: z.enum(['true', 'false']).default('true'),
 });
+// the multipart body as the API reference shows it (readForm reads and checks it)
+const form = z.object({
+  file: fileField('The CSV or XLSX file'),
+  mapping: z.string().optional().describe('JSON {"<column>": "<field>"}; guessed from the column names when absent'),
+  valueMapping: z.string().optional().describe('JSON {"<field>": {"<value in the file>": "<value in Trakt>"}}'),
+  preset: fields.shape.preset.describe('Read the file as an export of this CRM'),
+  dryRun: fields.shape.dryRun.describe('true (the default) only checks the file; false imports it'),
+});
 const resultSchema = z.object({
   rows: z.number(),
   created: z.number(),
@@ -48,7 +57,7 @@ const resultSchema = z.object({
   encoding: z.string().nullable(),
   /** Columns of the file that go to no field: their values are not imported. */
   ignoredColumns: z.array(z.string()),
-});
+}).meta({ id: 'ImportResult' });
 
 /** The file (written to a temp file, which the caller removes) and the text fields of the multipart body; JSON fields are parsed. */
 async function readForm(request: FastifyRequest, maxFileBytes: number) {
@@ -103,7 +112,17 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/import/:resource',
-    { schema: { tags: ['import'], description, params, consumes: ['multipart/form-data'], response: { 200: resultSchema } } },
+    {
+      schema: {
+        operationId: 'importFile',
+        summary: 'Check or import a CSV or XLSX file of companies, contacts or opportunities',
+        tags: ['import'],
+        description,
+        params,
+        multipart: form,
+        response: { 200: resultSchema, ...errorResponses(400, 401, 403, 413, 422, 429) },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       if (!isManagerOrAdmin(actor)) throw new AppError('FORBIDDEN', 'Only managers and admins import');

@@ -10,6 +10,7 @@ import { actorOf } from '../context.ts';
 import { requiredText, version } from '../common.ts';
 import { email, language, presentUser, sessionAnswer } from '../users/schema.ts';
 import { setSessionCookie } from '../auth/routes.ts';
+import { errorResponses } from '../openapi.ts';
 
 const tags = ['instance'];
 const currencyCode = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code');
@@ -20,13 +21,15 @@ const settingsSchema = z.object({
   language,
   stagnationDays: z.number(),
   sellersSeeOnlyOwn: z.boolean(),
-  version: z.number().describe('one version for all settings, moved on by every save (O-25)'),
-});
+  version: z.number().describe('one version for all settings, moved on by every save'),
+}).meta({ id: 'Settings' });
 
 export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/instance', {
     config: { public: true },
     schema: {
+      operationId: 'getInstance',
+      summary: 'The instance’s name, currency and language, and whether it still needs its first setup',
       tags,
       response: { 200: z.object({ needsSetup: z.boolean(), companyName: z.string(), baseCurrency: z.string(), language }) },
     },
@@ -35,6 +38,8 @@ export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/instance/setup', {
     config: { public: true },
     schema: {
+      operationId: 'completeSetup',
+      summary: 'First start: name the instance and create the first admin (signed in at once)',
       tags,
       body: z.strictObject({
         companyName: requiredText(200),
@@ -43,7 +48,7 @@ export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
         admin: z.strictObject({ name: requiredText(120), email, password: z.string().max(200) }),
         loadDemo: z.boolean().default(false),
       }),
-      response: { 200: sessionAnswer },
+      response: { 200: sessionAnswer, ...errorResponses(400, 403, 409) },
     },
   }, async (request, reply) => {
     const admin = await app.db
@@ -55,10 +60,13 @@ export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
     return { user: presentUser(admin), csrfToken };
   });
 
-  app.get('/api/settings', { schema: { tags, response: { 200: settingsSchema } } }, async () => readSettings(app.db));
+  const readSchema = { operationId: 'getSettings', summary: 'The instance’s settings', tags, response: { 200: settingsSchema, ...errorResponses(401) } };
+  app.get('/api/settings', { schema: readSchema }, async () => readSettings(app.db));
 
   app.patch('/api/settings', {
     schema: {
+      operationId: 'updateSettings',
+      summary: 'Change the instance’s settings (admins)',
       tags,
       body: z.strictObject({
         companyName: requiredText(200).optional(),
@@ -68,7 +76,7 @@ export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
         sellersSeeOnlyOwn: z.boolean().optional(),
         version,
       }),
-      response: { 200: settingsSchema },
+      response: { 200: settingsSchema, ...errorResponses(400, 401, 403, 409) },
     },
   }, async (request) => {
     const { version: expected, ...changes } = request.body;

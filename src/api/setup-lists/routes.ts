@@ -6,6 +6,7 @@ import { AppError, invalid, notFound } from '../../domain/errors.ts';
 import { isAdmin } from '../../domain/auth/permissions.ts';
 import { actorOf } from '../context.ts';
 import { booleanQuery, requiredText, version } from '../common.ts';
+import { errorResponses } from '../openapi.ts';
 
 const tags = ['setup lists'];
 const list = z.enum(Object.keys(SETUP_LISTS) as [SetupList, ...SetupList[]]);
@@ -21,7 +22,7 @@ const entrySchema = z.object({
   paymentTermsDays: z.number().nullable().optional(),
   currency: z.string().nullable().optional(),
   priceList: z.string().nullable().optional(),
-});
+}).meta({ id: 'SetupEntry' });
 
 const entryFields = {
   name: requiredText(120),
@@ -52,15 +53,24 @@ export const setupListRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/setup/:list', {
     schema: {
+      operationId: 'listSetupEntries',
+      summary: 'The entries of one setup list',
       tags,
       params: z.object({ list }),
       querystring: z.strictObject({ active: booleanQuery.optional() }),
-      response: { 200: z.object({ items: z.array(entrySchema), nextCursor: z.null() }) },
+      response: { 200: z.object({ items: z.array(entrySchema), nextCursor: z.null() }), ...errorResponses(400, 401) },
     },
   }, async (request) => ({ items: await listEntries(app.db, request.params.list, request.query.active === true), nextCursor: null }));
 
   app.post('/api/setup/:list', {
-    schema: { tags, params: z.object({ list }), body: z.strictObject(entryFields), response: { 201: entrySchema } },
+    schema: {
+      operationId: 'createSetupEntry',
+      summary: 'Add an entry to a setup list (admins)',
+      tags,
+      params: z.object({ list }),
+      body: z.strictObject(entryFields),
+      response: { 201: entrySchema, ...errorResponses(400, 401, 403, 409) },
+    },
   }, async (request, reply) => {
     requireAdmin(request);
     const { list: listName } = request.params;
@@ -74,7 +84,13 @@ export const setupListRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/setup/:list/:id', {
-    schema: { tags, params: z.object({ list, id: z.coerce.number().int().positive() }), response: { 200: entrySchema } },
+    schema: {
+      operationId: 'getSetupEntry',
+      summary: 'One entry of a setup list',
+      tags,
+      params: z.object({ list, id: z.coerce.number().int().positive() }),
+      response: { 200: entrySchema, ...errorResponses(400, 401, 404) },
+    },
   }, async (request) => {
     const entry = await findEntry(app.db, request.params.list, request.params.id);
     if (!entry) throw notFound('Entry', request.params.id);
@@ -83,11 +99,13 @@ export const setupListRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/api/setup/:list/:id', {
     schema: {
+      operationId: 'updateSetupEntry',
+      summary: 'Change an entry of a setup list (admins)',
       tags,
       params: z.object({ list, id: z.coerce.number().int().positive() }),
       // keys of activity types are referenced by activities and never change
       body: z.strictObject({ ...entryFields, name: entryFields.name.optional(), key: z.never().optional(), version }),
-      response: { 200: entrySchema },
+      response: { 200: entrySchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
     const { list: listName, id } = request.params;

@@ -19,7 +19,7 @@ export const userSchema = z.object({
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'User' });
 
 export const createUserBody = z.strictObject({
   name: requiredText(120),
@@ -30,7 +30,7 @@ export const createUserBody = z.strictObject({
   regionId: z.number().int().positive().nullish(),
   departmentId: z.number().int().positive().nullish(),
   language: language.optional(),
-});
+}).meta({ id: 'NewUser' });
 
 export const updateUserBody = z.strictObject({
   version: z.number().int().positive(),
@@ -43,7 +43,7 @@ export const updateUserBody = z.strictObject({
   departmentId: z.number().int().positive().nullish(),
   language: language.optional(),
   active: z.boolean().optional(),
-});
+}).meta({ id: 'UserChanges' });
 
 export function presentUser(user: UserRecord): z.infer<typeof userSchema> {
   return {
@@ -62,4 +62,6 @@ export function presentUser(user: UserRecord): z.infer<typeof userSchema> {
   };
 }
 
-export const sessionAnswer = z.object({ user: userSchema, csrfToken: z.string().nullable() });
+export const sessionAnswer = z
+  .object({ user: userSchema, csrfToken: z.string().nullable().describe('Send it as x-csrf-token on every write made with the cookie') })
+  .meta({ id: 'Session' });

@@ -7,6 +7,7 @@ import { createView, deleteView, readableView, updateView } from '../../domain/v
 import { AppError } from '../../domain/errors.ts';
 import { actorOf } from '../context.ts';
 import { idParams } from '../common.ts';
+import { errorResponses, noContent } from '../openapi.ts';
 import { withConflictShape } from '../present.ts';
 import { createViewBody, LISTS, presentView, updateViewBody, viewSchema, viewsQuery } from './schema.ts';
 
@@ -37,23 +38,50 @@ function checkView(resource: ListResource, query: Record<string, string> | undef
 export const viewRoutes: FastifyPluginAsyncZod = async (app) => {
   const present = (row: SavedViewRow, request: Parameters<typeof actorOf>[0]) => presentView(row, actorOf(request));
 
-  app.get('/api/views', { schema: { tags, querystring: viewsQuery, response: { 200: z.object({ items: z.array(viewSchema), nextCursor: z.null() }) } } }, async (request) => {
+  app.get('/api/views', {
+    schema: {
+      operationId: 'listViews',
+      summary: 'My saved list views and those shared with me',
+      tags,
+      querystring: viewsQuery,
+      response: { 200: z.object({ items: z.array(viewSchema), nextCursor: z.null() }), ...errorResponses(400, 401) },
+    },
+  }, async (request) => {
     const rows = await listViews(app.db, actorOf(request).id, request.query.resource);
     return { items: rows.map((row) => present(row, request)), nextCursor: null };
   });
 
-  app.get('/api/views/:id', { schema: { tags, params: idParams, response: { 200: viewSchema } } }, async (request) =>
+  app.get('/api/views/:id', {
+    schema: { operationId: 'getView', summary: 'One saved list view', tags, params: idParams, response: { 200: viewSchema, ...errorResponses(400, 401, 404) } },
+  }, async (request) =>
     present(await readableView(app.db, actorOf(request), request.params.id), request),
   );
 
-  app.post('/api/views', { schema: { tags, body: createViewBody, response: { 201: viewSchema } } }, async (request, reply) => {
+  app.post('/api/views', {
+    schema: {
+      operationId: 'createView',
+      summary: 'Save a list view',
+      tags,
+      body: createViewBody,
+      response: { 201: viewSchema, ...errorResponses(400, 401, 403) },
+    },
+  }, async (request, reply) => {
     const { resource, ...values } = request.body;
     checkView(resource, values.query, values.columns);
     const row = await app.db.transaction().execute((db) => createView({ db, actor: actorOf(request), resource, values }));
     return reply.status(201).send(present(row, request));
   });
 
-  app.patch('/api/views/:id', { schema: { tags, params: idParams, body: updateViewBody, response: { 200: viewSchema } } }, async (request) => {
+  app.patch('/api/views/:id', {
+    schema: {
+      operationId: 'updateView',
+      summary: 'Change a saved list view',
+      tags,
+      params: idParams,
+      body: updateViewBody,
+      response: { 200: viewSchema, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => {
     const { version, ...values } = request.body;
     const row = await withConflictShape(
       () =>
@@ -67,7 +95,9 @@ export const viewRoutes: FastifyPluginAsyncZod = async (app) => {
     return present(row, request);
   });
 
-  app.delete('/api/views/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
+  app.delete('/api/views/:id', {
+    schema: { operationId: 'deleteView', summary: 'Delete a saved list view', tags, params: idParams, response: { 204: noContent, ...errorResponses(400, 401, 403, 404) } },
+  }, async (request, reply) => {
     await app.db.transaction().execute((db) => deleteView({ db, actor: actorOf(request), id: request.params.id }));
     return reply.status(204).send();
   });

@@ -45,7 +45,7 @@ export const viewSchema = z.object({
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'SavedView' });
 
 export function presentView(v: SavedViewRow, actor: { id: number; role: string }): z.infer<typeof viewSchema> {
   return {
