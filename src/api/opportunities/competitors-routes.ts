@@ -79,6 +79,6 @@ export const opportunityCompetitorRoutes: FastifyPluginAsyncZod = async (app) =>
   }, async (request, reply) => {
     const { id: opportunityId, entryId } = request.params;
     await app.db.transaction().execute((db) => removeOpportunityCompetitor({ db, actor: actorOf(request), opportunityId, entryId }));
-    return reply.status(204).send(null);
+    return reply.status(204).send(undefined);
   });
 };

@@ -106,6 +106,6 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     await app.db.transaction().execute((db) => deleteOpportunity({ db, actor: actorOf(request), id: request.params.id }));
-    return reply.status(204).send(null);
+    return reply.status(204).send(undefined);
   });
 };
