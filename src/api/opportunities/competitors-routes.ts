@@ -3,12 +3,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentSettings } from '../../db/settings.ts';
-import {
-  addOpportunityCompetitor,
-  changeOpportunityCompetitor,
-  opportunityCompetitors,
-  removeOpportunityCompetitor,
-} from '../../domain/opportunities/competitors.ts';
+import { addOpportunityCompetitor } from '../../domain/opportunities/add-opportunity-competitor.ts';
+import { changeOpportunityCompetitor } from '../../domain/opportunities/change-opportunity-competitor.ts';
+import { opportunityCompetitors } from '../../domain/opportunities/competitor-entries.ts';
+import { removeOpportunityCompetitor } from '../../domain/opportunities/remove-opportunity-competitor.ts';
 import { actorOf } from '../context.ts';
 import { idParams } from '../common.ts';
 import { errorResponses, noContent } from '../openapi.ts';

@@ -2,7 +2,10 @@
 // conventions). Every answer is the whole list in added order, its sum, and a warning when ≠ 100 %.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentSettings } from '../../db/settings.ts';
-import { addOpportunitySeller, changeSellerShare, opportunitySellers, removeOpportunitySeller } from '../../domain/opportunities/sellers.ts';
+import { addOpportunitySeller } from '../../domain/opportunities/add-opportunity-seller.ts';
+import { changeSellerShare } from '../../domain/opportunities/change-seller-share.ts';
+import { removeOpportunitySeller } from '../../domain/opportunities/remove-opportunity-seller.ts';
+import { opportunitySellers } from '../../domain/opportunities/seller-list.ts';
 import { actorOf } from '../context.ts';
 import { idParams } from '../common.ts';
 import { errorResponses } from '../openapi.ts';

@@ -1,12 +1,11 @@
-// Actions on the commission sellers of one opportunity (SPEC O-16 … O-20). The split itself is the
-// pure rule in commission.ts; here: permission, the closed rule, writing, the version bump.
+// The commission sellers of one opportunity (SPEC O-16 … O-20) as the API answers them, and the one
+// way a change to them is written. The split itself is the pure rule in commission.ts.
 import type { Db } from '../../db/schema.ts';
 import { listSellers, replaceSellers, type SellerRow } from '../../db/sellers.ts';
-import { findUser } from '../../db/users.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { canChangeOwnerAndSellers } from '../auth/policy.ts';
-import { AppError, invalid } from '../errors.ts';
-import { addSeller, changeShare, removeSeller, summarize, type Seller, type SplitResult } from './commission.ts';
+import { AppError } from '../errors.ts';
+import { summarize, type Seller, type SplitResult } from './commission.ts';
 import { changeOpportunityPart, visibleOpportunity } from './opportunity-parts.ts';
 
 // The seller list has no version of its own: the opportunity's version guards it, since the shares
@@ -27,7 +26,7 @@ export async function opportunitySellers({ db, actor, opportunityId, sellersSeeO
 }
 
 /** Applies one pure rule to the seller list and writes the result (see changeOpportunityPart). */
-function changeSellers(
+export function changeSellers(
   options: { db: Db; actor: Actor; opportunityId: number; version?: number | undefined },
   rule: (sellers: Seller[]) => SplitResult | Promise<SplitResult>,
 ): Promise<SellerList> {
@@ -46,24 +45,4 @@ function changeSellers(
     // changeOpportunityPart moves the locked opportunity from this version to the next
     return { sellers: await listSellers(db, opportunityId), sum: result.sum, warning: result.warning, version: current.version + 1 };
   });
-}
-
-/** O-18: adds an active user as seller; with a share the others split the rest, without one all split evenly. */
-export function addOpportunitySeller(options: { db: Db; actor: Actor; opportunityId: number; userId: number; share?: number | undefined }) {
-  return changeSellers(options, async (sellers) => {
-    const user = await findUser(options.db, options.userId);
-    if (!user) throw invalid('userId', 'does not exist');
-    if (!user.active) throw invalid('userId', 'is deactivated');
-    return addSeller(sellers, options.userId, options.share);
-  });
-}
-
-/** O-20: changes one seller's share and no other; the answer warns when the sum is not 100. */
-export function changeSellerShare(options: { db: Db; actor: Actor; opportunityId: number; userId: number; share: number; version: number }) {
-  return changeSellers(options, (sellers) => changeShare(sellers, options.userId, options.share));
-}
-
-/** O-19: removes a seller; the last one left gets 100 %; the very last seller cannot be removed. */
-export function removeOpportunitySeller(options: { db: Db; actor: Actor; opportunityId: number; userId: number }) {
-  return changeSellers(options, (sellers) => removeSeller(sellers, options.userId));
 }
