@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deleteSession, insertToken, listTokens, logAuthEvent, revokeToken } from '../../db/auth.ts';
+import { listTokens } from '../../db/auth.ts';
 import { findUser } from '../../db/users.ts';
 import { SESSION_TTL_MS, signIn } from '../../domain/auth/sign-in.ts';
-import { hashSecret, newSecret } from '../../domain/auth/tokens.ts';
+import { createApiToken } from '../../domain/auth/create-api-token.ts';
+import { revokeApiToken } from '../../domain/auth/revoke-api-token.ts';
+import { signOut } from '../../domain/auth/sign-out.ts';
 import { changePassword } from '../../domain/users/users.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { SESSION_COOKIE } from '../authenticate.ts';
@@ -66,8 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const signOutSchema = { operationId: 'signOut', summary: 'Sign out: ends this session', tags, response: { 204: noContent, ...errorResponses(403) } };
   app.post('/api/auth/logout', { config: { public: true }, schema: signOutSchema }, async (request, reply) => {
     if (request.sessionTokenHash) {
-      await deleteSession(app.db, request.sessionTokenHash);
-      await logAuthEvent(app.db, { kind: 'logout', userId: request.actor?.id ?? null, email: request.actor?.email ?? null, ip: request.ip });
+      await signOut({ db: app.db, sessionTokenHash: request.sessionTokenHash, user: request.actor, ip: request.ip });
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
@@ -113,9 +114,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: z.object({ id: z.number(), name: z.string(), token: z.string().describe('Shown only once') }), ...errorResponses(400, 401, 403) },
     },
   }, async (request, reply) => {
-    const token = newSecret('trakt_');
-    const row = await insertToken(app.db, { userId: actorOf(request).id, name: request.body.name, tokenHash: hashSecret(token) });
-    return reply.status(201).send({ id: row.id, name: row.name, token });
+    return reply.status(201).send(await createApiToken({ db: app.db, actor: actorOf(request), name: request.body.name }));
   });
 
   const revokeSchema = {
@@ -126,7 +125,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     response: { 204: noContent, ...errorResponses(400, 401, 403, 404) },
   };
   app.delete('/api/auth/tokens/:id', { schema: revokeSchema }, async (request, reply) => {
-    if (!(await revokeToken(app.db, actorOf(request).id, request.params.id))) throw notFound('Token', request.params.id);
+    await revokeApiToken({ db: app.db, actor: actorOf(request), id: request.params.id });
     return reply.status(204).send();
   });
 };

@@ -2,12 +2,11 @@
 // GET /api/calendar/<secret>.ics is public (calendar apps cannot sign in) and serves the feed.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { calendarItems, deleteFeed, feedOwner, findFeed, saveFeedToken } from '../../db/calendar-feeds.ts';
-import { calendarFeed } from '../../domain/calendar/calendar-feed.ts';
-import { listScope } from '../../domain/records/access.ts';
-import { hashSecret, newSecret } from '../../domain/auth/tokens.ts';
-import { AppError } from '../../domain/errors.ts';
-import { addDays, todayIn } from '../../domain/opportunities/rules.ts';
+import { findFeed } from '../../db/calendar-feeds.ts';
+import { readCalendarFeed } from '../../domain/calendar/read-calendar-feed.ts';
+import { renewCalendarFeed } from '../../domain/calendar/renew-calendar-feed.ts';
+import { stopCalendarFeed } from '../../domain/calendar/stop-calendar-feed.ts';
+import { todayIn } from '../../domain/opportunities/rules.ts';
 import { actorOf } from '../context.ts';
 import { iso } from '../common.ts';
 import { errorResponses, fileResponse, noContent } from '../openapi.ts';
@@ -34,8 +33,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     response: { 201: feedAddress, ...errorResponses(401, 403) },
   };
   app.post('/api/calendar-feed', { schema: renewSchema }, async (request, reply) => {
-    const secret = newSecret();
-    await app.db.transaction().execute((db) => saveFeedToken(db, actorOf(request).id, hashSecret(secret)));
+    const secret = await app.db.transaction().execute((db) => renewCalendarFeed({ db, actor: actorOf(request) }));
     const path = `/api/calendar/${secret}.ics`;
     // never from the Host header: a forged one would hand the secret to another server
     return reply.status(201).send({ path, url: app.config.publicUrl ? `${app.config.publicUrl}${path}` : null });
@@ -43,7 +41,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const stopSchema = { operationId: 'stopCalendarFeed', summary: 'Stop my calendar feed', tags, response: { 204: noContent, ...errorResponses(401, 403) } };
   app.delete('/api/calendar-feed', { schema: stopSchema }, async (request, reply) => {
-    await app.db.transaction().execute((db) => deleteFeed(db, actorOf(request).id));
+    await app.db.transaction().execute((db) => stopCalendarFeed({ db, actor: actorOf(request) }));
     return reply.status(204).send();
   });
 
@@ -56,12 +54,8 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   };
   app.get('/api/calendar/:file', { config: { public: true }, schema: feedSchema }, async (request, reply) => {
     const secret = request.params.file.slice(0, -'.ics'.length);
-    const owner = await feedOwner(app.db, hashSecret(secret));
-    if (!owner) throw new AppError('NOT_FOUND', 'No calendar feed at this address');
-    const today = todayIn(app.config.timeZone);
-    const items = await calendarItems(app.db, owner.id, addDays(today, -90), addDays(today, 365), await listScope(app.db, owner));
     const host = app.config.publicUrl ? new URL(app.config.publicUrl).hostname : 'trakt';
-    const body = calendarFeed({ userName: owner.name, items, timeZone: app.config.timeZone, host });
+    const body = await readCalendarFeed({ db: app.db, secret, today: todayIn(app.config.timeZone), timeZone: app.config.timeZone, host });
     return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(body);
   });
 };

@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forgetSettings } from '../../db/settings.ts';
 import { changeSettings, readSettings } from '../../domain/instance/settings.ts';
-import { completeSetup, describeInstance } from '../../domain/instance/first-start.ts';
-import { openSession } from '../../domain/auth/sign-in.ts';
-import { loadDemoData } from '../../domain/demo/load-demo.ts';
+import { describeInstance } from '../../domain/instance/first-start.ts';
+import { setUpInstance } from '../../domain/instance/set-up-instance.ts';
 import { todayIn } from '../../domain/opportunities/rules.ts';
 import { actorOf } from '../context.ts';
 import { requiredText, version } from '../common.ts';
@@ -51,11 +50,7 @@ export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: sessionAnswer, ...errorResponses(400, 403, 409) },
     },
   }, async (request, reply) => {
-    const admin = await app.db
-      .transaction()
-      .execute((db) => completeSetup({ db, input: request.body, loadDemo: (trx) => loadDemoData({ db: trx, today: todayIn(app.config.timeZone) }) }))
-      .finally(forgetSettings);
-    const { sessionToken, csrfToken } = await openSession(app.db, admin.id);
+    const { admin, sessionToken, csrfToken } = await setUpInstance({ db: app.db, input: request.body, today: todayIn(app.config.timeZone) });
     setSessionCookie(app, reply, sessionToken);
     return { user: presentUser(admin), csrfToken };
   });

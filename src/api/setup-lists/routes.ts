@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findEntry, insertEntry, listEntries, SETUP_LISTS, type SetupList } from '../../db/setup-lists.ts';
+import { findEntry, listEntries, SETUP_LISTS, type SetupList } from '../../db/setup-lists.ts';
+import { addSetupEntry, checkExtras } from '../../domain/setup/add-setup-entry.ts';
 import { changeSetupEntry } from '../../domain/setup/setup-entries.ts';
-import { AppError, invalid, notFound } from '../../domain/errors.ts';
-import { isAdmin } from '../../domain/auth/permissions.ts';
+import { notFound } from '../../domain/errors.ts';
 import { actorOf } from '../context.ts';
 import { booleanQuery, requiredText, version } from '../common.ts';
 import { errorResponses } from '../openapi.ts';
@@ -35,22 +35,7 @@ const entryFields = {
   priceList: z.string().trim().max(120).nullish(),
 };
 
-const slug = (name: string) =>
-  name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40) || 'type';
-
-/** Extra fields belong to one list each; anywhere else they are an error, not silently dropped. */
-function checkExtras(listName: SetupList, body: Record<string, unknown>) {
-  const owners: Record<string, SetupList> = { key: 'activity-types', code: 'currencies', paymentTermsDays: 'customer-profiles', currency: 'customer-profiles', priceList: 'customer-profiles' };
-  for (const [field, owner] of Object.entries(owners)) {
-    if (body[field] !== undefined && owner !== listName) throw invalid(field, `is only used by ${owner}`);
-  }
-}
-
 export const setupListRoutes: FastifyPluginAsyncZod = async (app) => {
-  const requireAdmin = (request: Parameters<typeof actorOf>[0]) => {
-    if (!isAdmin(actorOf(request))) throw new AppError('FORBIDDEN', 'Only an admin can change setup lists');
-  };
-
   app.get('/api/setup/:list', {
     schema: {
       operationId: 'listSetupEntries',
@@ -72,14 +57,7 @@ export const setupListRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: entrySchema, ...errorResponses(400, 401, 403, 409) },
     },
   }, async (request, reply) => {
-    requireAdmin(request);
-    const { list: listName } = request.params;
-    checkExtras(listName, request.body);
-    const values = { ...request.body };
-    if (listName === 'activity-types') values.key ??= slug(values.name);
-    if (listName === 'currencies') values.code ??= values.name.toUpperCase();
-    if (listName === 'currencies' && !/^[A-Z]{3}$/.test(values.code ?? '')) throw invalid('code', 'must be a 3-letter currency code');
-    const entry = await app.db.transaction().execute((db) => insertEntry(db, listName, values));
+    const entry = await app.db.transaction().execute((db) => addSetupEntry({ db, actor: actorOf(request), list: request.params.list, values: request.body }));
     return reply.status(201).send(entry);
   });
 
