@@ -4,7 +4,6 @@
 // Which id is which: an entry's own `id` is the "entry id" (opportunity_competitors.id);
 // `competitorId` and opportunities.winner_competitor_id are GLOBAL ids (competitors.id).
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
-import { AppError } from '../domain/errors.ts';
 import type { CompetitorsTable, Db, OpportunityCompetitorsTable } from './schema.ts';
 
 export type Competitor = Selectable<CompetitorsTable>;
@@ -123,16 +122,12 @@ export async function isCompetitorOfOpportunity(db: Db, opportunityId: number, g
  * winner_competitor_id when closing as lost (O-10). An entry picked from the list gives its
  * competitor; a one-off name is promoted into the global list (or matched to an existing global
  * competitor of that name) and the entry then points at it. With `opportunityId`, an entry of
- * another opportunity is refused like a missing one (422 NOT_A_COMPETITOR). Call inside the
- * closing transaction.
+ * another opportunity counts as missing: null, which the caller refuses. Call inside the closing
+ * transaction.
  */
-export async function ensureGlobalCompetitor(db: Db, entryId: number, opportunityId?: number): Promise<number> {
+export async function ensureGlobalCompetitor(db: Db, entryId: number, opportunityId?: number): Promise<number | null> {
   const entry = await db.selectFrom('opportunityCompetitors').select(['id', 'opportunityId', 'competitorId', 'name']).where('id', '=', entryId).executeTakeFirst();
-  if (!entry || (opportunityId !== undefined && entry.opportunityId !== opportunityId)) {
-    throw new AppError('NOT_A_COMPETITOR', `Competitor entry ${entryId} is not one of the opportunity's competitors`, {
-      fields: { winnerCompetitorId: 'is not a competitor on this opportunity' },
-    });
-  }
+  if (!entry || (opportunityId !== undefined && entry.opportunityId !== opportunityId)) return null;
   if (entry.competitorId !== null) return entry.competitorId;
   const name = (entry.name ?? '').trim();
   const global = (await findCompetitorByName(db, name)) ?? (await insertCompetitor(db, { name }));

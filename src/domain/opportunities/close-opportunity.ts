@@ -27,7 +27,13 @@ export async function closeOpportunity({ db, actor, id, input: given, today, ver
   if (winnerEntryId !== undefined) {
     if (input.winnerCompetitorId !== undefined && input.winnerCompetitorId !== null) throw invalid('winnerEntryId', 'give either winnerEntryId or winnerCompetitorId');
     if (input.outcome !== 'lost') throw invalid('winnerEntryId', `does not apply when closing as ${input.outcome}`);
-    input.winnerCompetitorId = await ensureGlobalCompetitor(db, winnerEntryId, id);
+    const winner = await ensureGlobalCompetitor(db, winnerEntryId, id);
+    if (winner === null) {
+      throw new AppError('NOT_A_COMPETITOR', `Competitor entry ${winnerEntryId} is not one of the opportunity's competitors`, {
+        fields: { winnerCompetitorId: 'is not a competitor on this opportunity' },
+      });
+    }
+    input.winnerCompetitorId = winner;
   }
   const changes = closingChanges(current, input, today);
   await checkActiveEntries(db, {
