@@ -43,6 +43,8 @@ const viteBin = join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
 const result = spawnSync(process.execPath, [viteBin, 'build', '--config', join(web, 'vite.config.ts')], {
   cwd: repo,
   stdio: 'inherit',
+  // a production build even when called from the tests (NODE_ENV=test would ship React's development build)
+  env: { ...process.env, NODE_ENV: 'production' },
 });
 if (result.error) throw result.error;
 process.exit(result.status ?? 1);
