@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type Client, type TestApi } from '../../../test/helpers/api.ts';
 import { ensureGlobalCompetitor, isCompetitorOfOpportunity } from '../../db/competitors.ts';
-import { AppError } from '../../domain/errors.ts';
 
 let api: TestApi;
 let owner: Client;
@@ -152,6 +151,7 @@ describe('the winner refers to the GLOBAL list (for closing as lost, O-10)', () 
 
     expect(await ensureGlobalCompetitor(db, picked.id, o.id)).toBe(siemens.id);
     const promoted = await db.transaction().execute((trx) => ensureGlobalCompetitor(trx, oneOff.id, o.id));
+    if (promoted === null) throw new Error('the one-off entry of this opportunity was not promoted');
     expect(promoted).not.toBe(oneOff.id);
     expect((await owner.get(`/api/competitors/${promoted}`)).body).toMatchObject({ name: 'Blue Water Cranes', active: true });
     expect((await owner.get(url)).body.items.find((c: { id: number }) => c.id === oneOff.id)).toMatchObject({ competitorId: promoted, name: 'Blue Water Cranes' });
