@@ -134,5 +134,5 @@ export async function countOpenOpportunitiesOfCompany(db: Db, companyId: number)
     .where('companyId', '=', companyId)
     .where('deletedAt', 'is', null)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }

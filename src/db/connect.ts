@@ -27,16 +27,15 @@ export type OpenOptions =
 
 // numeric → number (money has 2 decimals, well inside double precision), int8 → number (counts),
 // date stays 'YYYY-MM-DD' so no time zone can shift it.
-const NUMERIC = 1700;
-const INT8 = 20;
-const DATE = 1082;
-const typeParsers = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
+const { NUMERIC, INT8, DATE } = pg.types.builtins;
+type Parser = (value: string) => unknown;
+const typeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: Parameters<typeof pg.types.getTypeParser>[0], format?: 'text' | 'binary'): Parser => {
     if (oid === NUMERIC || oid === INT8) return (value: string) => Number(value);
     if (oid === DATE) return (value: string) => value;
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
+    return pg.types.getTypeParser(oid, format) as Parser;
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 /** Opens the database: a PostgreSQL server, or embedded PGlite running in a worker thread. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {

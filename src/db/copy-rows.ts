@@ -18,8 +18,9 @@ const SPECIAL = /[\\\n\r\t]/;
 /** One field in COPY's text format: `\N` for null, backslash escapes. */
 export function copyField(value: unknown): string {
   if (value === undefined || value === null || (typeof value === 'number' && !Number.isFinite(value))) return '\\N';
-  const text = String(value);
-  return SPECIAL.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c] as string) : text;
+  const scalar = value as string | number | boolean | bigint | object;
+  const text = scalar instanceof Date ? scalar.toISOString() : typeof scalar === 'object' ? JSON.stringify(scalar) : String(scalar);
+  return SPECIAL.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c] ?? c) : text;
 }
 
 /** One row in COPY's text format: tab between fields, `\N` for null, backslash escapes. */
@@ -34,8 +35,8 @@ export type OneConnection = { db: Db; copy: CopyRows; release(broken: boolean): 
 export async function oneConnection(pool: pg.Pool): Promise<OneConnection> {
   const client = await pool.connect();
   // Kysely asks its "pool" for a connection per query or transaction and releases it after: always this one
-  const only = { connect: async () => ({ query: client.query.bind(client), release: () => {} }), end: async () => {} };
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: only as unknown as pg.Pool }), plugins: [new CamelCaseRowsPlugin()] });
+  const only = { connect: () => Promise.resolve({ query: client.query.bind(client), release: () => {} }), end: () => Promise.resolve() };
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: only }), plugins: [new CamelCaseRowsPlugin()] });
   const copy: CopyRows = async (table, columns, text) => {
     if (!text) return;
     const statement = sql`COPY ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) FROM STDIN`.compile(db).sql;

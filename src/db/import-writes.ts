@@ -46,7 +46,7 @@ function importedValues(columns: Columns, defaults: Record<string, unknown>) {
 /** Inserts new rows; `defaults` fill what the file leaves empty. Returns each new id with its `label` column (for the history). */
 export async function insertImported(db: Db, table: 'companies' | 'contacts', columns: Columns, rows: Record<string, unknown>[], actorId: number, label: string, defaults: Record<string, unknown> = {}) {
   if (!rows.length) return { ids: [], labels: [] };
-  const { rows: ids } = await sql<{ id: number; label: string }>`
+  const { rows: ids } = await sql<{ id: number; label: string | number }>`
     INSERT INTO ${sql.table(table)} (${sql.raw(columns.map(([c]) => snake(c)).join(', '))}, created_by, updated_by)
     SELECT ${importedValues(columns, defaults)}, ${actorId}, ${actorId} FROM ${recordset(columns, rows, false)}
     RETURNING id, ${sql.raw(label)} AS label`.execute(db);
@@ -198,7 +198,7 @@ export function numberCounter(db: Db): NumberCounter {
       const { rows } = kind === 'account'
         ? await sql<{ n: number | null }>`SELECT max(account_number_value) AS n FROM companies`.execute(db)
         : await sql<{ n: number | null }>`SELECT max(number) AS n FROM opportunities`.execute(db);
-      n = Number(rows[0]?.n ?? (kind === 'account' ? 10000 : 0)) + 1;
+      n = (rows[0]?.n ?? (kind === 'account' ? 10000 : 0)) + 1;
     }
     const numbers: string[] = [];
     while (numbers.length < count) {

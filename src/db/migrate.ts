@@ -30,7 +30,7 @@ const migrations: Record<string, Migration> = {
   '0012-rule-functions': ruleFunctions,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /** The names of the migrations this version knows (a backup made by a newer version has others). */
 export const knownMigrations = (): string[] => Object.keys(migrations);
@@ -40,6 +40,6 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
   // migrations are independent of each other, so one written in parallel with a later-numbered one may run after it
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -44,7 +44,7 @@ export async function insertProcess(db: Db, input: { name: string; isDefault: bo
 export async function updateProcess(db: Db, id: number, changes: { name?: string | undefined; active?: boolean | undefined; isDefault?: boolean | undefined }) {
   // the process that stops being the default is changed too, so its version moves on
   if (changes.isDefault) await db.updateTable('salesProcesses').set({ isDefault: false, version: sql`version + 1` }).where('isDefault', '=', true).where('id', '<>', id).execute();
-  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const set = Object.fromEntries(Object.entries(changes as Record<string, unknown>).filter(([, v]) => v !== undefined));
   if (Object.keys(set).length) await db.updateTable('salesProcesses').set(set).where('id', '=', id).execute();
 }
 
@@ -62,7 +62,7 @@ export async function stagesInUse(db: Db, stageIds: number[]): Promise<Map<numbe
     .where('deletedAt', 'is', null)
     .groupBy('stageId')
     .execute();
-  return new Map(rows.map((r) => [r.stageId as number, Number(r.n)]));
+  return new Map(rows.map((r) => [r.stageId as number, r.n]));
 }
 
 /**

@@ -14,7 +14,10 @@ export async function watchSettings(database: Pick<Database, 'db' | 'pool' | 'mo
   const { db } = database;
   if (database.mode === 'pglite') {
     cacheSettingsOf(db, true);
-    return async () => cacheSettingsOf(db, false);
+    return () => {
+      cacheSettingsOf(db, false);
+      return Promise.resolve();
+    };
   }
 
   let client: pg.Client | null = null;

@@ -25,7 +25,7 @@ const DEFAULTS: Settings = {
 export async function getSettings(db: Db): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
-  return { ...DEFAULTS, ...stored } as Settings;
+  return { ...DEFAULTS, ...stored };
 }
 
 // The settings every list request reads (stagnation days, who sees what, base currency) are kept in
@@ -77,7 +77,7 @@ export async function lockSetupDone(db: Db): Promise<void> {
 /** Writes settings; the caller calls forgetSettings after committing (saveSettings also does, for writes outside a transaction). */
 export async function saveSettings(db: Db, changes: Partial<Omit<Settings, 'version'>>) {
   forgetSettings();
-  for (const [key, value] of Object.entries(changes)) {
+  for (const [key, value] of Object.entries(changes as Record<string, unknown>)) {
     if (value === undefined) continue;
     await db
       .insertInto('settings')

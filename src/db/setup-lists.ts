@@ -62,7 +62,7 @@ const COLUMNS: Record<keyof EntryValues, string> = {
 };
 
 export async function insertEntry(db: Db, list: SetupList, values: EntryValues): Promise<SetupEntry> {
-  const entries = Object.entries(values).filter(([, v]) => v !== undefined) as [keyof EntryValues, unknown][];
+  const entries = (Object.entries(values) as [keyof EntryValues, unknown][]).filter(([, v]) => v !== undefined);
   const columns = sql.join(entries.map(([k]) => sql.id(COLUMNS[k])));
   const params = sql.join(entries.map(([, v]) => sql`${v}`));
   const position = values.position === undefined
@@ -78,7 +78,7 @@ export function claimEntryVersion(db: Db, list: SetupList, id: number, version: 
 }
 
 export async function updateEntry(db: Db, list: SetupList, id: number, values: EntryValues): Promise<SetupEntry | undefined> {
-  const entries = Object.entries(values).filter(([, v]) => v !== undefined) as [keyof EntryValues, unknown][];
+  const entries = (Object.entries(values) as [keyof EntryValues, unknown][]).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return findEntry(db, list, id);
   const assignments = sql.join(entries.map(([k, v]) => sql`${sql.id(COLUMNS[k])} = ${v}`));
   const { rows } = await sql<SetupEntry>`UPDATE ${table(list)} SET ${assignments} WHERE id = ${id} RETURNING *`.execute(db);

@@ -60,12 +60,12 @@ export async function updateUser(db: Db, id: number, expectedVersion: number, ch
 
 export async function countActiveAdmins(db: Db): Promise<number> {
   const row = await db.selectFrom('users').select(sql<number>`count(*)`.as('n')).where('role', '=', 'admin').where('active', '=', true).executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export async function countUsers(db: Db): Promise<number> {
   const row = await db.selectFrom('users').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export async function setPasswordHash(db: Db, id: number, passwordHash: string) {

@@ -11,7 +11,7 @@ export type AuditedTable = 'companies' | 'contacts' | 'opportunities' | 'activit
 export async function updateAtVersion<T extends AuditedTable>(db: Db, table: T, id: number, version: number, actorId: number, changes: Updateable<DB[T]>): Promise<boolean> {
   // the four tables share the columns used here, so one of their types stands for all of them
   const result = await db
-    .updateTable(table as AuditedTable as 'companies')
+    .updateTable(table as 'companies')
     .set({ ...(changes as Updateable<DB['companies']>), version: sql`version + 1`, updatedAt: sql`now()`, updatedBy: actorId })
     .where('id', '=', id)
     .where('version', '=', version)
@@ -23,7 +23,7 @@ export async function updateAtVersion<T extends AuditedTable>(db: Db, table: T, 
 /** O-14: marks a record deleted (restorable), as a change by `actorId`. */
 export async function softDeleteRow<T extends AuditedTable>(db: Db, table: T, id: number, actorId: number, also: Updateable<DB[T]> = {}) {
   await db
-    .updateTable(table as AuditedTable as 'companies')
+    .updateTable(table as 'companies')
     .set({ ...(also as Updateable<DB['companies']>), deletedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: actorId, version: sql`version + 1` })
     .where('id', '=', id)
     .execute();

@@ -27,7 +27,7 @@ it('rebuilds the totals per currency from the existing rows and keeps them per c
   const database = await emptyDatabase();
   try {
     const migrate = async (migrations: Record<string, Migration>) => {
-      const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
+      const migrator = new Migrator({ db: database.db, provider: { getMigrations: () => Promise.resolve(migrations) }, allowUnorderedMigrations: true });
       const { error, results } = await migrator.migrateToLatest();
       expect(error).toBeUndefined();
       return (results ?? []).map((r) => r.migrationName);

@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await database?.close();
+  await database.close();
 });
 
 describe('reference indexes (migration 0009)', () => {
