@@ -8,7 +8,7 @@ import { TIMEOUT, browserSuite, signInWithApi } from './harness.ts';
 const harness = browserSuite({ demo: true });
 
 describe('the board on the demo data', () => {
-  it('shows every column and its cards on the first load, with only the board page's code', async () => {
+  it('shows every column and its cards on the first load, with only the board page code', async () => {
     const { page, baseUrl } = harness;
     await signInWithApi(harness);
     const scripts: string[] = [];
@@ -20,7 +20,7 @@ describe('the board on the demo data', () => {
     await page.goto(`${baseUrl}/board`);
     // the cards are there and no column (nor the page) is still loading
     await page.locator('article').first().waitFor();
-    await expect.poll(() => page.getByLabel('Loading…', { exact: true }).count(), { intervals: [20], timeout: 20_000 }).toBe(0);
+    await expect.poll(() => page.getByLabel('Loading…', { exact: true }).count(), { interval: 20, timeout: 20_000 }).toBe(0);
     const elapsed = Date.now() - started;
 
     expect(await page.getByRole('region').count()).toBeGreaterThan(2);
