@@ -41,7 +41,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 
 function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
+  const error = value.error;
   return typeof error === 'object' && error !== null && 'code' in error;
 }
 
@@ -100,20 +100,25 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
 }
 
 /** The same error handling as `request`, for an answer read by XMLHttpRequest. */
-function answerOf<T>(status: number, statusText: string, text: string, path: string): T {
-  let parsed: unknown = undefined;
+function answerOf(status: number, statusText: string, text: string, path: string): unknown {
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {
     parsed = undefined;
   }
-  if (status >= 200 && status < 300) return parsed as T;
+  if (status >= 200 && status < 300) return parsed;
   if (status === 401 && onUnauthorized && !path.startsWith('/api/auth/')) onUnauthorized();
   if (isErrorBody(parsed)) {
     const { code, message, fields, current } = parsed.error;
     throw new ApiError(status, code, message, fields ?? {}, current);
   }
   throw new ApiError(status, `HTTP_${status}`, statusText || 'Request failed');
+}
+
+// what readLines and answerOf throw is already an Error (SyntaxError, ApiError); anything else is wrapped
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 /**
@@ -138,7 +143,7 @@ function uploadLines(path: string, form: FormData, on: { sent: (part: number) =>
     const fail = (error: unknown) => {
       xhr.onprogress = xhr.onload = xhr.onerror = null;
       xhr.abort();
-      reject(error);
+      reject(asError(error));
     };
     xhr.open('POST', path);
     xhr.setRequestHeader('accept', 'application/x-ndjson');
@@ -156,11 +161,11 @@ function uploadLines(path: string, form: FormData, on: { sent: (part: number) =>
     };
     xhr.onload = () => {
       try {
-        if (xhr.status < 200 || xhr.status >= 300) answerOf<never>(xhr.status, xhr.statusText, xhr.responseText, path);
+        if (xhr.status < 200 || xhr.status >= 300) answerOf(xhr.status, xhr.statusText, xhr.responseText, path);
         readLines(true);
         resolve();
       } catch (error) {
-        reject(error);
+        reject(asError(error));
       }
     };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Network error'));

@@ -26,7 +26,10 @@ export function notifyConflict(t: TFunction): void {
 }
 
 export function notifyError(error: unknown, t: TFunction): void {
-  if (error instanceof ApiError && error.isVersionConflict) return notifyConflict(t);
+  if (error instanceof ApiError && error.isVersionConflict) {
+    notifyConflict(t);
+    return;
+  }
   notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(error, t) });
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useForm, type UseFormInput } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -69,7 +69,8 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
 
   // fill the form when a record arrives; when its version moves on, keep what the user typed
   const loadedKey = record ? `${record.id}:${record.version}` : null;
-  useEffect(() => {
+  // an Effect Event: it reads the latest record, form and options, but only a new loadedKey runs it
+  const takeRecord = useEffectEvent(() => {
     if (!record) return;
     const known = base.current;
     if (known && known.id === record.id && known.version === record.version) return;
@@ -85,7 +86,9 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
     form.setInitialValues(next);
     form.resetDirty(next);
     form.setValues(merged);
-    // options.toValues is a plain mapping; re-running it on each render is not wanted
+  });
+  useEffect(() => {
+    takeRecord();
   }, [loadedKey]);
 
   // the 409 answer carries the record as it is now; without it, read it again
@@ -104,8 +107,10 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
       if (record) {
         const known = base.current ?? record;
         const before = options.toBody(options.toValues(known));
-        const changes = changedFields(options.toBody(values), before);
-        for (const field of options.createOnly ?? []) delete changes[field];
+        const createOnly = new Set(options.createOnly);
+        const changes = Object.fromEntries(
+          Object.entries(changedFields(options.toBody(values), before)).filter(([field]) => !createOnly.has(field)),
+        );
         if (Object.keys(changes).length === 0) {
           notifySaved(t, t('common.nothingChanged'));
           return;
@@ -123,7 +128,7 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
         queryClient.setQueryData(resourceKeys.detail(created.id), created);
         void queryClient.invalidateQueries({ queryKey: resourceKeys.lists });
         notifySaved(t, t('common.created'));
-        navigate(options.afterCreate ? options.afterCreate(created) : `/${resource}/${created.id}`, { replace: true });
+        void navigate(options.afterCreate ? options.afterCreate(created) : `/${resource}/${created.id}`, { replace: true });
       }
     } catch (error) {
       showFormError(form, error, t, { onConflict: (conflict) => void reload(conflict.current) });
@@ -139,7 +144,7 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
       queryClient.removeQueries({ queryKey: resourceKeys.detail(record.id) });
       void queryClient.invalidateQueries({ queryKey: resourceKeys.lists });
       notifySaved(t, t('common.deleted'));
-      navigate(`/${resource}`);
+      void navigate(`/${resource}`);
     } catch (error) {
       notifyError(error, t);
     }

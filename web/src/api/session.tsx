@@ -81,7 +81,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post<void>('/api/auth/logout');
+      await api.post<unknown>('/api/auth/logout');
     } finally {
       toSignedOut();
     }

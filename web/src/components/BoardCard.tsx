@@ -42,7 +42,7 @@ export function CardBody({ opportunity: o }: { opportunity: Opportunity }) {
       </Group>
       <Group justify="space-between" gap={4} mt={4} wrap="nowrap">
         <Tooltip label={t('opportunity.owner')}>
-          <Avatar size="sm" radius="xl" color="indigo" aria-label={`${t('opportunity.owner')}: ${o.ownerInitials ?? ''}`}>
+          <Avatar size="sm" radius="xl" color="indigo" aria-label={`${t('opportunity.owner')}: ${o.ownerInitials}`}>
             {o.ownerInitials}
           </Avatar>
         </Tooltip>
@@ -66,7 +66,7 @@ export function BoardCard({ opportunity: o, actions }: { opportunity: Opportunit
     <Paper
       ref={setNodeRef}
       component="article"
-      aria-label={`${o.title}, ${o.companyName ?? ''}`}
+      aria-label={`${o.title}, ${o.companyName}`}
       withBorder
       shadow="xs"
       p="xs"
@@ -78,7 +78,7 @@ export function BoardCard({ opportunity: o, actions }: { opportunity: Opportunit
         variant="subtle"
         color="gray"
         size="sm"
-        aria-label={t('board.dragCard', { title: `${o.title}, ${o.companyName ?? ''}` })}
+        aria-label={t('board.dragCard', { title: `${o.title}, ${o.companyName}` })}
         style={{ cursor: 'grab', touchAction: 'none', alignSelf: 'center' }}
         {...attributes}
         {...listeners}
@@ -90,7 +90,7 @@ export function BoardCard({ opportunity: o, actions }: { opportunity: Opportunit
       </div>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('board.cardMenu', { title: `${o.title}, ${o.companyName ?? ''}` })}>
+          <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('board.cardMenu', { title: `${o.title}, ${o.companyName}` })}>
             <span aria-hidden="true">⋯</span>
           </ActionIcon>
         </Menu.Target>

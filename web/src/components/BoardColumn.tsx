@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { Alert, Badge, Box, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDroppable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -54,8 +54,11 @@ export function BoardColumn({ column, processId, sellerId, baseCurrency, actions
 
   // the next page loads by itself when the last card scrolls into view
   const last = items[items.length - 1];
-  useEffect(() => {
+  const loadMore = useEffectEvent(() => {
     if (last && last.index >= rows.length - 3 && cards.hasNextPage && !cards.isFetchingNextPage) void cards.fetchNextPage();
+  });
+  useEffect(() => {
+    loadMore();
   }, [last?.index, rows.length, cards.hasNextPage, cards.isFetchingNextPage]);
 
   const headingId = `column-${column.stageId}`;

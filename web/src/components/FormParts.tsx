@@ -1,13 +1,23 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Center, Group, Loader, Modal, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/errors';
+import { errorMessage, notifyError } from '../api/errors';
 
 /** Save (and, for existing records, delete with confirmation) under a form. */
 export function FormActions(props: { saving: boolean; isNew: boolean; onDelete?: () => Promise<void>; disabled?: boolean; extra?: ReactNode }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  async function confirmDelete(onDelete: () => Promise<void>) {
+    setDeleting(true);
+    try {
+      await onDelete();
+    } finally {
+      setDeleting(false);
+      setConfirming(false);
+    }
+  }
+  const { onDelete } = props;
   return (
     <Group justify="space-between" mt="md">
       <Group>
@@ -16,7 +26,7 @@ export function FormActions(props: { saving: boolean; isNew: boolean; onDelete?:
         </Button>
         {props.extra}
       </Group>
-      {!props.isNew && props.onDelete ? (
+      {!props.isNew && onDelete ? (
         <>
           <Button variant="subtle" color="red" onClick={() => setConfirming(true)} disabled={props.disabled}>
             {t('common.delete')}
@@ -30,14 +40,8 @@ export function FormActions(props: { saving: boolean; isNew: boolean; onDelete?:
               <Button
                 color="red"
                 loading={deleting}
-                onClick={async () => {
-                  setDeleting(true);
-                  try {
-                    await props.onDelete?.();
-                  } finally {
-                    setDeleting(false);
-                    setConfirming(false);
-                  }
+                onClick={() => {
+                  void confirmDelete(onDelete).catch((error: unknown) => notifyError(error, t));
                 }}
               >
                 {t('common.delete')}
@@ -76,7 +80,7 @@ export function textOrNull(value: string): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-export function numberOrNull(value: number | string): number | null {
+export function numberOrNull(value: number | string | null): number | null {
   if (value === '' || value === null) return null;
   const number = typeof value === 'number' ? value : Number(value);
   return Number.isFinite(number) ? number : null;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Badge, Button, Collapse, Drawer, Group, Paper, Stack, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
@@ -81,7 +81,11 @@ export function ListPage<T>(props: Props<T>) {
   // a new selection starts with nothing ticked
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const queryKey = JSON.stringify(query);
-  useEffect(() => setSelected(new Set()), [queryKey]);
+  const [selectedFor, setSelectedFor] = useState(queryKey);
+  if (selectedFor !== queryKey) {
+    setSelectedFor(queryKey);
+    setSelected(new Set());
+  }
 
   function search(next: SearchScope, text: string | null, previous: SearchScope) {
     // typing replaces the history entry, so Back does not step through every letter

@@ -14,7 +14,7 @@ export function toLanguage(value: string | null | undefined): Language {
 }
 
 export function localeOf(language: Language): string {
-  return LOCALES[language] ?? 'en-GB';
+  return LOCALES[language];
 }
 
 function isNordic(language: Language): boolean {

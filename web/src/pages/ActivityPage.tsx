@@ -200,21 +200,22 @@ function OpportunityFromCall({ activity }: { activity: Activity }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const fromCall = useOpportunityFromActivity(activity.id);
+  async function createOpportunity() {
+    try {
+      const created = await fromCall.mutateAsync();
+      notifySaved(t, t('activity.opportunityCreated'));
+      await navigate(`/opportunities/${created.id}?tab=details`);
+    } catch (error) {
+      notifyError(error, t);
+    }
+  }
   return (
     <Button
       variant="light"
       loading={fromCall.isPending}
       disabled={activity.companyId === null}
       title={activity.companyId === null ? t('activity.needsCompany') : undefined}
-      onClick={async () => {
-        try {
-          const created = await fromCall.mutateAsync();
-          notifySaved(t, t('activity.opportunityCreated'));
-          navigate(`/opportunities/${created.id}?tab=details`);
-        } catch (error) {
-          notifyError(error, t);
-        }
-      }}
+      onClick={() => void createOpportunity()}
     >
       {t('activity.createOpportunity')}
     </Button>

@@ -143,7 +143,7 @@ export function BoardPage() {
         <Group gap="sm" align="flex-end">
           <Select<number>
             label={t('opportunity.process')}
-            data={(processes.data ?? []).filter((p) => p.active || p.id === processId).map((p) => ({ value: p.id, label: p.name }))}
+            data={processes.data.filter((p) => p.active || p.id === processId).map((p) => ({ value: p.id, label: p.name }))}
             value={processId ?? null}
             onChange={(value) => setBoardParam('process', value === defaultProcess?.id || value === null ? null : String(value))}
             allowDeselect={false}

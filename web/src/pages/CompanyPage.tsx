@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
@@ -78,7 +78,7 @@ function toValues(c: Company): Values {
     ownerId: c.ownerId,
     industryId: c.industryId,
     targetGroupId: c.targetGroupId,
-    interestTypeIds: c.interestTypeIds ?? [],
+    interestTypeIds: c.interestTypeIds,
     sourceId: c.sourceId,
     customerProfileId: c.customerProfileId,
     notes: c.notes ?? '',
@@ -152,12 +152,15 @@ function CompanyEditor({ id }: { id: number | null }) {
     staleTime: 0,
   });
   const suggested = next.data ? String(next.data.accountNumber) : null;
-  useEffect(() => {
-    if (suggested && !form.isDirty('accountNumber')) {
-      form.setFieldValue('accountNumber', suggested);
-      form.resetDirty({ ...form.getValues(), accountNumber: suggested });
+  // an Effect Event: it reads the latest form, but only a new suggestion runs it
+  const takeSuggestion = useEffectEvent((accountNumber: string | null) => {
+    if (accountNumber && !form.isDirty('accountNumber')) {
+      form.setFieldValue('accountNumber', accountNumber);
+      form.resetDirty({ ...form.getValues(), accountNumber });
     }
-    // only when a suggestion arrives
+  });
+  useEffect(() => {
+    takeSuggestion(suggested);
   }, [suggested]);
 
   if (id !== null && !record) return <RecordState loading={editor.query.isPending} error={editor.query.error} />;

@@ -24,7 +24,7 @@ type Values = {
 function toValues(c: Contact): Values {
   return {
     companyId: c.companyId,
-    firstName: c.firstName ?? '',
+    firstName: c.firstName,
     lastName: c.lastName,
     title: c.title ?? '',
     email: c.email ?? '',

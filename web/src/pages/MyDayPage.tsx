@@ -31,17 +31,18 @@ function Section({ title, count, children }: { title: string; count?: number; ch
 export function DoneCheckbox({ activity, invalidate }: { activity: Activity; invalidate: QueryKey }) {
   const { t } = useTranslation();
   const setDone = useSetActivityDone(invalidate);
+  async function markDone(done: boolean) {
+    try {
+      await setDone.mutateAsync({ activity, done });
+    } catch (error) {
+      notifyError(error, t);
+    }
+  }
   return (
     <Checkbox
       aria-label={t('activity.markDone', { subject: activity.subject })}
       checked={activity.done}
-      onChange={async (event) => {
-        try {
-          await setDone.mutateAsync({ activity, done: event.currentTarget.checked });
-        } catch (error) {
-          notifyError(error, t);
-        }
-      }}
+      onChange={(event) => void markDone(event.currentTarget.checked)}
     />
   );
 }

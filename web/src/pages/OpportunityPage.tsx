@@ -89,11 +89,11 @@ function OpportunityView({ id }: { id: number }) {
       } else if (kind === 'copy') {
         const copied = await copy.mutateAsync();
         notifySaved(t, t('opportunity.copied', { number: copied.number }));
-        navigate(`/opportunities/${copied.id}`);
+        await navigate(`/opportunities/${copied.id}`);
       } else {
         await remove.mutateAsync();
         notifySaved(t, t('common.deleted'));
-        navigate('/opportunities');
+        await navigate('/opportunities');
       }
     } catch (error) {
       notifyError(error, t);

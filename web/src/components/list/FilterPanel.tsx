@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSalesProcesses, useSetupList, useUsers } from '../../api/queries';
-import type { SetupListName } from '../../api/types';
 import { useActivityTypeLabel } from '../../hooks/use-activity-type-label';
 import { CompanyPicker } from '../CompanyPicker';
 import { COUNTRIES } from '../CountrySelect';
@@ -41,7 +40,7 @@ function Choices({ param, label, data, params, set }: { param: string; label: st
 
 function SetupChoices({ def, params, set }: ControlProps<'setup'>) {
   const { t } = useTranslation();
-  const entries = useSetupList(def.list as SetupListName);
+  const entries = useSetupList(def.list);
   const data = (entries.data ?? []).map((entry) => ({ value: String(entry.id), label: entry.active ? entry.name : `${entry.name} (${t('common.inactive')})` }));
   return <Choices param={def.param} label={t(def.label)} data={data} params={params} set={set} />;
 }
@@ -85,7 +84,12 @@ function TextFilter({ def, params, set }: ControlProps<'text'>) {
   const { t } = useTranslation();
   const current = params.get(def.param) ?? '';
   const [text, setText] = useState(current);
-  useEffect(() => setText(current), [current]);
+  // a URL changed from outside (a link, Back, a saved view) replaces the text
+  const [shown, setShown] = useState(current);
+  if (shown !== current) {
+    setShown(current);
+    setText(current);
+  }
   const commit = () => {
     if (text.trim() !== current) set(def.param, text.trim() || null);
   };
@@ -146,7 +150,7 @@ function CompareFilter({ def, set }: ControlProps<'compare'>) {
           aria-label={t('filters.operatorOf', { field: label })}
           data={def.ops.map((o) => ({ value: o, label: `${OPERATOR_SIGN[o]} ${t(`filters.op.${o}`)}` }))}
           value={op}
-          onChange={(next) => next && setOp(next as Comparison)}
+          onChange={(next) => next && setOp(next)}
           allowDeselect={false}
           w={140}
           style={{ flexShrink: 0 }}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { ActionIcon, Group, Popover, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -69,13 +69,18 @@ export function SearchBox({ value, scope, withScopes, scopeHint, onSearch }: Pro
   const [debounced] = useDebouncedValue(text.trim(), 300);
 
   // typing drives the URL (after a pause) …
+  const searchTyped = useEffectEvent((typed: string) => {
+    if (typed !== value) onSearch(scope, typed || null, scope);
+  });
   useEffect(() => {
-    if (debounced !== value) onSearch(scope, debounced || null, scope);
+    searchTyped(debounced);
   }, [debounced]);
   // … and a URL changed from outside (a link, Back, a saved view) drives the box
-  useEffect(() => {
+  const [shownValue, setShownValue] = useState(value);
+  if (shownValue !== value) {
+    setShownValue(value);
     if (value !== debounced) setText(value);
-  }, [value]);
+  }
 
   return (
     <Group gap={4} align="flex-end" wrap="nowrap" style={{ flex: '1 1 320px', maxWidth: 560 }}>
@@ -84,7 +89,7 @@ export function SearchBox({ value, scope, withScopes, scopeHint, onSearch }: Pro
           label={t('search.scope')}
           data={SEARCH_SCOPES.map((s) => ({ value: s, label: t(`filters.scope.${s}`) }))}
           value={scope}
-          onChange={(next) => next && next !== scope && onSearch(next as SearchScope, text.trim() || null, scope)}
+          onChange={(next) => next && next !== scope && onSearch(next, text.trim() || null, scope)}
           allowDeselect={false}
           w={130}
           comboboxProps={{ withinPortal: true }}

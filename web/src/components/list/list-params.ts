@@ -11,7 +11,7 @@ export const SEARCH_SCOPES = ['q', 'title', 'note'] as const;
 export type SearchScope = (typeof SEARCH_SCOPES)[number];
 
 /** The initial-letter bar: A–Z, then the Nordic letters (L-3). */
-export const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'Æ', 'Ø', 'Å', 'Ä', 'Ö'];
+export const LETTERS = [...Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'Æ', 'Ø', 'Å', 'Ä', 'Ö'];
 
 export type Comparison = 'gte' | 'lte' | 'eq' | 'ne';
 
@@ -38,7 +38,7 @@ export function apiQuery(params: URLSearchParams, defaultSort: string, extraUiPa
     if (skip.has(key) || value === '') continue;
     out[key] = value;
   }
-  out.sort ??= defaultSort;
+  if (!('sort' in out)) out.sort = defaultSort;
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 

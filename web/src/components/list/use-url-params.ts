@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 
 type Change = (next: URLSearchParams) => void;
@@ -12,7 +12,9 @@ export function useUrlParams() {
   const [params, setParams] = useSearchParams();
   // changes sent but not rendered yet; a render with new parameters has them all
   const latest = useRef<{ rendered: URLSearchParams; pending: URLSearchParams | null }>({ rendered: params, pending: null });
-  if (latest.current.rendered !== params) latest.current = { rendered: params, pending: null };
+  useLayoutEffect(() => {
+    latest.current = { rendered: params, pending: null };
+  }, [params]);
 
   function update(change: Change, options: { replace?: boolean } = {}) {
     const next = new URLSearchParams(latest.current.pending ?? latest.current.rendered);

@@ -105,7 +105,7 @@ export function CompetitorsTab({ opportunity: o }: { opportunity: Opportunity })
                         w={190}
                       />
                     </Table.Td>
-                    <Table.Td>{entry.rating ? `${'★'.repeat(entry.rating)}` : '–'}</Table.Td>
+                    <Table.Td>{entry.rating ? '★'.repeat(entry.rating) : '–'}</Table.Td>
                     <Table.Td ta="right">
                       <ActionIcon
                         variant="subtle"

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { Alert, Button, Fieldset, Grid, Group, Input, NumberInput, Paper, SegmentedControl, Select, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
@@ -71,13 +71,17 @@ export function OpportunityDetails({ id, onReopen, reopening }: { id: number | n
 
   // O-1: a new opportunity starts in the default process, at its first stage
   const defaultProcess = processes.data?.find((p) => p.isDefault) ?? processes.data?.[0];
-  useEffect(() => {
+  // an Effect Event: it reads the latest form and process, but only a new id or default process runs it
+  const startInDefault = useEffectEvent(() => {
     if (id === null && defaultProcess && form.getValues().processId === null) {
       form.setFieldValue('processId', defaultProcess.id);
       const first = defaultProcess.stages[0];
       form.setFieldValue('stageId', first?.id ?? null);
       form.setFieldValue('probability', first?.probability ?? '');
     }
+  });
+  useEffect(() => {
+    startInDefault();
   }, [id, defaultProcess?.id]);
 
   const process = processes.data?.find((p) => p.id === values.processId);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ActionIcon, Alert, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,10 +18,18 @@ function ShareInput({ seller, disabled, onSave }: { seller: Seller; disabled: bo
   const { t } = useTranslation();
   const language = useLanguage();
   const [value, setValue] = useState<number | string>(seller.share);
-  useEffect(() => setValue(seller.share), [seller.share]);
+  // a share saved elsewhere replaces what the field shows
+  const [shownShare, setShownShare] = useState(seller.share);
+  if (shownShare !== seller.share) {
+    setShownShare(seller.share);
+    setValue(seller.share);
+  }
   const commit = () => {
     const share = numberOrNull(value);
-    if (share === null || share === seller.share) return setValue(seller.share);
+    if (share === null || share === seller.share) {
+      setValue(seller.share);
+      return;
+    }
     void onSave(share);
   };
   return (

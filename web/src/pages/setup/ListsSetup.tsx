@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Group, NumberInput, Paper, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
@@ -31,7 +31,12 @@ function EntryRow({ list, entry }: { list: SetupListName; entry: SetupEntry }) {
   const { t } = useTranslation();
   const updateEntry = useUpdateSetupEntry(list);
   const [name, setName] = useState(entry.name);
-  useEffect(() => setName(entry.name), [entry.name]);
+  // a name saved elsewhere replaces what the field shows
+  const [shownName, setShownName] = useState(entry.name);
+  if (shownName !== entry.name) {
+    setShownName(entry.name);
+    setName(entry.name);
+  }
 
   async function patch(change: Partial<SetupEntry>) {
     try {
@@ -72,8 +77,17 @@ function ProfileCells({ entry, patch }: { entry: SetupEntry; patch: (change: Par
   const { t } = useTranslation();
   const [days, setDays] = useState<number | string>(entry.paymentTermsDays ?? '');
   const [priceList, setPriceList] = useState(entry.priceList ?? '');
-  useEffect(() => setDays(entry.paymentTermsDays ?? ''), [entry.paymentTermsDays]);
-  useEffect(() => setPriceList(entry.priceList ?? ''), [entry.priceList]);
+  // values saved elsewhere replace what the fields show
+  const [shownDays, setShownDays] = useState(entry.paymentTermsDays);
+  if (shownDays !== entry.paymentTermsDays) {
+    setShownDays(entry.paymentTermsDays);
+    setDays(entry.paymentTermsDays ?? '');
+  }
+  const [shownPriceList, setShownPriceList] = useState(entry.priceList);
+  if (shownPriceList !== entry.priceList) {
+    setShownPriceList(entry.priceList);
+    setPriceList(entry.priceList ?? '');
+  }
   const saveDays = () => {
     const next = days === '' ? null : Number(days);
     if (next !== (entry.paymentTermsDays ?? null)) void patch({ paymentTermsDays: next });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ActionIcon, Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySaved } from '../../api/errors';
@@ -92,10 +92,13 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
   const [rows, setRows] = useState<StageRow[]>(() => rowsOf(process));
   const [busy, setBusy] = useState(false);
   const version = process ? JSON.stringify(process) : '';
-  useEffect(() => {
+  // the process saved (here or elsewhere) replaces what the card shows
+  const [shownVersion, setShownVersion] = useState(version);
+  if (shownVersion !== version) {
+    setShownVersion(version);
     setName(process?.name ?? '');
     setRows(rowsOf(process));
-  }, [version]);
+  }
 
   async function run(change: ProcessChange, message?: string) {
     setBusy(true);
@@ -109,6 +112,9 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
     } finally {
       setBusy(false);
     }
+  }
+  async function create() {
+    if (await run({ kind: 'create', name: name.trim(), stages: toStages(rows) }, t('common.created'))) onCreated?.();
   }
 
   if (!process) {
@@ -124,9 +130,7 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
             <Button
               loading={busy}
               disabled={!name.trim()}
-              onClick={async () => {
-                if (await run({ kind: 'create', name: name.trim(), stages: toStages(rows) }, t('common.created'))) onCreated?.();
-              }}
+              onClick={() => void create()}
             >
               {t('common.create')}
             </Button>

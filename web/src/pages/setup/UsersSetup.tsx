@@ -124,7 +124,7 @@ export function UsersSetup() {
                       value={user.role}
                       allowDeselect={false}
                       disabled={user.id === me.id}
-                      onChange={(value) => value && value !== user.role && void patch(user, { role: value as Role })}
+                      onChange={(value) => value && value !== user.role && void patch(user, { role: value })}
                       w={150}
                     />
                   </Table.Td>
