@@ -46,32 +46,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            needsSetup: boolean;
-                            companyName: string;
-                            baseCurrency: string;
-                            /** @enum {string} */
-                            language: "en" | "da" | "nb" | "sv";
-                        };
-                    };
-                };
-            };
-        };
+        /** The instance’s name, currency and language, and whether it still needs its first setup */
+        get: operations["getInstance"];
         put?: never;
         post?: never;
         delete?: never;
@@ -89,60 +65,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        companyName: string;
-                        baseCurrency: string;
-                        /** @enum {string} */
-                        language: "en" | "da" | "nb" | "sv";
-                        admin: {
-                            name: string;
-                            email: string;
-                            password: string;
-                        };
-                        /** @default false */
-                        loadDemo?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                id: number;
-                                name: string;
-                                initials: string;
-                                email: string;
-                                /** @enum {string} */
-                                role: "admin" | "manager" | "seller";
-                                regionId: number | null;
-                                departmentId: number | null;
-                                /** @enum {string} */
-                                language: "en" | "da" | "nb" | "sv";
-                                active: boolean;
-                                version: number;
-                                createdAt: string;
-                                updatedAt: string;
-                            };
-                            csrfToken: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** First start: name the instance and create the first admin (signed in at once) */
+        post: operations["completeSetup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -156,81 +80,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            companyName: string;
-                            baseCurrency: string;
-                            /** @enum {string} */
-                            language: "en" | "da" | "nb" | "sv";
-                            stagnationDays: number;
-                            sellersSeeOnlyOwn: boolean;
-                            /** @description one version for all settings, moved on by every save (O-25) */
-                            version: number;
-                        };
-                    };
-                };
-            };
-        };
+        /** The instance’s settings */
+        get: operations["getSettings"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        companyName?: string;
-                        baseCurrency?: string;
-                        /** @enum {string} */
-                        language?: "en" | "da" | "nb" | "sv";
-                        stagnationDays?: number;
-                        sellersSeeOnlyOwn?: boolean;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            companyName: string;
-                            baseCurrency: string;
-                            /** @enum {string} */
-                            language: "en" | "da" | "nb" | "sv";
-                            stagnationDays: number;
-                            sellersSeeOnlyOwn: boolean;
-                            /** @description one version for all settings, moved on by every save (O-25) */
-                            version: number;
-                        };
-                    };
-                };
-            };
-        };
+        /** Change the instance’s settings (admins) */
+        patch: operations["updateSettings"];
         trace?: never;
     };
     "/api/auth/login": {
@@ -242,51 +100,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        email: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                id: number;
-                                name: string;
-                                initials: string;
-                                email: string;
-                                /** @enum {string} */
-                                role: "admin" | "manager" | "seller";
-                                regionId: number | null;
-                                departmentId: number | null;
-                                /** @enum {string} */
-                                language: "en" | "da" | "nb" | "sv";
-                                active: boolean;
-                                version: number;
-                                createdAt: string;
-                                updatedAt: string;
-                            };
-                            csrfToken: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** Sign in with email and password; sets the session cookie and answers the CSRF token */
+        post: operations["signIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -300,44 +115,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                id: number;
-                                name: string;
-                                initials: string;
-                                email: string;
-                                /** @enum {string} */
-                                role: "admin" | "manager" | "seller";
-                                regionId: number | null;
-                                departmentId: number | null;
-                                /** @enum {string} */
-                                language: "en" | "da" | "nb" | "sv";
-                                active: boolean;
-                                version: number;
-                                createdAt: string;
-                                updatedAt: string;
-                            };
-                            csrfToken: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** Who I am, and my session’s CSRF token */
+        get: operations["getSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -355,24 +134,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Sign out: ends this session */
+        post: operations["signOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -388,38 +151,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        currentPassword: string;
-                        newPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API tokens revoked with the old password */
-                            revokedTokens: number;
-                            /** @description Other sessions signed out (this one stays) */
-                            endedSessions: number;
-                        };
-                    };
-                };
-            };
-        };
+        /** Change my password; my API tokens are revoked and my other sessions end */
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -433,66 +166,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                name: string;
-                                createdAt: string;
-                                lastUsedAt: string | null;
-                                revokedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /** My personal API tokens */
+        get: operations["listApiTokens"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            /** @description Shown only once */
-                            token: string;
-                        };
-                    };
-                };
-            };
-        };
+        /** Make a personal API token (sent as a bearer token) */
+        post: operations["createApiToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -509,26 +187,8 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Revoke one of my API tokens */
+        delete: operations["revokeApiToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -541,102 +201,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    sort?: string;
-                    limit?: number;
-                    cursor?: string;
-                    active?: "true" | "false";
-                    role?: string;
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                name: string;
-                                initials: string;
-                                email: string;
-                                /** @enum {string} */
-                                role: "admin" | "manager" | "seller";
-                                regionId: number | null;
-                                departmentId: number | null;
-                                /** @enum {string} */
-                                language: "en" | "da" | "nb" | "sv";
-                                active: boolean;
-                                version: number;
-                                createdAt: string;
-                                updatedAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** List users */
+        get: operations["listUsers"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        email: string;
-                        password: string;
-                        /** @enum {string} */
-                        role: "admin" | "manager" | "seller";
-                        initials?: string;
-                        regionId?: number | null;
-                        departmentId?: number | null;
-                        /** @enum {string} */
-                        language?: "en" | "da" | "nb" | "sv";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            initials: string;
-                            email: string;
-                            /** @enum {string} */
-                            role: "admin" | "manager" | "seller";
-                            regionId: number | null;
-                            departmentId: number | null;
-                            /** @enum {string} */
-                            language: "en" | "da" | "nb" | "sv";
-                            active: boolean;
-                            version: number;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        /** Create a user (admins) */
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -650,104 +219,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            initials: string;
-                            email: string;
-                            /** @enum {string} */
-                            role: "admin" | "manager" | "seller";
-                            regionId: number | null;
-                            departmentId: number | null;
-                            /** @enum {string} */
-                            language: "en" | "da" | "nb" | "sv";
-                            active: boolean;
-                            version: number;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        /** One user */
+        get: operations["getUser"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        version: number;
-                        name?: string;
-                        email?: string;
-                        password?: string;
-                        /** @enum {string} */
-                        role?: "admin" | "manager" | "seller";
-                        initials?: string;
-                        regionId?: number | null;
-                        departmentId?: number | null;
-                        /** @enum {string} */
-                        language?: "en" | "da" | "nb" | "sv";
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            initials: string;
-                            email: string;
-                            /** @enum {string} */
-                            role: "admin" | "manager" | "seller";
-                            regionId: number | null;
-                            departmentId: number | null;
-                            /** @enum {string} */
-                            language: "en" | "da" | "nb" | "sv";
-                            active: boolean;
-                            version: number;
-                            createdAt: string;
-                            updatedAt: string;
-                            /** @description API tokens revoked because a new password was set */
-                            revokedTokens?: number;
-                        };
-                    };
-                };
-            };
-        };
+        /** Change a user: name, role, password, active … */
+        patch: operations["updateUser"];
         trace?: never;
     };
     "/api/setup/{list}": {
@@ -757,91 +237,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    active?: "true" | "false";
-                };
-                header?: never;
-                path: {
-                    list: "industries" | "target-groups" | "interest-types" | "activity-types" | "opportunity-types" | "sources" | "loss-reasons" | "win-reasons" | "regions" | "departments" | "customer-profiles" | "currencies";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                name: string;
-                                active: boolean;
-                                position: number;
-                                version: number;
-                                key?: string | null;
-                                code?: string | null;
-                                paymentTermsDays?: number | null;
-                                currency?: string | null;
-                                priceList?: string | null;
-                            }[];
-                            nextCursor: null;
-                        };
-                    };
-                };
-            };
-        };
+        /** The entries of one setup list */
+        get: operations["listSetupEntries"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    list: "industries" | "target-groups" | "interest-types" | "activity-types" | "opportunity-types" | "sources" | "loss-reasons" | "win-reasons" | "regions" | "departments" | "customer-profiles" | "currencies";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        active?: boolean;
-                        position?: number;
-                        key?: string;
-                        code?: string;
-                        paymentTermsDays?: number | null;
-                        currency?: string | null;
-                        priceList?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            active: boolean;
-                            position: number;
-                            version: number;
-                            key?: string | null;
-                            code?: string | null;
-                            paymentTermsDays?: number | null;
-                            currency?: string | null;
-                            priceList?: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** Add an entry to a setup list (admins) */
+        post: operations["createSetupEntry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -855,93 +255,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    list: "industries" | "target-groups" | "interest-types" | "activity-types" | "opportunity-types" | "sources" | "loss-reasons" | "win-reasons" | "regions" | "departments" | "customer-profiles" | "currencies";
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            active: boolean;
-                            position: number;
-                            version: number;
-                            key?: string | null;
-                            code?: string | null;
-                            paymentTermsDays?: number | null;
-                            currency?: string | null;
-                            priceList?: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** One entry of a setup list */
+        get: operations["getSetupEntry"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    list: "industries" | "target-groups" | "interest-types" | "activity-types" | "opportunity-types" | "sources" | "loss-reasons" | "win-reasons" | "regions" | "departments" | "customer-profiles" | "currencies";
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        active?: boolean;
-                        position?: number;
-                        key?: unknown;
-                        code?: string;
-                        paymentTermsDays?: number | null;
-                        currency?: string | null;
-                        priceList?: string | null;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            active: boolean;
-                            position: number;
-                            version: number;
-                            key?: string | null;
-                            code?: string | null;
-                            paymentTermsDays?: number | null;
-                            currency?: string | null;
-                            priceList?: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** Change an entry of a setup list (admins) */
+        patch: operations["updateSetupEntry"];
         trace?: never;
     };
     "/api/sales-processes": {
@@ -951,85 +273,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                name: string;
-                                isDefault: boolean;
-                                active: boolean;
-                                version: number;
-                                stages: {
-                                    id: number;
-                                    name: string;
-                                    probability: number;
-                                    position: number;
-                                }[];
-                            }[];
-                            nextCursor: null;
-                        };
-                    };
-                };
-            };
-        };
+        /** All sales processes with their stages */
+        get: operations["listSalesProcesses"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        isDefault?: boolean;
-                        stages: {
-                            name: string;
-                            probability: number;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            isDefault: boolean;
-                            active: boolean;
-                            version: number;
-                            stages: {
-                                id: number;
-                                name: string;
-                                probability: number;
-                                position: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /** Create a sales process with its stages (admins) */
+        post: operations["createSalesProcess"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1043,88 +291,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            isDefault: boolean;
-                            active: boolean;
-                            version: number;
-                            stages: {
-                                id: number;
-                                name: string;
-                                probability: number;
-                                position: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /** One sales process with its stages */
+        get: operations["getSalesProcess"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        active?: boolean;
-                        isDefault?: boolean;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            isDefault: boolean;
-                            active: boolean;
-                            version: number;
-                            stages: {
-                                id: number;
-                                name: string;
-                                probability: number;
-                                position: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /** Rename, deactivate or make default a sales process (admins) */
+        patch: operations["updateSalesProcess"];
         trace?: never;
     };
     "/api/sales-processes/{id}/stages": {
@@ -1135,52 +310,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        stages: {
-                            id?: number;
-                            name: string;
-                            probability: number;
-                        }[];
-                        /** @description the version of the sales process, which guards its stage list */
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            isDefault: boolean;
-                            active: boolean;
-                            version: number;
-                            stages: {
-                                id: number;
-                                name: string;
-                                probability: number;
-                                position: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /** Replace the stage list of a sales process (admins) */
+        put: operations["replaceSalesProcessStages"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1582,82 +713,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    q?: string;
-                    active?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                name: string;
-                                website: string | null;
-                                strengths: string | null;
-                                weaknesses: string | null;
-                                rating: number | null;
-                                active: boolean;
-                                version: number;
-                            }[];
-                            nextCursor: null;
-                        };
-                    };
-                };
-            };
-        };
+        /** List competitors */
+        get: operations["listCompetitors"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        website?: string | null;
-                        strengths?: string | null;
-                        weaknesses?: string | null;
-                        rating?: number | null;
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            website: string | null;
-                            strengths: string | null;
-                            weaknesses: string | null;
-                            rating: number | null;
-                            active: boolean;
-                            version: number;
-                        };
-                    };
-                };
-            };
-        };
+        /** Add a competitor (managers and admins) */
+        post: operations["createCompetitor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1671,85 +731,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            website: string | null;
-                            strengths: string | null;
-                            weaknesses: string | null;
-                            rating: number | null;
-                            active: boolean;
-                            version: number;
-                        };
-                    };
-                };
-            };
-        };
+        /** One competitor */
+        get: operations["getCompetitor"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        website?: string | null;
-                        strengths?: string | null;
-                        weaknesses?: string | null;
-                        rating?: number | null;
-                        active?: boolean;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            website: string | null;
-                            strengths: string | null;
-                            weaknesses: string | null;
-                            rating: number | null;
-                            active: boolean;
-                            version: number;
-                        };
-                    };
-                };
-            };
-        };
+        /** Change a competitor (managers and admins) */
+        patch: operations["updateCompetitor"];
         trace?: never;
     };
     "/api/activities": {
@@ -1759,132 +749,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    sort?: string;
-                    limit?: number;
-                    cursor?: string;
-                    q?: string;
-                    type?: string;
-                    done?: "true" | "false";
-                    ownerId?: string;
-                    companyId?: string;
-                    contactId?: string;
-                    opportunityId?: string;
-                    campaignId?: string;
-                    "dueDate.gte"?: string;
-                    "dueDate.lte"?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                type: string;
-                                subject: string;
-                                text: string | null;
-                                dueDate: string | null;
-                                dueTime: string | null;
-                                durationMinutes: number | null;
-                                done: boolean;
-                                doneAt: string | null;
-                                ownerId: number;
-                                ownerInitials: string;
-                                participantIds: number[];
-                                companyId: number | null;
-                                companyName: string | null;
-                                contactId: number | null;
-                                contactName: string | null;
-                                opportunityId: number | null;
-                                opportunityTitle: string | null;
-                                campaignId: number | null;
-                                version: number;
-                                createdAt: string;
-                                createdBy: number | null;
-                                updatedAt: string;
-                                updatedBy: number | null;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** List activities the caller may see, filtered and sorted, a page at a time */
+        get: operations["listActivities"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        type: string;
-                        subject: string;
-                        text?: string | null;
-                        dueDate?: string | null;
-                        dueTime?: string | null;
-                        durationMinutes?: number | null;
-                        done?: boolean;
-                        ownerId?: number;
-                        companyId?: number | null;
-                        contactId?: number | null;
-                        opportunityId?: number | null;
-                        campaignId?: number | null;
-                        participantIds?: number[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            type: string;
-                            subject: string;
-                            text: string | null;
-                            dueDate: string | null;
-                            dueTime: string | null;
-                            durationMinutes: number | null;
-                            done: boolean;
-                            doneAt: string | null;
-                            ownerId: number;
-                            ownerInitials: string;
-                            participantIds: number[];
-                            companyId: number | null;
-                            companyName: string | null;
-                            contactId: number | null;
-                            contactName: string | null;
-                            opportunityId: number | null;
-                            opportunityTitle: string | null;
-                            campaignId: number | null;
-                            version: number;
-                            createdAt: string;
-                            createdBy: number | null;
-                            updatedAt: string;
-                            updatedBy: number | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** Create an activity (meeting, call, task, note …) */
+        post: operations["createActivity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1898,143 +767,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            type: string;
-                            subject: string;
-                            text: string | null;
-                            dueDate: string | null;
-                            dueTime: string | null;
-                            durationMinutes: number | null;
-                            done: boolean;
-                            doneAt: string | null;
-                            ownerId: number;
-                            ownerInitials: string;
-                            participantIds: number[];
-                            companyId: number | null;
-                            companyName: string | null;
-                            contactId: number | null;
-                            contactName: string | null;
-                            opportunityId: number | null;
-                            opportunityTitle: string | null;
-                            campaignId: number | null;
-                            version: number;
-                            createdAt: string;
-                            createdBy: number | null;
-                            updatedAt: string;
-                            updatedBy: number | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** One activity */
+        get: operations["getActivity"];
         put?: never;
         post?: never;
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Delete an activity */
+        delete: operations["deleteActivity"];
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        type?: string;
-                        subject?: string;
-                        text?: string | null;
-                        dueDate?: string | null;
-                        dueTime?: string | null;
-                        durationMinutes?: number | null;
-                        done?: boolean;
-                        ownerId?: number;
-                        companyId?: number | null;
-                        contactId?: number | null;
-                        opportunityId?: number | null;
-                        campaignId?: number | null;
-                        participantIds?: number[];
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            type: string;
-                            subject: string;
-                            text: string | null;
-                            dueDate: string | null;
-                            dueTime: string | null;
-                            durationMinutes: number | null;
-                            done: boolean;
-                            doneAt: string | null;
-                            ownerId: number;
-                            ownerInitials: string;
-                            participantIds: number[];
-                            companyId: number | null;
-                            companyName: string | null;
-                            contactId: number | null;
-                            contactName: string | null;
-                            opportunityId: number | null;
-                            opportunityTitle: string | null;
-                            campaignId: number | null;
-                            version: number;
-                            createdAt: string;
-                            createdBy: number | null;
-                            updatedAt: string;
-                            updatedBy: number | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** Change an activity, or mark it done */
+        patch: operations["updateActivity"];
         trace?: never;
     };
     "/api/opportunities/{id}/history": {
@@ -2044,44 +786,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** @description The API field name, or an event: 'created', 'deleted', 'closed', 'reopened' … */
-                                field: string;
-                                oldValue: string | null;
-                                newValue: string | null;
-                                changedAt: string;
-                                changedBy: number | null;
-                                changedByName: string | null;
-                                changedByInitials: string | null;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** The change history of a opportunity, newest first */
+        get: operations["listOpportunityHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2097,44 +803,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** @description The API field name, or an event: 'created', 'deleted', 'closed', 'reopened' … */
-                                field: string;
-                                oldValue: string | null;
-                                newValue: string | null;
-                                changedAt: string;
-                                changedBy: number | null;
-                                changedByName: string | null;
-                                changedByInitials: string | null;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** The change history of a company, newest first */
+        get: operations["listCompanyHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2150,44 +820,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** @description The API field name, or an event: 'created', 'deleted', 'closed', 'reopened' … */
-                                field: string;
-                                oldValue: string | null;
-                                newValue: string | null;
-                                changedAt: string;
-                                changedBy: number | null;
-                                changedByName: string | null;
-                                changedByInitials: string | null;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** The change history of a contact, newest first */
+        get: operations["listContactHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2257,59 +891,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The signed-in user’s open activities: overdue first, then by due date, undated last. */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                type: string;
-                                subject: string;
-                                text: string | null;
-                                dueDate: string | null;
-                                dueTime: string | null;
-                                durationMinutes: number | null;
-                                done: boolean;
-                                doneAt: string | null;
-                                ownerId: number;
-                                ownerInitials: string;
-                                participantIds: number[];
-                                companyId: number | null;
-                                companyName: string | null;
-                                contactId: number | null;
-                                contactName: string | null;
-                                opportunityId: number | null;
-                                opportunityTitle: string | null;
-                                campaignId: number | null;
-                                version: number;
-                                createdAt: string;
-                                createdBy: number | null;
-                                updatedAt: string;
-                                updatedBy: number | null;
-                                overdue: boolean;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * My open activities
+         * @description The signed-in user’s open activities: overdue first, then by due date, undated last.
+         */
+        get: operations["listMyOpenActivities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2325,61 +911,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Managers and admins: open activities across sellers, by owner, then due date (undated last). */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    cursor?: string;
-                    ownerId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                type: string;
-                                subject: string;
-                                text: string | null;
-                                dueDate: string | null;
-                                dueTime: string | null;
-                                durationMinutes: number | null;
-                                done: boolean;
-                                doneAt: string | null;
-                                ownerId: number;
-                                ownerInitials: string;
-                                participantIds: number[];
-                                companyId: number | null;
-                                companyName: string | null;
-                                contactId: number | null;
-                                contactName: string | null;
-                                opportunityId: number | null;
-                                opportunityTitle: string | null;
-                                campaignId: number | null;
-                                version: number;
-                                createdAt: string;
-                                createdBy: number | null;
-                                updatedAt: string;
-                                updatedBy: number | null;
-                                overdue: boolean;
-                                ownerName: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * The team’s open activities (managers and admins)
+         * @description Managers and admins: open activities across sellers, by owner, then due date (undated last).
+         */
+        get: operations["listTeamOpenActivities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2395,54 +931,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The latest 30 activities of all types and owners, newest first. */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                type: string;
-                                subject: string;
-                                text: string | null;
-                                dueDate: string | null;
-                                dueTime: string | null;
-                                durationMinutes: number | null;
-                                done: boolean;
-                                doneAt: string | null;
-                                ownerId: number;
-                                ownerInitials: string;
-                                participantIds: number[];
-                                companyId: number | null;
-                                companyName: string | null;
-                                contactId: number | null;
-                                contactName: string | null;
-                                opportunityId: number | null;
-                                opportunityTitle: string | null;
-                                campaignId: number | null;
-                                version: number;
-                                createdAt: string;
-                                createdBy: number | null;
-                                updatedAt: string;
-                                updatedBy: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * The latest 30 activities
+         * @description The latest 30 activities of all types and owners, newest first.
+         */
+        get: operations["listLatestActivities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2460,35 +953,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Creates an opportunity from a call: its company, contact and text (description); title = the one given or the call’s subject. The call is linked to it. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Opportunity"];
-                    };
-                };
-            };
-        };
+        /**
+         * Create an opportunity from a call
+         * @description Creates an opportunity from a call: its company, contact and text (description); title = the one given or the call’s subject. The call is linked to it.
+         */
+        post: operations["createOpportunityFromCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2502,76 +971,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** @enum {string} */
-                                entity: "company" | "contact" | "opportunity" | "activity";
-                                entityId: number;
-                                fileName: string;
-                                contentType: string;
-                                sizeBytes: number;
-                                uploadedAt: string;
-                                uploadedBy: number | null;
-                                uploadedByInitials: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /** The files attached to a company */
+        get: operations["listCompanyAttachments"];
         put?: never;
-        /** @description Uploads one file as multipart/form-data in the field "file", at most 10 MB. Accepted: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, text/csv, message/rfc822, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.openxmlformats-officedocument.presentationml.presentation, application/vnd.oasis.opendocument.text, application/vnd.oasis.opendocument.spreadsheet, application/vnd.oasis.opendocument.presentation, application/zip, application/msword, application/vnd.ms-excel, application/vnd.ms-powerpoint, application/vnd.ms-outlook. The first bytes must match the type (415 UNSUPPORTED_TYPE otherwise). */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {string} */
-                            entity: "company" | "contact" | "opportunity" | "activity";
-                            entityId: number;
-                            fileName: string;
-                            contentType: string;
-                            sizeBytes: number;
-                            uploadedAt: string;
-                            uploadedBy: number | null;
-                            uploadedByInitials: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Attach a file to a company
+         * @description Uploads one file as multipart/form-data in the field "file", at most 10 MB. Accepted: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, text/csv, message/rfc822, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.openxmlformats-officedocument.presentationml.presentation, application/vnd.oasis.opendocument.text, application/vnd.oasis.opendocument.spreadsheet, application/vnd.oasis.opendocument.presentation, application/zip, application/msword, application/vnd.ms-excel, application/vnd.ms-powerpoint, application/vnd.ms-outlook. The first bytes must match the type (415 UNSUPPORTED_TYPE otherwise).
+         */
+        post: operations["uploadCompanyAttachment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2585,76 +992,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** @enum {string} */
-                                entity: "company" | "contact" | "opportunity" | "activity";
-                                entityId: number;
-                                fileName: string;
-                                contentType: string;
-                                sizeBytes: number;
-                                uploadedAt: string;
-                                uploadedBy: number | null;
-                                uploadedByInitials: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /** The files attached to a contact */
+        get: operations["listContactAttachments"];
         put?: never;
-        /** @description Uploads one file as multipart/form-data in the field "file", at most 10 MB. Accepted: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, text/csv, message/rfc822, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.openxmlformats-officedocument.presentationml.presentation, application/vnd.oasis.opendocument.text, application/vnd.oasis.opendocument.spreadsheet, application/vnd.oasis.opendocument.presentation, application/zip, application/msword, application/vnd.ms-excel, application/vnd.ms-powerpoint, application/vnd.ms-outlook. The first bytes must match the type (415 UNSUPPORTED_TYPE otherwise). */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {string} */
-                            entity: "company" | "contact" | "opportunity" | "activity";
-                            entityId: number;
-                            fileName: string;
-                            contentType: string;
-                            sizeBytes: number;
-                            uploadedAt: string;
-                            uploadedBy: number | null;
-                            uploadedByInitials: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Attach a file to a contact
+         * @description Uploads one file as multipart/form-data in the field "file", at most 10 MB. Accepted: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, text/csv, message/rfc822, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.openxmlformats-officedocument.presentationml.presentation, application/vnd.oasis.opendocument.text, application/vnd.oasis.opendocument.spreadsheet, application/vnd.oasis.opendocument.presentation, application/zip, application/msword, application/vnd.ms-excel, application/vnd.ms-powerpoint, application/vnd.ms-outlook. The first bytes must match the type (415 UNSUPPORTED_TYPE otherwise).
+         */
+        post: operations["uploadContactAttachment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2668,76 +1013,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** @enum {string} */
-                                entity: "company" | "contact" | "opportunity" | "activity";
-                                entityId: number;
-                                fileName: string;
-                                contentType: string;
-                                sizeBytes: number;
-                                uploadedAt: string;
-                                uploadedBy: number | null;
-                                uploadedByInitials: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /** The files attached to a opportunity */
+        get: operations["listOpportunityAttachments"];
         put?: never;
-        /** @description Uploads one file as multipart/form-data in the field "file", at most 10 MB. Accepted: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, text/csv, message/rfc822, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.openxmlformats-officedocument.presentationml.presentation, application/vnd.oasis.opendocument.text, application/vnd.oasis.opendocument.spreadsheet, application/vnd.oasis.opendocument.presentation, application/zip, application/msword, application/vnd.ms-excel, application/vnd.ms-powerpoint, application/vnd.ms-outlook. The first bytes must match the type (415 UNSUPPORTED_TYPE otherwise). */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {string} */
-                            entity: "company" | "contact" | "opportunity" | "activity";
-                            entityId: number;
-                            fileName: string;
-                            contentType: string;
-                            sizeBytes: number;
-                            uploadedAt: string;
-                            uploadedBy: number | null;
-                            uploadedByInitials: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Attach a file to a opportunity
+         * @description Uploads one file as multipart/form-data in the field "file", at most 10 MB. Accepted: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, text/csv, message/rfc822, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.openxmlformats-officedocument.presentationml.presentation, application/vnd.oasis.opendocument.text, application/vnd.oasis.opendocument.spreadsheet, application/vnd.oasis.opendocument.presentation, application/zip, application/msword, application/vnd.ms-excel, application/vnd.ms-powerpoint, application/vnd.ms-outlook. The first bytes must match the type (415 UNSUPPORTED_TYPE otherwise).
+         */
+        post: operations["uploadOpportunityAttachment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2751,76 +1034,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** @enum {string} */
-                                entity: "company" | "contact" | "opportunity" | "activity";
-                                entityId: number;
-                                fileName: string;
-                                contentType: string;
-                                sizeBytes: number;
-                                uploadedAt: string;
-                                uploadedBy: number | null;
-                                uploadedByInitials: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /** The files attached to a activity */
+        get: operations["listActivityAttachments"];
         put?: never;
-        /** @description Uploads one file as multipart/form-data in the field "file", at most 10 MB. Accepted: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, text/csv, message/rfc822, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.openxmlformats-officedocument.presentationml.presentation, application/vnd.oasis.opendocument.text, application/vnd.oasis.opendocument.spreadsheet, application/vnd.oasis.opendocument.presentation, application/zip, application/msword, application/vnd.ms-excel, application/vnd.ms-powerpoint, application/vnd.ms-outlook. The first bytes must match the type (415 UNSUPPORTED_TYPE otherwise). */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {string} */
-                            entity: "company" | "contact" | "opportunity" | "activity";
-                            entityId: number;
-                            fileName: string;
-                            contentType: string;
-                            sizeBytes: number;
-                            uploadedAt: string;
-                            uploadedBy: number | null;
-                            uploadedByInitials: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Attach a file to a activity
+         * @description Uploads one file as multipart/form-data in the field "file", at most 10 MB. Accepted: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, text/csv, message/rfc822, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.openxmlformats-officedocument.presentationml.presentation, application/vnd.oasis.opendocument.text, application/vnd.oasis.opendocument.spreadsheet, application/vnd.oasis.opendocument.presentation, application/zip, application/msword, application/vnd.ms-excel, application/vnd.ms-powerpoint, application/vnd.ms-outlook. The first bytes must match the type (415 UNSUPPORTED_TYPE otherwise).
+         */
+        post: operations["uploadActivityAttachment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2834,51 +1055,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Downloads the file with its stored content type, as an attachment. */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file’s bytes */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        /**
+         * Download an attached file
+         * @description Downloads the file with its stored content type, as an attachment.
+         */
+        get: operations["downloadAttachment"];
         put?: never;
         post?: never;
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Delete an attached file */
+        delete: operations["deleteAttachment"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2891,100 +1076,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    resource?: "opportunities" | "companies" | "contacts" | "activities";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** @enum {string} */
-                                resource: "opportunities" | "companies" | "contacts" | "activities";
-                                name: string;
-                                query: {
-                                    [key: string]: string;
-                                };
-                                columns: string[];
-                                shared: boolean;
-                                ownerId: number;
-                                ownerName: string;
-                                editable: boolean;
-                                version: number;
-                                createdAt: string;
-                                updatedAt: string;
-                            }[];
-                            nextCursor: null;
-                        };
-                    };
-                };
-            };
-        };
+        /** My saved list views and those shared with me */
+        get: operations["listViews"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        resource: "opportunities" | "companies" | "contacts" | "activities";
-                        name: string;
-                        /** @default {} */
-                        query?: {
-                            [key: string]: string;
-                        };
-                        /** @default [] */
-                        columns?: string[];
-                        /** @default false */
-                        shared?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {string} */
-                            resource: "opportunities" | "companies" | "contacts" | "activities";
-                            name: string;
-                            query: {
-                                [key: string]: string;
-                            };
-                            columns: string[];
-                            shared: boolean;
-                            ownerId: number;
-                            ownerName: string;
-                            editable: boolean;
-                            version: number;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        /** Save a list view */
+        post: operations["createView"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2998,118 +1094,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {string} */
-                            resource: "opportunities" | "companies" | "contacts" | "activities";
-                            name: string;
-                            query: {
-                                [key: string]: string;
-                            };
-                            columns: string[];
-                            shared: boolean;
-                            ownerId: number;
-                            ownerName: string;
-                            editable: boolean;
-                            version: number;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        /** One saved list view */
+        get: operations["getView"];
         put?: never;
         post?: never;
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Delete a saved list view */
+        delete: operations["deleteView"];
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        query?: {
-                            [key: string]: string;
-                        };
-                        columns?: string[];
-                        shared?: boolean;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {string} */
-                            resource: "opportunities" | "companies" | "contacts" | "activities";
-                            name: string;
-                            query: {
-                                [key: string]: string;
-                            };
-                            columns: string[];
-                            shared: boolean;
-                            ownerId: number;
-                            ownerName: string;
-                            editable: boolean;
-                            version: number;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        /** Change a saved list view */
+        patch: operations["updateView"];
         trace?: never;
     };
     "/api/opportunities/export": {
@@ -3119,88 +1113,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query: {
-                    sort?: string;
-                    q?: string;
-                    title?: string;
-                    note?: string;
-                    letter?: string;
-                    status?: string;
-                    priority?: string;
-                    rating?: string;
-                    number?: string;
-                    probability?: string;
-                    amount?: string;
-                    actualAmount?: string;
-                    ownerId?: string;
-                    sellerId?: string;
-                    companyId?: string;
-                    contactId?: string;
-                    stageId?: string;
-                    processId?: string;
-                    campaignId?: string;
-                    regionId?: string;
-                    departmentId?: string;
-                    typeId?: string;
-                    sourceId?: string;
-                    createdBy?: string;
-                    updatedBy?: string;
-                    stagnant?: "true" | "false";
-                    "number.gte"?: number;
-                    "number.lte"?: number;
-                    "number.ne"?: number;
-                    "probability.gte"?: number;
-                    "probability.lte"?: number;
-                    "probability.ne"?: number;
-                    "amount.gte"?: number;
-                    "amount.lte"?: number;
-                    "amount.ne"?: number;
-                    "actualAmount.gte"?: number;
-                    "actualAmount.lte"?: number;
-                    "actualAmount.ne"?: number;
-                    "weightedAmount.gte"?: number;
-                    "weightedAmount.lte"?: number;
-                    "weightedAmount.ne"?: number;
-                    "decisionDate.gte"?: string;
-                    "decisionDate.lte"?: string;
-                    "decisionDate.ne"?: string;
-                    "closeDate.gte"?: string;
-                    "closeDate.lte"?: string;
-                    "closeDate.ne"?: string;
-                    "deliveryDate.gte"?: string;
-                    "deliveryDate.lte"?: string;
-                    "deliveryDate.ne"?: string;
-                    "followUpDate.gte"?: string;
-                    "followUpDate.lte"?: string;
-                    "followUpDate.ne"?: string;
-                    "createdAt.gte"?: string;
-                    "createdAt.lte"?: string;
-                    "createdAt.ne"?: string;
-                    "updatedAt.gte"?: string;
-                    "updatedAt.lte"?: string;
-                    "updatedAt.ne"?: string;
-                    format: "csv" | "xlsx" | "pdf";
-                    delimiter?: "comma" | "semicolon";
-                    lang?: "en" | "da" | "nb" | "sv";
-                    columns?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Export the opportunities of a list selection as CSV, XLSX or PDF */
+        get: operations["exportOpportunities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3216,41 +1130,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query: {
-                    sort?: string;
-                    q?: string;
-                    letter?: string;
-                    status?: string;
-                    ownerId?: string;
-                    country?: string;
-                    industryId?: string;
-                    targetGroupId?: string;
-                    interestTypeId?: string;
-                    sourceId?: string;
-                    campaignId?: string;
-                    accountNumber?: string;
-                    format: "csv" | "xlsx" | "pdf";
-                    delimiter?: "comma" | "semicolon";
-                    lang?: "en" | "da" | "nb" | "sv";
-                    columns?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Export the companies of a list selection as CSV, XLSX or PDF */
+        get: operations["exportCompanies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3266,34 +1147,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query: {
-                    sort?: string;
-                    q?: string;
-                    letter?: string;
-                    companyId?: string;
-                    email?: string;
-                    format: "csv" | "xlsx" | "pdf" | "vcf";
-                    delimiter?: "comma" | "semicolon";
-                    lang?: "en" | "da" | "nb" | "sv";
-                    columns?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Export the contacts of a list selection as CSV, XLSX, PDF or vCards */
+        get: operations["exportContacts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3309,26 +1164,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** One contact person as a vCard */
+        get: operations["getContactVcard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3344,40 +1181,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query: {
-                    sort?: string;
-                    q?: string;
-                    type?: string;
-                    done?: "true" | "false";
-                    ownerId?: string;
-                    companyId?: string;
-                    contactId?: string;
-                    opportunityId?: string;
-                    campaignId?: string;
-                    "dueDate.gte"?: string;
-                    "dueDate.lte"?: string;
-                    format: "csv" | "xlsx" | "pdf";
-                    delimiter?: "comma" | "semicolon";
-                    lang?: "en" | "da" | "nb" | "sv";
-                    columns?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Export the activities of a list selection as CSV, XLSX or PDF */
+        get: operations["exportActivities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3393,73 +1198,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            active: boolean;
-                            createdAt: string | null;
-                            lastUsedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /** Whether I have a calendar feed */
+        get: operations["getCalendarFeed"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The full address, made with TRAKT_PUBLIC_URL; null when that is not set (then the client adds its own origin to `path`) */
-                            url: string | null;
-                            path: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Make (or replace) my secret calendar feed address; shown only this once */
+        post: operations["renewCalendarFeed"];
+        /** Stop my calendar feed */
+        delete: operations["stopCalendarFeed"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3472,26 +1217,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    file: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** The calendar feed (iCalendar) at its secret address; needs no sign-in */
+        get: operations["readCalendarFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3510,50 +1237,14 @@ export interface paths {
         get?: never;
         put?: never;
         /**
+         * Check or import a CSV or XLSX file of companies, contacts or opportunities
          * @description Checks (dryRun=true, the default) or imports a CSV or XLSX file; answers {rows, created, updated, skipped, errors, mapping, dryRun, encoding, ignoredColumns}. A CSV file may be UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark, or Windows-1252/ISO-8859-1; any other is refused with 400 FILE_ENCODING.
          *
          *     With `Accept: application/x-ndjson` the answer is 200 with one JSON object per line: `{"type":"progress","done":<rows read>,"total":<rows, estimated for CSV>}` every 2 000 rows (at most one per 200 ms; the first and the last always), then exactly one last line: `{"type":"result", …the same fields as the JSON answer}`, or `{"type":"error","status":<the HTTP status it would have had>,"error":{code, message, fields}}` when the import fails after the first line (nothing is written then). Errors found before the first line (form fields, permission, a mapping that does not fit) are ordinary 4xx JSON answers.
          *
          *     Imports run one at a time per server. One that comes while another runs waits for its turn: as NDJSON it is told so first, `{"type":"queued","ahead":<imports before it>}` (again when that number changes), then `{"type":"running"}` when its turn comes; as JSON it answers when done. When 4 are already waiting, another is refused with 429 IMPORT_QUEUE_FULL. A file over 100 MB, or an XLSX sheet over 5,000,000 cells (rows × columns) or 64 MB of text, is refused with 413 PAYLOAD_TOO_LARGE naming the field `file`, and nothing is written.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    resource: "companies" | "contacts" | "opportunities";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            rows: number;
-                            created: number;
-                            updated: number;
-                            skipped: number;
-                            errors: {
-                                row: number;
-                                field: string;
-                                message: string;
-                            }[];
-                            mapping: {
-                                [key: string]: string;
-                            };
-                            dryRun: boolean;
-                            encoding: string | null;
-                            ignoredColumns: string[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["importFile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3567,25 +1258,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description A consistent backup of the whole database, attachments included: a tar of `manifest.json` (rows and a checksum of every table, each attachment's SHA-256) and the database (`database.tar`, the embedded data folder, or `database.pgdump`, pg_dump's custom format). Admins only. Restore it with `trakt restore <file>`; check it with `trakt backup --verify <file>`. */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /**
+         * Download a backup of the whole database (admins)
+         * @description A consistent backup of the whole database, attachments included: a tar of `manifest.json` (rows and a checksum of every table, each attachment's SHA-256) and the database (`database.tar`, the embedded data folder, or `database.pgdump`, pg_dump's custom format). Admins only. Restore it with `trakt restore <file>`; check it with `trakt backup --verify <file>`.
+         */
+        get: operations["downloadBackup"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3598,6 +1275,32 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        NewUserInput: {
+            name: string;
+            email: string;
+            password: string;
+            /** @enum {string} */
+            role: "admin" | "manager" | "seller";
+            initials?: string;
+            regionId?: number | null;
+            departmentId?: number | null;
+            /** @enum {string} */
+            language?: "en" | "da" | "nb" | "sv";
+        };
+        UserChangesInput: {
+            version: number;
+            name?: string;
+            email?: string;
+            password?: string;
+            /** @enum {string} */
+            role?: "admin" | "manager" | "seller";
+            initials?: string;
+            regionId?: number | null;
+            departmentId?: number | null;
+            /** @enum {string} */
+            language?: "en" | "da" | "nb" | "sv";
+            active?: boolean;
+        };
         NewCompanyInput: {
             accountNumber?: string;
             name: string;
@@ -3747,6 +1450,37 @@ export interface components {
             finishFollowUps?: boolean;
             version?: number;
         };
+        NewActivityInput: {
+            type: string;
+            subject: string;
+            text?: string | null;
+            dueDate?: string | null;
+            dueTime?: string | null;
+            durationMinutes?: number | null;
+            done?: boolean;
+            ownerId?: number;
+            companyId?: number | null;
+            contactId?: number | null;
+            opportunityId?: number | null;
+            campaignId?: number | null;
+            participantIds?: number[];
+        };
+        ActivityChangesInput: {
+            type?: string;
+            subject?: string;
+            text?: string | null;
+            dueDate?: string | null;
+            dueTime?: string | null;
+            durationMinutes?: number | null;
+            done?: boolean;
+            ownerId?: number;
+            companyId?: number | null;
+            contactId?: number | null;
+            opportunityId?: number | null;
+            campaignId?: number | null;
+            participantIds?: number[];
+            version: number;
+        };
         /** @description An error answer */
         Error: {
             error: {
@@ -3761,6 +1495,62 @@ export interface components {
                 /** @description With VERSION_CONFLICT: the record as it is now */
                 current?: unknown;
             };
+        };
+        User: {
+            id: number;
+            name: string;
+            initials: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "manager" | "seller";
+            regionId: number | null;
+            departmentId: number | null;
+            /** @enum {string} */
+            language: "en" | "da" | "nb" | "sv";
+            active: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        Session: {
+            user: components["schemas"]["User"];
+            /** @description Send it as x-csrf-token on every write made with the cookie */
+            csrfToken: string | null;
+        };
+        Settings: {
+            companyName: string;
+            baseCurrency: string;
+            /** @enum {string} */
+            language: "en" | "da" | "nb" | "sv";
+            stagnationDays: number;
+            sellersSeeOnlyOwn: boolean;
+            /** @description one version for all settings, moved on by every save */
+            version: number;
+        };
+        SetupEntry: {
+            id: number;
+            name: string;
+            active: boolean;
+            position: number;
+            version: number;
+            key?: string | null;
+            code?: string | null;
+            paymentTermsDays?: number | null;
+            currency?: string | null;
+            priceList?: string | null;
+        };
+        SalesProcess: {
+            id: number;
+            name: string;
+            isDefault: boolean;
+            active: boolean;
+            version: number;
+            stages: {
+                id: number;
+                name: string;
+                probability: number;
+                position: number;
+            }[];
         };
         Company: {
             id: number;
@@ -3861,6 +1651,16 @@ export interface components {
         ContactPage: {
             items: components["schemas"]["Contact"][];
             nextCursor: string | null;
+        };
+        Competitor: {
+            id: number;
+            name: string;
+            website: string | null;
+            strengths: string | null;
+            weaknesses: string | null;
+            rating: number | null;
+            active: boolean;
+            version: number;
         };
         OpportunitySummary: {
             counts: {
@@ -4032,6 +1832,101 @@ export interface components {
             /** @description The task the date created */
             activityId: number | null;
         };
+        Activity: {
+            id: number;
+            type: string;
+            subject: string;
+            text: string | null;
+            dueDate: string | null;
+            dueTime: string | null;
+            durationMinutes: number | null;
+            done: boolean;
+            doneAt: string | null;
+            ownerId: number;
+            ownerInitials: string;
+            participantIds: number[];
+            companyId: number | null;
+            companyName: string | null;
+            contactId: number | null;
+            contactName: string | null;
+            opportunityId: number | null;
+            opportunityTitle: string | null;
+            campaignId: number | null;
+            version: number;
+            createdAt: string;
+            createdBy: number | null;
+            updatedAt: string;
+            updatedBy: number | null;
+        };
+        ActivityPage: {
+            items: components["schemas"]["Activity"][];
+            nextCursor: string | null;
+        };
+        HistoryItem: {
+            id: number;
+            /** @description The API field name, or an event: 'created', 'deleted', 'closed', 'reopened' … */
+            field: string;
+            oldValue: string | null;
+            newValue: string | null;
+            changedAt: string;
+            changedBy: number | null;
+            changedByName: string | null;
+            changedByInitials: string | null;
+        };
+        HistoryPage: {
+            items: components["schemas"]["HistoryItem"][];
+            nextCursor: string | null;
+        };
+        Attachment: {
+            id: number;
+            /** @enum {string} */
+            entity: "company" | "contact" | "opportunity" | "activity";
+            entityId: number;
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            uploadedAt: string;
+            uploadedBy: number | null;
+            uploadedByInitials: string | null;
+        };
+        SavedView: {
+            id: number;
+            /** @enum {string} */
+            resource: "opportunities" | "companies" | "contacts" | "activities";
+            name: string;
+            query: {
+                [key: string]: string;
+            };
+            columns: string[];
+            shared: boolean;
+            ownerId: number;
+            ownerName: string;
+            editable: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        ImportResult: {
+            rows: number;
+            created: number;
+            updated: number;
+            skipped: number;
+            errors: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
+            mapping: {
+                [key: string]: string;
+            };
+            dryRun: boolean;
+            encoding: string | null;
+            ignoredColumns: string[];
+        };
+        UserPage: {
+            items: components["schemas"]["User"][];
+            nextCursor: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -4093,6 +1988,1341 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    getInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        needsSetup: boolean;
+                        companyName: string;
+                        baseCurrency: string;
+                        /** @enum {string} */
+                        language: "en" | "da" | "nb" | "sv";
+                    };
+                };
+            };
+        };
+    };
+    completeSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    companyName: string;
+                    baseCurrency: string;
+                    /** @enum {string} */
+                    language: "en" | "da" | "nb" | "sv";
+                    admin: {
+                        name: string;
+                        email: string;
+                        password: string;
+                    };
+                    /** @default false */
+                    loadDemo?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version sent (VERSION_CONFLICT, with `current`), or a value is already in use (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    companyName?: string;
+                    baseCurrency?: string;
+                    /** @enum {string} */
+                    language?: "en" | "da" | "nb" | "sv";
+                    stagnationDays?: number;
+                    sellersSeeOnlyOwn?: boolean;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version sent (VERSION_CONFLICT, with `current`), or a value is already in use (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many attempts, or too many waiting imports; try again later (TOO_MANY_ATTEMPTS, IMPORT_QUEUE_FULL) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; the answer has no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API tokens revoked with the old password */
+                        revokedTokens: number;
+                        /** @description Other sessions signed out (this one stays) */
+                        endedSessions: number;
+                    };
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many attempts, or too many waiting imports; try again later (TOO_MANY_ATTEMPTS, IMPORT_QUEUE_FULL) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listApiTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            name: string;
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createApiToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        /** @description Shown only once */
+                        token: string;
+                    };
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeApiToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; the answer has no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                sort?: string;
+                limit?: number;
+                cursor?: string;
+                active?: "true" | "false";
+                role?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewUserInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version sent (VERSION_CONFLICT, with `current`), or a value is already in use (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserChangesInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        initials: string;
+                        email: string;
+                        /** @enum {string} */
+                        role: "admin" | "manager" | "seller";
+                        regionId: number | null;
+                        departmentId: number | null;
+                        /** @enum {string} */
+                        language: "en" | "da" | "nb" | "sv";
+                        active: boolean;
+                        version: number;
+                        createdAt: string;
+                        updatedAt: string;
+                        /** @description API tokens revoked because a new password was set */
+                        revokedTokens?: number;
+                    };
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version sent (VERSION_CONFLICT, with `current`), or a value is already in use (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` names the rule (e.g. OPPORTUNITY_CLOSED, IN_USE, LAST_ADMIN) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSetupEntries: {
+        parameters: {
+            query?: {
+                active?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                list: "industries" | "target-groups" | "interest-types" | "activity-types" | "opportunity-types" | "sources" | "loss-reasons" | "win-reasons" | "regions" | "departments" | "customer-profiles" | "currencies";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SetupEntry"][];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createSetupEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list: "industries" | "target-groups" | "interest-types" | "activity-types" | "opportunity-types" | "sources" | "loss-reasons" | "win-reasons" | "regions" | "departments" | "customer-profiles" | "currencies";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    active?: boolean;
+                    position?: number;
+                    key?: string;
+                    code?: string;
+                    paymentTermsDays?: number | null;
+                    currency?: string | null;
+                    priceList?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupEntry"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version sent (VERSION_CONFLICT, with `current`), or a value is already in use (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSetupEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list: "industries" | "target-groups" | "interest-types" | "activity-types" | "opportunity-types" | "sources" | "loss-reasons" | "win-reasons" | "regions" | "departments" | "customer-profiles" | "currencies";
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupEntry"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSetupEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list: "industries" | "target-groups" | "interest-types" | "activity-types" | "opportunity-types" | "sources" | "loss-reasons" | "win-reasons" | "regions" | "departments" | "customer-profiles" | "currencies";
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    active?: boolean;
+                    position?: number;
+                    key?: unknown;
+                    code?: string;
+                    paymentTermsDays?: number | null;
+                    currency?: string | null;
+                    priceList?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupEntry"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version sent (VERSION_CONFLICT, with `current`), or a value is already in use (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSalesProcesses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SalesProcess"][];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createSalesProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    isDefault?: boolean;
+                    stages: {
+                        name: string;
+                        probability: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesProcess"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version sent (VERSION_CONFLICT, with `current`), or a value is already in use (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSalesProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesProcess"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSalesProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    active?: boolean;
+                    isDefault?: boolean;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesProcess"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version sent (VERSION_CONFLICT, with `current`), or a value is already in use (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` names the rule (e.g. OPPORTUNITY_CLOSED, IN_USE, LAST_ADMIN) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replaceSalesProcessStages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    stages: {
+                        id?: number;
+                        name: string;
+                        probability: number;
+                    }[];
+                    /** @description the version of the sales process, which guards its stage list */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesProcess"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version sent (VERSION_CONFLICT, with `current`), or a value is already in use (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` names the rule (e.g. OPPORTUNITY_CLOSED, IN_USE, LAST_ADMIN) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -6375,6 +5605,707 @@ export interface operations {
             };
         };
     };
+    listCompetitors: {
+        parameters: {
+            query?: {
+                q?: string;
+                active?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Competitor"][];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCompetitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    website?: string | null;
+                    strengths?: string | null;
+                    weaknesses?: string | null;
+                    rating?: number | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Competitor"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version sent (VERSION_CONFLICT, with `current`), or a value is already in use (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCompetitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Competitor"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateCompetitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    website?: string | null;
+                    strengths?: string | null;
+                    weaknesses?: string | null;
+                    rating?: number | null;
+                    active?: boolean;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Competitor"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version sent (VERSION_CONFLICT, with `current`), or a value is already in use (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listActivities: {
+        parameters: {
+            query?: {
+                sort?: string;
+                limit?: number;
+                cursor?: string;
+                q?: string;
+                type?: string;
+                done?: "true" | "false";
+                ownerId?: string;
+                companyId?: string;
+                contactId?: string;
+                opportunityId?: string;
+                campaignId?: string;
+                "dueDate.gte"?: string;
+                "dueDate.lte"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewActivityInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` names the rule (e.g. OPPORTUNITY_CLOSED, IN_USE, LAST_ADMIN) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; the answer has no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityChangesInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version sent (VERSION_CONFLICT, with `current`), or a value is already in use (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` names the rule (e.g. OPPORTUNITY_CLOSED, IN_USE, LAST_ADMIN) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listOpportunityHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCompanyHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listContactHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listOpportunityFollowUps: {
         parameters: {
             query?: never;
@@ -6555,6 +6486,1838 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` names the rule (e.g. OPPORTUNITY_CLOSED, IN_USE, LAST_ADMIN) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMyOpenActivities: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            type: string;
+                            subject: string;
+                            text: string | null;
+                            dueDate: string | null;
+                            dueTime: string | null;
+                            durationMinutes: number | null;
+                            done: boolean;
+                            doneAt: string | null;
+                            ownerId: number;
+                            ownerInitials: string;
+                            participantIds: number[];
+                            companyId: number | null;
+                            companyName: string | null;
+                            contactId: number | null;
+                            contactName: string | null;
+                            opportunityId: number | null;
+                            opportunityTitle: string | null;
+                            campaignId: number | null;
+                            version: number;
+                            createdAt: string;
+                            createdBy: number | null;
+                            updatedAt: string;
+                            updatedBy: number | null;
+                            overdue: boolean;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTeamOpenActivities: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                ownerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            type: string;
+                            subject: string;
+                            text: string | null;
+                            dueDate: string | null;
+                            dueTime: string | null;
+                            durationMinutes: number | null;
+                            done: boolean;
+                            doneAt: string | null;
+                            ownerId: number;
+                            ownerInitials: string;
+                            participantIds: number[];
+                            companyId: number | null;
+                            companyName: string | null;
+                            contactId: number | null;
+                            contactName: string | null;
+                            opportunityId: number | null;
+                            opportunityTitle: string | null;
+                            campaignId: number | null;
+                            version: number;
+                            createdAt: string;
+                            createdBy: number | null;
+                            updatedAt: string;
+                            updatedBy: number | null;
+                            overdue: boolean;
+                            ownerName: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLatestActivities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Activity"][];
+                    };
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createOpportunityFromCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version sent (VERSION_CONFLICT, with `current`), or a value is already in use (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` names the rule (e.g. OPPORTUNITY_CLOSED, IN_USE, LAST_ADMIN) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCompanyAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadCompanyAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file, at most 10 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or file is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type the route reads (UNSUPPORTED_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listContactAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadContactAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file, at most 10 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or file is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type the route reads (UNSUPPORTED_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listOpportunityAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadOpportunityAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file, at most 10 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or file is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type the route reads (UNSUPPORTED_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listActivityAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadActivityAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file, at most 10 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or file is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type the route reads (UNSUPPORTED_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file’s bytes, with the content type it was stored with */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; the answer has no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listViews: {
+        parameters: {
+            query?: {
+                resource?: "opportunities" | "companies" | "contacts" | "activities";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SavedView"][];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    resource: "opportunities" | "companies" | "contacts" | "activities";
+                    name: string;
+                    /** @default {} */
+                    query?: {
+                        [key: string]: string;
+                    };
+                    /** @default [] */
+                    columns?: string[];
+                    /** @default false */
+                    shared?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; the answer has no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    query?: {
+                        [key: string]: string;
+                    };
+                    columns?: string[];
+                    shared?: boolean;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version sent (VERSION_CONFLICT, with `current`), or a value is already in use (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportOpportunities: {
+        parameters: {
+            query: {
+                sort?: string;
+                q?: string;
+                title?: string;
+                note?: string;
+                letter?: string;
+                status?: string;
+                priority?: string;
+                rating?: string;
+                number?: string;
+                probability?: string;
+                amount?: string;
+                actualAmount?: string;
+                ownerId?: string;
+                sellerId?: string;
+                companyId?: string;
+                contactId?: string;
+                stageId?: string;
+                processId?: string;
+                campaignId?: string;
+                regionId?: string;
+                departmentId?: string;
+                typeId?: string;
+                sourceId?: string;
+                createdBy?: string;
+                updatedBy?: string;
+                stagnant?: "true" | "false";
+                "number.gte"?: number;
+                "number.lte"?: number;
+                "number.ne"?: number;
+                "probability.gte"?: number;
+                "probability.lte"?: number;
+                "probability.ne"?: number;
+                "amount.gte"?: number;
+                "amount.lte"?: number;
+                "amount.ne"?: number;
+                "actualAmount.gte"?: number;
+                "actualAmount.lte"?: number;
+                "actualAmount.ne"?: number;
+                "weightedAmount.gte"?: number;
+                "weightedAmount.lte"?: number;
+                "weightedAmount.ne"?: number;
+                "decisionDate.gte"?: string;
+                "decisionDate.lte"?: string;
+                "decisionDate.ne"?: string;
+                "closeDate.gte"?: string;
+                "closeDate.lte"?: string;
+                "closeDate.ne"?: string;
+                "deliveryDate.gte"?: string;
+                "deliveryDate.lte"?: string;
+                "deliveryDate.ne"?: string;
+                "followUpDate.gte"?: string;
+                "followUpDate.lte"?: string;
+                "followUpDate.ne"?: string;
+                "createdAt.gte"?: string;
+                "createdAt.lte"?: string;
+                "createdAt.ne"?: string;
+                "updatedAt.gte"?: string;
+                "updatedAt.lte"?: string;
+                "updatedAt.ne"?: string;
+                format: "csv" | "xlsx" | "pdf";
+                delimiter?: "comma" | "semicolon";
+                lang?: "en" | "da" | "nb" | "sv";
+                columns?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The opportunities */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportCompanies: {
+        parameters: {
+            query: {
+                sort?: string;
+                q?: string;
+                letter?: string;
+                status?: string;
+                ownerId?: string;
+                country?: string;
+                industryId?: string;
+                targetGroupId?: string;
+                interestTypeId?: string;
+                sourceId?: string;
+                campaignId?: string;
+                accountNumber?: string;
+                format: "csv" | "xlsx" | "pdf";
+                delimiter?: "comma" | "semicolon";
+                lang?: "en" | "da" | "nb" | "sv";
+                columns?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The companies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportContacts: {
+        parameters: {
+            query: {
+                sort?: string;
+                q?: string;
+                letter?: string;
+                companyId?: string;
+                email?: string;
+                format: "csv" | "xlsx" | "pdf" | "vcf";
+                delimiter?: "comma" | "semicolon";
+                lang?: "en" | "da" | "nb" | "sv";
+                columns?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contacts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                    "text/vcard": string;
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getContactVcard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact’s vCard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/vcard": string;
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportActivities: {
+        parameters: {
+            query: {
+                sort?: string;
+                q?: string;
+                type?: string;
+                done?: "true" | "false";
+                ownerId?: string;
+                companyId?: string;
+                contactId?: string;
+                opportunityId?: string;
+                campaignId?: string;
+                "dueDate.gte"?: string;
+                "dueDate.lte"?: string;
+                format: "csv" | "xlsx" | "pdf";
+                delimiter?: "comma" | "semicolon";
+                lang?: "en" | "da" | "nb" | "sv";
+                columns?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The activities */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        createdAt: string | null;
+                        lastUsedAt: string | null;
+                    };
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    renewCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The full address, made with TRAKT_PUBLIC_URL; null when that is not set (then the client adds its own origin to `path`) */
+                        url: string | null;
+                        path: string;
+                    };
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    stopCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; the answer has no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    readCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed’s activities as iCalendar events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record does not exist or is not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource: "companies" | "contacts" | "opportunities";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The CSV or XLSX file
+                     */
+                    file: string;
+                    /** @description JSON {"<column>": "<field>"}; guessed from the column names when absent */
+                    mapping?: string;
+                    /** @description JSON {"<field>": {"<value in the file>": "<value in Trakt>"}} */
+                    valueMapping?: string;
+                    /**
+                     * @description Read the file as an export of this CRM
+                     * @enum {string}
+                     */
+                    preset?: "hubspot" | "pipedrive" | "salesforce";
+                    /**
+                     * @description true (the default) only checks the file; false imports it
+                     * @default true
+                     * @enum {string}
+                     */
+                    dryRun?: "true" | "false";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The input is invalid (VALIDATION, UNKNOWN_FILTER, FILE_ENCODING); `fields` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or file is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` names the rule (e.g. OPPORTUNITY_CLOSED, IN_USE, LAST_ADMIN) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many attempts, or too many waiting imports; try again later (TOO_MANY_ATTEMPTS, IMPORT_QUEUE_FULL) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The backup file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-tar": string;
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED): no session cookie or API token, or one that expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (FORBIDDEN), or a write with the session cookie without its `x-csrf-token` header (CSRF_TOKEN_INVALID) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A service the request needs does not answer (UNAVAILABLE) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,17 +12,17 @@ type ItemOf<T> = T extends { items: (infer I)[] } ? I : never;
 export type Language = Settings['language'];
 export const LANGUAGES: readonly Language[] = ['en', 'da', 'nb', 'sv'];
 
-export type User = Got<'/api/users/{id}'>;
+export type User = Schemas['User'];
 export type Role = User['role'];
-export type SessionAnswer = Got<'/api/auth/me'>;
+export type SessionAnswer = Schemas['Session'];
 export type Instance = Got<'/api/instance'>;
-export type Settings = Got<'/api/settings'>;
+export type Settings = Schemas['Settings'];
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export type SetupListName = paths['/api/setup/{list}']['get']['parameters']['path']['list'];
-export type SetupEntry = Got<'/api/setup/{list}/{id}'>;
-export type SalesProcess = Got<'/api/sales-processes/{id}'>;
+export type SetupEntry = Schemas['SetupEntry'];
+export type SalesProcess = Schemas['SalesProcess'];
 export type Stage = SalesProcess['stages'][number];
 
 export type Company = Schemas['Company'];
@@ -52,12 +52,12 @@ export type CurrencyTotals = OpportunitySummary['byCurrency'][number];
 /** O-12: each item of a bulk action succeeds or fails on its own. */
 export type BulkAnswer = Schemas['BulkResult'];
 
-export type Competitor = Got<'/api/competitors/{id}'>;
-export type Activity = Got<'/api/activities/{id}'>;
-export type HistoryItem = ItemOf<Got<'/api/opportunities/{id}/history'>>;
+export type Competitor = Schemas['Competitor'];
+export type Activity = Schemas['Activity'];
+export type HistoryItem = Schemas['HistoryItem'];
 
 /** L-4: a named set of filters, sort (`query`, as in the list's URL) and columns. */
-export type SavedView = Got<'/api/views/{id}'>;
+export type SavedView = Schemas['SavedView'];
 export type ListResourceName = SavedView['resource'];
 /** L-8: whether the caller has a calendar feed; its secret URL is shown only when made. */
 export type CalendarFeedStatus = Got<'/api/calendar-feed'>;
