@@ -91,7 +91,7 @@ describe('opportunity from a call (T-4)', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ title: 'Ringede om lagersystem', description: 'Vil have tilbud på 3 lagre', companyId, contactId, ownerId: anna.userId, status: 'open' });
     const linked = (await anna.get(`/api/activities/${call.id}`)).body;
-    expect(linked).toMatchObject({ opportunityId: created.body.id, version: call.version + 1 });
+    expect(linked).toMatchObject({ opportunityId: created.body.id, version: Number(call.version) + 1 });
     const again = await anna.post(`/api/activities/${call.id}/opportunity`, {});
     expect(again.status).toBe(422);
     expect(again.body.error.code).toBe('ACTIVITY_HAS_OPPORTUNITY');

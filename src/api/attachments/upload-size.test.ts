@@ -89,7 +89,7 @@ describe('attachment size limit (T-5, issue 18 point 5)', () => {
     const { port } = api.app.server.address() as AddressInfo;
     expect(address).toContain(String(port));
     const sent = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: url(), headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, authorization: `Bearer ${sellerToken}`, 'transfer-encoding': 'chunked' } });
-    const answered = once(sent, 'response');
+    const answered = once(sent, 'response') as Promise<[import('node:http').IncomingMessage]>;
     // the server may answer and close before the whole body is sent: stop writing then
     sent.on('error', () => {});
     void (async () => {
@@ -99,7 +99,7 @@ describe('attachment size limit (T-5, issue 18 point 5)', () => {
       }
       sent.end();
     })();
-    const [response] = (await answered) as [import('node:http').IncomingMessage];
+    const [response] = await answered;
     const text: Buffer[] = [];
     for await (const chunk of response) text.push(chunk as Buffer);
     expect(response.statusCode).toBe(413);

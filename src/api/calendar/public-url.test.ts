@@ -40,7 +40,7 @@ describe('calendar feed address (L-8)', () => {
     const headers = { cookie: String(login.headers['set-cookie']).split(';')[0] ?? '', 'x-csrf-token': login.json().csrfToken as string };
     const made = await app.inject({ method: 'POST', url: '/api/calendar-feed', headers: { ...headers, host: 'evil.example', 'x-forwarded-host': 'evil.example' } });
     expect(made.statusCode).toBe(201);
-    const { url, path } = made.json() as { url: string; path: string };
+    const { url, path } = made.json<{ url: string; path: string }>();
     expect(url).toBe(`https://crm.example.com${path}`);
     const secret = path.slice('/api/calendar/'.length, -'.ics'.length);
     expect(secret.length).toBeGreaterThanOrEqual(40);

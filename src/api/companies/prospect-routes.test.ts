@@ -105,7 +105,7 @@ describe('duplicate warning (C-6)', () => {
 
   it('finds by organisation number, email domain and phone, all keys listed', async () => {
     const query = new URLSearchParams({ name: 'Helt Andet Navn', orgNumber: 'NO 923 609 016 MVA', email: 'kari@NORDLYS.no', phone: '22 33 44 55' });
-    const found = await seller.get(`/api/companies/duplicates?${query}`);
+    const found = await seller.get(`/api/companies/duplicates?${query.toString()}`);
     expect(found.body.items).toEqual([{ id: existing.id, name: 'Nordlys Energi AS', accountNumber: existing.accountNumber, matchedOn: ['orgNumber', 'emailDomain', 'phone'] }]);
   });
 

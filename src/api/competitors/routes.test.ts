@@ -80,14 +80,14 @@ describe('the global competitor list (O-15)', () => {
     expect((await seller.get(`/api/competitors/${c.id}`)).body).toEqual(c);
     const changed = await manager.patch(`/api/competitors/${c.id}`, { rating: 2, weaknesses: 'Few engineers', version: c.version });
     expect(changed.status).toBe(200);
-    expect(changed.body).toEqual({ ...c, rating: 2, weaknesses: 'Few engineers', version: c.version + 1 });
+    expect(changed.body).toEqual({ ...c, rating: 2, weaknesses: 'Few engineers', version: Number(c.version) + 1 });
     // an empty text clears it
-    expect((await admin.patch(`/api/competitors/${c.id}`, { website: '', version: c.version + 1 })).body.website).toBeNull();
-    expect((await seller.patch(`/api/competitors/${c.id}`, { rating: 5, version: c.version + 2 })).status).toBe(403);
-    const taken = await manager.patch(`/api/competitors/${c.id}`, { name: 'vestas service', version: c.version + 2 });
+    expect((await admin.patch(`/api/competitors/${c.id}`, { website: '', version: Number(c.version) + 1 })).body.website).toBeNull();
+    expect((await seller.patch(`/api/competitors/${c.id}`, { rating: 5, version: Number(c.version) + 2 })).status).toBe(403);
+    const taken = await manager.patch(`/api/competitors/${c.id}`, { name: 'vestas service', version: Number(c.version) + 2 });
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('DUPLICATE');
-    expect((await manager.patch(`/api/competitors/${c.id}`, { rating: 9, version: c.version + 2 })).body.error.fields).toEqual({ rating: expect.any(String) });
+    expect((await manager.patch(`/api/competitors/${c.id}`, { rating: 9, version: Number(c.version) + 2 })).body.error.fields).toEqual({ rating: expect.any(String) });
   });
 
   it('unknown competitors are 404', async () => {

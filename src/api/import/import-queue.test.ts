@@ -23,7 +23,7 @@ describe('ImportQueue', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(queue.full).toBe(true);
     expect(queue.size).toBe(3);
-    await expect(queue.run(async () => 3)).rejects.toMatchObject({ code: 'IMPORT_QUEUE_FULL', status: 429 });
+    await expect(queue.run(() => Promise.resolve(3))).rejects.toMatchObject({ code: 'IMPORT_QUEUE_FULL', status: 429 });
     gates[0]!.release();
     await runs[0];
     await new Promise((resolve) => setImmediate(resolve));
@@ -38,10 +38,8 @@ describe('ImportQueue', () => {
 
   it('goes on with the next when one fails', async () => {
     const queue = new ImportQueue(1);
-    const failing = queue.run(async () => {
-      throw new Error('boom');
-    });
-    const next = queue.run(async () => 'ran');
+    const failing = queue.run(() => Promise.reject(new Error('boom')));
+    const next = queue.run(() => Promise.resolve('ran'));
     await expect(failing).rejects.toThrow('boom');
     expect(await next).toBe('ran');
     expect(queue.size).toBe(0);

@@ -184,9 +184,9 @@ describe('streamProgress', () => {
   it('sends the first and the last of many quick reports, not every one', async () => {
     const app = Fastify();
     app.get('/', (request, reply) =>
-      streamProgress(request, reply, async (onProgress) => {
+      streamProgress(request, reply, (onProgress) => {
         for (let done = 1; done <= 1000; done++) onProgress(done, 1000);
-        return { rows: 1000 };
+        return Promise.resolve({ rows: 1000 });
       }),
     );
     const answer = await app.inject({ method: 'GET', url: '/' });
@@ -201,10 +201,10 @@ describe('streamProgress', () => {
   it('always sends the step to rebuilding indexes, however soon after the last report', async () => {
     const app = Fastify();
     app.get('/', (request, reply) =>
-      streamProgress(request, reply, async (onProgress) => {
+      streamProgress(request, reply, (onProgress) => {
         for (let done = 1; done <= 500; done++) onProgress(done, 500);
         onProgress(500, 500, 'indexes');
-        return { rows: 500 };
+        return Promise.resolve({ rows: 500 });
       }),
     );
     const answer = await app.inject({ method: 'GET', url: '/' });
@@ -234,7 +234,7 @@ describe('streamProgress', () => {
     // the client in a process of its own: in this one it could not read while the work runs
     const client = `require('node:http').get(${JSON.stringify(address)}, (response) => response.on('data', (chunk) => console.log(JSON.stringify({ at: Date.now(), text: chunk.toString() }))))`;
     const output = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, ['-e', client], (error, stdout) => (error ? reject(error) : resolve(stdout)));
+      execFile(process.execPath, ['-e', client], (error, stdout) => (error ? reject(new Error(error.message, { cause: error })) : resolve(stdout)));
     });
     const arrivals = output.trim().split('\n').map((line) => JSON.parse(line) as { at: number; text: string });
     await app.close();
