@@ -1,7 +1,7 @@
 import type { Dispatch } from 'react';
 import { Button, FileInput, Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_RESOURCES, PRESETS, type ImportResource, type Preset } from './import-fields';
+import { IMPORT_RESOURCES, PRESETS } from './import-fields';
 import type { ImportAction, ImportState } from './import-state';
 import { ImportProgress } from './ImportProgress';
 
@@ -22,7 +22,7 @@ export function FileStep({ state, dispatch, onRead }: { state: ImportState; disp
             aria-labelledby="import-type-label"
             data={IMPORT_RESOURCES.map((value) => ({ value, label: t(`nav.${value}`) }))}
             value={resource}
-            onChange={(value) => dispatch({ type: 'resourceChosen', resource: value as ImportResource })}
+            onChange={(value) => dispatch({ type: 'resourceChosen', resource: value })}
             fullWidth
           />
         </div>
@@ -40,7 +40,7 @@ export function FileStep({ state, dispatch, onRead }: { state: ImportState; disp
           description={t('import.presetHint')}
           data={PRESETS.map((value) => ({ value, label: t(`import.presets.${value}`) }))}
           value={preset}
-          onChange={(value) => value && dispatch({ type: 'presetChosen', preset: value as Preset })}
+          onChange={(value) => value && dispatch({ type: 'presetChosen', preset: value })}
           allowDeselect={false}
         />
         <Group justify="flex-end">

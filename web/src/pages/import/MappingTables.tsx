@@ -1,7 +1,6 @@
 import { Badge, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSalesProcesses, useSetupList, useUsers } from '../../api/queries';
-import type { SetupListName } from '../../api/types';
 import { fieldLabel, IMPORT_FIELDS, LOOKUPS, type ImportResource, type Lookup } from './import-fields';
 import type { FilePreview } from './read-file';
 
@@ -50,12 +49,7 @@ export function ColumnsTable({ resource, preview, mapping, guessed, onChange }: 
                       ...IMPORT_FIELDS[resource].map((f) => ({ value: f, label: t(fieldLabel(resource, f)), disabled: taken.has(f) && f !== field })),
                     ]}
                     value={field}
-                    onChange={(next) => {
-                      const updated = { ...mapping };
-                      if (next) updated[column] = next;
-                      else delete updated[column];
-                      onChange(updated);
-                    }}
+                    onChange={(next) => onChange(next ? { ...mapping, [column]: next } : without(mapping, column))}
                     allowDeselect={false}
                     searchable
                     comboboxProps={{ withinPortal: true }}
@@ -75,7 +69,7 @@ type Target = { value: string; label: string; match: string[] };
 /** What a value of a lookup field can become: the names Trakt knows, and the words that already match them. */
 function useTargets(lookup: Lookup): Target[] {
   const { t } = useTranslation();
-  const setup = useSetupList(lookup.kind === 'setup' ? lookup.list : ('currencies' as SetupListName));
+  const setup = useSetupList(lookup.kind === 'setup' ? lookup.list : 'currencies');
   const users = useUsers();
   const processes = useSalesProcesses();
   switch (lookup.kind) {
@@ -130,12 +124,7 @@ function FieldValues({ resource, column, field, lookup, values, mapping, onChang
                     placeholder={t('import.asWritten')}
                     data={targets.map((target) => ({ value: target.value, label: target.label }))}
                     value={mapping[value] ?? null}
-                    onChange={(next) => {
-                      const updated = { ...mapping };
-                      if (next) updated[value] = next;
-                      else delete updated[value];
-                      onChange(updated);
-                    }}
+                    onChange={(next) => onChange(next ? { ...mapping, [value]: next } : without(mapping, value))}
                     clearable
                     searchable
                     comboboxProps={{ withinPortal: true }}
@@ -180,14 +169,14 @@ export function ValuesTables({ resource, preview, mapping, valueMapping, onChang
           lookup={lookup}
           values={values}
           mapping={valueMapping[field] ?? {}}
-          onChange={(values) => {
-            const updated = { ...valueMapping };
-            if (Object.keys(values).length) updated[field] = values;
-            else delete updated[field];
-            onChange(updated);
-          }}
+          onChange={(values) => onChange(Object.keys(values).length ? { ...valueMapping, [field]: values } : without(valueMapping, field))}
         />
       ))}
     </Stack>
   );
+}
+
+/** The record without one key (a mapping that is cleared leaves the object). */
+function without<V>(record: Record<string, V>, key: string): Record<string, V> {
+  return Object.fromEntries(Object.entries(record).filter(([name]) => name !== key));
 }

@@ -70,7 +70,10 @@ function cellText(value: unknown): string {
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
   }
   if (typeof value === 'number') return String(value).replace('.', ',');
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return String(value);
+  // read-excel-file gives no other kind of cell; one would show as JSON rather than as "[object Object]"
+  return JSON.stringify(value);
 }
 
 async function readXlsx(buffer: ArrayBuffer): Promise<FilePreview> {

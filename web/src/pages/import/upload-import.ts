@@ -12,32 +12,41 @@ export const NO_PROGRESS: ImportProgress = { sent: 0, done: 0, total: 0 };
 
 export async function uploadImport(path: string, form: FormData, onProgress: (progress: ImportProgress) => void): Promise<ImportResult> {
   let progress = NO_PROGRESS;
-  let result: ImportResult | null = null;
-  let failure: ApiError | null = null;
+  // set by the callbacks below; an object, so the checks after them are not narrowed to the initial nulls
+  const outcome: { result: ImportResult | null; failure: ApiError | null } = { result: null, failure: null };
   await api.uploadLines(path, form, {
     sent: (sent) => {
       progress = { ...progress, sent };
       onProgress(progress);
     },
     line: (value) => {
+      // the server's lines; a line of a type this page does not know is passed over
       const line = value as Line;
-      if (line.type === 'queued' || line.type === 'running') {
-        progress = { sent: 1, done: 0, total: 0, ...(line.type === 'queued' ? { queued: line.ahead } : {}) };
-        onProgress(progress);
-      } else if (line.type === 'progress') {
-        progress = { sent: 1, done: line.done, total: line.total, indexes: line.step === 'indexes' };
-        onProgress(progress);
-      } else if (line.type === 'result') {
-        const { type: _type, ...rest } = line;
-        result = rest;
-      } else if (line.type === 'error') {
-        const { code, message, fields, current } = line.error;
-        failure = new ApiError(line.status, code, message, fields ?? {}, current);
+      switch (line.type) {
+        case 'queued':
+        case 'running':
+          progress = { sent: 1, done: 0, total: 0, ...(line.type === 'queued' ? { queued: line.ahead } : {}) };
+          onProgress(progress);
+          break;
+        case 'progress':
+          progress = { sent: 1, done: line.done, total: line.total, indexes: line.step === 'indexes' };
+          onProgress(progress);
+          break;
+        case 'result': {
+          const { type: _type, ...rest } = line;
+          outcome.result = rest;
+          break;
+        }
+        case 'error': {
+          const { code, message, fields, current } = line.error;
+          outcome.failure = new ApiError(line.status, code, message, fields ?? {}, current);
+          break;
+        }
       }
     },
   });
-  if (failure) throw failure;
+  if (outcome.failure) throw outcome.failure;
   // the connection ended before the server said how the import went
-  if (!result) throw new ApiError(0, 'NETWORK', 'The answer ended before the result');
-  return result;
+  if (!outcome.result) throw new ApiError(0, 'NETWORK', 'The answer ended before the result');
+  return outcome.result;
 }
