@@ -132,7 +132,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   const document = z.record(z.string(), z.unknown()).describe('This OpenAPI 3.1 document');
   const documentSchema = { ...system, operationId: 'getOpenApiDocument', summary: 'This API document', response: { 200: document } };
-  app.get('/api/openapi.json', { config: { public: true }, schema: documentSchema }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { public: true }, schema: documentSchema }, () => app.swagger());
 
   await app.register(instanceRoutes);
   await app.register(authRoutes);

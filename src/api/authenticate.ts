@@ -35,7 +35,10 @@ export function registerAuthentication(app: FastifyInstance) {
 
   // every permission denial is logged (a callback hook: the other responses pass without a promise)
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (reply.statusCode !== 403 || !request.url.startsWith('/api/')) return done(null, payload);
+    if (reply.statusCode !== 403 || !request.url.startsWith('/api/')) {
+      done(null, payload);
+      return;
+    }
     logAuthEvent(app.db, {
       kind: 'denied',
       userId: request.actor?.id ?? null,

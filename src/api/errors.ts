@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
 
@@ -31,32 +31,38 @@ function constraintField(constraint: string | undefined, detail: string | undefi
 const MULTIPART_PARSE_ERROR = /^(Multipart: Boundary not found|Boundary required|Unexpected end of (multipart data|form)|\w+ terminated early due to unexpected end of multipart data|Malformed part header|The needle cannot .*)$/;
 const isMultipartParseError = (e: unknown): e is Error => e instanceof Error && !('statusCode' in e) && MULTIPART_PARSE_ERROR.test(e.message);
 
+// fastify-type-provider-zod types its issues through `fastify/types/schema`, a path fastify's exports do not
+// publish, so they arrive unresolved; fastify's own exported type describes the same objects.
+type ValidationFailure = { validation: FastifySchemaValidationError[]; validationContext?: FastifyError['validationContext'] };
+const isValidationFailure = (e: unknown): e is ValidationFailure => hasZodFastifySchemaValidationErrors(e);
+
 type PgError = { code: string; constraint?: string; detail?: string; column?: string };
 const isPgError = (e: unknown): e is PgError =>
   typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((e as { code: string }).code);
 
 /** Turns any error into the API's error shape; only a real bug becomes a 500, and never with a stack. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
-  const body = (code: ErrorCode | string, message: string, fields?: Record<string, string>, current?: unknown): ErrorBody => ({
+  const body = (code: ErrorCode | 'INTERNAL', message: string, fields?: Record<string, string>, current?: unknown): ErrorBody => ({
     error: { code, message, ...(fields ? { fields } : {}), ...(current !== undefined ? { current } : {}) },
   });
 
   if (error instanceof AppError) {
     return { status: error.status, body: body(error.code, error.message, error.fields, error.current) };
   }
-  if (hasZodFastifySchemaValidationErrors(error)) {
+  if (isValidationFailure(error)) {
     const fields: Record<string, string> = {};
-    const context = (error as { validationContext?: string }).validationContext;
+    const context = error.validationContext;
     for (const issue of error.validation) {
-      const params = issue.params as { keys?: string[] };
-      if (issue.keyword === 'unrecognized_keys' && params.keys) {
-        for (const key of params.keys) fields[key] = 'is not a known field or filter';
+      const keys = issue.params.keys;
+      if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+        for (const key of keys) fields[String(key)] = 'is not a known field or filter';
         continue;
       }
       const segments = issue.instancePath.split('/').filter(Boolean);
       // a query parameter is named as a whole (status=open,maybe → "status"), a body field by its path
       const path = (context === 'querystring' ? segments.slice(0, 1) : segments).join('.') || 'body';
-      fields[path] ??= issue.message ?? 'is invalid';
+      // the first issue on a field is the one shown
+      if (!Object.hasOwn(fields, path)) fields[path] = issue.message ?? 'is invalid';
     }
     const names = Object.keys(fields).join(', ');
     const unknownFilter = context === 'querystring' && error.validation.some((i) => i.keyword === 'unrecognized_keys');
@@ -107,7 +113,8 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
     request.log.error({ err: error, method: request.method, route: request.routeOptions.url ?? null, status }, 'request failed');
     body.error.message += ` Request id: ${request.id}.`;
   }
-  return reply.status(status).send(body);
+  // nothing returned: Fastify's routing errors (frameworkErrors) take a handler that answers through the reply
+  void reply.status(status).send(body);
 }
 
 const CLIENT_ERRORS: Record<string, [number, ErrorCode, string]> = {

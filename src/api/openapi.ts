@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger';
+import type { FastifySchema } from 'fastify';
 
 /** The one error shape every 4xx and 5xx answer has (api/errors.ts renders it). */
 export const errorSchema = z
@@ -114,8 +115,10 @@ const transformRoute = createJsonSchemaTransform({});
 
 /** Turns a route's zod schemas into OpenAPI, with the credentials it takes (api/authenticate.ts decides the same way). */
 export const transform: SwaggerTransform = (input) => {
-  const result = transformRoute(input as Parameters<typeof transformRoute>[0]);
-  if (!result.schema || result.schema.hide) return result;
+  const result = transformRoute(input);
+  // a route without a schema (the web UI's files) comes back without one, whatever the type says
+  const routeSchema = result.schema as (FastifySchema & { hide?: boolean }) | undefined;
+  if (!routeSchema || routeSchema.hide) return result;
   const config = (input.route.config ?? {}) as { public?: boolean; signIn?: boolean };
   const methods = [input.route.method].flat();
   const writes = !methods.every((method) => SAFE_METHODS.has(method));
@@ -137,7 +140,10 @@ export const transformObject: SwaggerTransformObject = (input) => {
   const schemas = document.components?.schemas ?? {};
   const used = new Set<string>();
   const visit = (value: unknown) => {
-    if (Array.isArray(value)) return value.forEach(visit);
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+      return;
+    }
     if (typeof value !== 'object' || value === null) return;
     for (const [key, inner] of Object.entries(value)) {
       const name = key === '$ref' && typeof inner === 'string' ? inner.match(/^#\/components\/schemas\/(.+)$/)?.[1] : undefined;
@@ -162,7 +168,10 @@ export const transformObject: SwaggerTransformObject = (input) => {
  * `anyOf: [X]` (written as X itself) or `anyOf: []` (no constraint documented, rather than one nothing passes).
  */
 function collapseSingleAnyOf(value: unknown): void {
-  if (Array.isArray(value)) return value.forEach(collapseSingleAnyOf);
+  if (Array.isArray(value)) {
+    value.forEach(collapseSingleAnyOf);
+    return;
+  }
   if (typeof value !== 'object' || value === null) return;
   const node = value as Record<string, unknown>;
   if (Array.isArray(node.anyOf) && node.anyOf.length === 0) delete node.anyOf;

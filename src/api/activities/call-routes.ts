@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { opportunityFromCall } from '../../domain/activities/call-to-opportunity.ts';
 import { actorOf } from '../context.ts';
@@ -8,7 +8,7 @@ import { presentContext, presentOpportunity } from '../opportunities/present-opp
 import { opportunitySchema } from '../opportunities/schema.ts';
 
 /** T-4: an opportunity from a call activity. */
-export const activityCallRoutes: FastifyPluginAsyncZod = async (app) => {
+export const activityCallRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.post('/api/activities/:id/opportunity', {
     schema: {
       operationId: 'createOpportunityFromCall',
@@ -26,4 +26,5 @@ export const activityCallRoutes: FastifyPluginAsyncZod = async (app) => {
     );
     return reply.status(201).send(presentOpportunity(row, context));
   });
+  done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { ACTIVITY_SORTS, listActivities, type ActivityRow } from '../../db/activities.ts';
 import { decodeCursor, parseSort } from '../../db/paging.ts';
 import { createActivity, deleteActivity, updateActivity } from '../../domain/activities/activities.ts';
@@ -12,7 +12,7 @@ import { activityPage, activityQuery, activitySchema, createActivityBody, presen
 
 const tags = ['activities'];
 
-export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
+export const activityRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.get('/api/activities', {
     schema: {
       operationId: 'listActivities',
@@ -89,4 +89,5 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     await app.db.transaction().execute((db) => deleteActivity({ db, actor: actorOf(request), id: request.params.id }));
     return reply.status(204).send();
   });
+  done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isOverdue, latestActivities, myOpenActivities, teamActivities } from '../../domain/activities/activity-views.ts';
 import { todayIn } from '../../domain/opportunities/rules.ts';
@@ -13,7 +13,7 @@ const openActivitySchema = activitySchema.extend({ overdue: z.boolean() });
 const teamActivitySchema = openActivitySchema.extend({ ownerName: z.string() });
 
 /** T-3: my open activities, the team view for managers, the latest 30. */
-export const activityViewRoutes: FastifyPluginAsyncZod = async (app) => {
+export const activityViewRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   const today = () => todayIn(app.config.timeZone);
 
   app.get('/api/activities/mine', {
@@ -57,4 +57,5 @@ export const activityViewRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.object({ items: z.array(activitySchema) }), ...errorResponses(400, 401) },
     },
   }, async (request) => ({ items: (await latestActivities({ db: app.db, actor: actorOf(request) })).map(presentActivity) }));
+  done();
 };

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listTokens } from '../../db/auth.ts';
 import { findUser } from '../../db/users.ts';
@@ -39,7 +39,7 @@ async function withRetryAfter<T>(reply: FastifyReply, attempt: () => Promise<T>)
 
 const tokenSchema = z.object({ id: z.number(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() });
 
-export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+export const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.post('/api/auth/login', {
     config: { public: true, signIn: true },
     schema: {
@@ -128,4 +128,5 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     await revokeApiToken({ db: app.db, actor: actorOf(request), id: request.params.id });
     return reply.status(204).send();
   });
+  done();
 };

@@ -1,6 +1,6 @@
 // I-3, N-3: GET /api/backup, an admin's download of the same backup `trakt backup` writes. While the
 // server runs it holds the embedded data folder, so this is the way to a backup of it.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/connect.ts';
 import { isAdmin } from '../../domain/auth/permissions.ts';
 import { backupFileName, backupStream, takeSnapshot } from '../../domain/backup/backup-file.ts';
@@ -10,7 +10,7 @@ import { errorResponses, fileResponse } from '../openapi.ts';
 
 const description = `A consistent backup of the whole database, attachments included: a tar of \`manifest.json\` (rows and a checksum of every table, each attachment's SHA-256) and the database (\`database.tar\`, the embedded data folder, or \`database.pgdump\`, pg_dump's custom format). Admins only. Restore it with \`trakt restore <file>\`; check it with \`trakt backup --verify <file>\`.`;
 
-export const backupRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
+export const backupRoutes: FastifyPluginCallbackZod<{ database: Database }> = (app, { database }, done) => {
   const schema = {
     operationId: 'downloadBackup',
     summary: 'Download a backup of the whole database (admins)',
@@ -29,4 +29,5 @@ export const backupRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
       .header('cache-control', 'no-store')
       .send(backupStream(snapshot));
   });
+  done();
 };

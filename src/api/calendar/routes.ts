@@ -1,6 +1,6 @@
 // L-8: POST /api/calendar-feed makes (or replaces) the caller's secret feed URL and shows it once;
 // GET /api/calendar/<secret>.ics is public (calendar apps cannot sign in) and serves the feed.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findFeed } from '../../db/calendar-feeds.ts';
 import { readCalendarFeed } from '../../domain/calendar/read-calendar-feed.ts';
@@ -15,7 +15,7 @@ const tags = ['calendar'];
 const feedFile = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, 'is not a calendar feed') });
 const feedStatus = z.object({ active: z.boolean(), createdAt: z.string().nullable(), lastUsedAt: z.string().nullable() });
 
-export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+export const calendarRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   const statusSchema = { operationId: 'getCalendarFeed', summary: 'Whether I have a calendar feed', tags, response: { 200: feedStatus, ...errorResponses(401) } };
   app.get('/api/calendar-feed', { schema: statusSchema }, async (request) => {
     const feed = await findFeed(app.db, actorOf(request).id);
@@ -58,4 +58,5 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     const body = await readCalendarFeed({ db: app.db, secret, today: todayIn(app.config.timeZone), timeZone: app.config.timeZone, host });
     return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(body);
   });
+  done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CompanyRow } from '../../db/companies.ts';
 import { convertCompany } from '../../domain/companies/convert-company.ts';
@@ -13,7 +13,7 @@ import { companySchema, duplicateSchema, duplicatesQuery, presentCompany } from 
 const tags = ['companies'];
 
 /** C-3 conversion of a prospect to customer / supplier, and the C-6 duplicate check. */
-export const companyProspectRoutes: FastifyPluginAsyncZod = async (app) => {
+export const companyProspectRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.get('/api/companies/duplicates', {
     schema: {
       operationId: 'findDuplicateCompanies',
@@ -44,4 +44,5 @@ export const companyProspectRoutes: FastifyPluginAsyncZod = async (app) => {
     );
     return presentCompany(company);
   });
+  done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { COMPANY_SORTS, findCompany, listCompanies, type CompanyRow } from '../../db/companies.ts';
 import { decodeCursor, parseSort } from '../../db/paging.ts';
@@ -16,7 +16,7 @@ import {
 
 const tags = ['companies'];
 
-export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
+export const companyRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.get('/api/companies', {
     schema: {
       operationId: 'listCompanies',
@@ -107,4 +107,5 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
     await app.db.transaction().execute((db) => deleteCompany({ db, actor: actorOf(request), id: request.params.id }));
     return reply.status(204).send();
   });
+  done();
 };

@@ -1,5 +1,5 @@
 // The global competitor list (SPEC O-15). Everyone reads it; managers and admins maintain it.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findCompetitor, listCompetitors } from '../../db/competitors.ts';
 import { changeCompetitor, createCompetitor } from '../../domain/competitors/competitors.ts';
@@ -12,7 +12,7 @@ import { competitorQuery, competitorSchema, createCompetitorBody, updateCompetit
 
 const tags = ['competitors'];
 
-export const competitorRoutes: FastifyPluginAsyncZod = async (app) => {
+export const competitorRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.get('/api/competitors', {
     schema: {
       operationId: 'listCompetitors',
@@ -67,4 +67,5 @@ export const competitorRoutes: FastifyPluginAsyncZod = async (app) => {
     const { version, ...changes } = request.body;
     return app.db.transaction().execute((db) => changeCompetitor({ db, actor: actorOf(request), id: request.params.id, version, changes }));
   });
+  done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { CONTACT_SORTS, findContact, listContacts, type ContactRow } from '../../db/contacts.ts';
 import { decodeCursor, parseSort } from '../../db/paging.ts';
 import { createContact, deleteContact, updateContact } from '../../domain/contacts/contacts.ts';
@@ -12,7 +12,7 @@ import { contactChangesBody, contactPage, contactQuery, contactSchema, newContac
 
 const tags = ['contacts'];
 
-export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
+export const contactRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.get('/api/contacts', {
     schema: {
       operationId: 'listContacts',
@@ -92,4 +92,5 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
     await app.db.transaction().execute((db) => deleteContact({ db, actor: actorOf(request), id: request.params.id }));
     return reply.status(204).send();
   });
+  done();
 };

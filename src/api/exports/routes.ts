@@ -1,7 +1,7 @@
 // L-6: GET /api/{opportunities|companies|contacts|activities}/export?format=csv|xlsx|pdf&<the list's
 // filters and sort> streams the whole selection, read in keyset batches through the list queries.
 import type { FastifyReply } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { ACTIVITY_SORTS, listActivities } from '../../db/activities.ts';
@@ -52,7 +52,7 @@ async function* pages<R>(sort: Sort, read: (cursor: ReturnType<typeof decodeCurs
   } while (cursor);
 }
 
-export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
+export const exportRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   const tags = ['exports'];
   const formats = ['csv', 'xlsx', 'pdf'] as const;
   // a file in the format asked for (its media type without the charset), or an error as JSON
@@ -177,4 +177,5 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     const batches = pages(sort, (cursor) => listActivities(app.db, { sort, cursor, limit: EXPORT_BATCH, filters: { ...filters, dueFrom, dueTo, q: pattern(q), visibleTo } }), presentActivity);
     return send(reply, 'activities', { format, delimiter, lang, columns }, batches, { q, 'dueDate.gte': dueFrom, 'dueDate.lte': dueTo, ...filters });
   });
+  done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HistoryEntity } from '../../db/schema.ts';
 import { HISTORY_SORT } from '../../db/history.ts';
@@ -29,7 +29,7 @@ const PATHS: [HistoryEntity, string, string][] = [
 ];
 
 /** O-24: the change history ("Registerhistorik") of opportunities, companies and contacts, newest first. */
-export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
+export const historyRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   for (const [entity, path, tag] of PATHS) {
     const name = `${entity[0]?.toUpperCase()}${entity.slice(1)}`;
     const schema = {
@@ -65,4 +65,5 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
       };
     });
   }
+  done();
 };

@@ -86,7 +86,8 @@ export function streamProgress<T extends object>(
       },
       (error: unknown) => {
         if (!started) {
-          reject(error);
+          // the import's errors are Errors (AppError, the database's); anything else becomes a 500 either way
+          reject(error instanceof Error ? error : new Error(String(error)));
           return;
         }
         const { status, body } = toErrorResponse(error);

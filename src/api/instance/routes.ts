@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forgetSettings } from '../../db/settings.ts';
 import { changeSettings, readSettings } from '../../domain/instance/settings.ts';
@@ -23,7 +23,7 @@ const settingsSchema = z.object({
   version: z.number().describe('one version for all settings, moved on by every save'),
 }).meta({ id: 'Settings' });
 
-export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
+export const instanceRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.get('/api/instance', {
     config: { public: true },
     schema: {
@@ -80,4 +80,5 @@ export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
       .execute((db) => changeSettings({ db, actor: actorOf(request), version: expected, changes }))
       .finally(forgetSettings);
   });
+  done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { boardTotals } from '../../db/board.ts';
 import { findDefaultProcess, findProcess } from '../../db/sales-processes.ts';
 import { currentSettings } from '../../db/settings.ts';
@@ -9,7 +9,7 @@ import { errorResponses } from '../openapi.ts';
 import { presentBoard } from './present-opportunity.ts';
 import { boardQuery, boardSchema } from './schema.ts';
 
-export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
+export const boardRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   // U-1: the columns of the board with their totals; the cards come from GET /api/opportunities?stageId=…&status=open
   app.get('/api/opportunities/board', {
     schema: {
@@ -27,4 +27,5 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
     const totals = await boardTotals(app.db, { processId: process.id, ...filters, visibleTo: readScope(actorOf(request), settings) });
     return presentBoard(process, totals);
   });
+  done();
 };

@@ -1,6 +1,6 @@
 // The competitors of one opportunity (SPEC O-15): `id` of an item is the entry id on this
 // opportunity; `competitorId` is the global competitor (null for a one-off typed name).
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentSettings } from '../../db/settings.ts';
 import { addOpportunityCompetitor } from '../../domain/opportunities/add-opportunity-competitor.ts';
@@ -16,7 +16,7 @@ import { addCompetitorBody, changeCompetitorBody, competitorEntryParams, competi
 
 const tags = ['opportunities'];
 
-export const opportunityCompetitorRoutes: FastifyPluginAsyncZod = async (app) => {
+export const opportunityCompetitorRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.get('/api/opportunities/:id/competitors', {
     schema: {
       operationId: 'listOpportunityCompetitors',
@@ -79,4 +79,5 @@ export const opportunityCompetitorRoutes: FastifyPluginAsyncZod = async (app) =>
     await app.db.transaction().execute((db) => removeOpportunityCompetitor({ db, actor: actorOf(request), opportunityId, entryId }));
     return reply.status(204).send(undefined);
   });
+  done();
 };

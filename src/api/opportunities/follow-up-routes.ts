@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listFollowUps } from '../../db/follow-ups.ts';
 import { recordAccess } from '../../domain/records/access.ts';
@@ -9,7 +9,7 @@ import { presentFollowUp } from './present-opportunity.ts';
 import { followUpSchema } from './schema.ts';
 
 /** O-21: the follow-up dates an opportunity has had, newest first. */
-export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
+export const followUpRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.get('/api/opportunities/:id/follow-ups', {
     schema: {
       operationId: 'listOpportunityFollowUps',
@@ -22,4 +22,5 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
     await recordAccess(app.db, actorOf(request), 'opportunity', request.params.id);
     return { items: (await listFollowUps(app.db, request.params.id)).map(presentFollowUp) };
   });
+  done();
 };

@@ -1,6 +1,6 @@
 // The life of an opportunity beyond plain edits: steps (O-7), closing and reopening (O-9 … O-11),
 // bulk actions (O-12), copies (O-13), deleting and restoring (O-14).
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { OpportunityRow } from '../../db/opportunities.ts';
 import { listClosings, listDeleted, listSteps } from '../../db/opportunity-lifecycle.ts';
@@ -25,7 +25,7 @@ import { bulkResultSchema, closeBody, closingSchema, deletedListSchema, deletedQ
 
 const tags = ['opportunities'];
 
-export const opportunityLifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
+export const opportunityLifecycleRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.get('/api/opportunities/:id/steps', {
     schema: {
       operationId: 'listOpportunitySteps',
@@ -168,4 +168,5 @@ export const opportunityLifecycleRoutes: FastifyPluginAsyncZod = async (app) => 
   }, async (request) =>
     presentWrite(app, () => app.db.transaction().execute((db) => restoreOpportunity({ db, actor: actorOf(request), id: request.params.id }))),
   );
+  done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { listOpportunities } from '../../db/opportunities.ts';
 import { decodeCursor } from '../../db/paging.ts';
 import { summarizeOpportunities } from '../../db/opportunity-summary.ts';
@@ -18,7 +18,7 @@ import {
 
 const tags = ['opportunities'];
 
-export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
+export const opportunityRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.get('/api/opportunities', {
     schema: {
       operationId: 'listOpportunities',
@@ -108,4 +108,5 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
     await app.db.transaction().execute((db) => deleteOpportunity({ db, actor: actorOf(request), id: request.params.id }));
     return reply.status(204).send(undefined);
   });
+  done();
 };

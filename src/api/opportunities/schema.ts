@@ -211,7 +211,7 @@ export const addCompetitorBody = z
   });
 export const changeCompetitorBody = z
   .strictObject({ threat: threat.optional(), note: optionalText(4000).optional(), version })
-  .refine((body) => body.threat !== undefined || body.note !== undefined, { message: 'give threat or note', path: ['threat'] });
+  .refine((body) => body.threat !== undefined || body.note !== undefined, { error: 'give threat or note', path: ['threat'] });
 
 /** O-16 … O-20: the sellers in added order, their sum, and a warning when it is not 100 %. */
 export const sellerListSchema = z.object({

@@ -1,6 +1,6 @@
 // Sellers and commission split of one opportunity (SPEC O-16 … O-20, "Sellers" in the API
 // conventions). Every answer is the whole list in added order, its sum, and a warning when ≠ 100 %.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { currentSettings } from '../../db/settings.ts';
 import { addOpportunitySeller } from '../../domain/opportunities/add-opportunity-seller.ts';
 import { changeSellerShare } from '../../domain/opportunities/change-seller-share.ts';
@@ -13,7 +13,7 @@ import { addSellerBody, changeShareBody, sellerListSchema, sellerParams } from '
 
 const tags = ['opportunities'];
 
-export const opportunitySellerRoutes: FastifyPluginAsyncZod = async (app) => {
+export const opportunitySellerRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.get('/api/opportunities/:id/sellers', {
     schema: {
       operationId: 'listOpportunitySellers',
@@ -69,4 +69,5 @@ export const opportunitySellerRoutes: FastifyPluginAsyncZod = async (app) => {
     const { id: opportunityId, userId } = request.params;
     return app.db.transaction().execute((db) => removeOpportunitySeller({ db, actor: actorOf(request), opportunityId, userId }));
   });
+  done();
 };

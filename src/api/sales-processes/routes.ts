@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findProcess, listProcesses } from '../../db/sales-processes.ts';
 import { changeSalesProcess, createSalesProcess, editStages } from '../../domain/sales-processes/sales-processes.ts';
@@ -13,7 +13,7 @@ const processSchema = z
   .object({ id: z.number(), name: z.string(), isDefault: z.boolean(), active: z.boolean(), version: z.number(), stages: z.array(stageSchema) })
   .meta({ id: 'SalesProcess' });
 
-export const salesProcessRoutes: FastifyPluginAsyncZod = async (app) => {
+export const salesProcessRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.get('/api/sales-processes', {
     schema: {
       operationId: 'listSalesProcesses',
@@ -86,4 +86,5 @@ export const salesProcessRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) =>
     app.db.transaction().execute((db) => editStages({ db, actor: actorOf(request), id: request.params.id, version: request.body.version, stages: request.body.stages })),
   );
+  done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findEntry, listEntries, SETUP_LISTS, type SetupList } from '../../db/setup-lists.ts';
 import { addSetupEntry, checkExtras } from '../../domain/setup/add-setup-entry.ts';
@@ -35,7 +35,7 @@ const entryFields = {
   priceList: z.string().trim().max(120).nullish(),
 };
 
-export const setupListRoutes: FastifyPluginAsyncZod = async (app) => {
+export const setupListRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.get('/api/setup/:list', {
     schema: {
       operationId: 'listSetupEntries',
@@ -91,4 +91,5 @@ export const setupListRoutes: FastifyPluginAsyncZod = async (app) => {
     checkExtras(listName, changes);
     return app.db.transaction().execute((db) => changeSetupEntry({ db, actor: actorOf(request), list: listName, id, version: expected, changes }));
   });
+  done();
 };

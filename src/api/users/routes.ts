@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findUser, listUsers, USER_SORTS } from '../../db/users.ts';
 import { decodeCursor, parseSort } from '../../db/paging.ts';
@@ -12,7 +12,7 @@ import { createUserBody, presentUser, role, updateUserBody, userSchema } from '.
 
 const tags = ['users'];
 
-export const userRoutes: FastifyPluginAsyncZod = async (app) => {
+export const userRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   app.get('/api/users', {
     schema: {
       operationId: 'listUsers',
@@ -71,4 +71,5 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     );
     return { ...presentUser(user), ...(revokedTokens === null ? {} : { revokedTokens }) };
   });
+  done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listViews, type SavedViewRow } from '../../db/saved-views.ts';
 import { parseSort } from '../../db/paging.ts';
@@ -35,7 +35,7 @@ function checkView(resource: ListResource, query: Record<string, string> | undef
   if (Object.keys(fields).length) throw new AppError('VALIDATION', `Invalid view: ${Object.keys(fields).join(', ')}`, { fields });
 }
 
-export const viewRoutes: FastifyPluginAsyncZod = async (app) => {
+export const viewRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   const present = (row: SavedViewRow, request: Parameters<typeof actorOf>[0]) => presentView(row, actorOf(request));
 
   app.get('/api/views', {
@@ -101,4 +101,5 @@ export const viewRoutes: FastifyPluginAsyncZod = async (app) => {
     await app.db.transaction().execute((db) => deleteView({ db, actor: actorOf(request), id: request.params.id }));
     return reply.status(204).send();
   });
+  done();
 };
