@@ -56,7 +56,7 @@ function urlsOf(paths: Record<string, { get?: { parameters?: Parameter[] } }>): 
     const base: Record<string, string> = list ? { format: 'csv' } : {};
     const queries = [base, ...names.filter((name) => probes[name] !== undefined).map((name) => ({ ...base, [name]: probes[name] as string }))];
     if (list) queries.push({ ...base, columns: COLUMNS[list].map((c) => c.key).join(',') }, { ...base, format: 'csv', lang: 'da', delimiter: 'semicolon' });
-    for (const path of filled) for (const query of queries) urls.push(`${path}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`);
+    for (const path of filled) for (const query of queries) urls.push(`${path}${Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : ''}`);
   }
   return urls;
 }

@@ -77,7 +77,7 @@ describe.each([false, true])('a co-seller with a small share ("sellers see only 
     // the new owner decides now; the old one stays a seller on it but no longer decides
     expect((await owner.delete(`/api/opportunities/${o.id}/sellers/${coSeller.userId}`)).status).toBe(403);
     expect((await coSeller.delete(`/api/opportunities/${o.id}/sellers/${owner.userId}`)).status).toBe(200);
-    const back = await manager.patch(`/api/opportunities/${o.id}`, { ownerId: owner.userId, version: handed.body.version + 1 });
+    const back = await manager.patch(`/api/opportunities/${o.id}`, { ownerId: owner.userId, version: Number(handed.body.version) + 1 });
     expect(back.status).toBe(200);
     expect(back.body.ownerId).toBe(owner.userId);
   });

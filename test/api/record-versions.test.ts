@@ -53,11 +53,11 @@ describe('versions of records outside the audited four (O-25)', () => {
 
     const saved = await admin.patch('/api/settings', { companyName: 'Fjord Sales', version: before.version });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ companyName: 'Fjord Sales', version: before.version + 1 });
-    expect((await seller.get('/api/settings')).body.version).toBe(before.version + 1);
+    expect(saved.body).toMatchObject({ companyName: 'Fjord Sales', version: Number(before.version) + 1 });
+    expect((await seller.get('/api/settings')).body.version).toBe(Number(before.version) + 1);
 
     const stale = await admin.patch('/api/settings', { stagnationDays: 45, version: before.version });
-    expectConflict(stale, { companyName: 'Fjord Sales', stagnationDays: 30, version: before.version + 1 });
+    expectConflict(stale, { companyName: 'Fjord Sales', stagnationDays: 30, version: Number(before.version) + 1 });
     expect((await admin.get('/api/settings')).body.stagnationDays).toBe(30);
   });
 
@@ -83,7 +83,7 @@ describe('versions of records outside the audited four (O-25)', () => {
     ]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const winner = answers.find((a) => a.status === 200) as Answer;
-    expect((await admin.get(`/api/setup/regions/${entry.id}`)).body).toMatchObject({ name: winner.body.name, version: entry.version + 1 });
+    expect((await admin.get(`/api/setup/regions/${entry.id}`)).body).toMatchObject({ name: winner.body.name, version: Number(entry.version) + 1 });
   });
 
   it('sales processes, whose version also guards the stage list', async () => {
@@ -108,7 +108,7 @@ describe('versions of records outside the audited four (O-25)', () => {
     const processes = (await admin.get('/api/sales-processes')).body.items as { id: number; isDefault: boolean; version: number }[];
     const standard = processes.find((p) => p.isDefault) as { id: number; version: number };
     const next = (await admin.post('/api/sales-processes', { name: 'New default', stages: [{ name: 'Only', probability: 50 }] })).body;
-    expect((await admin.patch(`/api/sales-processes/${next.id}`, { isDefault: true, version: next.version })).body).toMatchObject({ isDefault: true, version: next.version + 1 });
+    expect((await admin.patch(`/api/sales-processes/${next.id}`, { isDefault: true, version: next.version })).body).toMatchObject({ isDefault: true, version: Number(next.version) + 1 });
     const former = (await admin.get(`/api/sales-processes/${standard.id}`)).body;
     expect(former).toMatchObject({ isDefault: false, version: standard.version + 1 });
     // put it back, so the other tests' opportunities keep the usual process
@@ -156,11 +156,11 @@ describe('versions of records outside the audited four (O-25)', () => {
     expectMissingVersion(await seller.patch(`${url}/${co.userId}`, { share: 30 }));
     const changed = await seller.patch(`${url}/${co.userId}`, { share: 30, version });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ sum: 80, version: version + 1 });
-    expect((await seller.get(`/api/opportunities/${o.id}`)).body.version).toBe(version + 1);
+    expect(changed.body).toMatchObject({ sum: 80, version: Number(version) + 1 });
+    expect((await seller.get(`/api/opportunities/${o.id}`)).body.version).toBe(Number(version) + 1);
 
     const stale = await seller.patch(`${url}/${seller.userId}`, { share: 70, version });
-    expectConflict(stale, { version: version + 1, sum: 80 });
+    expectConflict(stale, { version: Number(version) + 1, sum: 80 });
     expect(stale.body.error.current.sellers.map((s: { share: number }) => s.share)).toEqual([50, 30]);
     expect((await seller.get(url)).body.sellers.map((s: { share: number }) => s.share)).toEqual([50, 30]);
   });

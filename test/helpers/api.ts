@@ -8,7 +8,7 @@ import { saveSettings } from '../../src/db/settings.ts';
 import { freshDatabase } from './database.ts';
 
 // test answers are loosely typed JSON, read by assertions
-export type Json = any; // the one loose type of the test helpers
+export type Json = ReturnType<typeof JSON.parse>; // the one loose type of the test helpers: parsed JSON
 export type Answer<T = Json> = { status: number; body: T; headers: Record<string, unknown> };
 
 export type Client = {

@@ -18,6 +18,11 @@ export async function freshDatabase(): Promise<Database> {
   return serverDatabase(serverUrl, TEMPLATE_DATABASE);
 }
 
+/** Closes the databases a beforeAll opened; one is still unset when that beforeAll failed before opening it. */
+export async function closeDatabases(...databases: (Database | undefined)[]): Promise<void> {
+  await Promise.all(databases.flatMap((database) => (database ? [database.close()] : [])));
+}
+
 /** Deletes every company, contact, opportunity and activity and what hangs on them; users and settings stay. */
 export async function deleteAllRecords(db: Db): Promise<void> {
   await sql`TRUNCATE companies, contacts, opportunities, activities CASCADE`.execute(db);

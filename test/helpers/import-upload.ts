@@ -1,5 +1,5 @@
 // Sends an import file to POST /api/import/{resource} as a browser would (multipart/form-data).
-import type { Answer, Json, TestApi } from './api.ts';
+import type { Answer, TestApi } from './api.ts';
 
 export type ImportForm = {
   file: Buffer | string;
@@ -13,7 +13,7 @@ export type ImportForm = {
 };
 
 /** Uploads `form` with the bearer token; a string file is sent as UTF-8. */
-export async function uploadImport(api: TestApi, token: string, resource: string, form: ImportForm): Promise<Answer<Json>> {
+export async function uploadImport(api: TestApi, token: string, resource: string, form: ImportForm): Promise<Answer> {
   const body = new FormData();
   body.append('file', new Blob([typeof form.file === 'string' ? Buffer.from(form.file, 'utf8') : form.file]), form.name ?? 'import.csv');
   if (form.mapping) body.append('mapping', JSON.stringify(form.mapping));

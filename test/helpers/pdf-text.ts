@@ -19,7 +19,7 @@ function objects(pdf: Buffer): Map<number, PdfObject> {
   const raw = pdf.toString('latin1');
   const found = new Map<number, PdfObject>();
   for (const start of raw.matchAll(/(?:^|\n)(\d+) 0 obj\n?/g)) {
-    const from = (start.index ?? 0) + start[0].length;
+    const from = start.index + start[0].length;
     const streamAt = raw.indexOf('stream\n', from);
     const endAt = raw.indexOf('endobj', from);
     if (streamAt >= 0 && streamAt < endAt) {

@@ -56,7 +56,7 @@ describe('competitors of an opportunity (O-15)', () => {
     // raising a threat moves it up; the note can be cleared
     const raised = await owner.patch(`${url}/${typed.body.id}`, { threat: 4, note: '', version: typed.body.version });
     expect(raised.status).toBe(200);
-    expect(raised.body).toMatchObject({ threat: 4, note: null, version: typed.body.version + 1 });
+    expect(raised.body).toMatchObject({ threat: 4, note: null, version: Number(typed.body.version) + 1 });
     expect((await owner.get(url)).body.items.map((c: { name: string }) => c.name)).toEqual(['Local Crane Co', 'Vestas', 'Alpha Marine', 'Siemens Gamesa']);
     expect((await owner.patch(`${url}/${picked.body.id}`, { note: 'Lower price', version: 1 })).body).toMatchObject({ threat: 3, note: 'Lower price', version: 2 });
 
@@ -128,7 +128,7 @@ describe('competitors of an opportunity (O-15)', () => {
     expect((await manager.patch(`${url}/${entry.id}`, { threat: 5, version: entry.version })).status).toBe(200);
 
     expect((await owner.post(`/api/opportunities/${o.id}/close`, { outcome: 'lost', winnerCompetitorId: vestas.id })).status).toBe(200);
-    for (const answer of [await owner.post(url, { name: 'Late' }), await owner.patch(`${url}/${entry.id}`, { threat: 1, version: entry.version + 1 }), await owner.delete(`${url}/${entry.id}`)]) {
+    for (const answer of [await owner.post(url, { name: 'Late' }), await owner.patch(`${url}/${entry.id}`, { threat: 1, version: Number(entry.version) + 1 }), await owner.delete(`${url}/${entry.id}`)]) {
       expect(answer.status).toBe(422);
       expect(answer.body.error.code).toBe('OPPORTUNITY_CLOSED');
     }

@@ -32,7 +32,7 @@ describe('steps (O-7)', () => {
       ['Prospect', 'todo'], ['Qualified', 'todo'], ['Quote sent', 'todo'], ['Negotiation', 'todo'],
     ]);
     await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'done', version: o.version });
-    const cancelled = await seller.patch(`/api/opportunities/${o.id}/steps/${stages[1]?.id}`, { state: 'cancelled', version: o.version + 1 });
+    const cancelled = await seller.patch(`/api/opportunities/${o.id}/steps/${stages[1]?.id}`, { state: 'cancelled', version: Number(o.version) + 1 });
     expect(cancelled.status).toBe(200);
     const now = (await seller.get(`/api/opportunities/${o.id}`)).body;
     expect(now).toMatchObject({ stageName: 'Quote sent', probability: 50, weightedAmount: 50000, version: 3 });
@@ -112,7 +112,7 @@ describe('closing and reopening (O-8 … O-11)', () => {
       expect(answer.status, JSON.stringify(payload)).toBe(400);
       expect(answer.body.error.fields, JSON.stringify(payload)).toHaveProperty(field);
     }
-    const stale = await seller.post(`/api/opportunities/${o.id}/close`, { outcome: 'won', version: o.version + 5 });
+    const stale = await seller.post(`/api/opportunities/${o.id}/close`, { outcome: 'won', version: Number(o.version) + 5 });
     expect(stale.status).toBe(409);
   });
 });

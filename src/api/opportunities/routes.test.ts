@@ -65,7 +65,7 @@ describe('creating opportunities (O-1 … O-6)', () => {
     });
     expect(Date.now() - Date.parse(created.body.createdAt)).toBeLessThan(60_000);
     const next = await seller.post('/api/opportunities', { title: 'Second', companyId });
-    expect(next.body.number).toBe(created.body.number + 1);
+    expect(next.body.number).toBe(Number(created.body.number) + 1);
     expect(next.body.weightedAmount).toBe(0);
     expect(next.body.marginPct).toBeNull();
   });

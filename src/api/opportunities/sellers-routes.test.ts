@@ -110,7 +110,7 @@ describe('the seed 003 rules end to end', () => {
     const split = (await owner.post(`/api/opportunities/${several.id}/sellers`, { userId: bo.userId, share: 40 })).body;
     const version = (await owner.get(`/api/opportunities/${several.id}`)).body.version;
     await owner.patch(`/api/opportunities/${several.id}`, { ownerId: cecilie.userId, version });
-    expect((await owner.get(`/api/opportunities/${several.id}/sellers`)).body).toEqual({ ...split, version: version + 1 });
+    expect((await owner.get(`/api/opportunities/${several.id}/sellers`)).body).toEqual({ ...split, version: Number(version) + 1 });
   });
 });
 
@@ -134,7 +134,7 @@ describe('who may change the sellers', () => {
     expect(coSeller.body.error.code).toBe('FORBIDDEN');
     expect((await anna.get(url)).status).toBe(200);
     expect((await manager.patch(`${url}/${anna.userId}`, { share: 60, version })).body).toMatchObject({ sum: 110, warning: 'The shares sum to 110 %, not 100 %.' });
-    expect((await owner.patch(`${url}/${owner.userId}`, { share: 40, version: version + 1 })).body).toMatchObject({ sum: 100, warning: null });
+    expect((await owner.patch(`${url}/${owner.userId}`, { share: 40, version: Number(version) + 1 })).body).toMatchObject({ sum: 100, warning: null });
   });
 
   it('a closed opportunity refuses every change (422 OPPORTUNITY_CLOSED) but still shows its sellers', async () => {

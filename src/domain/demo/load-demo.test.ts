@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/connect.ts';
-import { freshDatabase } from '../../../test/helpers/database.ts';
+import { closeDatabases, freshDatabase } from '../../../test/helpers/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { validateOrgNumber } from '../companies/org-number.ts';
@@ -38,7 +38,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([fixed?.close(), current?.close()]);
+  await closeDatabases(fixed, current);
 });
 
 describe('loadDemoData', () => {

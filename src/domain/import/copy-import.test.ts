@@ -3,7 +3,7 @@
 // sellers and history, text with tabs, line breaks and backslashes kept, ids from the sequence.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshDatabase } from '../../../test/helpers/database.ts';
+import { closeDatabases, freshDatabase } from '../../../test/helpers/database.ts';
 import type { Database } from '../../db/connect.ts';
 import { copyLine } from '../../db/copy-rows.ts';
 import { createUser } from '../users/users.ts';
@@ -60,8 +60,7 @@ describe.runIf(onServer)('COPY import on a PostgreSQL server (L-7)', () => {
     await prepare(byInsert);
   });
   afterAll(async () => {
-    await byCopy?.close();
-    await byInsert?.close();
+    await closeDatabases(byCopy, byInsert);
   });
 
   const load = (database: Database, data: Buffer, copy: boolean, bulkFrom?: number, onProgress?: (done: number) => void) =>

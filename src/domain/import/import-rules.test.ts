@@ -4,7 +4,7 @@
 // written by COPY, on PGlite by INSERT: both must write the same.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshDatabase } from '../../../test/helpers/database.ts';
+import { closeDatabases, freshDatabase } from '../../../test/helpers/database.ts';
 import type { Database } from '../../db/connect.ts';
 import { createUser } from '../users/users.ts';
 import { importFile } from './import-file.ts';
@@ -109,8 +109,7 @@ describe.runIf(Boolean(inject('serverUrl')))('the rules on both write paths of a
     actors.set(byInsert, await prepare(byInsert));
   });
   afterAll(async () => {
-    await byCopy?.close();
-    await byInsert?.close();
+    await closeDatabases(byCopy, byInsert);
   });
 
   it('writes the same tasks, follow-ups, closes, history and steps by COPY as by INSERT', async () => {
