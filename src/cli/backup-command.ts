@@ -49,7 +49,10 @@ async function openForBackup(): Promise<Database> {
     return await openDatabase({ mode: 'pglite', dataDir: embeddedDir() });
   } catch (error) {
     if (!(error instanceof DataDirInUseError)) throw error;
-    throw new Error(`${error.message}. A running server makes the backup itself: download it as an admin from Setup → Backup, or run \`trakt backup <file> --url http://localhost:3000 --token <API token of an admin>\``);
+    throw new Error(
+      `${error.message}. A running server makes the backup itself: download it as an admin from Setup → Backup, or run \`trakt backup <file> --url http://localhost:3000 --token <API token of an admin>\``,
+      { cause: error },
+    );
   }
 }
 

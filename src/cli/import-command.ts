@@ -65,7 +65,8 @@ export function registerImportCommand(program: Command) {
         const settings = await getSettings(database.db);
         bar.start(1, 0);
         const startedAt = Date.now();
-        let rowsWrittenAt: number | null = null;
+        // onProgress sets it: an annotation would let TypeScript narrow it to null for good
+        let rowsWrittenAt = null as number | null;
         const result = await importFile({
           db: database.db,
           copyPool: database.mode === 'postgres' ? database.pool : null,

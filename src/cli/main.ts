@@ -40,8 +40,14 @@ program
       await database.close();
       process.exit(0);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    const stopOrFail = () => {
+      stop().catch((error: unknown) => {
+        console.error(`trakt: could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      });
+    };
+    process.once('SIGINT', stopOrFail);
+    process.once('SIGTERM', stopOrFail);
   });
 
 program
@@ -91,7 +97,7 @@ registerImportCommand(program);
 registerBackupCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
-  const detail = error && typeof error === 'object' && 'fields' in error ? ` ${JSON.stringify((error as { fields: unknown }).fields)}` : '';
+  const detail = error && typeof error === 'object' && 'fields' in error ? ` ${JSON.stringify(error.fields)}` : '';
   console.error(`trakt: ${error instanceof Error ? error.message : String(error)}${detail}`);
   process.exit(1);
 });

@@ -21,12 +21,18 @@ async function call(base: string, path: string, token: string, init: RequestInit
   const url = new URL(path, base.endsWith('/') ? base : `${base}/`);
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
+    const headers = new Headers(init.headers);
+    headers.set('authorization', `Bearer ${token}`);
+    response = await fetch(url, { ...init, headers });
   } catch (error) {
-    throw new Error(`could not reach ${url.origin}: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`);
+    throw new Error(`could not reach ${url.origin}: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`, {
+      cause: error,
+    });
   }
   if (response.ok) return response;
-  const body = (await response.json().catch(() => ({}))) as ApiError;
+  // An error answer from anything (a proxy, another server) may hold any JSON, or none.
+  const answer: unknown = await response.json().catch(() => ({}));
+  const body: ApiError = typeof answer === 'object' && answer !== null ? answer : {};
   throw new ServerError(`${url.origin} answered ${response.status}: ${body.error?.message ?? response.statusText}`, body.error?.fields);
 }
 

@@ -38,6 +38,11 @@ export function findActivity(db: Db, id: number): Promise<ActivityRow | undefine
   return selectActivities(db).where('a.id', '=', id).executeTakeFirst();
 }
 
+/** One the caller just wrote, read back in its transaction: a missing row is a bug, not a 404. */
+export function findActivityOrThrow(db: Db, id: number): Promise<ActivityRow> {
+  return selectActivities(db).where('a.id', '=', id).executeTakeFirstOrThrow();
+}
+
 export type ActivityFilters = {
   q?: string | undefined;
   type?: string[] | undefined;

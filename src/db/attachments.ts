@@ -27,6 +27,11 @@ export function findAttachment(db: Db, id: number): Promise<AttachmentRow | unde
   return selectAttachments(db).where('a.id', '=', id).executeTakeFirst();
 }
 
+/** One the caller just wrote, read back in its transaction: a missing row is a bug, not a 404. */
+export function findAttachmentOrThrow(db: Db, id: number): Promise<AttachmentRow> {
+  return selectAttachments(db).where('a.id', '=', id).executeTakeFirstOrThrow();
+}
+
 export async function attachmentData(db: Db, id: number): Promise<Buffer | undefined> {
   const row = await db.selectFrom('attachments').select('data').where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
   return row?.data;

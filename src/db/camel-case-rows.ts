@@ -21,7 +21,8 @@ export class CamelCaseRowsPlugin extends CamelCasePlugin {
   readonly #nested = (value: object) => this.mapNested(value);
 
   override async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const { rows } = args.result;
+    // a statement without rows (DDL, some drivers' answers) may have none, whatever the type says
+    const rows = args.result.rows as UnknownRow[] | undefined;
     const first = rows?.[0];
     if (!Array.isArray(rows) || !first) return super.transformResult(args);
     const columns = Object.keys(first);

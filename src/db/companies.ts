@@ -28,6 +28,11 @@ function selectCompanies(db: Db) {
 
 export type CompanyRow = Awaited<ReturnType<ReturnType<typeof selectCompanies>['executeTakeFirstOrThrow']>>;
 
+/** One the caller just wrote, read back in its transaction: a missing row is a bug, not a 404. */
+export function findCompanyOrThrow(db: Db, id: number): Promise<CompanyRow> {
+  return selectCompanies(db).where('c.id', '=', id).executeTakeFirstOrThrow();
+}
+
 export function findCompany(db: Db, id: number): Promise<CompanyRow | undefined> {
   return selectCompanies(db).where('c.id', '=', id).executeTakeFirst();
 }

@@ -24,9 +24,9 @@ function compileWithSlots<R>(placeholders: () => Buildable<R>, count: number): C
     const parameter = query.parameters[at];
     if (typeof parameter === 'object' && parameter !== null && JSON.stringify(parameter).includes('compile-once:')) return null;
     if (typeof parameter !== 'string' || !parameter.includes('\u0000compile-once:')) continue;
-    const slot = Number(/^\u0000compile-once:(\d+)\u0000$/.exec(parameter)?.[1] ?? Number.NaN);
+    const slot = Number(parameter.slice('\u0000compile-once:'.length, -1));
     // a placeholder changed on its way (`${value}%`): the SQL needs the real value
-    if (Number.isNaN(slot)) return null;
+    if (parameter !== slotOf(slot)) return null;
     slots[slot]?.push(at);
   }
   if (slots.some((positions) => positions.length === 0) || query.sql.includes('\u0000compile-once:')) return null;
@@ -73,7 +73,7 @@ export function compilePerShape<S, V extends Values, R>(build: (db: Db, shape: S
     // a transaction's handle lives for one request: build its queries as usual
     if (db.isTransaction) return db.executeQuery(build(db, shape, values));
     let shapes = compiled.get(db);
-    if (!shapes) compiled.set(db, (shapes = new Map()));
+    if (!shapes) compiled.set(db, (shapes = new Map<string, Compiled<R> | null>()));
     const entries = Object.entries(values);
     const key = `${JSON.stringify(shape)}|${entries.map(([name, value]) => `${name}:${shapeOfValue(value)}`).join(',')}`;
     let known = shapes.get(key);

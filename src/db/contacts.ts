@@ -31,6 +31,11 @@ export function findContact(db: Db, id: number): Promise<ContactRow | undefined>
   return selectContacts(db).where('p.id', '=', id).executeTakeFirst();
 }
 
+/** One the caller just wrote, read back in its transaction: a missing row is a bug, not a 404. */
+export function findContactOrThrow(db: Db, id: number): Promise<ContactRow> {
+  return selectContacts(db).where('p.id', '=', id).executeTakeFirstOrThrow();
+}
+
 /** Several, each as `findContact` reads it: the ones an import updates, before and after, for their history (O-24). */
 export async function findContacts(db: Db, ids: readonly number[]): Promise<ContactRow[]> {
   return ids.length ? selectContacts(db).where('p.id', 'in', ids).execute() : [];

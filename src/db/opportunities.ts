@@ -298,7 +298,7 @@ function sortsByCodePoint(db: Db): Promise<boolean> {
 export function prefixRange(pattern: string): [string, string] | null {
   const match = /^((?:[^\\%_]|\\.)+)%$/su.exec(pattern);
   if (!match?.[1]) return null;
-  const chars = [...match[1].replace(/\\(.)/gsu, '$1')];
+  const chars = Array.from(match[1].replace(/\\(.)/gsu, '$1'));
   const last = chars.pop()?.codePointAt(0) ?? 0x10ffff;
   if (last >= 0x10ffff) return null;
   const next = last + 1 === 0xd800 ? 0xe000 : last + 1; // no surrogates in text

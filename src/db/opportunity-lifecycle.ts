@@ -1,7 +1,7 @@
 // SQL for the life of an opportunity beyond plain edits: steps, closings, copies, restore.
 import { sql } from 'kysely';
 import type { Db } from './schema.ts';
-import type { Step, StepState } from '../domain/opportunities/steps.ts';
+import type { Step } from '../domain/opportunities/steps.ts';
 
 export type StepRow = Step & { name: string; probability: number };
 
@@ -22,7 +22,7 @@ export async function saveSteps(db: Db, opportunityId: number, before: readonly 
     if (old?.state === step.state) continue;
     await db
       .updateTable('opportunitySteps')
-      .set({ state: step.state as StepState, changedAt: sql`now()` })
+      .set({ state: step.state, changedAt: sql`now()` })
       .where('opportunityId', '=', opportunityId)
       .where('stageId', '=', step.stageId)
       .execute();

@@ -28,7 +28,7 @@ export async function summarizeOpportunities(db: Db, filters: OpportunityFilters
 
 /** Filters the totals table can answer: none, owner, status (what the default list views use). */
 function onlyOwnerAndStatus(f: OpportunityFilters): boolean {
-  const used = Object.entries(f).filter(([key, value]) => value !== undefined && key !== 'stagnantDays' && !(key === 'ranges' && Object.keys(value as object).length === 0));
+  const used = Object.entries(f as Record<string, unknown>).filter(([key, value]) => value !== undefined && key !== 'stagnantDays' && !(key === 'ranges' && Object.keys(value as object).length === 0));
   return used.every(([key]) => key === 'ownerId' || key === 'status');
 }
 

@@ -8,8 +8,20 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-/** @type {{ dataDir?: string, loadDumpFrom?: string, socketPath: string }} */
-const options = workerData;
+/**
+ * What connect.ts hands the worker; `workerData` itself is untyped.
+ * @param {unknown} data
+ */
+function readOptions(data) {
+  const { dataDir, loadDumpFrom, socketPath } = /** @type {Record<string, unknown>} */ (data);
+  if (typeof socketPath !== 'string') throw new Error('the PGlite worker needs a socketPath');
+  return {
+    dataDir: typeof dataDir === 'string' ? dataDir : undefined,
+    loadDumpFrom: typeof loadDumpFrom === 'string' ? loadDumpFrom : undefined,
+    socketPath,
+  };
+}
+const options = readOptions(workerData);
 
 const db = await PGlite.create({
   // undefined dataDir = in-memory, used only by tests
@@ -23,7 +35,8 @@ const db = await PGlite.create({
 const server = new PGLiteSocketServer({ db, path: options.socketPath });
 await server.start();
 
-parentPort?.on('message', async (message) => {
+/** @param {{ type?: string } | null | undefined} message */
+async function answer(message) {
   if (message?.type === 'dump') {
     const blob = await db.dumpDataDir('none');
     const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -33,6 +46,9 @@ parentPort?.on('message', async (message) => {
     await db.close();
     parentPort?.postMessage({ type: 'closed' });
   }
-});
+}
+
+// A failure stays an unhandled rejection: it ends the worker, and the parent sees its 'error' event.
+parentPort?.on('message', (/** @type {{ type?: string } | null | undefined} */ message) => void answer(message));
 
 parentPort?.postMessage({ type: 'ready' });

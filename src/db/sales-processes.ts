@@ -26,6 +26,13 @@ export async function findProcess(db: Db, id: number): Promise<SalesProcess | un
   return (await listProcesses(db, [id]))[0];
 }
 
+/** One the caller just wrote, read back in its transaction: a missing row is a bug, not a 404. */
+export async function findProcessOrThrow(db: Db, id: number): Promise<SalesProcess> {
+  const process = await findProcess(db, id);
+  if (!process) throw new Error(`Sales process ${String(id)} is missing right after it was written`);
+  return process;
+}
+
 export async function findDefaultProcess(db: Db): Promise<SalesProcess | undefined> {
   const row = await db.selectFrom('salesProcesses').select('id').where('isDefault', '=', true).executeTakeFirst();
   return row ? findProcess(db, row.id) : undefined;

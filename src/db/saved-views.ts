@@ -21,6 +21,11 @@ export function findView(db: Db, id: number): Promise<SavedViewRow | undefined> 
   return selectViews(db).where('v.id', '=', id).executeTakeFirst();
 }
 
+/** One the caller just wrote, read back in its transaction: a missing row is a bug, not a 404. */
+export function findViewOrThrow(db: Db, id: number): Promise<SavedViewRow> {
+  return selectViews(db).where('v.id', '=', id).executeTakeFirstOrThrow();
+}
+
 export type ViewValues = { name: string; query: Record<string, string>; columns: string[]; shared: boolean };
 
 export async function insertView(db: Db, ownerId: number, resource: ListResource, values: ViewValues): Promise<number> {

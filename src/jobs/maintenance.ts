@@ -27,8 +27,9 @@ export function startMaintenance(database: Database, log: (message: string) => v
       running = false;
     }
   };
-  const first = setTimeout(run, firstRunMs);
-  const timer = setInterval(run, everyMs);
+  // run logs its own failures and never rejects
+  const first = setTimeout(() => void run(), firstRunMs);
+  const timer = setInterval(() => void run(), everyMs);
   first.unref();
   timer.unref();
   return () => {

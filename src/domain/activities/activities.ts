@@ -1,5 +1,5 @@
 import type { Db } from '../../db/schema.ts';
-import { findActivity, findActivityType, insertActivity, setParticipants, softDeleteActivity, touchOpportunity, updateActivityRow, type ActivityRow } from '../../db/activities.ts';
+import { findActivityOrThrow, findActivityType, insertActivity, setParticipants, softDeleteActivity, touchOpportunity, updateActivityRow, type ActivityRow } from '../../db/activities.ts';
 import { findContact } from '../../db/contacts.ts';
 import { AppError, invalid } from '../errors.ts';
 import type { Actor } from '../auth/permissions.ts';
@@ -73,7 +73,7 @@ export async function createActivity({ db, actor, input }: { db: Db; actor: Acto
   });
   if (participantIds) await setParticipants(db, id, participantIds);
   if (links.opportunityId !== null) await touchOpportunity(db, links.opportunityId);
-  return (await findActivity(db, id)) as ActivityRow;
+  return findActivityOrThrow(db, id);
 }
 
 export async function updateActivity({ db, actor, id, version, changes }: { db: Db; actor: Actor; id: number; version: number; changes: ActivityInput }): Promise<ActivityRow> {
@@ -91,7 +91,7 @@ export async function updateActivity({ db, actor, id, version, changes }: { db: 
   }
   if (participantIds) await setParticipants(db, id, participantIds);
   if (links.opportunityId !== null) await touchOpportunity(db, links.opportunityId);
-  return (await findActivity(db, id)) as ActivityRow;
+  return findActivityOrThrow(db, id);
 }
 
 export async function deleteActivity({ db, actor, id }: { db: Db; actor: Actor; id: number }) {

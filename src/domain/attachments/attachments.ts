@@ -1,6 +1,6 @@
 // T-5: documents on companies, contacts, opportunities and activities, kept in the database.
 import type { AttachmentEntity, Db } from '../../db/schema.ts';
-import { attachmentData, findAttachment, insertAttachment, listAttachments, softDeleteAttachment, type AttachmentRow } from '../../db/attachments.ts';
+import { attachmentData, findAttachment, findAttachmentOrThrow, insertAttachment, listAttachments, softDeleteAttachment, type AttachmentRow } from '../../db/attachments.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { assertEditable, recordAccess } from '../records/access.ts';
@@ -25,7 +25,7 @@ export async function addAttachment({ db, actor, entity, entityId, file }: {
   const check = checkFile({ fileName, declaredType: file.declaredType, head: file.data.subarray(0, 4096) });
   if (!check.ok) throw new AppError('UNSUPPORTED_TYPE', check.reason, { fields: { file: check.reason } });
   const id = await insertAttachment(db, { entity, entityId, fileName, contentType: check.contentType, data: file.data, uploadedBy: actor.id });
-  return (await findAttachment(db, id)) as AttachmentRow;
+  return findAttachmentOrThrow(db, id);
 }
 
 /** The attachments of a record the actor may see, without their data. */
@@ -49,7 +49,8 @@ export async function readAttachment({ db, actor, id }: { db: Db; actor: Actor; 
   const attachment = await findAttachment(db, id);
   if (!attachment) throw notFound('Attachment', id);
   await accessVia(db, actor, attachment);
-  const data = (await attachmentData(db, id)) as Buffer;
+  const data = await attachmentData(db, id);
+  if (!data) throw notFound('Attachment', id);
   return { attachment, data };
 }
 

@@ -47,7 +47,7 @@ const BLOCKED_EXTENSIONS = new Set(['exe', 'dll', 'com', 'bat', 'cmd', 'scr', 'm
 export const ACCEPTED_TYPES = Object.keys(TYPES);
 
 const startsWith = (head: Uint8Array, bytes: number[], at = 0) => bytes.every((b, i) => head[at + i] === b);
-const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
 
 /** Whether the first bytes look like the kind of file. */
 export function looksLike(kind: Kind, head: Uint8Array): boolean {
@@ -108,8 +108,8 @@ export function checkFile(input: { fileName: string; declaredType: string; head:
 /** A file name safe to store and to send back: no folders, no control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // control characters (C0, C1) and quotes would break headers and listings
-  const cleaned = base.replace(/[\u0000-\u001f\u007f-\u009f"]/g, '').trim();
+  // control characters (Cc: C0, DEL, C1) and quotes would break headers and listings
+  const cleaned = base.replace(/[\p{Cc}"]/gu, '').trim();
   if (cleaned === '' || cleaned === '.' || cleaned === '..') return 'file';
   if (cleaned.length <= 200) return cleaned;
   const extension = extensionOf(cleaned);

@@ -26,7 +26,7 @@ export type Manifest = ContentSummary & {
 };
 
 /** A snapshot ready to be written: its manifest and the database's bytes (in memory or a temp file). */
-export type Snapshot = { manifest: Manifest; data: Uint8Array | { file: string }; dispose(): Promise<void> };
+export type Snapshot = { manifest: Manifest; data: Uint8Array | { file: string }; dispose: () => Promise<void> };
 
 /** Takes a consistent snapshot of the running database. */
 export async function takeSnapshot(database: Database, onProgress?: Progress): Promise<Snapshot> {
@@ -80,7 +80,7 @@ export async function writeBackup(database: Database, path: string, onProgress?:
 }
 
 /** A backup file opened for reading: its manifest, and the database entry copied to a temp file. */
-export type OpenedBackup = { manifest: Manifest; databaseFile: string; dispose(): Promise<void> };
+export type OpenedBackup = { manifest: Manifest; databaseFile: string; dispose: () => Promise<void> };
 
 export async function openBackup(path: string): Promise<OpenedBackup> {
   const entries = await tarEntries(path);
@@ -89,8 +89,10 @@ export async function openBackup(path: string): Promise<OpenedBackup> {
   const bytes = Buffer.alloc(manifestEntry.size);
   const handle = await open(path, 'r');
   await handle.read(bytes, 0, bytes.length, manifestEntry.offset).finally(() => handle.close());
-  const manifest = JSON.parse(bytes.toString('utf8')) as Manifest;
-  if (manifest.format !== 'trakt-backup' || manifest.version !== 1) throw new Error(`${path} is not a Trakt backup this version reads`);
+  // Any file may be handed in: the manifest is whatever JSON it holds until its format and version are checked.
+  const parsed = JSON.parse(bytes.toString('utf8')) as { format?: unknown; version?: unknown } | null;
+  if (parsed?.format !== 'trakt-backup' || parsed.version !== 1) throw new Error(`${path} is not a Trakt backup this version reads`);
+  const manifest = parsed as Manifest;
   const databaseEntry = entries.find((e) => e.name === manifest.database.entry);
   if (!databaseEntry || databaseEntry.size !== manifest.database.bytes) throw new Error(`${path} is incomplete: ${manifest.database.entry} is missing or cut short`);
   const dir = await mkdtemp(join(tmpdir(), 'trakt-restore-'));

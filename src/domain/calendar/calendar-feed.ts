@@ -26,7 +26,8 @@ const LABELS = { 'follow-up': 'Follow up', task: 'Task', meeting: 'Meeting', app
 export function calendarFeed(options: { userName: string; items: CalendarItem[]; timeZone: string; host: string }): string {
   const calendar = ical({ name: `Trakt – ${options.userName}`, prodId: { company: 'Trakt', product: 'Trakt CRM', language: 'EN' }, ttl: 15 * 60 });
   for (const item of options.items) {
-    const label = LABELS[item.type as keyof typeof LABELS] ?? item.type;
+    // Custom activity types have no label here: their key is the label.
+    const label = (LABELS as Partial<Record<string, string>>)[item.type] ?? item.type;
     const day = new Date(`${item.dueDate}T00:00:00Z`);
     const timed = item.dueTime !== null && (item.type === 'meeting' || item.type === 'appointment');
     const start = timed ? wallTimeToUtc(item.dueDate, item.dueTime ?? '00:00', options.timeZone) : day;

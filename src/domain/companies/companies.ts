@@ -2,6 +2,7 @@ import type { Db } from '../../db/schema.ts';
 import {
   countOpenOpportunitiesOfCompany,
   findCompany,
+  findCompanyOrThrow,
   insertCompany,
   lockNumbering,
   nextAccountNumber,
@@ -69,7 +70,7 @@ export async function createCompany({ db, actor, input }: { db: Db; actor: Actor
     },
     interestTypeIds,
   );
-  const created = (await findCompany(db, id)) as CompanyRow;
+  const created = await findCompanyOrThrow(db, id);
   await recordLifecycle(db, 'company', id, actor.id, 'created', created.name); // O-24
   return created;
 }
@@ -96,7 +97,7 @@ export async function updateCompany({ db, actor, id, version, changes }: { db: D
     throw new AppError('VERSION_CONFLICT', 'The company was changed by someone else. Reload and try again.', { current });
   }
   if (interestTypeIds) await setInterestTypes(db, id, interestTypeIds);
-  const updated = (await findCompany(db, id)) as CompanyRow;
+  const updated = await findCompanyOrThrow(db, id);
   await recordChanges(db, 'company', id, actor.id, current, updated); // O-24
   return updated;
 }

@@ -1,6 +1,6 @@
 // C-3 (seed 002 "Overfør til debitor / kreditor"): a prospect becomes a customer and/or a supplier.
 import type { Db } from '../../db/schema.ts';
-import { findCompany, lockNumbering, updateCompanyRow, type CompanyRow } from '../../db/companies.ts';
+import { findCompany, findCompanyOrThrow, lockNumbering, updateCompanyRow, type CompanyRow } from '../../db/companies.ts';
 import { highestRoleNumber, roleNumberTaken, type CompanyRole } from '../../db/company-conversion.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { canEdit } from '../auth/policy.ts';
@@ -58,7 +58,7 @@ export async function convertCompany({ db, actor, id, input }: { db: Db; actor: 
   if (!(await updateCompanyRow(db, id, current.version, actor.id, changes))) {
     throw new AppError('VERSION_CONFLICT', 'The company was changed by someone else. Reload and try again.', { current });
   }
-  const converted = (await findCompany(db, id)) as CompanyRow;
+  const converted = await findCompanyOrThrow(db, id);
   await recordChanges(db, 'company', id, actor.id, current, converted); // O-24: the number, status and profile
   return converted;
 }

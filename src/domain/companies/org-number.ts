@@ -25,7 +25,7 @@ export function validateOrgNumber(country: string, input: string): OrgNumberResu
 
 // Spaces, dots and hyphens are only grouping; the country prefix of the VAT form is optional.
 function compact(input: string, prefix: string): string {
-  const upper = input.toUpperCase().replace(/[\s.\-]/g, '');
+  const upper = input.toUpperCase().replace(/[\s.-]/g, '');
   return upper.startsWith(prefix) ? upper.slice(prefix.length) : upper;
 }
 

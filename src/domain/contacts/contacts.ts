@@ -1,6 +1,6 @@
 import type { Db } from '../../db/schema.ts';
 import { findCompany } from '../../db/companies.ts';
-import { clearFlag, companyHasContacts, findContact, insertContact, softDeleteContact, updateContactRow, type ContactRow } from '../../db/contacts.ts';
+import { clearFlag, companyHasContacts, findContact, findContactOrThrow, insertContact, softDeleteContact, updateContactRow, type ContactRow } from '../../db/contacts.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { canEdit } from '../auth/policy.ts';
@@ -36,7 +36,7 @@ export async function createContact({ db, actor, input }: { db: Db; actor: Actor
   if (isPrimary) await clearFlag(db, input.companyId, 'isPrimary', null);
   if (input.isDefaultReference) await clearFlag(db, input.companyId, 'isDefaultReference', null);
   const id = await insertContact(db, { ...input, isPrimary, createdBy: actor.id, updatedBy: actor.id });
-  const created = (await findContact(db, id)) as ContactRow;
+  const created = await findContactOrThrow(db, id);
   await recordLifecycle(db, 'contact', id, actor.id, 'created', fullName(created)); // O-24
   return created;
 }
@@ -52,7 +52,7 @@ export async function updateContact({ db, actor, id, version, changes }: { db: D
   if (!(await updateContactRow(db, id, version, actor.id, changes))) {
     throw new AppError('VERSION_CONFLICT', 'The contact was changed by someone else. Reload and try again.', { current });
   }
-  const updated = (await findContact(db, id)) as ContactRow;
+  const updated = await findContactOrThrow(db, id);
   await recordChanges(db, 'contact', id, actor.id, current, updated); // O-24
   return updated;
 }

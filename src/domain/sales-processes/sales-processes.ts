@@ -1,5 +1,5 @@
 import type { Db } from '../../db/schema.ts';
-import { findProcess, insertProcess, replaceStages, stagesInUse, updateProcess, type SalesProcess } from '../../db/sales-processes.ts';
+import { findProcess, findProcessOrThrow, insertProcess, replaceStages, stagesInUse, updateProcess, type SalesProcess } from '../../db/sales-processes.ts';
 import { claimVersion } from '../../db/versioned.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { isAdmin, type Actor } from '../auth/permissions.ts';
@@ -22,7 +22,7 @@ export async function createSalesProcess({ db, actor, input }: { db: Db; actor: 
   if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'Only an admin can define sales processes');
   checkStages(input.stages);
   const id = await insertProcess(db, { name: input.name, isDefault: input.isDefault ?? false, stages: input.stages });
-  return (await findProcess(db, id)) as SalesProcess;
+  return findProcessOrThrow(db, id);
 }
 
 /** The process at `version`, its version moved on for the caller's write; else 404 or a 409 with the process as it is now. */
@@ -32,7 +32,7 @@ async function claimProcess(db: Db, actor: Actor, id: number, version: number): 
   if (!(await claimVersion(db, 'sales_processes', id, version))) {
     throw new AppError('VERSION_CONFLICT', 'The sales process was changed by someone else. Reload and try again.', { current: await findProcess(db, id) });
   }
-  return (await findProcess(db, id)) as SalesProcess;
+  return findProcessOrThrow(db, id);
 }
 
 export async function changeSalesProcess({ db, actor, id, version, changes }: {
@@ -46,7 +46,7 @@ export async function changeSalesProcess({ db, actor, id, version, changes }: {
   if (changes.isDefault === false && current.isDefault) throw invalid('isDefault', 'make another process the default instead');
   if (changes.active === false && (current.isDefault || changes.isDefault)) throw invalid('active', 'the default process cannot be deactivated');
   await updateProcess(db, id, changes);
-  return (await findProcess(db, id)) as SalesProcess;
+  return findProcessOrThrow(db, id);
 }
 
 export type StageEdit = { id?: number | undefined; name: string; probability: number };
@@ -72,5 +72,5 @@ export async function editStages({ db, actor, id, version, stages }: { db: Db; a
     throw new AppError('IN_USE', `Move the opportunities off ${names} before removing it`, { fields: { stages: 'a removed stage is in use' } });
   }
   await replaceStages(db, id, stages, removed.map((s) => s.id));
-  return (await findProcess(db, id)) as SalesProcess;
+  return findProcessOrThrow(db, id);
 }

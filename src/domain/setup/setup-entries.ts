@@ -19,5 +19,7 @@ export async function changeSetupEntry({ db, actor, list, id, version, changes }
   if (!(await claimEntryVersion(db, list, id, version))) {
     throw new AppError('VERSION_CONFLICT', 'The entry was changed by someone else. Reload and try again.', { current: await findEntry(db, list, id) });
   }
-  return (await updateEntry(db, list, id, changes)) as SetupEntry;
+  const updated = await updateEntry(db, list, id, changes);
+  if (!updated) throw notFound('Entry', id);
+  return updated;
 }

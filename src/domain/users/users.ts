@@ -83,7 +83,7 @@ export async function updateUser({ db, actor, id, changes }: { db: Db; actor: Ac
     throw new AppError('LAST_ADMIN', 'The last active admin cannot be demoted or deactivated', { fields: { role: 'last admin' } });
   }
   const { version, password, ...rest } = changes;
-  const fields = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  const fields = Object.fromEntries(Object.entries(rest as Record<string, unknown>).filter(([, v]) => v !== undefined));
   if (password !== undefined) {
     checkPassword(password);
     await setPasswordHash(db, id, await hashPassword(password));

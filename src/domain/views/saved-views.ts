@@ -1,6 +1,6 @@
 // L-4: saved views. Anyone reads a shared view; only its owner or an admin changes or deletes it.
 import type { Db, ListResource } from '../../db/schema.ts';
-import { deleteViewRow, findView, insertView, updateViewRow, type SavedViewRow, type ViewValues } from '../../db/saved-views.ts';
+import { deleteViewRow, findView, findViewOrThrow, insertView, updateViewRow, type SavedViewRow, type ViewValues } from '../../db/saved-views.ts';
 import { isAdmin, type Actor } from '../auth/permissions.ts';
 import { AppError, notFound } from '../errors.ts';
 
@@ -20,7 +20,7 @@ async function ownView(db: Db, actor: Actor, id: number): Promise<SavedViewRow> 
 /** Saves a new view of one list for the actor. */
 export async function createView({ db, actor, resource, values }: { db: Db; actor: Actor; resource: ListResource; values: ViewValues }): Promise<SavedViewRow> {
   const id = await insertView(db, actor.id, resource, values);
-  return (await findView(db, id)) as SavedViewRow;
+  return findViewOrThrow(db, id);
 }
 
 /** Changes a view if `version` is still current (O-25 applies to views too). */
@@ -29,7 +29,7 @@ export async function updateView({ db, actor, id, version, values }: { db: Db; a
   if (!(await updateViewRow(db, id, version, values))) {
     throw new AppError('VERSION_CONFLICT', 'The view was changed by someone else. Reload and try again.', { current });
   }
-  return (await findView(db, id)) as SavedViewRow;
+  return findViewOrThrow(db, id);
 }
 
 export async function deleteView({ db, actor, id }: { db: Db; actor: Actor; id: number }) {
