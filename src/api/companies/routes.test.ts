@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type Client, type TestApi } from '../../../test/helpers/api.ts';
+import { deleteAllRecords } from '../../../test/helpers/database.ts';
 
 let api: TestApi;
 let seller: Client;
@@ -9,24 +10,35 @@ beforeAll(async () => {
   seller = await api.as('seller');
   manager = await api.as('manager');
 });
+// each test builds the companies it reads, so the tests run alone and in any order
+afterEach(() => deleteAllRecords(api.database.db));
 afterAll(() => api.close());
 
 describe('companies (C-1, C-2)', () => {
   it('needs only a name: suggests the next free account number, status prospect, owner = creator', async () => {
     const suggested = await seller.get('/api/companies/next-account-number');
-    expect(suggested.body).toEqual({ accountNumber: '10001' });
+    expect(suggested.body).toEqual({ accountNumber: expect.stringMatching(/^\d+$/) });
+    const next: string = suggested.body.accountNumber;
     const first = await seller.post('/api/companies', { name: 'Fjordkraft AS' });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ accountNumber: '10001', name: 'Fjordkraft AS', status: 'prospect', ownerId: seller.userId, customerNumber: null, version: 1 });
+    expect(first.body).toMatchObject({ accountNumber: next, name: 'Fjordkraft AS', status: 'prospect', ownerId: seller.userId, customerNumber: null, version: 1 });
     const second = await seller.post('/api/companies', { name: 'Øresund Logistik ApS' });
-    expect(second.body.accountNumber).toBe('10002');
-    const given = await seller.post('/api/companies', { name: 'Given Number AB', accountNumber: '50000' });
-    expect(given.body.accountNumber).toBe('50000');
-    expect((await seller.get('/api/companies/next-account-number')).body.accountNumber).toBe('50001');
+    expect(second.body.accountNumber).toBe(String(Number(next) + 1));
+    const aboveAll = String(Number(next) + 40_000);
+    const given = await seller.post('/api/companies', { name: 'Given Number AB', accountNumber: aboveAll });
+    expect(given.body.accountNumber).toBe(aboveAll);
+    expect((await seller.get('/api/companies/next-account-number')).body.accountNumber).toBe(String(Number(aboveAll) + 1));
+  });
+
+  it('numbers the first company 10001', async () => {
+    await deleteAllRecords(api.database.db);
+    expect((await seller.get('/api/companies/next-account-number')).body).toEqual({ accountNumber: '10001' });
+    expect((await seller.post('/api/companies', { name: 'First AS' })).body.accountNumber).toBe('10001');
   });
 
   it('refuses a second company with the same account number (409 naming the field)', async () => {
-    const again = await seller.post('/api/companies', { name: 'Copy AS', accountNumber: '10001' });
+    const original = (await seller.post('/api/companies', { name: 'Original AS' })).body;
+    const again = await seller.post('/api/companies', { name: 'Copy AS', accountNumber: original.accountNumber });
     expect(again.status).toBe(409);
     expect(again.body).toEqual({ error: { code: 'DUPLICATE', message: 'accountNumber is already in use', fields: { accountNumber: 'is already in use' } } });
   });
@@ -118,12 +130,16 @@ describe('company lists (L-1)', () => {
   });
 
   it('sorts descending and filters by status and owner', async () => {
+    for (const name of ['Seller One AS', 'Seller Two AS', 'Seller Three AS']) await seller.post('/api/companies', { name });
+    for (const name of ['Manager One AS', 'Manager Two AS', 'Manager Three AS']) await manager.post('/api/companies', { name });
     const page = await manager.get(`/api/companies?sort=-accountNumber&limit=2&ownerId=${seller.userId}`);
     expect(page.body.items).toHaveLength(2);
     expect(page.body.items[0].accountNumber > page.body.items[1].accountNumber).toBe(true);
+    expect(page.body.items.map((c: { name: string }) => c.name)).toEqual(['Seller Three AS', 'Seller Two AS']);
     expect(page.body.items.every((c: { ownerId: number }) => c.ownerId === seller.userId)).toBe(true);
     const prospects = await manager.get('/api/companies?status=prospect,active&limit=200');
-    expect(prospects.body.items.length).toBeGreaterThan(5);
+    expect(prospects.body.items).toHaveLength(6);
+    expect(prospects.body.items.every((c: { status: string }) => ['prospect', 'active'].includes(c.status))).toBe(true);
   });
 
   it('refuses unknown filters, bad sort fields and foreign cursors with 400', async () => {
