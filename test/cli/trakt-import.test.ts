@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openDatabase } from '../../src/db/connect.ts';
+import { failureOf } from '../helpers/cli.ts';
 
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, '../../bin/trakt.js');
@@ -17,14 +18,13 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const trakt = (...args: string[]) => run('node', [bin, ...args], { env: { ...process.env, DATABASE_URL: '', TRAKT_DATA_DIR: join(dir, 'data') }, timeout: 120_000 });
-type Failure = { code: number; stdout: string };
 
 describe('trakt import', () => {
   it('dry-runs, refuses a bad file with its line numbers, and imports a good one', async () => {
     await trakt('create-user', '--email', 'admin@example.dk', '--name', 'Anne Admin', '--password', 'long enough pw', '--role', 'admin');
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'Firmanavn;Kontonr;Land;CVR-nr\nFjordbyg ApS;1001;DK;\n;1002;DK;\nForkert CVR A/S;1003;DK;12345678\n');
-    const refused = (await trakt('import', 'companies', bad).catch((e: Failure) => e)) as Failure;
+    const refused = await failureOf(trakt('import', 'companies', bad));
     expect(refused.code).toBe(2);
     expect(refused.stdout).toContain('line 3: name is required');
     expect(refused.stdout).toContain('line 4: orgNumber');
