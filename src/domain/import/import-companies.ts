@@ -39,7 +39,11 @@ export const importCompanies: ImportKind<Found> = {
       let orgNumber = r.text('orgNumber');
       if (orgNumber) {
         const result = validateOrgNumber(country ?? '', orgNumber);
-        orgNumber = result.ok ? result.normalized : r.fail('orgNumber', result.reason);
+        if (result.ok) orgNumber = result.normalized;
+        else {
+          r.fail('orgNumber', result.reason);
+          orgNumber = undefined;
+        }
       }
       const input = {
         name: r.required('name'),

@@ -38,10 +38,12 @@ export const importContacts: ImportKind<Found> = {
       const companyId = r.company(companies);
       const full = r.text('fullName');
       const split = full ? splitName(full) : { firstName: undefined, lastName: undefined };
+      const lastName = r.text('lastName') ?? split.lastName;
+      if (lastName === undefined) r.fail('lastName', 'is required');
       const input = {
         companyId,
         firstName: r.text('firstName') ?? split.firstName,
-        lastName: r.text('lastName') ?? split.lastName ?? r.fail('lastName', 'is required'),
+        lastName,
         title: r.text('title'),
         email: r.text('email'),
         phone: r.text('phone'),

@@ -20,8 +20,8 @@ import { isBlank, isZip, readTable, type Table } from './parse-file.ts';
 import { readXlsx, type XlsxLimits } from './read-xlsx.ts';
 import { noCompaniesFound, RowCheck, type RowError, type SourceRow } from './row-check.ts';
 
-// each kind has its own look-up shape
-const KINDS: Record<ImportResource, ImportKind<any>> = { companies: importCompanies, contacts: importContacts, opportunities: importOpportunities };
+// each kind has its own look-up shape: the import only hands what a kind's find gives to that kind's check
+const KINDS: Record<ImportResource, ImportKind<unknown>> = { companies: importCompanies, contacts: importContacts, opportunities: importOpportunities };
 const BATCH = 2000;
 const CHECK_SLICE = 250;
 /** From this many rows, an import into a table holding no more rows than that sets its indexes aside (db/bulk-load.ts). */

@@ -245,7 +245,10 @@ function statusOf(r: RowCheck, fromStage: Status | undefined): Status | undefine
   const isClosed = r.boolean('isClosed');
   const fromFlags: Status | undefined = isClosed === false ? 'open' : isWon === true ? 'won' : isClosed === true ? 'lost' : undefined;
   const said = [given, fromStage, fromFlags].filter((status): status is Status => status !== undefined);
-  if (said.some((status) => status !== said[0])) return r.fail('status', `the status, the stage and the won and closed columns disagree (${said.join(', ')})`);
+  if (said.some((status) => status !== said[0])) {
+    r.fail('status', `the status, the stage and the won and closed columns disagree (${said.join(', ')})`);
+    return undefined;
+  }
   return said[0];
 }
 

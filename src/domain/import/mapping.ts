@@ -166,7 +166,7 @@ export function guessMapping(resource: ImportResource, headers: string[], preset
     }
   });
   // no prototype: a column named "constructor" or "__proto__" is looked up as a plain key; in the file's order
-  const mapping: Mapping = Object.create(null);
+  const mapping = Object.create(null) as Mapping;
   for (const header of headers) if (fieldOf.has(header)) mapping[header] = fieldOf.get(header) as string;
   return mapping;
 }
@@ -175,7 +175,7 @@ export function guessMapping(resource: ImportResource, headers: string[], preset
 export function checkMapping(resource: ImportResource, headers: string[], mapping: Mapping): Mapping {
   const fields: Record<string, string> = {};
   const seen = new Map<string, string>();
-  const checked: Mapping = Object.create(null);
+  const checked = Object.create(null) as Mapping;
   for (const [column, field] of Object.entries(mapping)) {
     checked[column] = field;
     if (!headers.includes(column)) fields[`mapping.${column}`] = 'is not a column of the file';

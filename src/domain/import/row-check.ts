@@ -46,9 +46,8 @@ export class RowCheck {
     private readonly monthFirst: boolean,
   ) {}
 
-  fail(field: string, message: string): undefined {
+  fail(field: string, message: string): void {
     if (!this.errors.some((e) => e.field === field)) this.errors.push({ row: this.row.line, field, message });
-    return undefined;
   }
 
   text(field: string): string | undefined {
@@ -56,14 +55,18 @@ export class RowCheck {
   }
 
   required(field: string): string | undefined {
-    return this.row.values[field] ?? this.fail(field, 'is required');
+    const text = this.row.values[field];
+    if (text === undefined) this.fail(field, 'is required');
+    return text;
   }
 
   private convert<T>(field: string, convert: (text: string) => Converted<T>): T | undefined {
     const text = this.row.values[field];
     if (text === undefined) return undefined;
     const result = convert(text);
-    return result.ok ? result.value : this.fail(field, `${result.message} (got "${text}")`);
+    if (result.ok) return result.value;
+    this.fail(field, `${result.message} (got "${text}")`);
+    return undefined;
   }
 
   number(field: string) {
@@ -72,7 +75,9 @@ export class RowCheck {
 
   integer(field: string) {
     const value = this.number(field);
-    return value === undefined || Number.isInteger(value) ? value : this.fail(field, 'must be a whole number');
+    if (value === undefined || Number.isInteger(value)) return value;
+    this.fail(field, 'must be a whole number');
+    return undefined;
   }
 
   date(field: string) {
@@ -98,26 +103,37 @@ export class RowCheck {
     const name = this.row.values[field];
     if (name === undefined) return undefined;
     const entry: Entry | undefined = this.lookups.setup[list].get(fold(name));
-    if (!entry) return this.fail(field, `"${name}" is not in the list; add it in setup or map the value`);
-    return entry.active ? entry.id : this.fail(field, `"${name}" is deactivated`);
+    if (entry?.active) return entry.id;
+    this.fail(field, entry ? `"${name}" is deactivated` : `"${name}" is not in the list; add it in setup or map the value`);
+    return undefined;
   }
 
   /** The company of a contact or opportunity: by account number, else by a name only one company has. */
   company({ accounts, names }: FoundCompanies): number | undefined {
     const account = this.row.values.companyAccountNumber;
     const name = this.row.values.companyName;
-    if (account) return accounts.get(account) ?? this.fail('companyAccountNumber', `no company has account number "${account}"`);
-    if (!name) return this.fail('companyName', 'is required (company name or account number)');
+    if (account) {
+      const id = accounts.get(account) ?? undefined; // null: looked up, and no company has it
+      if (id === undefined) this.fail('companyAccountNumber', `no company has account number "${account}"`);
+      return id;
+    }
+    if (!name) {
+      this.fail('companyName', 'is required (company name or account number)');
+      return undefined;
+    }
     const ids = names.get(fold(name)) ?? [];
     if (ids.length === 1) return ids[0];
-    return this.fail('companyName', ids.length ? `"${name}" matches ${ids.length} companies; give the account number` : `no company is named "${name}"`);
+    this.fail('companyName', ids.length ? `"${name}" matches ${ids.length} companies; give the account number` : `no company is named "${name}"`);
+    return undefined;
   }
 
   /** A user by email, initials or name. */
   user(field: string): number | undefined {
     const key = this.row.values[field];
     if (key === undefined) return undefined;
-    return this.lookups.users.get(fold(key)) ?? this.fail(field, `"${key}" is not an active user (email, initials or name)`);
+    const id = this.lookups.users.get(fold(key));
+    if (id === undefined) this.fail(field, `"${key}" is not an active user (email, initials or name)`);
+    return id;
   }
 
   /** Runs the API's own schema over the converted values; its errors are named by import field. */
