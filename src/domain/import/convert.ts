@@ -159,8 +159,8 @@ export function splitAddress(full: string): { street: string; postalCode?: strin
   }
   const place = rest.length ? /^(?:[A-Z]{1,2}-)?(\d{3,5}(?: \d{2})?)\s+(.+)$/.exec(rest[rest.length - 1] as string) : null;
   if (place) {
-    out.postalCode = place[1] as string;
-    out.city = place[2] as string;
+    out.postalCode = place[1];
+    out.city = place[2];
     rest.pop();
   }
   if (rest.length) out.street = [out.street, ...rest].join(', ');
