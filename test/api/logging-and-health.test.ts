@@ -19,7 +19,7 @@ async function start(requests: boolean): Promise<Started> {
   await saveSettings(database.db, { setupDone: true });
   const stream = new PassThrough();
   let text = '';
-  stream.on('data', (chunk) => (text += chunk.toString()));
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
   const app = await buildTestServer({ database, webDir: null, logger: requests, logStream: stream });
   const password = 'correct horse battery';
   await createUser({ db: database.db, actor: null, input: { name: 'Log Admin', email: 'log@example.com', password, role: 'admin' } });
@@ -44,7 +44,7 @@ describe('logging and health (I-1)', () => {
     expect(healthy.statusCode).toBe(200);
     expect(healthy.json()).toEqual({ status: 'ok', database: database.mode });
     // every connection of the pool at work (a long import): health does not wait behind them
-    const held = await Promise.all(Array.from({ length: database.pool.options.max ?? 1 }, () => database.pool.connect()));
+    const held = await Promise.all(Array.from({ length: database.pool.options.max }, () => database.pool.connect()));
     const busyStarted = Date.now();
     const busy = await app.inject({ method: 'GET', url: '/api/health' });
     expect(busy.statusCode).toBe(200);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openDatabase } from '../../src/db/connect.ts';
+import { failureOf } from '../helpers/cli.ts';
 
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, '../../bin/trakt.js');
@@ -18,7 +19,6 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const trakt = (data: string, ...args: string[]) => run('node', [bin, ...args], { env: { ...process.env, DATABASE_URL: '', TRAKT_DATA_DIR: join(dir, data) }, timeout: 180_000 });
-type Failure = { code: number; stdout: string; stderr: string };
 
 describe('trakt backup and restore', () => {
   it('backs up, verifies, refuses to overwrite, and restores into another data folder', async () => {
@@ -29,11 +29,11 @@ describe('trakt backup and restore', () => {
     expect((await trakt('data', 'backup', file)).stdout).toMatch(/Backup written to .*backup\.tar \(\d+\.\d MB\): \d+ tables, \d+ rows, 0 attachments\./);
     expect((await trakt('data', 'backup', '--verify', file)).stdout).toContain('restored into a scratch database');
 
-    const refused = (await trakt('data', 'restore', file).catch((e: Failure) => e)) as Failure;
+    const refused = await failureOf(trakt('data', 'restore', file));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('the database is not empty; restoring replaces everything in it: add --force');
 
-    const missing = (await trakt('nothing', 'backup', join(dir, 'x.tar')).catch((e: Failure) => e)) as Failure;
+    const missing = await failureOf(trakt('nothing', 'backup', join(dir, 'x.tar')));
     expect(missing.stderr).toContain('there is no database in');
 
     expect((await trakt('copy', 'restore', file)).stdout).toContain(`Restored ${file}`);
