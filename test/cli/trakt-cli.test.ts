@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openDatabase, type Database } from '../../src/db/connect.ts';
+import { failureOf } from '../helpers/cli.ts';
 
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, '../../bin/trakt.js');
@@ -25,15 +26,15 @@ describe('trakt CLI', () => {
     const created = await trakt('create-user', '--email', 'Berit@Example.no', '--name', 'Berit Ødegård', '--password', 'long enough pw', '--role', 'admin');
     expect(created.stdout).toMatch(/Created admin Berit@Example.no \(id \d+\)/);
 
-    const short = await trakt('create-user', '--email', 'x@example.no', '--name', 'X', '--password', 'short').catch((e: { code: number; stderr: string }) => e);
+    const short = await failureOf(trakt('create-user', '--email', 'x@example.no', '--name', 'X', '--password', 'short'));
     expect(short).toMatchObject({ code: 1 });
-    expect((short as { stderr: string }).stderr).toContain('at least 10 characters');
-    const duplicate = await trakt('create-user', '--email', 'berit@example.no', '--name', 'Again', '--password', 'long enough pw').catch((e: { code: number; stderr: string }) => e);
+    expect(short.stderr).toContain('at least 10 characters');
+    const duplicate = await failureOf(trakt('create-user', '--email', 'berit@example.no', '--name', 'Again', '--password', 'long enough pw'));
     expect(duplicate).toMatchObject({ code: 1 });
 
     const demo = await trakt('seed-demo');
     expect(demo.stdout).toMatch(/"companies":200/);
-    const again = await trakt('seed-demo').catch((e: { code: number; stderr: string }) => e);
+    const again = await failureOf(trakt('seed-demo'));
     expect(again).toMatchObject({ code: 1 });
 
     let database: Database | null = null;
