@@ -1,7 +1,7 @@
 // The API's shapes under the names the pages use. Every one is taken from the types generated from the
 // OpenAPI document (openapi.gen.ts, `npm run api:types`; CI fails when that file is stale), so the web
 // reads exactly what the server documents and sends — nothing here is written by hand but the names.
-import type { components, paths } from './openapi.gen';
+import type { components, paths } from './openapi.gen.ts';
 
 type Schemas = components['schemas'];
 /** The JSON body of the 200 answer to GET `P`. */
