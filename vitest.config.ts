@@ -26,7 +26,10 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'timing', include: timing, fileParallelism: false, sequence: { groupOrder: 1 } } },
-      { extends: true, test: { name: 'browser', include: browser, fileParallelism: false, testTimeout: 120_000, sequence: { groupOrder: 2 } } },
+      {
+        extends: true,
+        test: { name: 'browser', include: browser, fileParallelism: false, testTimeout: 120_000, sequence: { groupOrder: 2 } },
+      },
     ],
   },
 });

@@ -22,7 +22,18 @@ let chunk: string[] = [];
 for (let i = 1; i <= rows; i++) {
   const random = createRandom(i * 97 + 11);
   const amount = (random.int(50, 200000) * 10).toFixed(2).replace('.', ',');
-  chunk.push([`IMP-${i}`, `Importeret aftale ${i}`, String(10000 + random.int(1, companies)), random.pick(stages), amount, addDays(BENCH_TODAY, random.int(0, 365)), benchEmail(random.int(4, 50)), random.chance(0.3) ? 'Fra det gamle CRM' : ''].join(';'));
+  chunk.push(
+    [
+      `IMP-${i}`,
+      `Importeret aftale ${i}`,
+      String(10000 + random.int(1, companies)),
+      random.pick(stages),
+      amount,
+      addDays(BENCH_TODAY, random.int(0, 365)),
+      benchEmail(random.int(4, 50)),
+      random.chance(0.3) ? 'Fra det gamle CRM' : '',
+    ].join(';'),
+  );
   if (chunk.length === 10000) {
     if (!out.write(`${chunk.join('\n')}\n`)) await once(out, 'drain');
     chunk = [];

@@ -138,6 +138,8 @@ if (keep) {
   kept = true;
   console.error(`test-on-postgres: TRAKT_PG_KEEP is set, so PostgreSQL keeps running:`);
   console.error(`  DATABASE_URL=${url}`);
-  console.error(`  stop it with: ${asRoot ? 'runuser -u postgres -- ' : ''}${join(bin, 'pg_ctl')} -D ${dataDir} stop -m immediate && rm -rf ${dir}`);
+  console.error(
+    `  stop it with: ${asRoot ? 'runuser -u postgres -- ' : ''}${join(bin, 'pg_ctl')} -D ${dataDir} stop -m immediate && rm -rf ${dir}`,
+  );
 }
 process.exit(code);

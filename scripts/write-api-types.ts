@@ -23,7 +23,14 @@ try {
   const documentFile = join(folder, 'openapi.json');
   const typesFile = join(folder, 'openapi.gen.ts');
   run(process.execPath, ['--import', 'tsx', 'scripts/write-api-document.ts', documentFile]);
-  run(process.execPath, [join(root, 'node_modules/openapi-typescript/bin/cli.js'), documentFile, '--redocly', 'redocly.yaml', '-o', typesFile]);
+  run(process.execPath, [
+    join(root, 'node_modules/openapi-typescript/bin/cli.js'),
+    documentFile,
+    '--redocly',
+    'redocly.yaml',
+    '-o',
+    typesFile,
+  ]);
   const generated = HEADER + readFileSync(typesFile, 'utf8');
   if (!check) {
     writeFileSync(target, generated);

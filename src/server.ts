@@ -105,8 +105,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       info: {
         title: 'Trakt API',
         version: '1',
-        description: 'Sales-pipeline CRM. JSON in and out; lists are pages of `items` with a `nextCursor`; every error answers '
-          + '`{"error": {code, message, fields}}`; a change sends the `version` it is based on and a stale one answers 409.',
+        description:
+          'Sales-pipeline CRM. JSON in and out; lists are pages of `items` with a `nextCursor`; every error answers ' +
+          '`{"error": {code, message, fields}}`; a change sends the `version` it is based on and a stale one answers 409.',
       },
       tags: API_TAGS,
       components: { securitySchemes },
@@ -127,7 +128,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     response: { 200: health, ...errorResponses(503) },
   };
   app.get('/api/health', { config: { public: true }, schema: healthSchema }, async () => {
-    if (!(await databaseAnswers(options.database, HEALTH_TIMEOUT_MS))) throw new AppError('UNAVAILABLE', 'The database does not answer', { fields: { database: 'does not answer' } });
+    if (!(await databaseAnswers(options.database, HEALTH_TIMEOUT_MS)))
+      throw new AppError('UNAVAILABLE', 'The database does not answer', { fields: { database: 'does not answer' } });
     return { status: 'ok', database: app.dbMode };
   });
   const document = z.record(z.string(), z.unknown()).describe('This OpenAPI 3.1 document');

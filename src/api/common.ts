@@ -16,7 +16,12 @@ export const listQueryBase = {
 export const csv = <T extends z.ZodType>(item: T) =>
   z
     .string()
-    .transform((value) => value.split(',').map((v) => v.trim()).filter((v) => v !== ''))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    )
     .pipe(z.array(item).min(1, 'needs at least one value').max(100) as unknown as z.ZodType<z.output<T>[], string[]>);
 
 export const idList = csv(z.coerce.number().int().positive());

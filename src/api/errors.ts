@@ -28,8 +28,10 @@ function constraintField(constraint: string | undefined, detail: string | undefi
 }
 
 // busboy (under @fastify/multipart) throws plain Errors for a body it cannot parse; these are its messages
-const MULTIPART_PARSE_ERROR = /^(Multipart: Boundary not found|Boundary required|Unexpected end of (multipart data|form)|\w+ terminated early due to unexpected end of multipart data|Malformed part header|The needle cannot .*)$/;
-const isMultipartParseError = (e: unknown): e is Error => e instanceof Error && !('statusCode' in e) && MULTIPART_PARSE_ERROR.test(e.message);
+const MULTIPART_PARSE_ERROR =
+  /^(Multipart: Boundary not found|Boundary required|Unexpected end of (multipart data|form)|\w+ terminated early due to unexpected end of multipart data|Malformed part header|The needle cannot .*)$/;
+const isMultipartParseError = (e: unknown): e is Error =>
+  e instanceof Error && !('statusCode' in e) && MULTIPART_PARSE_ERROR.test(e.message);
 
 // fastify-type-provider-zod types its issues through `fastify/types/schema`, a path fastify's exports do not
 // publish, so they arrive unresolved; fastify's own exported type describes the same objects.
@@ -38,7 +40,10 @@ const isValidationFailure = (e: unknown): e is ValidationFailure => hasZodFastif
 
 type PgError = { code: string; constraint?: string; detail?: string; column?: string };
 const isPgError = (e: unknown): e is PgError =>
-  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((e as { code: string }).code);
+  typeof e === 'object' &&
+  e !== null &&
+  typeof (e as { code?: unknown }).code === 'string' &&
+  /^[0-9A-Z]{5}$/.test((e as { code: string }).code);
 
 /** Turns any error into the API's error shape; only a real bug becomes a 500, and never with a stack. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
@@ -80,19 +85,33 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
         return { status: 400, body: body('VALIDATION', `${field} refers to a record that does not exist`, { [field]: 'does not exist' }) };
       case '23514':
       case '23502':
-        return { status: 400, body: body('VALIDATION', `Invalid value for ${error.column ?? field}`, { [error.column ?? field]: 'is invalid' }) };
+        return {
+          status: 400,
+          body: body('VALIDATION', `Invalid value for ${error.column ?? field}`, { [error.column ?? field]: 'is invalid' }),
+        };
       case '22021':
       case '22P05':
         // text the database cannot store: a NUL character, or bytes that are not UTF-8
-        return { status: 400, body: body('VALIDATION', `${error.column ?? field} contains a character that cannot be stored`, { [error.column ?? field]: 'contains a character that cannot be stored (such as NUL)' }) };
+        return {
+          status: 400,
+          body: body('VALIDATION', `${error.column ?? field} contains a character that cannot be stored`, {
+            [error.column ?? field]: 'contains a character that cannot be stored (such as NUL)',
+          }),
+        };
     }
     // class 22 is "data exception": a value the database refused (syntax, range, length, date …)
     if (error.code.startsWith('22')) {
-      return { status: 400, body: body('VALIDATION', `Invalid value for ${error.column ?? field}`, { [error.column ?? field]: 'is invalid' }) };
+      return {
+        status: 400,
+        body: body('VALIDATION', `Invalid value for ${error.column ?? field}`, { [error.column ?? field]: 'is invalid' }),
+      };
     }
   }
   if (isMultipartParseError(error)) {
-    return { status: 400, body: body('VALIDATION', `The multipart body could not be read: ${error.message}`, { file: 'the multipart body could not be read' }) };
+    return {
+      status: 400,
+      body: body('VALIDATION', `The multipart body could not be read: ${error.message}`, { file: 'the multipart body could not be read' }),
+    };
   }
   const fastifyError = error as FastifyError;
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
@@ -128,7 +147,9 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Dup
   const [status, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'VALIDATION', 'The request could not be read'];
   const body = JSON.stringify({ error: { code, message } });
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(error);
 }

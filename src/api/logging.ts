@@ -22,7 +22,11 @@ export function loggerOptions(options: LogOptions): Pick<FastifyServerOptions, '
       stream: options.stream ?? process.stderr,
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'], censor: '[redacted]' },
       serializers: {
-        req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: loggableUrl(request.url), remoteAddress: request.ip }),
+        req: (request: { method: string; url: string; ip?: string }) => ({
+          method: request.method,
+          url: loggableUrl(request.url),
+          remoteAddress: request.ip,
+        }),
       },
     },
     // unique across instances and restarts, so a user's "request id" finds one line

@@ -97,8 +97,9 @@ export const securitySchemes = {
     type: 'apiKey',
     in: 'header',
     name: 'x-csrf-token',
-    description: 'The session’s CSRF token (from login and GET /api/auth/me), required on every POST, PATCH, PUT and DELETE made '
-      + 'with the session cookie; not needed with a bearer token.',
+    description:
+      'The session’s CSRF token (from login and GET /api/auth/me), required on every POST, PATCH, PUT and DELETE made ' +
+      'with the session cookie; not needed with a bearer token.',
   },
   bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (POST /api/auth/tokens); needs no CSRF token.' },
 } as const;

@@ -15,7 +15,11 @@ beforeAll(async () => {
   process.env.TRAKT_TRUST_PROXY = '10.0.0.0/8, 127.0.0.1';
   listed = await buildTestServer({ database: api.database, webDir: null });
   process.env.TRAKT_TRUST_PROXY = before;
-  await createUser({ db: api.database.db, actor: null, input: { name: 'Kari', email: 'kari@example.com', password: 'the right one!', role: 'admin' } });
+  await createUser({
+    db: api.database.db,
+    actor: null,
+    input: { name: 'Kari', email: 'kari@example.com', password: 'the right one!', role: 'admin' },
+  });
 });
 afterAll(async () => {
   await listed.close();
@@ -25,7 +29,13 @@ afterAll(async () => {
 const PROXY = '10.0.0.2';
 // what the proxy sends on: the client's own header, then the address the proxy saw
 const viaProxy = (app: FastifyInstance, email: string, spoofed: string, client: string, password = 'wrong password') =>
-  app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: PROXY, headers: { 'x-forwarded-for': `${spoofed}, ${client}` } });
+  app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+    remoteAddress: PROXY,
+    headers: { 'x-forwarded-for': `${spoofed}, ${client}` },
+  });
 
 const loggedAddresses = async (email: string) =>
   (await api.database.db.selectFrom('authEvents').select('ip').where('email', '=', email).orderBy('id').execute()).map((r) => r.ip);
@@ -63,7 +73,10 @@ describe('TRAKT_TRUST_PROXY', () => {
   it('with a list of proxies, skips only those', async () => {
     await viaProxy(listed, 'listed@example.com', '1.2.3.4', '203.0.113.99');
     await listed.inject({
-      method: 'POST', url: '/api/auth/login', payload: { email: 'listed@example.com', password: 'x' }, remoteAddress: PROXY,
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'listed@example.com', password: 'x' },
+      remoteAddress: PROXY,
       headers: { 'x-forwarded-for': '1.2.3.4, 203.0.113.98, 10.0.0.7' },
     });
     expect(await loggedAddresses('listed@example.com')).toEqual(['203.0.113.99', '203.0.113.98']);

@@ -17,9 +17,14 @@ export function trustProxyFrom(value: string | undefined): ((address: string, ho
     const hops = Number(text);
     return (_address, hop) => hop < hops;
   }
-  const list = text.split(',').map((part) => part.trim()).filter(Boolean);
+  const list = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (list.some((part) => /^(true|false|yes|no|on|off)$/i.test(part))) {
-    throw new Error(`TRAKT_TRUST_PROXY=${text}: give the number of proxy hops (1 for one reverse proxy) or the proxies' addresses, not a yes/no`);
+    throw new Error(
+      `TRAKT_TRUST_PROXY=${text}: give the number of proxy hops (1 for one reverse proxy) or the proxies' addresses, not a yes/no`,
+    );
   }
   return list;
 }
@@ -38,7 +43,8 @@ export function publicUrlFrom(value: string | undefined): string | null {
   } catch {
     throw new Error(`TRAKT_PUBLIC_URL=${text} is not an address like https://crm.example.com`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`TRAKT_PUBLIC_URL=${text} must start with https:// or http://`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`TRAKT_PUBLIC_URL=${text} must start with https:// or http://`);
   if (url.search || url.hash || url.username) throw new Error(`TRAKT_PUBLIC_URL=${text} must be just the address, without ?, # or a user`);
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

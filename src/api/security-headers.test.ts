@@ -16,7 +16,10 @@ beforeAll(async () => {
   database = await freshDatabase();
   webDir = mkdtempSync(join(tmpdir(), 'trakt-web-'));
   mkdirSync(join(webDir, 'assets'));
-  writeFileSync(join(webDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>');
+  writeFileSync(
+    join(webDir, 'index.html'),
+    '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>',
+  );
   writeFileSync(join(webDir, 'assets', 'app.js'), 'document.title = "Trakt";');
   app = await buildTestServer({ database, webDir });
 });
@@ -27,7 +30,13 @@ afterAll(async () => {
 });
 
 const directives = (header: unknown) =>
-  Object.fromEntries(String(header).split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+  Object.fromEntries(
+    String(header)
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+  );
 
 describe('security headers (HTML pages)', () => {
   it('sends a CSP without inline scripts, no framing, nosniff and a referrer policy on / and the app’s routes', async () => {

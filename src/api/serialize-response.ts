@@ -15,9 +15,30 @@ type JsonSchema = { [key: string]: unknown };
 
 // keywords that only constrain values: serialising ignores them, as it ignores them in zod's output
 const CONSTRAINTS = new Set([
-  '$schema', 'title', 'description', 'examples', 'deprecated', 'readOnly', 'writeOnly', 'pattern', 'format',
-  'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'enum', 'propertyNames', 'contentEncoding',
+  '$schema',
+  'title',
+  'description',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'pattern',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'enum',
+  'propertyNames',
+  'contentEncoding',
 ]);
 const SIMPLE_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array']);
 
@@ -70,7 +91,8 @@ const PRIMITIVES = new Set(['string', 'number', 'integer', 'boolean']);
 /** `anyOf: [{ type: 'string', enum: […] }, { type: 'null' }]` (a nullable enum) → `{ type: ['string', 'null'] }`. */
 function nullablePrimitive(schema: JsonSchema): JsonSchema | null {
   const branches = schema.anyOf;
-  if (!Array.isArray(branches) || branches.length !== 2 || Object.keys(schema).some((k) => k !== 'anyOf' && !CONSTRAINTS.has(k))) return null;
+  if (!Array.isArray(branches) || branches.length !== 2 || Object.keys(schema).some((k) => k !== 'anyOf' && !CONSTRAINTS.has(k)))
+    return null;
   const [value, empty] = branches as JsonSchema[];
   if (!value || !empty || JSON.stringify(empty) !== '{"type":"null"}') return null;
   if (typeof value.type !== 'string' || !PRIMITIVES.has(value.type)) return null;
@@ -84,7 +106,14 @@ export function compileResponseSchema(schema: z.core.$ZodType): ((data: unknown)
   try {
     // an empty metadata registry: a named schema (.meta({ id })) is written inline here, not as a $ref the serializer cannot follow
     const metadata = z.registry<Record<string, unknown>>();
-    json = z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'throw', reused: 'inline', cycles: 'throw', metadata });
+    json = z.toJSONSchema(schema, {
+      io: 'output',
+      target: 'draft-7',
+      unrepresentable: 'throw',
+      reused: 'inline',
+      cycles: 'throw',
+      metadata,
+    });
   } catch {
     return null;
   }

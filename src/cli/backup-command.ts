@@ -44,7 +44,8 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** The configured database for a backup, without migrating it (a backup takes what is there). */
 async function openForBackup(): Promise<Database> {
   if (process.env.DATABASE_URL) return openDatabase({ mode: 'postgres', url: process.env.DATABASE_URL, maxConnections: 2 });
-  if (!existsSync(join(embeddedDir(), 'PG_VERSION'))) throw new Error(`there is no database in ${dataFolder()} (set TRAKT_DATA_DIR or DATABASE_URL)`);
+  if (!existsSync(join(embeddedDir(), 'PG_VERSION')))
+    throw new Error(`there is no database in ${dataFolder()} (set TRAKT_DATA_DIR or DATABASE_URL)`);
   try {
     return await openDatabase({ mode: 'pglite', dataDir: embeddedDir() });
   } catch (error) {
@@ -62,7 +63,12 @@ async function backup(file: string, options: { url?: string; token?: string }) {
     if (!options.token) throw new Error('--url needs --token <API token of an admin> (or TRAKT_TOKEN)');
     const bar = new cliProgress.SingleBar({ format: ' downloading {value} MB', hideCursor: true }, cliProgress.Presets.shades_classic);
     bar.start(0, 0);
-    const bytes = await downloadBackup({ url: options.url, token: options.token, to, onProgress: (done) => bar.update(Math.round(done / 1024 / 1024)) }).finally(() => bar.stop());
+    const bytes = await downloadBackup({
+      url: options.url,
+      token: options.token,
+      to,
+      onProgress: (done) => bar.update(Math.round(done / 1024 / 1024)),
+    }).finally(() => bar.stop());
     const { manifest, dispose } = await openBackup(to);
     await dispose();
     console.log(`Backup written to ${to} (${megabytes(bytes)}): ${describeContent(manifest)}.`);
@@ -88,7 +94,9 @@ async function verify(file: string) {
     const { differences } = await verifyBackup({ backup: opened, serverUrl: process.env.DATABASE_URL, onProgress: progress.onProgress });
     progress.done();
     if (differences.length) throw new Error(`the backup does not restore to what it recorded:\n  ${differences.join('\n  ')}`);
-    console.log(`Verified ${file} (taken ${opened.manifest.createdAt}): restored into a scratch database, ${describeContent(opened.manifest)} match what the backup recorded.`);
+    console.log(
+      `Verified ${file} (taken ${opened.manifest.createdAt}): restored into a scratch database, ${describeContent(opened.manifest)} match what the backup recorded.`,
+    );
   } finally {
     progress.done();
     await opened.dispose();
@@ -102,11 +110,18 @@ async function restore(file: string, options: { force?: boolean }) {
     : { mode: 'pglite', dataDir: embeddedDir(), shown: dataFolder() };
   const progress = progressBar();
   try {
-    const { differences, setAside } = await restoreBackup({ backup: opened, target, force: options.force === true, onProgress: progress.onProgress });
+    const { differences, setAside } = await restoreBackup({
+      backup: opened,
+      target,
+      force: options.force === true,
+      onProgress: progress.onProgress,
+    });
     progress.done();
     if (setAside) console.log(`The database that was there is kept in ${setAside}; delete it when you no longer need it.`);
     if (differences.length) throw new Error(`the restored database differs from what the backup recorded:\n  ${differences.join('\n  ')}`);
-    console.log(`Restored ${file} (taken ${opened.manifest.createdAt}): ${describeContent(opened.manifest)}, checked against the backup's manifest.`);
+    console.log(
+      `Restored ${file} (taken ${opened.manifest.createdAt}): ${describeContent(opened.manifest)}, checked against the backup's manifest.`,
+    );
     console.log('Start Trakt (trakt serve) to bring the schema up to date if the backup came from an older version.');
   } finally {
     progress.done();
@@ -122,7 +137,9 @@ export function registerBackupCommands(program: Command) {
     .option('--verify', 'restore <file> into a scratch database and compare it with what the backup recorded')
     .option('--url <url>', 'take the backup through a running Trakt server (the one holding the data folder)', process.env.TRAKT_URL)
     .option('--token <token>', 'an API token of an admin, for --url', process.env.TRAKT_TOKEN)
-    .action((file: string, options: { verify?: boolean; url?: string; token?: string }) => (options.verify ? verify(file) : backup(file, options)));
+    .action((file: string, options: { verify?: boolean; url?: string; token?: string }) =>
+      options.verify ? verify(file) : backup(file, options),
+    );
 
   program
     .command('restore')

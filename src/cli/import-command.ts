@@ -13,9 +13,19 @@ import { todayIn } from '../domain/opportunities/rules.ts';
 import { importThroughApi } from './through-api.ts';
 
 type Options = { mapping?: string; valueMapping?: string; preset?: Preset; dryRun?: boolean; as?: string; url?: string; token?: string };
-type Result = { rows: number; created: number; updated: number; skipped: number; errors: { row: number; field: string; message: string }[]; dryRun: boolean; encoding?: string | null; ignoredColumns?: string[] };
+type Result = {
+  rows: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  errors: { row: number; field: string; message: string }[];
+  dryRun: boolean;
+  encoding?: string | null;
+  ignoredColumns?: string[];
+};
 
-const readJson = async <T>(path: string | undefined): Promise<T | undefined> => (path ? (JSON.parse(await readFile(path, 'utf8')) as T) : undefined);
+const readJson = async <T>(path: string | undefined): Promise<T | undefined> =>
+  path ? (JSON.parse(await readFile(path, 'utf8')) as T) : undefined;
 
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
 
@@ -28,16 +38,24 @@ export function registerImportCommand(program: Command) {
     .option('--value-mapping <file.json>', 'JSON {"<field>": {"<value in file>": "<value in Trakt>"}}')
     .option('--dry-run', 'check every row and report, write nothing')
     .option('--as <email>', 'the user the import is made by (default: the first admin)')
-    .option('--url <url>', 'import through a running Trakt server (the one holding the data folder), e.g. http://localhost:3000', process.env.TRAKT_URL)
+    .option(
+      '--url <url>',
+      'import through a running Trakt server (the one holding the data folder), e.g. http://localhost:3000',
+      process.env.TRAKT_URL,
+    )
     .option('--token <token>', 'an API token of a manager or admin, for --url (Settings → API tokens)', process.env.TRAKT_TOKEN)
     .argument('<resource>', 'companies, contacts or opportunities')
     .argument('<file>', 'a .csv (UTF-8, UTF-16 or Windows-1252) or .xlsx file')
     .action(async (resource: string, file: string, options: Options) => {
-      if (!['companies', 'contacts', 'opportunities'].includes(resource)) throw new Error('resource must be companies, contacts or opportunities');
-      const bar = new cliProgress.SingleBar({ format: ' {bar} {percentage}% | {value}/{total} rows | {duration}s', hideCursor: true }, cliProgress.Presets.shades_classic);
+      if (!['companies', 'contacts', 'opportunities'].includes(resource))
+        throw new Error('resource must be companies, contacts or opportunities');
+      const bar = new cliProgress.SingleBar(
+        { format: ' {bar} {percentage}% | {value}/{total} rows | {duration}s', hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      );
       if (options.url) {
         if (!options.token) throw new Error('--url needs --token <API token> (or TRAKT_TOKEN)');
-        if (options.as) throw new Error('--as does not apply with --url: the import is made by the token\'s user');
+        if (options.as) throw new Error("--as does not apply with --url: the import is made by the token's user");
         bar.start(1, 0);
         try {
           const result = await importThroughApi({
@@ -45,7 +63,12 @@ export function registerImportCommand(program: Command) {
             token: options.token,
             resource,
             file: { name: basename(file), data: await readFile(file) },
-            fields: { mapping: await readJson(options.mapping), valueMapping: await readJson(options.valueMapping), preset: options.preset, dryRun: String(options.dryRun === true) },
+            fields: {
+              mapping: await readJson(options.mapping),
+              valueMapping: await readJson(options.valueMapping),
+              preset: options.preset,
+              dryRun: String(options.dryRun === true),
+            },
             onProgress: (done, total) => {
               bar.setTotal(total);
               bar.update(done);
@@ -61,7 +84,8 @@ export function registerImportCommand(program: Command) {
       const database = await openFromEnvironment();
       try {
         const actor = await findActiveUser(database.db, options.as);
-        if (!actor) throw new Error(options.as ? `no active user ${options.as}` : 'no admin yet; create one with `trakt create-user --role admin`');
+        if (!actor)
+          throw new Error(options.as ? `no active user ${options.as}` : 'no admin yet; create one with `trakt create-user --role admin`');
         const settings = await getSettings(database.db);
         bar.start(1, 0);
         const startedAt = Date.now();
@@ -90,7 +114,8 @@ export function registerImportCommand(program: Command) {
         });
         bar.stop();
         report(result);
-        if (rowsWrittenAt !== null && !result.errors.length) console.log(`Indexes rebuilt in ${seconds(rowsWrittenAt)} s; ${seconds(startedAt)} s in all.`);
+        if (rowsWrittenAt !== null && !result.errors.length)
+          console.log(`Indexes rebuilt in ${seconds(rowsWrittenAt)} s; ${seconds(startedAt)} s in all.`);
       } finally {
         bar.stop();
         await database.close();
@@ -104,6 +129,8 @@ function report(result: Result) {
   for (const error of result.errors.slice(0, 50)) console.log(`line ${error.row}: ${error.field} ${error.message}`);
   if (result.errors.length > 50) console.log(`… and ${result.errors.length - 50} more errors`);
   const verdict = result.errors.length ? 'nothing was written' : result.dryRun ? 'dry run, nothing was written' : 'written';
-  console.log(`${result.rows} rows: ${result.created} new, ${result.updated} updated, ${result.skipped} skipped, ${result.errors.length} errors (${verdict}).`);
+  console.log(
+    `${result.rows} rows: ${result.created} new, ${result.updated} updated, ${result.skipped} skipped, ${result.errors.length} errors (${verdict}).`,
+  );
   if (result.errors.length) process.exitCode = 2;
 }

@@ -18,12 +18,14 @@ program
   .description('serve the API and web UI (PORT, HOST, TRAKT_DATA_DIR or DATABASE_URL)')
   .action(async () => {
     const database = await openFromEnvironment();
-    const admin = await database.db.transaction().execute((db) =>
-      ensureAdminFromEnvironment(db, process.env.TRAKT_ADMIN_EMAIL, process.env.TRAKT_ADMIN_PASSWORD),
-    );
+    const admin = await database.db
+      .transaction()
+      .execute((db) => ensureAdminFromEnvironment(db, process.env.TRAKT_ADMIN_EMAIL, process.env.TRAKT_ADMIN_PASSWORD));
     if (admin) console.log(`Created admin ${admin.email} from TRAKT_ADMIN_EMAIL`);
     if (process.env.TRAKT_DEMO === '1' && !(await holdsCompanies(database.db))) {
-      const counts = await database.db.transaction().execute((db) => loadDemoData({ db, today: todayIn(process.env.TRAKT_TIMEZONE ?? 'Europe/Copenhagen') }));
+      const counts = await database.db
+        .transaction()
+        .execute((db) => loadDemoData({ db, today: todayIn(process.env.TRAKT_TIMEZONE ?? 'Europe/Copenhagen') }));
       console.log(`Loaded demo data: ${JSON.stringify(counts)}`);
     }
     const [{ buildServer }, { startMaintenance }] = await Promise.all([import('../server.ts'), import('../jobs/maintenance.ts')]);
@@ -86,7 +88,9 @@ program
   .action(async () => {
     const database = await openFromEnvironment();
     try {
-      const counts = await database.db.transaction().execute((db) => loadDemoData({ db, today: todayIn(process.env.TRAKT_TIMEZONE ?? 'Europe/Copenhagen') }));
+      const counts = await database.db
+        .transaction()
+        .execute((db) => loadDemoData({ db, today: todayIn(process.env.TRAKT_TIMEZONE ?? 'Europe/Copenhagen') }));
       console.log(`Loaded demo data: ${JSON.stringify(counts)}`);
     } finally {
       await database.close();

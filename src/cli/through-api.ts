@@ -37,7 +37,14 @@ async function call(base: string, path: string, token: string, init: RequestInit
 }
 
 /** POST /api/import/{resource} with progress (NDJSON); answers the import's result. */
-export async function importThroughApi({ url, token, resource, file, fields, onProgress }: {
+export async function importThroughApi({
+  url,
+  token,
+  resource,
+  file,
+  fields,
+  onProgress,
+}: {
   url: string;
   token: string;
   resource: string;
@@ -50,7 +57,11 @@ export async function importThroughApi({ url, token, resource, file, fields, onP
     if (value !== undefined) form.append(name, typeof value === 'string' ? value : JSON.stringify(value));
   }
   form.append('file', new Blob([file.data]), file.name);
-  const response = await call(url, `api/import/${resource}`, token, { method: 'POST', body: form, headers: { accept: 'application/x-ndjson' } });
+  const response = await call(url, `api/import/${resource}`, token, {
+    method: 'POST',
+    body: form,
+    headers: { accept: 'application/x-ndjson' },
+  });
   let rest = '';
   const decoder = new TextDecoder();
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -60,7 +71,8 @@ export async function importThroughApi({ url, token, resource, file, fields, onP
       const line = JSON.parse(rest.slice(0, end)) as { type: string; done: number; total: number; status?: number } & ApiError;
       rest = rest.slice(end + 1);
       if (line.type === 'progress') onProgress(line.done, line.total);
-      else if (line.type === 'error') throw new ServerError(`the import failed (${line.status}): ${line.error?.message ?? 'unknown error'}`, line.error?.fields);
+      else if (line.type === 'error')
+        throw new ServerError(`the import failed (${line.status}): ${line.error?.message ?? 'unknown error'}`, line.error?.fields);
       else if (line.type === 'result') return line;
     }
   }
@@ -68,7 +80,17 @@ export async function importThroughApi({ url, token, resource, file, fields, onP
 }
 
 /** GET /api/backup into a file; answers the bytes written. */
-export async function downloadBackup({ url, token, to, onProgress }: { url: string; token: string; to: string; onProgress: (bytes: number) => void }): Promise<number> {
+export async function downloadBackup({
+  url,
+  token,
+  to,
+  onProgress,
+}: {
+  url: string;
+  token: string;
+  to: string;
+  onProgress: (bytes: number) => void;
+}): Promise<number> {
   const response = await call(url, 'api/backup', token);
   let bytes = 0;
   const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);

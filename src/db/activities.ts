@@ -64,7 +64,13 @@ export function activityConditions(f: ActivityFilters): RawBuilder<boolean>[] {
   if (f.q) where.push(sql<boolean>`(lower(a.subject) LIKE ${f.q} OR lower(a.text) LIKE ${f.q})`);
   if (f.type) where.push(sql<boolean>`a.type IN (${sql.join(f.type)})`);
   if (f.done !== undefined) where.push(sql<boolean>`a.done = ${f.done}`);
-  const lists = { ownerId: 'owner_id', companyId: 'company_id', contactId: 'contact_id', opportunityId: 'opportunity_id', campaignId: 'campaign_id' } as const;
+  const lists = {
+    ownerId: 'owner_id',
+    companyId: 'company_id',
+    contactId: 'contact_id',
+    opportunityId: 'opportunity_id',
+    campaignId: 'campaign_id',
+  } as const;
   for (const [filter, column] of Object.entries(lists)) {
     const values = f[filter as keyof typeof lists];
     if (values) where.push(sql<boolean>`${sql.ref(`a.${column}`)} IN (${sql.join(values)})`);
@@ -77,7 +83,11 @@ export function activityConditions(f: ActivityFilters): RawBuilder<boolean>[] {
 
 // one part of a page (paging.ts), compiled once per sort, filters set and part
 const activityPage = compilePerShape(
-  (db, shape: { sort: Sort; part: PagePart }, v: ActivityFilters & { cursorValue: string | null | undefined; cursorId: number | undefined; limit: number }) => {
+  (
+    db,
+    shape: { sort: Sort; part: PagePart },
+    v: ActivityFilters & { cursorValue: string | null | undefined; cursorId: number | undefined; limit: number },
+  ) => {
     const column = ACTIVITY_SORTS[shape.sort.field] as SortColumn;
     const cursor = v.cursorId === undefined ? null : { v: v.cursorValue ?? null, id: v.cursorId };
     const { where, order } = pagePart(column, sql`a.id`, shape.sort, shape.part, cursor);
@@ -90,11 +100,23 @@ const activityPage = compilePerShape(
   },
 );
 
-export async function listActivities(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: ActivityFilters }) {
+export async function listActivities(
+  db: Db,
+  query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: ActivityFilters },
+) {
   const { sort, cursor, filters: f } = query;
   const filters = {
-    q: f.q, type: f.type, done: f.done, ownerId: f.ownerId, companyId: f.companyId, contactId: f.contactId,
-    opportunityId: f.opportunityId, campaignId: f.campaignId, dueFrom: f.dueFrom, dueTo: f.dueTo, visibleTo: f.visibleTo,
+    q: f.q,
+    type: f.type,
+    done: f.done,
+    ownerId: f.ownerId,
+    companyId: f.companyId,
+    contactId: f.contactId,
+    opportunityId: f.opportunityId,
+    campaignId: f.campaignId,
+    dueFrom: f.dueFrom,
+    dueTo: f.dueTo,
+    visibleTo: f.visibleTo,
   };
   return readPageParts((ACTIVITY_SORTS[sort.field] as SortColumn).nullable, sort, cursor, query.limit, async (part, limit) => {
     const { rows } = await activityPage(db, { sort, part }, { ...filters, cursorValue: cursor?.v, cursorId: cursor?.id, limit });
@@ -107,14 +129,24 @@ export async function insertActivity(db: Db, row: Insertable<ActivitiesTable>) {
   return id;
 }
 
-export function updateActivityRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<ActivitiesTable>): Promise<boolean> {
+export function updateActivityRow(
+  db: Db,
+  id: number,
+  version: number,
+  actorId: number,
+  changes: Updateable<ActivitiesTable>,
+): Promise<boolean> {
   return updateAtVersion(db, 'activities', id, version, actorId, changes);
 }
 
 export async function setParticipants(db: Db, activityId: number, userIds: number[]) {
   await db.deleteFrom('activityParticipants').where('activityId', '=', activityId).execute();
   const unique = [...new Set(userIds)];
-  if (unique.length) await db.insertInto('activityParticipants').values(unique.map((userId) => ({ activityId, userId }))).execute();
+  if (unique.length)
+    await db
+      .insertInto('activityParticipants')
+      .values(unique.map((userId) => ({ activityId, userId })))
+      .execute();
 }
 
 export async function softDeleteActivity(db: Db, id: number, actorId: number) {
@@ -123,7 +155,11 @@ export async function softDeleteActivity(db: Db, id: number, actorId: number) {
 
 /** O-22: an activity on an opportunity counts as a touch, so it is not stagnant. */
 export async function touchOpportunity(db: Db, opportunityId: number) {
-  await db.updateTable('opportunities').set({ lastActivityAt: sql`now()` }).where('id', '=', opportunityId).execute();
+  await db
+    .updateTable('opportunities')
+    .set({ lastActivityAt: sql`now()` })
+    .where('id', '=', opportunityId)
+    .execute();
 }
 
 export async function findActivityType(db: Db, key: string) {

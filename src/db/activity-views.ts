@@ -21,13 +21,19 @@ const due = sql`coalesce(a.due_date, 'infinity'::date)`;
  * a keyset page at a time on activities_open_owner_due_idx.
  */
 export async function listTeamActivities(db: Db, query: { ownerIds: number[] | undefined; cursor: TeamCursor | null; limit: number }) {
-  let select = selectTeamActivities(db).select(sql<string>`${due}::text`.as('dueKey')).where('a.done', '=', false);
+  let select = selectTeamActivities(db)
+    .select(sql<string>`${due}::text`.as('dueKey'))
+    .where('a.done', '=', false);
   if (query.ownerIds) select = select.where('a.ownerId', 'in', query.ownerIds);
   const c = query.cursor;
   if (c) select = select.where(sql<boolean>`(a.owner_id, ${due}, a.id) > (${c.ownerId}, ${c.due}::date, ${c.id})`);
-  const rows = await select.orderBy(sql`a.owner_id, ${due}, a.id`).limit(query.limit + 1).execute();
+  const rows = await select
+    .orderBy(sql`a.owner_id, ${due}, a.id`)
+    .limit(query.limit + 1)
+    .execute();
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
-  const nextCursor = rows.length > query.limit && last ? encodeCursor(TEAM_SORT, JSON.stringify([last.ownerId, last.dueKey]), last.id) : null;
+  const nextCursor =
+    rows.length > query.limit && last ? encodeCursor(TEAM_SORT, JSON.stringify([last.ownerId, last.dueKey]), last.id) : null;
   return { items, nextCursor };
 }

@@ -1,7 +1,17 @@
 import { sql } from 'kysely';
 import type { AttachmentEntity, Db } from './schema.ts';
 
-const listed = ['a.id', 'a.entity', 'a.entityId', 'a.fileName', 'a.contentType', 'a.sizeBytes', 'a.uploadedBy', 'a.uploadedAt', 'u.initials as uploadedByInitials'] as const;
+const listed = [
+  'a.id',
+  'a.entity',
+  'a.entityId',
+  'a.fileName',
+  'a.contentType',
+  'a.sizeBytes',
+  'a.uploadedBy',
+  'a.uploadedAt',
+  'u.initials as uploadedByInitials',
+] as const;
 
 function selectAttachments(db: Db) {
   return db.selectFrom('attachments as a').leftJoin('users as u', 'u.id', 'a.uploadedBy').select(listed).where('a.deletedAt', 'is', null);
@@ -9,7 +19,10 @@ function selectAttachments(db: Db) {
 
 export type AttachmentRow = Awaited<ReturnType<ReturnType<typeof selectAttachments>['executeTakeFirstOrThrow']>>;
 
-export async function insertAttachment(db: Db, row: { entity: AttachmentEntity; entityId: number; fileName: string; contentType: string; data: Buffer; uploadedBy: number }) {
+export async function insertAttachment(
+  db: Db,
+  row: { entity: AttachmentEntity; entityId: number; fileName: string; contentType: string; data: Buffer; uploadedBy: number },
+) {
   const { id } = await db
     .insertInto('attachments')
     .values({ ...row, sizeBytes: row.data.length })
@@ -20,7 +33,12 @@ export async function insertAttachment(db: Db, row: { entity: AttachmentEntity; 
 
 /** A record's attachments without their data, newest first (attachments_entity_idx). */
 export function listAttachments(db: Db, entity: AttachmentEntity, entityId: number): Promise<AttachmentRow[]> {
-  return selectAttachments(db).where('a.entity', '=', entity).where('a.entityId', '=', entityId).orderBy('a.uploadedAt', 'desc').orderBy('a.id', 'desc').execute();
+  return selectAttachments(db)
+    .where('a.entity', '=', entity)
+    .where('a.entityId', '=', entityId)
+    .orderBy('a.uploadedAt', 'desc')
+    .orderBy('a.id', 'desc')
+    .execute();
 }
 
 export function findAttachment(db: Db, id: number): Promise<AttachmentRow | undefined> {
@@ -38,5 +56,9 @@ export async function attachmentData(db: Db, id: number): Promise<Buffer | undef
 }
 
 export async function softDeleteAttachment(db: Db, id: number) {
-  await db.updateTable('attachments').set({ deletedAt: sql`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('attachments')
+    .set({ deletedAt: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }

@@ -7,7 +7,11 @@ import { compileOnce } from './compile-once.ts';
 export type UserRow = Selectable<UsersTable>;
 
 export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where(sql<boolean>`lower(email) = lower(${email})`).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql<boolean>`lower(email) = lower(${email})`)
+    .executeTakeFirst();
 }
 
 /** The email and password hash of a user, for checking a password they type while signed in. */
@@ -21,8 +25,18 @@ export async function insertSession(db: Db, row: { tokenHash: string; userId: nu
 
 // every column of users but the password hash: the request's actor (a column missing here fails to type-check there)
 const ACTOR_COLUMNS = [
-  'users.id', 'users.name', 'users.initials', 'users.email', 'users.role', 'users.regionId', 'users.departmentId',
-  'users.language', 'users.active', 'users.version', 'users.createdAt', 'users.updatedAt',
+  'users.id',
+  'users.name',
+  'users.initials',
+  'users.email',
+  'users.role',
+  'users.regionId',
+  'users.departmentId',
+  'users.language',
+  'users.active',
+  'users.version',
+  'users.createdAt',
+  'users.updatedAt',
 ] as const;
 
 const sessionUser = compileOnce((db, tokenHash: string, now: Date) =>
@@ -40,7 +54,11 @@ const sessionUser = compileOnce((db, tokenHash: string, now: Date) =>
 export async function findSessionUser(db: Db, tokenHash: string, now: Date, ttlMs: number) {
   const row = (await sessionUser(db, tokenHash, now)).rows[0];
   if (row && row.expiresAt.getTime() - now.getTime() < ttlMs - 24 * 3600 * 1000) {
-    await db.updateTable('sessions').set({ expiresAt: new Date(now.getTime() + ttlMs) }).where('tokenHash', '=', tokenHash).execute();
+    await db
+      .updateTable('sessions')
+      .set({ expiresAt: new Date(now.getTime() + ttlMs) })
+      .where('tokenHash', '=', tokenHash)
+      .execute();
   }
   return row;
 }
@@ -107,7 +125,12 @@ export async function revokeToken(db: Db, userId: number, tokenId: number): Prom
 
 /** Revokes every live API token of a user; returns how many. */
 export async function revokeTokensOfUser(db: Db, userId: number, now: Date): Promise<number> {
-  const result = await db.updateTable('apiTokens').set({ revokedAt: now }).where('userId', '=', userId).where('revokedAt', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('apiTokens')
+    .set({ revokedAt: now })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -119,7 +142,13 @@ export async function logAuthEvent(
 ) {
   await db
     .insertInto('authEvents')
-    .values({ kind: event.kind, email: event.email ?? null, userId: event.userId ?? null, ip: event.ip ?? null, detail: event.detail ?? null })
+    .values({
+      kind: event.kind,
+      email: event.email ?? null,
+      userId: event.userId ?? null,
+      ip: event.ip ?? null,
+      detail: event.detail ?? null,
+    })
     .execute();
 }
 
@@ -146,13 +175,19 @@ export async function countAttempt(db: Db, key: string, rule: ThrottleRule, now:
     WHERE t.failures < ${rule.free}::int OR t.last_attempt_at <= ${resetBefore} OR ${allowedAt(rule)} <= ${now}
     RETURNING failures`.execute(db);
   if (counted.rows.length > 0) return null;
-  const { rows } = await sql<{ allowedAt: Date }>`SELECT ${allowedAt(rule)} AS allowed_at FROM sign_in_throttles t WHERE t.key = ${key}`.execute(db);
+  const { rows } = await sql<{
+    allowedAt: Date;
+  }>`SELECT ${allowedAt(rule)} AS allowed_at FROM sign_in_throttles t WHERE t.key = ${key}`.execute(db);
   return rows[0]?.allowedAt ?? now;
 }
 
 /** Takes back one counted attempt (it turned out right, or another limit refused it). */
 export async function uncountAttempt(db: Db, key: string) {
-  await db.updateTable('signInThrottles').set({ failures: sql`greatest(failures - 1, 0)` }).where('key', '=', key).execute();
+  await db
+    .updateTable('signInThrottles')
+    .set({ failures: sql`greatest(failures - 1, 0)` })
+    .where('key', '=', key)
+    .execute();
 }
 
 /** Forgets a key's failures (after a successful sign-in). */

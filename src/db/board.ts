@@ -3,7 +3,12 @@ import { sql } from 'kysely';
 import type { Db } from './schema.ts';
 import { readableOpportunities } from './visibility.ts';
 
-export type BoardFilters = { processId: number; ownerId?: number[] | undefined; sellerId?: number[] | undefined; visibleTo?: number | undefined };
+export type BoardFilters = {
+  processId: number;
+  ownerId?: number[] | undefined;
+  sellerId?: number[] | undefined;
+  visibleTo?: number | undefined;
+};
 
 export type ColumnTotal = { stageId: number; currency: string; count: number; total: number; weighted: number };
 

@@ -33,7 +33,9 @@ export async function planKeyChecksAfresh(db: Db): Promise<void> {
 
 /** How many rows `table` holds, counted no further than `limit` + 1 (cheap on a large table). */
 export async function countRowsUpTo(db: Db, table: string, limit: number): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${sql.table(table)} LIMIT ${limit + 1}) t`.execute(db);
+  const { rows } = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${sql.table(table)} LIMIT ${limit + 1}) t`.execute(db);
   return rows[0]?.n ?? 0;
 }
 

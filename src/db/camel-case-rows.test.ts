@@ -10,9 +10,33 @@ describe('CamelCaseRowsPlugin', () => {
     const when = new Date('2026-11-23T10:00:00Z');
     const bytes = Buffer.from('x');
     const rows: UnknownRow[] = [
-      { id: 1, company_name: 'Fjord', seller_ids: [1, 2], created_at: when, file_data: bytes, extra_json: { nested_key: [{ deep_key: 1 }, 'a'] }, null_value: null },
-      { id: 2, company_name: 'Nord', seller_ids: [], created_at: when, file_data: bytes, extra_json: [{ list_key: true }], null_value: null },
-      { id: 3, company_name: 'Ø', seller_ids: null, created_at: null, file_data: null, extra_json: Object.assign(Object.create(null), { bare_object: 1 }), null_value: 'x' },
+      {
+        id: 1,
+        company_name: 'Fjord',
+        seller_ids: [1, 2],
+        created_at: when,
+        file_data: bytes,
+        extra_json: { nested_key: [{ deep_key: 1 }, 'a'] },
+        null_value: null,
+      },
+      {
+        id: 2,
+        company_name: 'Nord',
+        seller_ids: [],
+        created_at: when,
+        file_data: bytes,
+        extra_json: [{ list_key: true }],
+        null_value: null,
+      },
+      {
+        id: 3,
+        company_name: 'Ø',
+        seller_ids: null,
+        created_at: null,
+        file_data: null,
+        extra_json: Object.assign(Object.create(null), { bare_object: 1 }),
+        null_value: 'x',
+      },
     ];
     const result = { rows, numAffectedRows: 3n };
     const expected = await through(new CamelCasePlugin(), result);

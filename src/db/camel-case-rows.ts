@@ -40,14 +40,20 @@ export class CamelCaseRowsPlugin extends CamelCasePlugin {
     const names = columns.map((column) => this.camelCase(column));
     // `{ "__proto__": … }` would set the prototype: leave such rows to the plugin
     if (names.includes('__proto__') || this.#copies.size >= MAX_COPIES) return null;
-    const fields = columns.map((column, i) => `${JSON.stringify(names[i])}: (v = row[${JSON.stringify(column)}], v !== null && typeof v === 'object' ? nested(v) : v)`);
+    const fields = columns.map(
+      (column, i) =>
+        `${JSON.stringify(names[i])}: (v = row[${JSON.stringify(column)}], v !== null && typeof v === 'object' ? nested(v) : v)`,
+    );
     copy = new Function('row', 'nested', `let v; return { ${fields.join(', ')} };`) as Copy;
     this.#copies.set(key, copy);
     return copy;
   }
 
   private mapNested(value: object): unknown {
-    if (Array.isArray(value)) return value.map((item: unknown) => (item !== null && typeof item === 'object' && isPlainObject(item) ? this.mapRow(item as UnknownRow) : item));
+    if (Array.isArray(value))
+      return value.map((item: unknown) =>
+        item !== null && typeof item === 'object' && isPlainObject(item) ? this.mapRow(item as UnknownRow) : item,
+      );
     return isPlainObject(value) ? this.mapRow(value as UnknownRow) : value;
   }
 }

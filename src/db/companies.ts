@@ -81,17 +81,28 @@ export function companyConditions(f: CompanyFilters): RawBuilder<boolean>[] {
   }
   if (f.accountNumber) where.push(sql<boolean>`c.account_number = ${f.accountNumber}`);
   if (f.interestTypeId) {
-    where.push(sql<boolean>`EXISTS (SELECT 1 FROM company_interest_types t WHERE t.company_id = c.id AND t.interest_type_id IN (${sql.join(f.interestTypeId)}))`);
+    where.push(
+      sql<boolean>`EXISTS (SELECT 1 FROM company_interest_types t WHERE t.company_id = c.id AND t.interest_type_id IN (${sql.join(f.interestTypeId)}))`,
+    );
   }
   return where;
 }
 
-export async function listCompanies(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: CompanyFilters }) {
+export async function listCompanies(
+  db: Db,
+  query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: CompanyFilters },
+) {
   const sorted = COMPANY_SORTS[query.sort.field] as SortColumn;
   const column = query.filters.q ? searchOrder(sorted) : sorted;
   const selection = sql<boolean>`(${sql.join(companyConditions(query.filters), sql` AND `)})`;
   return readPage(column, sql`c.id`, query.sort, query.cursor, query.limit, (where, order, limit) =>
-    selectCompanies(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).where(selection).where(where).orderBy(order).limit(limit).execute(),
+    selectCompanies(db)
+      .select(sql<string | null>`(${column.expr})::text`.as('sortKey'))
+      .where(selection)
+      .where(where)
+      .orderBy(order)
+      .limit(limit)
+      .execute(),
   );
 }
 
@@ -118,14 +129,24 @@ export async function insertCompany(db: Db, row: Insertable<CompaniesTable>, int
   return id;
 }
 
-export function updateCompanyRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<CompaniesTable>): Promise<boolean> {
+export function updateCompanyRow(
+  db: Db,
+  id: number,
+  version: number,
+  actorId: number,
+  changes: Updateable<CompaniesTable>,
+): Promise<boolean> {
   return updateAtVersion(db, 'companies', id, version, actorId, changes);
 }
 
 export async function setInterestTypes(db: Db, companyId: number, ids: number[]) {
   await db.deleteFrom('companyInterestTypes').where('companyId', '=', companyId).execute();
   const unique = [...new Set(ids)];
-  if (unique.length) await db.insertInto('companyInterestTypes').values(unique.map((interestTypeId) => ({ companyId, interestTypeId }))).execute();
+  if (unique.length)
+    await db
+      .insertInto('companyInterestTypes')
+      .values(unique.map((interestTypeId) => ({ companyId, interestTypeId })))
+      .execute();
 }
 
 export async function softDeleteCompany(db: Db, id: number, actorId: number) {

@@ -3,12 +3,22 @@
 import { sql } from 'kysely';
 import type { Db } from './schema.ts';
 
-export type DuplicateCandidate = { id: number; name: string; accountNumber: string; orgNumber: string | null; email: string | null; phone: string | null };
+export type DuplicateCandidate = {
+  id: number;
+  name: string;
+  accountNumber: string;
+  orgNumber: string | null;
+  email: string | null;
+  phone: string | null;
+};
 
 const CANDIDATES = 200;
 
 function live(db: Db) {
-  return db.selectFrom('companies as c').select(['c.id', 'c.name', 'c.accountNumber', 'c.orgNumber', 'c.email', 'c.phone']).where('c.deletedAt', 'is', null);
+  return db
+    .selectFrom('companies as c')
+    .select(['c.id', 'c.name', 'c.accountNumber', 'c.orgNumber', 'c.email', 'c.phone'])
+    .where('c.deletedAt', 'is', null);
 }
 
 /** Companies whose name contains `word` (trigram index), closest in length to `name` first. */
@@ -24,15 +34,24 @@ export function companiesNamed(db: Db, word: string, name: string): Promise<Dupl
 
 /** Companies with this organisation number key (companies_org_number_key_idx). */
 export function companiesWithOrgNumber(db: Db, key: string): Promise<DuplicateCandidate[]> {
-  return live(db).where(sql<boolean>`upper(regexp_replace(c.org_number, '[^0-9A-Za-z]', '', 'g')) = ${key}`).limit(CANDIDATES).execute();
+  return live(db)
+    .where(sql<boolean>`upper(regexp_replace(c.org_number, '[^0-9A-Za-z]', '', 'g')) = ${key}`)
+    .limit(CANDIDATES)
+    .execute();
 }
 
 /** Companies whose email is at this domain (companies_email_domain_idx). */
 export function companiesWithEmailDomain(db: Db, domain: string): Promise<DuplicateCandidate[]> {
-  return live(db).where(sql<boolean>`lower(split_part(c.email, '@', 2)) = ${domain}`).limit(CANDIDATES).execute();
+  return live(db)
+    .where(sql<boolean>`lower(split_part(c.email, '@', 2)) = ${domain}`)
+    .limit(CANDIDATES)
+    .execute();
 }
 
 /** Companies whose phone ends in these 7 digits (companies_phone_tail_idx). */
 export function companiesWithPhoneTail(db: Db, tail: string): Promise<DuplicateCandidate[]> {
-  return live(db).where(sql<boolean>`right(regexp_replace(c.phone, '[^0-9]', '', 'g'), 7) = ${tail}`).limit(CANDIDATES).execute();
+  return live(db)
+    .where(sql<boolean>`right(regexp_replace(c.phone, '[^0-9]', '', 'g'), 7) = ${tail}`)
+    .limit(CANDIDATES)
+    .execute();
 }

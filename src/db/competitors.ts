@@ -27,7 +27,10 @@ export function listCompetitors(db: Db, filters: { q?: string | undefined; activ
   let select = db.selectFrom('competitors').selectAll();
   if (filters.q) select = select.where(sql<boolean>`lower(name) LIKE ${filters.q}`);
   if (filters.active !== undefined) select = select.where('active', '=', filters.active);
-  return select.orderBy(sql`lower(name)`).orderBy('id').execute();
+  return select
+    .orderBy(sql`lower(name)`)
+    .orderBy('id')
+    .execute();
 }
 
 export function findCompetitor(db: Db, id: number): Promise<Competitor | undefined> {
@@ -36,7 +39,11 @@ export function findCompetitor(db: Db, id: number): Promise<Competitor | undefin
 
 /** The global competitor of that name, whatever its case (names are unique that way). */
 export function findCompetitorByName(db: Db, name: string): Promise<Competitor | undefined> {
-  return db.selectFrom('competitors').selectAll().where(sql<boolean>`lower(name) = lower(${name.trim()})`).executeTakeFirst();
+  return db
+    .selectFrom('competitors')
+    .selectAll()
+    .where(sql<boolean>`lower(name) = lower(${name.trim()})`)
+    .executeTakeFirst();
 }
 
 export function insertCompetitor(db: Db, row: Insertable<CompetitorsTable>): Promise<Competitor> {
@@ -85,7 +92,10 @@ export function findOpportunityCompetitor(db: Db, opportunityId: number, entryId
 /** The entry that already names this competitor on the opportunity: same global id, or same one-off name (any case). */
 export function findSameCompetitor(db: Db, opportunityId: number, pick: { competitorId: number } | { name: string }) {
   let select = db.selectFrom('opportunityCompetitors').select('id').where('opportunityId', '=', opportunityId);
-  select = 'competitorId' in pick ? select.where('competitorId', '=', pick.competitorId) : select.where(sql<boolean>`lower(name) = lower(${pick.name})`);
+  select =
+    'competitorId' in pick
+      ? select.where('competitorId', '=', pick.competitorId)
+      : select.where(sql<boolean>`lower(name) = lower(${pick.name})`);
   return select.executeTakeFirst();
 }
 
@@ -94,7 +104,11 @@ export async function insertOpportunityCompetitor(db: Db, row: Insertable<Opport
   return id;
 }
 
-export async function updateOpportunityCompetitor(db: Db, entryId: number, changes: { threat?: number | undefined; note?: string | null | undefined }) {
+export async function updateOpportunityCompetitor(
+  db: Db,
+  entryId: number,
+  changes: { threat?: number | undefined; note?: string | null | undefined },
+) {
   if (changes.threat === undefined && changes.note === undefined) return;
   await db.updateTable('opportunityCompetitors').set(changes).where('id', '=', entryId).execute();
 }
@@ -126,14 +140,22 @@ export async function isCompetitorOfOpportunity(db: Db, opportunityId: number, g
  * transaction.
  */
 export async function ensureGlobalCompetitor(db: Db, entryId: number, opportunityId?: number): Promise<number | null> {
-  const entry = await db.selectFrom('opportunityCompetitors').select(['id', 'opportunityId', 'competitorId', 'name']).where('id', '=', entryId).executeTakeFirst();
+  const entry = await db
+    .selectFrom('opportunityCompetitors')
+    .select(['id', 'opportunityId', 'competitorId', 'name'])
+    .where('id', '=', entryId)
+    .executeTakeFirst();
   if (!entry || (opportunityId !== undefined && entry.opportunityId !== opportunityId)) return null;
   if (entry.competitorId !== null) return entry.competitorId;
   const name = (entry.name ?? '').trim();
   const global = (await findCompetitorByName(db, name)) ?? (await insertCompetitor(db, { name }));
   // the entry now refers to the list, unless the opportunity already has an entry that does
   if (!(await findSameCompetitor(db, entry.opportunityId, { competitorId: global.id }))) {
-    await db.updateTable('opportunityCompetitors').set({ competitorId: global.id, name: null, version: sql`version + 1` }).where('id', '=', entryId).execute();
+    await db
+      .updateTable('opportunityCompetitors')
+      .set({ competitorId: global.id, name: null, version: sql`version + 1` })
+      .where('id', '=', entryId)
+      .execute();
   }
   return global.id;
 }

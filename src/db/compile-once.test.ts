@@ -16,7 +16,11 @@ describe('compileOnce', () => {
     let builds = 0;
     const pick = compileOnce((db, key: string, limit: number) => {
       builds++;
-      return db.selectFrom('settings').select(['key', sql<string>`'x'`.as('some_value')]).where('key', '=', key).limit(limit);
+      return db
+        .selectFrom('settings')
+        .select(['key', sql<string>`'x'`.as('some_value')])
+        .where('key', '=', key)
+        .limit(limit);
     });
     expect((await pick(database.db, 'stagnationDays', 1)).rows).toEqual([{ key: 'stagnationDays', someValue: 'x' }]);
     expect((await pick(database.db, 'language', 1)).rows).toEqual([{ key: 'language', someValue: 'x' }]);
@@ -50,13 +54,24 @@ describe('compilePerShape', () => {
       return query.orderBy('key', shape.desc ? 'desc' : 'asc').limit(v.limit);
     });
     await saveSettings(database.db, { stagnationDays: 30, language: 'en', companyName: 'Trakt' });
-    const keys = async (shape: { desc: boolean }, v: { keys: string[]; prefix: string | undefined; limit: number }) => (await pick(database.db, shape, v)).rows.map((r) => r.key);
-    expect(await keys({ desc: false }, { keys: ['language', 'stagnationDays'], prefix: undefined, limit: 5 })).toEqual(['language', 'stagnationDays']);
+    const keys = async (shape: { desc: boolean }, v: { keys: string[]; prefix: string | undefined; limit: number }) =>
+      (await pick(database.db, shape, v)).rows.map((r) => r.key);
+    expect(await keys({ desc: false }, { keys: ['language', 'stagnationDays'], prefix: undefined, limit: 5 })).toEqual([
+      'language',
+      'stagnationDays',
+    ]);
     expect(await keys({ desc: false }, { keys: ['companyName', 'language'], prefix: undefined, limit: 1 })).toEqual(['companyName']);
     expect(builds).toBe(1);
     // another order, another number of keys, a prefix: three more shapes
-    expect(await keys({ desc: true }, { keys: ['companyName', 'language'], prefix: undefined, limit: 5 })).toEqual(['language', 'companyName']);
-    expect(await keys({ desc: false }, { keys: ['companyName', 'language', 'stagnationDays'], prefix: undefined, limit: 5 })).toEqual(['companyName', 'language', 'stagnationDays']);
+    expect(await keys({ desc: true }, { keys: ['companyName', 'language'], prefix: undefined, limit: 5 })).toEqual([
+      'language',
+      'companyName',
+    ]);
+    expect(await keys({ desc: false }, { keys: ['companyName', 'language', 'stagnationDays'], prefix: undefined, limit: 5 })).toEqual([
+      'companyName',
+      'language',
+      'stagnationDays',
+    ]);
     expect(await keys({ desc: false }, { keys: ['companyName', 'language'], prefix: 'l%', limit: 5 })).toEqual(['language']);
     expect(await keys({ desc: false }, { keys: ['companyName', 'language'], prefix: 'c%', limit: 5 })).toEqual(['companyName']);
     expect(builds).toBe(4);

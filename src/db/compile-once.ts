@@ -43,7 +43,9 @@ function run<R>(db: Db, compiled: Compiled<R>, values: unknown[]): Promise<Query
  * `build(db, ...args)` is called with placeholder args once per handle; every arg must land in exactly
  * one parameter of the compiled query (not in the SQL text), else the query is built on every call.
  */
-export function compileOnce<A extends unknown[], R>(build: (db: Db, ...args: A) => Compilable<R>): (db: Db, ...args: A) => Promise<QueryResult<R>> {
+export function compileOnce<A extends unknown[], R>(
+  build: (db: Db, ...args: A) => Compilable<R>,
+): (db: Db, ...args: A) => Promise<QueryResult<R>> {
   const compiled = new WeakMap<Db, Compiled<R> | null>();
   return (db, ...args) => {
     let known = compiled.get(db);
@@ -67,7 +69,9 @@ type Values = Record<string, unknown>;
  * the SQL carries as parameters, used as it is (an array: one parameter per element); whether an entry
  * is missing, null or falsy, and an array's length, count as shape too.
  */
-export function compilePerShape<S, V extends Values, R>(build: (db: Db, shape: S, values: V) => Buildable<R>): (db: Db, shape: S, values: V) => Promise<QueryResult<R>> {
+export function compilePerShape<S, V extends Values, R>(
+  build: (db: Db, shape: S, values: V) => Buildable<R>,
+): (db: Db, shape: S, values: V) => Promise<QueryResult<R>> {
   const compiled = new WeakMap<Db, Map<string, Compiled<R> | null>>();
   return (db, shape, values) => {
     // a transaction's handle lives for one request: build its queries as usual
@@ -79,7 +83,8 @@ export function compilePerShape<S, V extends Values, R>(build: (db: Db, shape: S
     let known = shapes.get(key);
     if (known === undefined) {
       let next = 0;
-      const placeholder = (value: unknown) => (Array.isArray(value) ? value.map(() => slotOf(next++)) : isValue(value) ? slotOf(next++) : value);
+      const placeholder = (value: unknown) =>
+        Array.isArray(value) ? value.map(() => slotOf(next++)) : isValue(value) ? slotOf(next++) : value;
       const placeholders = Object.fromEntries(entries.map(([name, value]) => [name, placeholder(value)])) as V;
       known = compileWithSlots(() => build(db, shape, placeholders), next);
       if (shapes.size < MAX_SHAPES) shapes.set(key, known);

@@ -41,7 +41,12 @@ export async function findContacts(db: Db, ids: readonly number[]): Promise<Cont
   return ids.length ? selectContacts(db).where('p.id', 'in', ids).execute() : [];
 }
 
-export type ContactFilters = { q?: string | undefined; letter?: string | undefined; companyId?: number[] | undefined; email?: string | undefined };
+export type ContactFilters = {
+  q?: string | undefined;
+  letter?: string | undefined;
+  companyId?: number[] | undefined;
+  email?: string | undefined;
+};
 
 /** The WHERE conditions of a selection of `contacts p` (L-1, L-3), shared by the list and the exports. */
 export function contactConditions(f: ContactFilters): RawBuilder<boolean>[] {
@@ -90,35 +95,57 @@ const sortColumn = (sort: Sort, search: boolean) => {
 
 // one part of a page (paging.ts), compiled once per sort, filters set and part
 const contactPage = compilePerShape(
-  (db, shape: { sort: Sort; search: boolean; contains: boolean; part: PagePart }, v: ContactFilters & { cursorValue: string | null | undefined; cursorId: number | undefined; limit: number }) => {
+  (
+    db,
+    shape: { sort: Sort; search: boolean; contains: boolean; part: PagePart },
+    v: ContactFilters & { cursorValue: string | null | undefined; cursorId: number | undefined; limit: number },
+  ) => {
     const column = sortColumn(shape.sort, shape.search);
     const cursor = v.cursorId === undefined ? null : { v: v.cursorValue ?? null, id: v.cursorId };
     const { where, order } = pagePart(column, sql`p.id`, shape.sort, shape.part, cursor);
     const selection = sql<boolean>`(${sql.join(conditionsOf(v, shape.contains), sql` AND `)})`;
-    const page = selectContacts(db).select(sql<string | null>`(${column.expr})::text`.as('sortKey')).orderBy(order).limit(v.limit);
+    const page = selectContacts(db)
+      .select(sql<string | null>`(${column.expr})::text`.as('sortKey'))
+      .orderBy(order)
+      .limit(v.limit);
     if (!shape.search) return page.where(selection).where(where);
     // A search sorts its matches (searchOrder), thousands for a common name: only their ids and sort keys
     // are sorted, and only the page's rows are read whole and joined (q=hansen at 400 000 contacts, 17 629
     // matches: ~40 → ~31 ms). The company is joined for the sort by company only.
     const company = shape.sort.field === 'company' ? sql`JOIN companies c ON c.id = p.company_id` : sql``;
-    return page.where(sql<boolean>`p.id IN (SELECT p.id FROM contacts p ${company} WHERE ${selection} AND ${where} ORDER BY ${order} LIMIT ${v.limit})`);
+    return page.where(
+      sql<boolean>`p.id IN (SELECT p.id FROM contacts p ${company} WHERE ${selection} AND ${where} ORDER BY ${order} LIMIT ${v.limit})`,
+    );
   },
 );
 
-export async function listContacts(db: Db, query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: ContactFilters }) {
+export async function listContacts(
+  db: Db,
+  query: { sort: Sort; cursor: ReturnType<typeof decodeCursor>; limit: number; filters: ContactFilters },
+) {
   const { sort, cursor, filters: f } = query;
   const search = Boolean(f.q);
   const contains = f.q !== undefined && isContainsPattern(f.q);
   const filters = { q: f.q, letter: f.letter ? initialPattern(f.letter) : undefined, companyId: f.companyId, email: f.email };
   return readPageParts(sortColumn(sort, search).nullable, sort, cursor, query.limit, async (part, limit) => {
-    const { rows } = await contactPage(db, { sort, search, contains, part }, { ...filters, cursorValue: cursor?.v, cursorId: cursor?.id, limit });
+    const { rows } = await contactPage(
+      db,
+      { sort, search, contains, part },
+      { ...filters, cursorValue: cursor?.v, cursorId: cursor?.id, limit },
+    );
     return rows;
   });
 }
 
 /** Whether the company has a contact that is not deleted. */
 export async function companyHasContacts(db: Db, companyId: number): Promise<boolean> {
-  const row = await db.selectFrom('contacts').select('id').where('companyId', '=', companyId).where('deletedAt', 'is', null).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('contacts')
+    .select('id')
+    .where('companyId', '=', companyId)
+    .where('deletedAt', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -127,13 +154,23 @@ export async function insertContact(db: Db, row: Insertable<ContactsTable>) {
   return id;
 }
 
-export function updateContactRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<ContactsTable>): Promise<boolean> {
+export function updateContactRow(
+  db: Db,
+  id: number,
+  version: number,
+  actorId: number,
+  changes: Updateable<ContactsTable>,
+): Promise<boolean> {
   return updateAtVersion(db, 'contacts', id, version, actorId, changes);
 }
 
 /** Only one primary contact / default reference per company: clear the flag on the others first. */
 export async function clearFlag(db: Db, companyId: number, flag: 'isPrimary' | 'isDefaultReference', exceptId: number | null) {
-  let query = db.updateTable('contacts').set({ [flag]: false }).where('companyId', '=', companyId).where(flag, '=', true);
+  let query = db
+    .updateTable('contacts')
+    .set({ [flag]: false })
+    .where('companyId', '=', companyId)
+    .where(flag, '=', true);
   if (exceptId !== null) query = query.where('id', '!=', exceptId);
   await query.execute();
 }

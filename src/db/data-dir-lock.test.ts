@@ -28,7 +28,9 @@ describe('lockDataDir', () => {
     expect(readFileSync(`${folder}.lock`, 'utf8')).toBe(`${process.pid}\n`);
     const refused = inUse(() => lockDataDir(folder, './data'));
     expect(refused).toBeInstanceOf(DataDirInUseError);
-    expect((refused as Error).message).toMatch(new RegExp(`^the database in \\./data is in use by process ${process.pid}; stop it or use the API`));
+    expect((refused as Error).message).toMatch(
+      new RegExp(`^the database in \\./data is in use by process ${process.pid}; stop it or use the API`),
+    );
     release();
     expect(existsSync(`${folder}.lock`)).toBe(false);
     lockDataDir(folder, './data')();

@@ -9,7 +9,9 @@ export class DataDirInUseError extends Error {
     readonly folder: string,
     readonly pid: number,
   ) {
-    super(`the database in ${folder} is in use by process ${pid}; stop it or use the API (trakt … --url http://<host>:<port> --token <API token>)`);
+    super(
+      `the database in ${folder} is in use by process ${pid}; stop it or use the API (trakt … --url http://<host>:<port> --token <API token>)`,
+    );
     this.name = 'DataDirInUseError';
   }
 }

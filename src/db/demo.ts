@@ -41,17 +41,39 @@ export async function holdsCompanies(db: Kysely<DB>): Promise<boolean> {
 /** Locks the companies table until the transaction ends and counts its rows: a second load waits, then sees the first one's. */
 export async function lockAndCountCompanies(trx: Kysely<DB>): Promise<number> {
   await sql`LOCK TABLE companies IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
-  const existing = await trx.selectFrom('companies').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  const existing = await trx
+    .selectFrom('companies')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(existing.count);
 }
 
 /** The active setup-list entries in their order, and the default process's stages. */
 export async function readDemoSetup(trx: Kysely<DB>): Promise<DemoSetupRows> {
-  const list = async (table: 'regions' | 'departments' | 'industries' | 'targetGroups' | 'interestTypes' | 'opportunityTypes' | 'sources' | 'lossReasons' | 'winReasons'): Promise<Named[]> =>
+  const list = async (
+    table:
+      | 'regions'
+      | 'departments'
+      | 'industries'
+      | 'targetGroups'
+      | 'interestTypes'
+      | 'opportunityTypes'
+      | 'sources'
+      | 'lossReasons'
+      | 'winReasons',
+  ): Promise<Named[]> =>
     trx.selectFrom(table).select(['id', 'name']).where('active', '=', true).orderBy('position').orderBy('id').execute();
   const process = await trx.selectFrom('salesProcesses').select('id').where('isDefault', '=', true).executeTakeFirst();
-  const stages = process ? await trx.selectFrom('stages').select(['id', 'probability']).where('processId', '=', process.id).orderBy('position').execute() : [];
-  const activityTypes = await trx.selectFrom('activityTypes').select('key').where('key', 'is not', null).orderBy('position').orderBy('id').execute();
+  const stages = process
+    ? await trx.selectFrom('stages').select(['id', 'probability']).where('processId', '=', process.id).orderBy('position').execute()
+    : [];
+  const activityTypes = await trx
+    .selectFrom('activityTypes')
+    .select('key')
+    .where('key', 'is not', null)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   return {
     regions: await list('regions'),
     departments: await list('departments'),
@@ -97,7 +119,10 @@ async function insertAll<T>(rows: T[], insert: (part: T[]) => Promise<{ id: numb
  * Inserts the users that do not exist yet (by email, any case) and answers how many were new and every
  * email's id (lower case).
  */
-export async function insertUsersKeepingExisting(trx: Kysely<DB>, users: Insertable<UsersTable>[]): Promise<{ created: number; idByEmail: Map<string, number> }> {
+export async function insertUsersKeepingExisting(
+  trx: Kysely<DB>,
+  users: Insertable<UsersTable>[],
+): Promise<{ created: number; idByEmail: Map<string, number> }> {
   const created = await trx
     .insertInto('users')
     .values(users)
@@ -107,7 +132,11 @@ export async function insertUsersKeepingExisting(trx: Kysely<DB>, users: Inserta
   const found = await trx
     .selectFrom('users')
     .select(['id', 'email'])
-    .where(sql<string>`lower(email)`, 'in', users.map((user) => user.email.toLowerCase()))
+    .where(
+      sql<string>`lower(email)`,
+      'in',
+      users.map((user) => user.email.toLowerCase()),
+    )
     .execute();
   return { created: created.length, idByEmail: new Map(found.map((row) => [row.email.toLowerCase(), row.id])) };
 }

@@ -24,6 +24,9 @@ const NAME_OF: Record<NameSource, { table: string; name: ReturnType<typeof sql> 
 export async function namesOf(db: Db, source: NameSource, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const { table, name } = NAME_OF[source];
-  const { rows } = await sql<{ id: number; name: string }>`SELECT id, ${name} AS name FROM ${sql.table(table)} WHERE id IN (${sql.join(ids)})`.execute(db);
+  const { rows } = await sql<{
+    id: number;
+    name: string;
+  }>`SELECT id, ${name} AS name FROM ${sql.table(table)} WHERE id IN (${sql.join(ids)})`.execute(db);
   return new Map(rows.map((row) => [row.id, row.name]));
 }

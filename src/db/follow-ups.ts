@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from './schema.ts';
 
-export async function insertFollowUp(db: Db, row: { opportunityId: number; followUpDate: string; setBy: number | null; activityId: number | null }) {
+export async function insertFollowUp(
+  db: Db,
+  row: { opportunityId: number; followUpDate: string; setBy: number | null; activityId: number | null },
+) {
   await db.insertInto('opportunityFollowUps').values(row).execute();
 }
 
@@ -28,7 +31,14 @@ export async function finishFollowUpTasks(db: Db, opportunityId: number, actorId
     .where('opportunityId', '=', opportunityId)
     .where('done', '=', false)
     .where('deletedAt', 'is', null)
-    .where('id', 'in', (q) => q.selectFrom('opportunityFollowUps').select('activityId').where('opportunityId', '=', opportunityId).where('activityId', 'is not', null).$narrowType<{ activityId: number }>())
+    .where('id', 'in', (q) =>
+      q
+        .selectFrom('opportunityFollowUps')
+        .select('activityId')
+        .where('opportunityId', '=', opportunityId)
+        .where('activityId', 'is not', null)
+        .$narrowType<{ activityId: number }>(),
+    )
     .returning('id')
     .execute();
   return rows.map((r) => r.id).sort((a, b) => a - b);

@@ -24,8 +24,12 @@ async function probeAlone(pool: pg.Pool, timeoutMs: number): Promise<boolean> {
 
 function probe(database: Pick<Database, 'db' | 'pool' | 'mode'>, timeoutMs: number): Promise<boolean> {
   const { pool } = database;
-  const busy = pool.idleCount === 0 && pool.totalCount >= (pool.options.max as number | undefined ?? 10);
-  if (!busy) return sql`SELECT 1`.execute(database.db).then(() => true, () => false);
+  const busy = pool.idleCount === 0 && pool.totalCount >= ((pool.options.max as number | undefined) ?? 10);
+  if (!busy)
+    return sql`SELECT 1`.execute(database.db).then(
+      () => true,
+      () => false,
+    );
   // Every connection is at work (a long query, an import). A health check must not wait behind them
   // (the HTTP thread stays free, test/api/database-off-thread.test.ts): on a server, ask on a
   // connection of its own; PGlite has its one connection, held by a live worker (a worker that dies

@@ -9,7 +9,13 @@ export type ImportLookups = {
   setup: Record<'industries' | 'targetGroups' | 'sources' | 'opportunityTypes' | 'regions' | 'departments', Map<string, Entry>>;
   /** lower(email), lower(initials) and lower(name) → user id (active users only) */
   users: Map<string, number>;
-  processes: { id: number; name: string; isDefault: boolean; active: boolean; stages: { id: number; name: string; probability: number; position: number }[] }[];
+  processes: {
+    id: number;
+    name: string;
+    isDefault: boolean;
+    active: boolean;
+    stages: { id: number; name: string; probability: number; position: number }[];
+  }[];
 };
 
 const SETUP_TABLES = ['industries', 'targetGroups', 'sources', 'opportunityTypes', 'regions', 'departments'] as const;
@@ -21,11 +27,20 @@ export async function loadImportLookups(db: Db): Promise<ImportLookups> {
     setup[table] = new Map(rows.map((r) => [r.name.toLowerCase(), { id: r.id, active: r.active }]));
   }
   const users = new Map<string, number>();
-  for (const u of await db.selectFrom('users').select(['id', 'email', 'initials', 'name']).where('active', '=', true).orderBy('id').execute()) {
+  for (const u of await db
+    .selectFrom('users')
+    .select(['id', 'email', 'initials', 'name'])
+    .where('active', '=', true)
+    .orderBy('id')
+    .execute()) {
     for (const key of [u.email, u.initials, u.name]) if (!users.has(key.toLowerCase())) users.set(key.toLowerCase(), u.id);
   }
   const processRows = await db.selectFrom('salesProcesses').select(['id', 'name', 'isDefault', 'active']).execute();
-  const stageRows = await db.selectFrom('stages').select(['id', 'processId', 'name', 'probability', 'position']).orderBy('position').execute();
+  const stageRows = await db
+    .selectFrom('stages')
+    .select(['id', 'processId', 'name', 'probability', 'position'])
+    .orderBy('position')
+    .execute();
   const processes = processRows.map((p) => ({ ...p, stages: stageRows.filter((s) => s.processId === p.id) }));
   return { setup, users, processes };
 }
@@ -39,7 +54,12 @@ export async function transactionTime(db: Db): Promise<string> {
 /** Non-deleted companies by account number. */
 export async function companiesByAccountNumber(db: Db, numbers: string[]): Promise<Map<string, number>> {
   if (!numbers.length) return new Map();
-  const rows = await db.selectFrom('companies').select(['id', 'accountNumber']).where(sql<boolean>`account_number = ANY(${numbers}::text[])`).where('deletedAt', 'is', null).execute();
+  const rows = await db
+    .selectFrom('companies')
+    .select(['id', 'accountNumber'])
+    .where(sql<boolean>`account_number = ANY(${numbers}::text[])`)
+    .where('deletedAt', 'is', null)
+    .execute();
   return new Map(rows.map((r) => [r.accountNumber, r.id]));
 }
 
@@ -59,7 +79,12 @@ export async function companiesByName(db: Db, names: string[]): Promise<Map<stri
 
 export async function companiesByExternalId(db: Db, ids: string[]): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('companies').select(['id', 'externalId']).where(sql<boolean>`external_id = ANY(${ids}::text[])`).where('deletedAt', 'is', null).execute();
+  const rows = await db
+    .selectFrom('companies')
+    .select(['id', 'externalId'])
+    .where(sql<boolean>`external_id = ANY(${ids}::text[])`)
+    .where('deletedAt', 'is', null)
+    .execute();
   return new Map(rows.map((r) => [r.externalId ?? '', r.id]));
 }
 
@@ -79,19 +104,39 @@ export async function contactsByEmail(db: Db, emails: string[]): Promise<Map<str
 
 export async function contactsByExternalId(db: Db, ids: string[]): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('contacts').select(['id', 'externalId']).where(sql<boolean>`external_id = ANY(${ids}::text[])`).where('deletedAt', 'is', null).execute();
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['id', 'externalId'])
+    .where(sql<boolean>`external_id = ANY(${ids}::text[])`)
+    .where('deletedAt', 'is', null)
+    .execute();
   return new Map(rows.map((r) => [r.externalId ?? '', r.id]));
 }
 
-export type ExistingOpportunity = { id: number; number: number; processId: number; stageId: number | null; ownerId: number; status: string; probabilityMode: 'stage' | 'manual' };
+export type ExistingOpportunity = {
+  id: number;
+  number: number;
+  processId: number;
+  stageId: number | null;
+  ownerId: number;
+  status: string;
+  probabilityMode: 'stage' | 'manual';
+};
 
 export async function opportunitiesByNumber(db: Db, numbers: number[]): Promise<Map<number, ExistingOpportunity>> {
   if (!numbers.length) return new Map();
-  const rows = await db.selectFrom('opportunities').select(['id', 'number', 'processId', 'stageId', 'ownerId', 'status', 'probabilityMode']).where(sql<boolean>`number = ANY(${numbers}::bigint[])`).execute();
+  const rows = await db
+    .selectFrom('opportunities')
+    .select(['id', 'number', 'processId', 'stageId', 'ownerId', 'status', 'probabilityMode'])
+    .where(sql<boolean>`number = ANY(${numbers}::bigint[])`)
+    .execute();
   return new Map(rows.map((r) => [r.number, r]));
 }
 
-export async function opportunitiesByExternalRef(db: Db, refs: string[]): Promise<Map<string, ExistingOpportunity & { externalRef: string }>> {
+export async function opportunitiesByExternalRef(
+  db: Db,
+  refs: string[],
+): Promise<Map<string, ExistingOpportunity & { externalRef: string }>> {
   if (!refs.length) return new Map();
   const rows = await db
     .selectFrom('opportunities')

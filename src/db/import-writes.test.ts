@@ -3,8 +3,14 @@ import { recordsJson } from './import-writes.ts';
 
 describe('import batches as JSON (L-7)', () => {
   it.each([
-    [{ title: 'Aftale "A"\nlinje 2', amount: 1250.5, stageId: 3 }, { title: 'Aftale "A"\nlinje 2', amount: 1250.5, stage_id: 3 }],
-    [{ title: 'Blåbær ÆØÅ äö \\ / \u2028', isPrimary: false }, { title: 'Blåbær ÆØÅ äö \\ / \u2028', is_primary: false }],
+    [
+      { title: 'Aftale "A"\nlinje 2', amount: 1250.5, stageId: 3 },
+      { title: 'Aftale "A"\nlinje 2', amount: 1250.5, stage_id: 3 },
+    ],
+    [
+      { title: 'Blåbær ÆØÅ äö \\ / \u2028', isPrimary: false },
+      { title: 'Blåbær ÆØÅ äö \\ / \u2028', is_primary: false },
+    ],
     [{ title: 'Tom', amount: null, stageId: undefined }, { title: 'Tom' }],
     [{ amount: Number.NaN }, { amount: null }],
     [{}, {}],

@@ -6,7 +6,10 @@ import { newStepsOf, type NewStepsAt } from './opportunities.ts';
 import type { Db } from './schema.ts';
 
 /** [column, SQL type] of the values an import writes to a table. */
-export type Columns = readonly (readonly [string, 'text' | 'int' | 'bigint' | 'numeric' | 'date' | 'boolean' | 'smallint' | 'timestamptz'])[];
+export type Columns = readonly (readonly [
+  string,
+  'text' | 'int' | 'bigint' | 'numeric' | 'date' | 'boolean' | 'smallint' | 'timestamptz',
+])[];
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -40,11 +43,21 @@ export function recordsJson(keys: string[], rows: Record<string, unknown>[]): st
 
 /** The SELECT list of an import's new rows: each column from the recordset `r`, `defaults` filling what the file leaves empty. */
 function importedValues(columns: Columns, defaults: Record<string, unknown>) {
-  return sql.join(columns.map(([c]) => (c in defaults ? sql`coalesce(r.${sql.ref(snake(c))}, ${defaults[c]})` : sql`r.${sql.ref(snake(c))}`)));
+  return sql.join(
+    columns.map(([c]) => (c in defaults ? sql`coalesce(r.${sql.ref(snake(c))}, ${defaults[c]})` : sql`r.${sql.ref(snake(c))}`)),
+  );
 }
 
 /** Inserts new rows; `defaults` fill what the file leaves empty. Returns each new id with its `label` column (for the history). */
-export async function insertImported(db: Db, table: 'companies' | 'contacts', columns: Columns, rows: Record<string, unknown>[], actorId: number, label: string, defaults: Record<string, unknown> = {}) {
+export async function insertImported(
+  db: Db,
+  table: 'companies' | 'contacts',
+  columns: Columns,
+  rows: Record<string, unknown>[],
+  actorId: number,
+  label: string,
+  defaults: Record<string, unknown> = {},
+) {
   if (!rows.length) return { ids: [], labels: [] };
   const { rows: ids } = await sql<{ id: number; label: string | number }>`
     INSERT INTO ${sql.table(table)} (${sql.raw(columns.map(([c]) => snake(c)).join(', '))}, created_by, updated_by)
@@ -60,7 +73,12 @@ export async function insertImported(db: Db, table: 'companies' | 'contacts', co
  * the importer checks the next one; it answers each new id with its number. Returned unsent (null for
  * no rows): the batch's JSON is made here, while the database still writes the batch before.
  */
-export function importedOpportunitiesInsert(columns: Columns, rows: Record<string, unknown>[], actorId: number, defaults: Record<string, unknown>): RawBuilder<unknown> | null {
+export function importedOpportunitiesInsert(
+  columns: Columns,
+  rows: Record<string, unknown>[],
+  actorId: number,
+  defaults: Record<string, unknown>,
+): RawBuilder<unknown> | null {
   if (!rows.length) return null;
   return sql`
     WITH created AS (
@@ -84,7 +102,14 @@ export function importedOpportunitiesInsert(columns: Columns, rows: Record<strin
  * one per row; a column the file leaves empty is NULL, or its `defaults` value, exactly as the INSERT
  * writes it. Returns the function that sends it.
  */
-export function importedOpportunitiesCopy(columns: Columns, rows: Record<string, unknown>[], ids: readonly number[], actorId: number, defaults: Record<string, unknown>, stepsAt: NewStepsAt): ((copy: CopyRows) => Promise<void>) | null {
+export function importedOpportunitiesCopy(
+  columns: Columns,
+  rows: Record<string, unknown>[],
+  ids: readonly number[],
+  actorId: number,
+  defaults: Record<string, unknown>,
+  stepsAt: NewStepsAt,
+): ((copy: CopyRows) => Promise<void>) | null {
   if (!rows.length) return null;
   if (ids.length !== rows.length) throw new Error(`${rows.length} new opportunities but ${ids.length} ids`);
   const names = columns.map(([c]) => c);
@@ -102,7 +127,8 @@ export function importedOpportunitiesCopy(columns: Columns, rows: Record<string,
     fields[0] = id;
     for (let n = 0; n < names.length; n++) fields[n + 1] = row[names[n] as string] ?? defaults[names[n] as string] ?? null;
     opportunities.push(copyLine(fields));
-    for (const step of stepsAt.get(`${String(row.stageId)}:${String(row.status === 'won')}`) ?? []) steps.push(`${id}\t${step.stageId}\t${step.state}\n`);
+    for (const step of stepsAt.get(`${String(row.stageId)}:${String(row.status === 'won')}`) ?? [])
+      steps.push(`${id}\t${step.stageId}\t${step.state}\n`);
     sellers.push(`${id}\t${copyField(row.ownerId ?? defaults.ownerId)}\t100\t1\n`); // O-16
     history.push(`opportunity\t${id}\tcreated\t\\N\t${copyField(row.title)}\t${actorId}\n`); // O-24
   }
@@ -115,12 +141,23 @@ export function importedOpportunitiesCopy(columns: Columns, rows: Record<string,
 }
 
 /** Updates matched rows (`id` set); a column the row leaves empty keeps its value. */
-export async function updateImported(db: Db, table: 'companies' | 'contacts' | 'opportunities', columns: Columns, rows: Record<string, unknown>[], actorId: number) {
+export async function updateImported(
+  db: Db,
+  table: 'companies' | 'contacts' | 'opportunities',
+  columns: Columns,
+  rows: Record<string, unknown>[],
+  actorId: number,
+) {
   await importedUpdate(table, columns, rows, actorId)?.execute(db);
 }
 
 /** The statement of `updateImported`, built and not sent (null for no rows). */
-export function importedUpdate(table: 'companies' | 'contacts' | 'opportunities', columns: Columns, rows: Record<string, unknown>[], actorId: number): RawBuilder<unknown> | null {
+export function importedUpdate(
+  table: 'companies' | 'contacts' | 'opportunities',
+  columns: Columns,
+  rows: Record<string, unknown>[],
+  actorId: number,
+): RawBuilder<unknown> | null {
   if (!rows.length) return null;
   const set = columns.map(([c]) => sql`${sql.ref(snake(c))} = coalesce(r.${sql.ref(snake(c))}, t.${sql.ref(snake(c))})`);
   return sql`
@@ -130,7 +167,13 @@ export function importedUpdate(table: 'companies' | 'contacts' | 'opportunities'
 }
 
 /** O-24: one "created" history entry per imported record, like a record made in the UI. */
-export async function recordImported(db: Db, entity: 'company' | 'contact' | 'opportunity', ids: number[], labels: string[], actorId: number) {
+export async function recordImported(
+  db: Db,
+  entity: 'company' | 'contact' | 'opportunity',
+  ids: number[],
+  labels: string[],
+  actorId: number,
+) {
   if (!ids.length) return;
   await sql`
     INSERT INTO change_history (entity, entity_id, field, old_value, new_value, changed_by)
@@ -138,22 +181,56 @@ export async function recordImported(db: Db, entity: 'company' | 'contact' | 'op
 }
 
 /** O-9, O-10: the close of an opportunity that arrived closed, as closing it through the API keeps it. */
-export type ImportedClosing = { opportunityId: number; outcome: 'won' | 'lost' | 'expired'; closeDate: string; actualAmount: number | null; deliveryDate: string | null; probabilityBefore: number };
+export type ImportedClosing = {
+  opportunityId: number;
+  outcome: 'won' | 'lost' | 'expired';
+  closeDate: string;
+  actualAmount: number | null;
+  deliveryDate: string | null;
+  probabilityBefore: number;
+};
 
 export async function insertImportedClosings(db: Db, rows: ImportedClosing[], actorId: number) {
   if (!rows.length) return;
-  const columns: Columns = [['opportunityId', 'int'], ['outcome', 'text'], ['closeDate', 'date'], ['actualAmount', 'numeric'], ['deliveryDate', 'date'], ['probabilityBefore', 'smallint']];
+  const columns: Columns = [
+    ['opportunityId', 'int'],
+    ['outcome', 'text'],
+    ['closeDate', 'date'],
+    ['actualAmount', 'numeric'],
+    ['deliveryDate', 'date'],
+    ['probabilityBefore', 'smallint'],
+  ];
   await sql`
     INSERT INTO opportunity_closings (opportunity_id, outcome, close_date, actual_amount, delivery_date, probability_before, closed_by)
-    SELECT r.opportunity_id, r.outcome, r.close_date, r.actual_amount, r.delivery_date, r.probability_before, ${actorId} FROM ${recordset(columns, rows, false)}`.execute(db);
+    SELECT r.opportunity_id, r.outcome, r.close_date, r.actual_amount, r.delivery_date, r.probability_before, ${actorId} FROM ${recordset(columns, rows, false)}`.execute(
+    db,
+  );
 }
 
 /** O-21: the task a follow-up date creates (done when the opportunity is closed, as closing finishes it), remembered with the date. */
-export type ImportedFollowUp = { opportunityId: number; subject: string; text: string; dueDate: string; done: boolean; ownerId: number; companyId: number; contactId: number | null };
+export type ImportedFollowUp = {
+  opportunityId: number;
+  subject: string;
+  text: string;
+  dueDate: string;
+  done: boolean;
+  ownerId: number;
+  companyId: number;
+  contactId: number | null;
+};
 
 export async function insertImportedFollowUps(db: Db, rows: ImportedFollowUp[], actorId: number) {
   if (!rows.length) return;
-  const columns: Columns = [['opportunityId', 'int'], ['subject', 'text'], ['text', 'text'], ['dueDate', 'date'], ['done', 'boolean'], ['ownerId', 'int'], ['companyId', 'int'], ['contactId', 'int']];
+  const columns: Columns = [
+    ['opportunityId', 'int'],
+    ['subject', 'text'],
+    ['text', 'text'],
+    ['dueDate', 'date'],
+    ['done', 'boolean'],
+    ['ownerId', 'int'],
+    ['companyId', 'int'],
+    ['contactId', 'int'],
+  ];
   await sql`
     WITH tasks AS (
       INSERT INTO activities (type, subject, text, due_date, done, done_at, owner_id, company_id, contact_id, opportunity_id, created_by, updated_by)
@@ -161,13 +238,31 @@ export async function insertImportedFollowUps(db: Db, rows: ImportedFollowUp[], 
       FROM ${recordset(columns, rows, false)}
       RETURNING id, opportunity_id, due_date
     )
-    INSERT INTO opportunity_follow_ups (opportunity_id, follow_up_date, set_by, activity_id) SELECT opportunity_id, due_date, ${actorId}, id FROM tasks`.execute(db);
+    INSERT INTO opportunity_follow_ups (opportunity_id, follow_up_date, set_by, activity_id) SELECT opportunity_id, due_date, ${actorId}, id FROM tasks`.execute(
+    db,
+  );
 }
 
 /** O-24: history lines of many records in one statement. */
-export async function insertImportedHistory(db: Db, rows: { entity: 'company' | 'contact' | 'opportunity'; entityId: number; field: string; oldValue: string | null; newValue: string | null }[], actorId: number) {
+export async function insertImportedHistory(
+  db: Db,
+  rows: {
+    entity: 'company' | 'contact' | 'opportunity';
+    entityId: number;
+    field: string;
+    oldValue: string | null;
+    newValue: string | null;
+  }[],
+  actorId: number,
+) {
   if (!rows.length) return;
-  const columns: Columns = [['entity', 'text'], ['entityId', 'int'], ['field', 'text'], ['oldValue', 'text'], ['newValue', 'text']];
+  const columns: Columns = [
+    ['entity', 'text'],
+    ['entityId', 'int'],
+    ['field', 'text'],
+    ['oldValue', 'text'],
+    ['newValue', 'text'],
+  ];
   await sql`
     INSERT INTO change_history (entity, entity_id, field, old_value, new_value, changed_by)
     SELECT r.entity, r.entity_id, r.field, r.old_value, r.new_value, ${actorId} FROM ${recordset(columns, rows, false)}`.execute(db);
@@ -176,7 +271,9 @@ export async function insertImportedHistory(db: Db, rows: { entity: 'company' | 
 /** C-4: a contact imported as primary takes the flag from the company's current primary contact. */
 export async function clearPrimaryOf(db: Db, companyIds: number[], exceptIds: number[]) {
   if (!companyIds.length) return;
-  await sql`UPDATE contacts SET is_primary = false WHERE company_id = ANY(${companyIds}::int[]) AND is_primary AND NOT (id = ANY(${exceptIds}::int[]))`.execute(db);
+  await sql`UPDATE contacts SET is_primary = false WHERE company_id = ANY(${companyIds}::int[]) AND is_primary AND NOT (id = ANY(${exceptIds}::int[]))`.execute(
+    db,
+  );
 }
 
 export type NumberKind = 'account' | 'opportunity';
@@ -194,10 +291,13 @@ export function numberCounter(db: Db): NumberCounter {
     let n = next.get(kind);
     if (n === undefined && count === 0) return []; // the numbers given so far are in the table when the count starts
     if (n === undefined) {
-      await sql`SELECT pg_advisory_xact_lock(hashtext(${kind === 'account' ? 'companies.account_number' : 'opportunities.number'}))`.execute(db);
-      const { rows } = kind === 'account'
-        ? await sql<{ n: number | null }>`SELECT max(account_number_value) AS n FROM companies`.execute(db)
-        : await sql<{ n: number | null }>`SELECT max(number) AS n FROM opportunities`.execute(db);
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${kind === 'account' ? 'companies.account_number' : 'opportunities.number'}))`.execute(
+        db,
+      );
+      const { rows } =
+        kind === 'account'
+          ? await sql<{ n: number | null }>`SELECT max(account_number_value) AS n FROM companies`.execute(db)
+          : await sql<{ n: number | null }>`SELECT max(number) AS n FROM opportunities`.execute(db);
       n = (rows[0]?.n ?? (kind === 'account' ? 10000 : 0)) + 1;
     }
     const numbers: string[] = [];

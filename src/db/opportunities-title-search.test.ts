@@ -3,7 +3,14 @@ import { sql } from 'kysely';
 import type { Database } from './connect.ts';
 import { freshDatabase } from '../../test/helpers/database.ts';
 import { createUser } from '../domain/users/users.ts';
-import { allOf, listOpportunities, opportunityConditions, prefixRange, type OpportunityFilters, type TitleSearchTuning } from './opportunities.ts';
+import {
+  allOf,
+  listOpportunities,
+  opportunityConditions,
+  prefixRange,
+  type OpportunityFilters,
+  type TitleSearchTuning,
+} from './opportunities.ts';
 import { decodeCursor, type Sort } from './paging.ts';
 
 // A text search sorted by title reads its page by walking the title index, and falls back to sorting
@@ -17,9 +24,21 @@ beforeAll(async () => {
   const db = database.db;
   owners = [];
   for (const name of ['Tove Titel', 'Sune Søg']) {
-    owners.push((await createUser({ db, actor: null, input: { name, email: `${name.split(' ')[0]}@example.com`, password: 'long enough pw', role: 'seller' } })).id);
+    owners.push(
+      (
+        await createUser({
+          db,
+          actor: null,
+          input: { name, email: `${name.split(' ')[0]}@example.com`, password: 'long enough pw', role: 'seller' },
+        })
+      ).id,
+    );
   }
-  const { id: companyId } = await db.insertInto('companies').values({ accountNumber: '10001', name: 'Fjordkraft AS' }).returning('id').executeTakeFirstOrThrow();
+  const { id: companyId } = await db
+    .insertInto('companies')
+    .values({ accountNumber: '10001', name: 'Fjordkraft AS' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const { id: processId } = await db.selectFrom('salesProcesses').select('id').where('isDefault', '=', true).executeTakeFirstOrThrow();
 
   const rows: { title: string; description: string | null; deleted?: boolean }[] = [];
@@ -56,7 +75,11 @@ async function allPages(filters: OpportunityFilters, direction: Sort['direction'
   const ids: number[] = [];
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<typeof listOpportunities>> = await listOpportunities(database.db, { sort, cursor: decodeCursor(cursor ?? undefined, sort), limit: 10, filters }, tuning);
+    const page: Awaited<ReturnType<typeof listOpportunities>> = await listOpportunities(
+      database.db,
+      { sort, cursor: decodeCursor(cursor ?? undefined, sort), limit: 10, filters },
+      tuning,
+    );
     ids.push(...page.items.map((row) => row.id));
     cursor = page.nextCursor;
   } while (cursor && ids.length < 1000);
@@ -66,7 +89,9 @@ async function allPages(filters: OpportunityFilters, direction: Sort['direction'
 async function plainOrder(filters: OpportunityFilters, direction: Sort['direction']) {
   const dir = direction === 'asc' ? sql`ASC` : sql`DESC`;
   const { rows } = await sql<{ id: number }>`
-    SELECT o.id FROM opportunities o WHERE ${allOf(opportunityConditions(filters))} ORDER BY lower(o.title) ${dir}, o.id ${dir}`.execute(database.db);
+    SELECT o.id FROM opportunities o WHERE ${allOf(opportunityConditions(filters))} ORDER BY lower(o.title) ${dir}, o.id ${dir}`.execute(
+    database.db,
+  );
   return rows.map((row) => row.id);
 }
 

@@ -237,7 +237,8 @@ async function listByTitleSearch(db: Db, query: ListQuery<OpportunityFilters>, t
     if (cursor) start.push(sql<boolean>`(lower(t.title), t.id) ${after} (${cursor.v}, ${cursor.id})`);
     if (await sortsByCodePoint(db)) {
       // "starts with" only reads its range of the index
-      for (const [from, to] of patterns.map(prefixRange).filter((r) => r !== null)) start.push(sql<boolean>`lower(t.title) >= ${from} AND lower(t.title) < ${to}`);
+      for (const [from, to] of patterns.map(prefixRange).filter((r) => r !== null))
+        start.push(sql<boolean>`lower(t.title) >= ${from} AND lower(t.title) < ${to}`);
     }
     const entries = sql`SELECT t.id, lower(t.title) AS k FROM opportunities t WHERE ${allOf(start)} ORDER BY lower(t.title) ${direction}, t.id ${direction}`;
     const { rows: found } = await sql<{ id: number }>`
@@ -272,7 +273,9 @@ async function listByTitleSearch(db: Db, query: ListQuery<OpportunityFilters>, t
 
 /** PostgreSQL's estimate of how many opportunities match: it plans the query and reads nothing. */
 async function estimateRows(db: Db, where: RawBuilder<boolean>): Promise<number> {
-  const { rows } = await sql<Record<string, [{ Plan: { 'Plan Rows': number } }]>>`EXPLAIN (FORMAT JSON) SELECT FROM opportunities o WHERE ${where}`.execute(db);
+  const { rows } = await sql<
+    Record<string, [{ Plan: { 'Plan Rows': number } }]>
+  >`EXPLAIN (FORMAT JSON) SELECT FROM opportunities o WHERE ${where}`.execute(db);
   const plan = Object.values(rows[0] ?? {})[0];
   return plan?.[0]?.Plan['Plan Rows'] ?? 0;
 }
@@ -315,7 +318,13 @@ export async function insertOpportunity(db: Db, row: Insertable<OpportunitiesTab
   return id;
 }
 
-export function updateOpportunityRow(db: Db, id: number, version: number, actorId: number, changes: Updateable<OpportunitiesTable>): Promise<boolean> {
+export function updateOpportunityRow(
+  db: Db,
+  id: number,
+  version: number,
+  actorId: number,
+  changes: Updateable<OpportunitiesTable>,
+): Promise<boolean> {
   return updateAtVersion(db, 'opportunities', id, version, actorId, changes);
 }
 
@@ -389,5 +398,7 @@ export async function replaceSoleSellers(db: Db, owners: readonly { opportunityI
     UPDATE opportunity_sellers x SET user_id = c.owner_id, share = 100
     FROM unnest(${owners.map((o) => o.opportunityId)}::int[], ${owners.map((o) => o.ownerId)}::int[]) AS c(opportunity_id, owner_id)
     WHERE x.opportunity_id = c.opportunity_id
-      AND NOT EXISTS (SELECT 1 FROM opportunity_sellers y WHERE y.opportunity_id = x.opportunity_id AND y.user_id <> x.user_id)`.execute(db);
+      AND NOT EXISTS (SELECT 1 FROM opportunity_sellers y WHERE y.opportunity_id = x.opportunity_id AND y.user_id <> x.user_id)`.execute(
+    db,
+  );
 }

@@ -29,19 +29,22 @@ export async function saveSteps(db: Db, opportunityId: number, before: readonly 
   }
 }
 
-export async function insertClosing(db: Db, row: {
-  opportunityId: number;
-  outcome: 'won' | 'lost' | 'expired';
-  closeDate: string;
-  actualAmount: number | null;
-  deliveryDate: string | null;
-  winReasonId: number | null;
-  lossReasonId: number | null;
-  winnerCompetitorId: number | null;
-  note: string | null;
-  probabilityBefore: number;
-  closedBy: number;
-}) {
+export async function insertClosing(
+  db: Db,
+  row: {
+    opportunityId: number;
+    outcome: 'won' | 'lost' | 'expired';
+    closeDate: string;
+    actualAmount: number | null;
+    deliveryDate: string | null;
+    winReasonId: number | null;
+    lossReasonId: number | null;
+    winnerCompetitorId: number | null;
+    note: string | null;
+    probabilityBefore: number;
+    closedBy: number;
+  },
+) {
   await db.insertInto('opportunityClosings').values(row).execute();
 }
 
@@ -64,7 +67,11 @@ export async function stageProbability(db: Db, stageId: number): Promise<number 
 }
 
 export async function markReopened(db: Db, closingId: number, actorId: number) {
-  await db.updateTable('opportunityClosings').set({ reopenedAt: sql`now()`, reopenedBy: actorId }).where('id', '=', closingId).execute();
+  await db
+    .updateTable('opportunityClosings')
+    .set({ reopenedAt: sql`now()`, reopenedBy: actorId })
+    .where('id', '=', closingId)
+    .execute();
 }
 
 export function listClosings(db: Db, opportunityId: number) {
@@ -100,7 +107,12 @@ export async function copyCompetitors(db: Db, fromId: number, toId: number) {
 }
 
 export function findDeletedOpportunity(db: Db, id: number) {
-  return db.selectFrom('opportunities').select(['id', 'number', 'title', 'deletedAt', 'updatedBy']).where('id', '=', id).where('deletedAt', 'is not', null).executeTakeFirst();
+  return db
+    .selectFrom('opportunities')
+    .select(['id', 'number', 'title', 'deletedAt', 'updatedBy'])
+    .where('id', '=', id)
+    .where('deletedAt', 'is not', null)
+    .executeTakeFirst();
 }
 
 /** O-14: deleted opportunities an admin can still restore (deleted within `days` days), newest first. */
@@ -109,7 +121,17 @@ export function listDeleted(db: Db, days: number, limit: number) {
     .selectFrom('opportunities as o')
     .innerJoin('companies as c', 'c.id', 'o.companyId')
     .leftJoin('users as u', 'u.id', 'o.updatedBy')
-    .select(['o.id', 'o.number', 'o.title', 'o.amount', 'o.currency', 'o.status', 'o.deletedAt', 'c.name as companyName', 'u.initials as deletedByInitials'])
+    .select([
+      'o.id',
+      'o.number',
+      'o.title',
+      'o.amount',
+      'o.currency',
+      'o.status',
+      'o.deletedAt',
+      'c.name as companyName',
+      'u.initials as deletedByInitials',
+    ])
     .where('o.deletedAt', 'is not', null)
     .where(sql<boolean>`o.deleted_at > now() - make_interval(days => ${days})`)
     .orderBy('o.deletedAt', 'desc')
@@ -118,7 +140,11 @@ export function listDeleted(db: Db, days: number, limit: number) {
 }
 
 export async function restoreOpportunityRow(db: Db, id: number, actorId: number) {
-  await db.updateTable('opportunities').set({ deletedAt: null, updatedAt: sql`now()`, updatedBy: actorId, version: sql`version + 1` }).where('id', '=', id).execute();
+  await db
+    .updateTable('opportunities')
+    .set({ deletedAt: null, updatedAt: sql`now()`, updatedBy: actorId, version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The sellers with shares and the competitors with threat, as one line each, for the change history. */
@@ -128,6 +154,8 @@ export async function describeParts(db: Db, opportunityId: number): Promise<{ se
       (SELECT string_agg(u.initials || ' ' || to_char(s.share, 'FM990.00') || ' %', ', ' ORDER BY s.position)
          FROM opportunity_sellers s JOIN users u ON u.id = s.user_id WHERE s.opportunity_id = ${opportunityId}) AS sellers,
       (SELECT string_agg(coalesce(c.name, oc.name) || ' (' || oc.threat || ')', ', ' ORDER BY oc.threat DESC, coalesce(c.name, oc.name))
-         FROM opportunity_competitors oc LEFT JOIN competitors c ON c.id = oc.competitor_id WHERE oc.opportunity_id = ${opportunityId}) AS competitors`.execute(db);
+         FROM opportunity_competitors oc LEFT JOIN competitors c ON c.id = oc.competitor_id WHERE oc.opportunity_id = ${opportunityId}) AS competitors`.execute(
+    db,
+  );
   return rows[0] ?? { sellers: null, competitors: null };
 }

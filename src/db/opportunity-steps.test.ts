@@ -22,8 +22,16 @@ let number = 0;
 beforeAll(async () => {
   database = await freshDatabase();
   const { db } = database;
-  ({ id: ownerId } = await db.insertInto('users').values({ name: 'Trine Trin', initials: 'TT', email: 'tt@steps.dk', passwordHash: 'x', role: 'seller' }).returning('id').executeTakeFirstOrThrow());
-  ({ id: companyId } = await db.insertInto('companies').values({ accountNumber: '30001', name: 'Trin ApS' }).returning('id').executeTakeFirstOrThrow());
+  ({ id: ownerId } = await db
+    .insertInto('users')
+    .values({ name: 'Trine Trin', initials: 'TT', email: 'tt@steps.dk', passwordHash: 'x', role: 'seller' })
+    .returning('id')
+    .executeTakeFirstOrThrow());
+  ({ id: companyId } = await db
+    .insertInto('companies')
+    .values({ accountNumber: '30001', name: 'Trin ApS' })
+    .returning('id')
+    .executeTakeFirstOrThrow());
   const process = await findDefaultProcess(db);
   if (!process) throw new Error('no default process');
   ({ stages, id: processId } = process);
@@ -37,14 +45,18 @@ async function opportunity(at: number, status: OpportunityStatus, states?: reado
   const { db } = database;
   number += 1;
   const id = await insertOpportunity(db, { number, title: `Trin ${number}`, companyId, ownerId, processId, stageId: stageAt(at), status });
-  if (states) await db.insertInto('opportunitySteps').values(states.map((state, i) => ({ opportunityId: id, stageId: stageAt(i + 1), state }))).execute();
+  if (states)
+    await db
+      .insertInto('opportunitySteps')
+      .values(states.map((state, i) => ({ opportunityId: id, stageId: stageAt(i + 1), state })))
+      .execute();
   return id;
 }
 
 const statesOf = async (id: number) => (await listSteps(database.db, id)).map((s) => s.state);
 const currentOf = async (id: number) => currentStageId(await listSteps(database.db, id));
 
-describe('a new opportunity\'s steps (O-7)', () => {
+describe("a new opportunity's steps (O-7)", () => {
   it.each([
     ['open at the first stage: all to do', 1, 'open', ['todo', 'todo', 'todo', 'todo'], 1],
     ['open at the third stage: the two before done', 3, 'open', ['done', 'done', 'todo', 'todo'], 3],
@@ -70,7 +82,11 @@ describe('moving to another stage (O-7)', () => {
     ['to the last stage', ['done', 'todo', 'todo', 'todo'], 4, ['done', 'done', 'done', 'todo']],
   ] as const)('%s', async (_name, before, to, expected) => {
     const id = await opportunity(1, 'open', before);
-    await database.db.updateTable('opportunities').set({ stageId: stageAt(to) }).where('id', '=', id).execute();
+    await database.db
+      .updateTable('opportunities')
+      .set({ stageId: stageAt(to) })
+      .where('id', '=', id)
+      .execute();
     await alignSteps(database.db, [id]);
     expect(await statesOf(id)).toEqual(expected);
     expect(await currentOf(id)).toBe(stageAt(to));
@@ -79,19 +95,38 @@ describe('moving to another stage (O-7)', () => {
   it('writes the change time only of the steps that change', async () => {
     const id = await opportunity(1, 'open', ['done', 'cancelled', 'todo', 'todo']);
     await sql`UPDATE opportunity_steps SET changed_at = '2026-01-01' WHERE opportunity_id = ${id}`.execute(database.db);
-    await database.db.updateTable('opportunities').set({ stageId: stageAt(4) }).where('id', '=', id).execute();
+    await database.db
+      .updateTable('opportunities')
+      .set({ stageId: stageAt(4) })
+      .where('id', '=', id)
+      .execute();
     await alignSteps(database.db, [id]);
     const { rows } = await sql<{ state: string; moved: boolean }>`
       SELECT st.state, st.changed_at > '2026-01-01' AS moved FROM opportunity_steps st JOIN stages s ON s.id = st.stage_id
       WHERE st.opportunity_id = ${id} ORDER BY s.position`.execute(database.db);
-    expect(rows).toEqual([{ state: 'done', moved: false }, { state: 'cancelled', moved: false }, { state: 'done', moved: true }, { state: 'todo', moved: false }]);
+    expect(rows).toEqual([
+      { state: 'done', moved: false },
+      { state: 'cancelled', moved: false },
+      { state: 'done', moved: true },
+      { state: 'todo', moved: false },
+    ]);
   });
 });
 
 describe('winning (O-7, O-9)', () => {
   it.each([
-    ['every step still to do is done, cancelled ones stay', ['done', 'cancelled', 'todo', 'todo'], ['done', 'cancelled', 'done', 'done'], 4],
-    ['a cancelled last step: standing on the last done one', ['done', 'todo', 'todo', 'cancelled'], ['done', 'done', 'done', 'cancelled'], 3],
+    [
+      'every step still to do is done, cancelled ones stay',
+      ['done', 'cancelled', 'todo', 'todo'],
+      ['done', 'cancelled', 'done', 'done'],
+      4,
+    ],
+    [
+      'a cancelled last step: standing on the last done one',
+      ['done', 'todo', 'todo', 'cancelled'],
+      ['done', 'done', 'done', 'cancelled'],
+      3,
+    ],
   ] as const)('%s', async (_name, before, expected, current) => {
     const id = await opportunity(2, 'open', before);
     await alignSteps(database.db, [id], { won: true });

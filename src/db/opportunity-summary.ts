@@ -8,14 +8,25 @@ import { combineSummary, type OpportunitySummary } from '../domain/opportunities
 
 export type { OpportunitySummary };
 
-type SummaryRow = { currency: string; estimatedRevenue: string; pipeline: string; largest: string | null; won: string; open: string; lost: string; expired: string };
+type SummaryRow = {
+  currency: string;
+  estimatedRevenue: string;
+  pipeline: string;
+  largest: string | null;
+  won: string;
+  open: string;
+  lost: string;
+  expired: string;
+};
 
 /**
  * Estimated revenue = sum of amount; pipeline = the sum of opportunity_pipeline_value (migration 0012);
  * largest = the largest amount — each per currency, the base currency first.
  */
 export async function summarizeOpportunities(db: Db, filters: OpportunityFilters, baseCurrency: string): Promise<OpportunitySummary> {
-  const { rows } = onlyOwnerAndStatus(filters) ? await fromTotals(db, null, { ownerId: filters.ownerId, status: filters.status }) : await fromRows(db, filters);
+  const { rows } = onlyOwnerAndStatus(filters)
+    ? await fromTotals(db, null, { ownerId: filters.ownerId, status: filters.status })
+    : await fromRows(db, filters);
   const lines = rows.map((row) => ({
     currency: row.currency,
     estimatedRevenue: Number(row.estimatedRevenue),
@@ -28,7 +39,9 @@ export async function summarizeOpportunities(db: Db, filters: OpportunityFilters
 
 /** Filters the totals table can answer: none, owner, status (what the default list views use). */
 function onlyOwnerAndStatus(f: OpportunityFilters): boolean {
-  const used = Object.entries(f as Record<string, unknown>).filter(([key, value]) => value !== undefined && key !== 'stagnantDays' && !(key === 'ranges' && Object.keys(value as object).length === 0));
+  const used = Object.entries(f as Record<string, unknown>).filter(
+    ([key, value]) => value !== undefined && key !== 'stagnantDays' && !(key === 'ranges' && Object.keys(value as object).length === 0),
+  );
   return used.every(([key]) => key === 'ownerId' || key === 'status');
 }
 

@@ -42,7 +42,12 @@ export function decodeCursor(token: string | undefined, sort: Sort): Cursor | nu
   if (!token) return null;
   try {
     const cursor = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Cursor;
-    if (cursor.f === sort.field && cursor.d === sort.direction && Number.isInteger(cursor.id) && (cursor.v === null || typeof cursor.v === 'string')) {
+    if (
+      cursor.f === sort.field &&
+      cursor.d === sort.direction &&
+      Number.isInteger(cursor.id) &&
+      (cursor.v === null || typeof cursor.v === 'string')
+    ) {
       return cursor;
     }
   } catch {
@@ -93,9 +98,14 @@ export function pagePart(column: SortColumn, id: RawBuilder<unknown>, sort: Sort
     const start = cursor && cursor.v === null ? sql<boolean>`${id} ${after} ${cursor.id}` : sql<boolean>`true`;
     return { where: sql<boolean>`${column.expr} IS NULL AND ${start}`, order: sql`${id} ${direction}` };
   }
-  if (part === 'values') return { where: sql<boolean>`${column.expr} IS NOT NULL AND ${rowAfter}`, order: sql`${column.expr} ${direction}, ${id} ${direction}` };
+  if (part === 'values')
+    return { where: sql<boolean>`${column.expr} IS NOT NULL AND ${rowAfter}`, order: sql`${column.expr} ${direction}, ${id} ${direction}` };
   // no NULLS LAST here: on a column without nulls, plain DESC is what a backward index scan gives
-  if (column.unique) return { where: cursor ? sql<boolean>`${column.expr} ${after} ${cursor.v}` : sql<boolean>`true`, order: sql`${column.expr} ${direction}` };
+  if (column.unique)
+    return {
+      where: cursor ? sql<boolean>`${column.expr} ${after} ${cursor.v}` : sql<boolean>`true`,
+      order: sql`${column.expr} ${direction}`,
+    };
   return { where: rowAfter, order: sql`${column.expr} ${direction}, ${id} ${direction}` };
 }
 

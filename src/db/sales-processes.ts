@@ -6,14 +6,22 @@ export type Stage = { id: number; name: string; probability: number; position: n
 export type SalesProcess = { id: number; name: string; isDefault: boolean; active: boolean; version: number; stages: Stage[] };
 
 export async function listProcesses(db: Db, ids?: number[]): Promise<SalesProcess[]> {
-  let query = db.selectFrom('salesProcesses').select(['id', 'name', 'isDefault', 'active', 'version']).orderBy('isDefault', 'desc').orderBy('name');
+  let query = db
+    .selectFrom('salesProcesses')
+    .select(['id', 'name', 'isDefault', 'active', 'version'])
+    .orderBy('isDefault', 'desc')
+    .orderBy('name');
   if (ids) query = query.where('id', 'in', ids.length ? ids : [0]);
   const processes = await query.execute();
   if (processes.length === 0) return [];
   const stages = await db
     .selectFrom('stages')
     .select(['id', 'processId', 'name', 'probability', 'position'])
-    .where('processId', 'in', processes.map((p) => p.id))
+    .where(
+      'processId',
+      'in',
+      processes.map((p) => p.id),
+    )
     .orderBy('position')
     .execute();
   return processes.map((p) => ({
@@ -40,7 +48,11 @@ export async function findDefaultProcess(db: Db): Promise<SalesProcess | undefin
 
 export async function insertProcess(db: Db, input: { name: string; isDefault: boolean; stages: { name: string; probability: number }[] }) {
   if (input.isDefault) await db.updateTable('salesProcesses').set({ isDefault: false }).where('isDefault', '=', true).execute();
-  const { id } = await db.insertInto('salesProcesses').values({ name: input.name, isDefault: input.isDefault }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('salesProcesses')
+    .values({ name: input.name, isDefault: input.isDefault })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('stages')
     .values(input.stages.map((s, i) => ({ processId: id, name: s.name, probability: s.probability, position: i + 1 })))
@@ -48,15 +60,29 @@ export async function insertProcess(db: Db, input: { name: string; isDefault: bo
   return id;
 }
 
-export async function updateProcess(db: Db, id: number, changes: { name?: string | undefined; active?: boolean | undefined; isDefault?: boolean | undefined }) {
+export async function updateProcess(
+  db: Db,
+  id: number,
+  changes: { name?: string | undefined; active?: boolean | undefined; isDefault?: boolean | undefined },
+) {
   // the process that stops being the default is changed too, so its version moves on
-  if (changes.isDefault) await db.updateTable('salesProcesses').set({ isDefault: false, version: sql`version + 1` }).where('isDefault', '=', true).where('id', '<>', id).execute();
+  if (changes.isDefault)
+    await db
+      .updateTable('salesProcesses')
+      .set({ isDefault: false, version: sql`version + 1` })
+      .where('isDefault', '=', true)
+      .where('id', '<>', id)
+      .execute();
   const set = Object.fromEntries(Object.entries(changes as Record<string, unknown>).filter(([, v]) => v !== undefined));
   if (Object.keys(set).length) await db.updateTable('salesProcesses').set(set).where('id', '=', id).execute();
 }
 
 export function findStage(db: Db, stageId: number) {
-  return db.selectFrom('stages').select(['id', 'processId', 'name', 'probability', 'position']).where('id', '=', stageId).executeTakeFirst();
+  return db
+    .selectFrom('stages')
+    .select(['id', 'processId', 'name', 'probability', 'position'])
+    .where('id', '=', stageId)
+    .executeTakeFirst();
 }
 
 /** Stages of a process that opportunities (not deleted) stand on, with how many. */
@@ -76,17 +102,34 @@ export async function stagesInUse(db: Db, stageIds: number[]): Promise<Map<numbe
  * Writes a process's new stage list: updates kept stages, inserts new ones (with a to-do step on
  * every opportunity of the process), deletes removed ones, and numbers them 1…n in the given order.
  */
-export async function replaceStages(db: Db, processId: number, stages: { id?: number | undefined; name: string; probability: number }[], removedIds: number[]) {
+export async function replaceStages(
+  db: Db,
+  processId: number,
+  stages: { id?: number | undefined; name: string; probability: number }[],
+  removedIds: number[],
+) {
   if (removedIds.length) await db.deleteFrom('stages').where('id', 'in', removedIds).execute();
   // move kept stages out of the way first: (process_id, position) is unique
-  await db.updateTable('stages').set({ position: sql`-position` }).where('processId', '=', processId).execute();
+  await db
+    .updateTable('stages')
+    .set({ position: sql`-position` })
+    .where('processId', '=', processId)
+    .execute();
   const added: { id: number; position: number }[] = [];
   for (const [index, stage] of stages.entries()) {
     const position = index + 1;
     if (stage.id !== undefined) {
-      await db.updateTable('stages').set({ name: stage.name, probability: stage.probability, position }).where('id', '=', stage.id).execute();
+      await db
+        .updateTable('stages')
+        .set({ name: stage.name, probability: stage.probability, position })
+        .where('id', '=', stage.id)
+        .execute();
     } else {
-      const { id } = await db.insertInto('stages').values({ processId, name: stage.name, probability: stage.probability, position }).returning('id').executeTakeFirstOrThrow();
+      const { id } = await db
+        .insertInto('stages')
+        .values({ processId, name: stage.name, probability: stage.probability, position })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       added.push({ id, position });
     }
   }

@@ -2,7 +2,19 @@
 import { sql } from 'kysely';
 import type { Db, ListResource } from './schema.ts';
 
-const columns = ['v.id', 'v.ownerId', 'v.resource', 'v.name', 'v.query', 'v.columns', 'v.shared', 'v.version', 'v.createdAt', 'v.updatedAt', 'u.name as ownerName'] as const;
+const columns = [
+  'v.id',
+  'v.ownerId',
+  'v.resource',
+  'v.name',
+  'v.query',
+  'v.columns',
+  'v.shared',
+  'v.version',
+  'v.createdAt',
+  'v.updatedAt',
+  'u.name as ownerName',
+] as const;
 
 function selectViews(db: Db) {
   return db.selectFrom('savedViews as v').innerJoin('users as u', 'u.id', 'v.ownerId').select(columns);
@@ -14,7 +26,10 @@ export type SavedViewRow = Awaited<ReturnType<ReturnType<typeof selectViews>['ex
 export function listViews(db: Db, userId: number, resource: ListResource | undefined): Promise<SavedViewRow[]> {
   let query = selectViews(db).where((eb) => eb.or([eb('v.ownerId', '=', userId), eb('v.shared', '=', true)]));
   if (resource) query = query.where('v.resource', '=', resource);
-  return query.orderBy(sql`lower(v.name)`).orderBy('v.id').execute();
+  return query
+    .orderBy(sql`lower(v.name)`)
+    .orderBy('v.id')
+    .execute();
 }
 
 export function findView(db: Db, id: number): Promise<SavedViewRow | undefined> {
@@ -31,7 +46,14 @@ export type ViewValues = { name: string; query: Record<string, string>; columns:
 export async function insertView(db: Db, ownerId: number, resource: ListResource, values: ViewValues): Promise<number> {
   const row = await db
     .insertInto('savedViews')
-    .values({ ownerId, resource, name: values.name, query: JSON.stringify(values.query), columns: JSON.stringify(values.columns), shared: values.shared })
+    .values({
+      ownerId,
+      resource,
+      name: values.name,
+      query: JSON.stringify(values.query),
+      columns: JSON.stringify(values.columns),
+      shared: values.shared,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

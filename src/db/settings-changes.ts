@@ -34,10 +34,13 @@ export async function watchSettings(database: Pick<Database, 'db' | 'pool' | 'mo
     gone?.on('error', () => {});
     void gone?.end().catch(() => {});
     if (stopped || retry) return;
-    retry = setTimeout(() => {
-      retry = null;
-      void listen();
-    }, RETRY_MS[Math.min(failures, RETRY_MS.length - 1)]);
+    retry = setTimeout(
+      () => {
+        retry = null;
+        void listen();
+      },
+      RETRY_MS[Math.min(failures, RETRY_MS.length - 1)],
+    );
     retry.unref();
     failures += 1;
   };

@@ -48,7 +48,16 @@ export async function findEntry(db: Db, list: SetupList, id: number): Promise<Se
   return rows[0];
 }
 
-export type EntryValues = { name?: string; active?: boolean; position?: number; key?: string; code?: string; paymentTermsDays?: number | null; currency?: string | null; priceList?: string | null };
+export type EntryValues = {
+  name?: string;
+  active?: boolean;
+  position?: number;
+  key?: string;
+  code?: string;
+  paymentTermsDays?: number | null;
+  currency?: string | null;
+  priceList?: string | null;
+};
 
 const COLUMNS: Record<keyof EntryValues, string> = {
   name: 'name',
@@ -65,9 +74,10 @@ export async function insertEntry(db: Db, list: SetupList, values: EntryValues):
   const entries = (Object.entries(values) as [keyof EntryValues, unknown][]).filter(([, v]) => v !== undefined);
   const columns = sql.join(entries.map(([k]) => sql.id(COLUMNS[k])));
   const params = sql.join(entries.map(([, v]) => sql`${v}`));
-  const position = values.position === undefined
-    ? sql`, position) VALUES (${params}, (SELECT coalesce(max(position), 0) + 1 FROM ${table(list)}))`
-    : sql`) VALUES (${params})`;
+  const position =
+    values.position === undefined
+      ? sql`, position) VALUES (${params}, (SELECT coalesce(max(position), 0) + 1 FROM ${table(list)}))`
+      : sql`) VALUES (${params})`;
   const { rows } = await sql<SetupEntry>`INSERT INTO ${table(list)} (${columns}${position} RETURNING *`.execute(db);
   return rows[0] as SetupEntry;
 }

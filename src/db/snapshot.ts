@@ -25,7 +25,13 @@ export type Progress = (step: 'tables' | 'dump', done: number, total: number) =>
  * depend on the order rows lie on disk. Run inside a transaction; the settings fix how values print.
  */
 export async function summarizeContent(trx: Kysely<DB>, onProgress: Progress = () => {}): Promise<ContentSummary> {
-  for (const setting of [sql`SET LOCAL TimeZone = 'UTC'`, sql`SET LOCAL DateStyle = 'ISO, YMD'`, sql`SET LOCAL IntervalStyle = 'postgres'`, sql`SET LOCAL extra_float_digits = 1`, sql`SET LOCAL bytea_output = 'hex'`]) {
+  for (const setting of [
+    sql`SET LOCAL TimeZone = 'UTC'`,
+    sql`SET LOCAL DateStyle = 'ISO, YMD'`,
+    sql`SET LOCAL IntervalStyle = 'postgres'`,
+    sql`SET LOCAL extra_float_digits = 1`,
+    sql`SET LOCAL bytea_output = 'hex'`,
+  ]) {
     await setting.execute(trx);
   }
   const { rows: version } = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(trx);
@@ -42,10 +48,14 @@ export async function summarizeContent(trx: Kysely<DB>, onProgress: Progress = (
   }
   onProgress('tables', names.length, names.length);
   const hasMigrations = names.some((n) => n.name === 'kysely_migration');
-  const migrations = hasMigrations ? (await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(trx)).rows.map((r) => r.name) : [];
+  const migrations = hasMigrations
+    ? (await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(trx)).rows.map((r) => r.name)
+    : [];
   const attachments = names.some((n) => n.name === 'attachments')
-    ? (await sql<{ id: number; sizeBytes: number; sha256: string }>`
-        SELECT id, size_bytes AS "sizeBytes", encode(sha256(data), 'hex') AS sha256 FROM attachments ORDER BY id`.execute(trx)).rows
+    ? (
+        await sql<{ id: number; sizeBytes: number; sha256: string }>`
+        SELECT id, size_bytes AS "sizeBytes", encode(sha256(data), 'hex') AS sha256 FROM attachments ORDER BY id`.execute(trx)
+      ).rows
     : [];
   return { serverVersion: version[0]?.v ?? '', migrations, tables, attachments };
 }
@@ -56,7 +66,9 @@ export async function holdsData(db: Db): Promise<boolean> {
   const { rows: present } = await sql<{ users: boolean; companies: boolean }>`
     SELECT to_regclass('public.users') IS NOT NULL AS users, to_regclass('public.companies') IS NOT NULL AS companies`.execute(db);
   if (!present[0]?.users || !present[0].companies) return false;
-  const { rows } = await sql<{ found: boolean }>`SELECT EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM companies) AS found`.execute(db);
+  const { rows } = await sql<{ found: boolean }>`SELECT EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM companies) AS found`.execute(
+    db,
+  );
   return rows[0]?.found === true;
 }
 
@@ -65,7 +77,10 @@ export async function snapshotEmbedded(database: Database, onProgress?: Progress
   // PGlite has one connection: holding it, nothing can write between the summary and the dump
   return database.db.connection().execute(async (connection) => {
     await sql`CHECKPOINT`.execute(connection);
-    const summary = await connection.transaction().setIsolationLevel('repeatable read').execute((trx) => summarizeContent(trx, onProgress));
+    const summary = await connection
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute((trx) => summarizeContent(trx, onProgress));
     onProgress?.('dump', 0, 1);
     const data = await database.dump();
     onProgress?.('dump', 1, 1);
@@ -79,14 +94,25 @@ export async function snapshotEmbedded(database: Database, onProgress?: Progress
  */
 export async function snapshotServer(database: Database, file: string, pgDump: string, onProgress?: Progress): Promise<ContentSummary> {
   const url = serverUrl(database);
-  return database.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
-    const { rows } = await sql<{ id: string }>`SELECT pg_export_snapshot() AS id`.execute(trx);
-    const summary = await summarizeContent(trx, onProgress);
-    onProgress?.('dump', 0, 1);
-    await runTool(pgDump, ['--format=custom', `--snapshot=${rows[0]?.id}`, '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`]);
-    onProgress?.('dump', 1, 1);
-    return summary;
-  });
+  return database.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const { rows } = await sql<{ id: string }>`SELECT pg_export_snapshot() AS id`.execute(trx);
+      const summary = await summarizeContent(trx, onProgress);
+      onProgress?.('dump', 0, 1);
+      await runTool(pgDump, [
+        '--format=custom',
+        `--snapshot=${rows[0]?.id}`,
+        '--no-owner',
+        '--no-privileges',
+        `--file=${file}`,
+        `--dbname=${url}`,
+      ]);
+      onProgress?.('dump', 1, 1);
+      return summary;
+    });
 }
 
 /** Loads a pg_dump file into the server database with `pgRestore`; `clean` drops what is there first. All or nothing. */
@@ -132,7 +158,11 @@ export const majorOf = (version: string) => Number(/^(\d+)/.exec(version)?.[1] ?
  */
 export async function findTool(name: 'pg_dump' | 'pg_restore', version: string): Promise<string | null> {
   const major = majorOf(version);
-  const candidates = [process.env.TRAKT_PG_BIN ? join(process.env.TRAKT_PG_BIN, name) : null, `/usr/lib/postgresql/${major}/bin/${name}`, name];
+  const candidates = [
+    process.env.TRAKT_PG_BIN ? join(process.env.TRAKT_PG_BIN, name) : null,
+    `/usr/lib/postgresql/${major}/bin/${name}`,
+    name,
+  ];
   for (const candidate of candidates) {
     if (!candidate || (candidate.includes('/') && !existsSync(candidate))) continue;
     const version = await runTool(candidate, ['--version']).catch(() => null);
@@ -149,6 +179,10 @@ function runTool(command: string, args: string[]): Promise<string> {
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command.split('/').pop()} failed: ${err.trim().split('\n').slice(-3).join(' ') || `exit ${code}`}`))));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`${command.split('/').pop()} failed: ${err.trim().split('\n').slice(-3).join(' ') || `exit ${code}`}`)),
+    );
   });
 }

@@ -4,7 +4,20 @@ import { keyset, pageOf, type Sort } from './paging.ts';
 
 export type UserRecord = Omit<Selectable<UsersTable>, 'passwordHash'>;
 
-const columns = ['id', 'name', 'initials', 'email', 'role', 'regionId', 'departmentId', 'language', 'active', 'version', 'createdAt', 'updatedAt'] as const;
+const columns = [
+  'id',
+  'name',
+  'initials',
+  'email',
+  'role',
+  'regionId',
+  'departmentId',
+  'language',
+  'active',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 export const USER_SORTS = {
   name: { expr: sql`lower(name)`, nullable: false },
@@ -25,7 +38,14 @@ export function findActiveUser(db: Db, email: string | undefined): Promise<UserR
 
 export async function listUsers(
   db: Db,
-  query: { sort: Sort; cursor: ReturnType<typeof import('./paging.ts').decodeCursor>; limit: number; active?: boolean; role?: string[]; q?: string },
+  query: {
+    sort: Sort;
+    cursor: ReturnType<typeof import('./paging.ts').decodeCursor>;
+    limit: number;
+    active?: boolean;
+    role?: string[];
+    q?: string;
+  },
 ) {
   const column = USER_SORTS[query.sort.field as keyof typeof USER_SORTS];
   const { where, order } = keyset(column, sql`id`, query.sort, query.cursor);
@@ -37,18 +57,35 @@ export async function listUsers(
   if (query.active !== undefined) select = select.where('active', '=', query.active);
   if (query.role) select = select.where('role', 'in', query.role as UsersTable['role'][]);
   if (query.q) select = select.where(sql<boolean>`(lower(name) LIKE ${query.q} OR lower(email) LIKE ${query.q})`);
-  const rows = await select.orderBy(order).limit(query.limit + 1).execute();
+  const rows = await select
+    .orderBy(order)
+    .limit(query.limit + 1)
+    .execute();
   return pageOf(rows, query.limit, query.sort);
 }
 
 export function insertUser(
   db: Db,
-  row: { name: string; initials: string; email: string; passwordHash: string; role: UsersTable['role']; regionId: number | null; departmentId: number | null; language: 'en' | 'da' | 'nb' | 'sv' },
+  row: {
+    name: string;
+    initials: string;
+    email: string;
+    passwordHash: string;
+    role: UsersTable['role'];
+    regionId: number | null;
+    departmentId: number | null;
+    language: 'en' | 'da' | 'nb' | 'sv';
+  },
 ) {
   return db.insertInto('users').values(row).returning(columns).executeTakeFirstOrThrow();
 }
 
-export async function updateUser(db: Db, id: number, expectedVersion: number, changes: Partial<Omit<Selectable<UsersTable>, 'id' | 'version' | 'createdAt'>>) {
+export async function updateUser(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: Partial<Omit<Selectable<UsersTable>, 'id' | 'version' | 'createdAt'>>,
+) {
   return db
     .updateTable('users')
     .set({ ...changes, version: sql`version + 1`, updatedAt: new Date() })
@@ -59,16 +96,23 @@ export async function updateUser(db: Db, id: number, expectedVersion: number, ch
 }
 
 export async function countActiveAdmins(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select(sql<number>`count(*)`.as('n')).where('role', '=', 'admin').where('active', '=', true).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', true)
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
 export async function setPasswordHash(db: Db, id: number, passwordHash: string) {
   await db.updateTable('users').set({ passwordHash, updatedAt: new Date() }).where('id', '=', id).execute();
 }
-

@@ -8,7 +8,14 @@ export type AuditedTable = 'companies' | 'contacts' | 'opportunities' | 'activit
  * O-25: applies `changes` only while the row still has `version` and is not deleted, moving its
  * version, updated time and editor on. False when someone else changed it first.
  */
-export async function updateAtVersion<T extends AuditedTable>(db: Db, table: T, id: number, version: number, actorId: number, changes: Updateable<DB[T]>): Promise<boolean> {
+export async function updateAtVersion<T extends AuditedTable>(
+  db: Db,
+  table: T,
+  id: number,
+  version: number,
+  actorId: number,
+  changes: Updateable<DB[T]>,
+): Promise<boolean> {
   // the four tables share the columns used here, so one of their types stands for all of them
   const result = await db
     .updateTable(table as 'companies')
@@ -24,16 +31,34 @@ export async function updateAtVersion<T extends AuditedTable>(db: Db, table: T, 
 export async function softDeleteRow<T extends AuditedTable>(db: Db, table: T, id: number, actorId: number, also: Updateable<DB[T]> = {}) {
   await db
     .updateTable(table as 'companies')
-    .set({ ...(also as Updateable<DB['companies']>), deletedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: actorId, version: sql`version + 1` })
+    .set({
+      ...(also as Updateable<DB['companies']>),
+      deletedAt: sql`now()`,
+      updatedAt: sql`now()`,
+      updatedBy: actorId,
+      version: sql`version + 1`,
+    })
     .where('id', '=', id)
     .execute();
 }
 
 /** The records outside the audited four that carry a version of their own (migration 0010). */
 export type VersionedTable =
-  | 'industries' | 'target_groups' | 'interest_types' | 'activity_types' | 'opportunity_types' | 'sources'
-  | 'loss_reasons' | 'win_reasons' | 'regions' | 'departments' | 'customer_profiles' | 'currencies'
-  | 'sales_processes' | 'competitors' | 'opportunity_competitors';
+  | 'industries'
+  | 'target_groups'
+  | 'interest_types'
+  | 'activity_types'
+  | 'opportunity_types'
+  | 'sources'
+  | 'loss_reasons'
+  | 'win_reasons'
+  | 'regions'
+  | 'departments'
+  | 'customer_profiles'
+  | 'currencies'
+  | 'sales_processes'
+  | 'competitors'
+  | 'opportunity_competitors';
 
 /**
  * O-25: moves the row's version on if it still is `version`, before the write it guards. Done

@@ -20,7 +20,10 @@ export function readableActivities(seller: number, alias = 'a'): RawBuilder<bool
 export function opportunityParties(db: Db, id: number): Promise<{ ownerId: number; sellerIds: number[] } | undefined> {
   return db
     .selectFrom('opportunities as o')
-    .select(['o.ownerId', sql<number[]>`array(SELECT user_id FROM opportunity_sellers x WHERE x.opportunity_id = o.id ORDER BY x.position)`.as('sellerIds')])
+    .select([
+      'o.ownerId',
+      sql<number[]>`array(SELECT user_id FROM opportunity_sellers x WHERE x.opportunity_id = o.id ORDER BY x.position)`.as('sellerIds'),
+    ])
     .where('o.id', '=', id)
     .executeTakeFirst();
 }

@@ -63,5 +63,4 @@ export class AppError extends Error {
 
 export const notFound = (what: string, id: number | string) => new AppError('NOT_FOUND', `${what} ${id} was not found`);
 
-export const invalid = (field: string, message: string) =>
-  new AppError('VALIDATION', message, { fields: { [field]: message } });
+export const invalid = (field: string, message: string) => new AppError('VALIDATION', message, { fields: { [field]: message } });

@@ -13,7 +13,11 @@ afterAll(() => database.close());
 
 describe('maintenance job', () => {
   it('removes expired sessions and, on the embedded database, runs VACUUM ANALYZE', async () => {
-    const user = await createUser({ db: database.db, actor: null, input: { name: 'Vera Vakuum', email: 'vera@example.com', password: 'long enough pw', role: 'seller' } });
+    const user = await createUser({
+      db: database.db,
+      actor: null,
+      input: { name: 'Vera Vakuum', email: 'vera@example.com', password: 'long enough pw', role: 'seller' },
+    });
     await database.db
       .insertInto('sessions')
       .values([
@@ -24,7 +28,11 @@ describe('maintenance job', () => {
     const messages: string[] = [];
     const stop = startMaintenance(database, (m) => messages.push(m), 3600_000, 10);
     try {
-      await expect.poll(async () => (await database.db.selectFrom('sessions').select('tokenHash').execute()).map((s) => s.tokenHash), { timeout: 20_000 }).toEqual(['live']);
+      await expect
+        .poll(async () => (await database.db.selectFrom('sessions').select('tokenHash').execute()).map((s) => s.tokenHash), {
+          timeout: 20_000,
+        })
+        .toEqual(['live']);
       if (database.mode === 'pglite') {
         await expect.poll(() => messages, { timeout: 20_000 }).toContain('maintenance: VACUUM ANALYZE done');
         const { rows } = await sql<{ vacuumed: boolean; analyzed: boolean }>`

@@ -16,7 +16,11 @@ beforeAll(async () => {
   admin = await api.as('admin');
   // a raw session, so the test can send bodies that are not JSON objects
   const me = (await admin.get('/api/auth/me')).body.user;
-  const login = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: me.email, password: 'correct horse battery' } });
+  const login = await api.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: me.email, password: 'correct horse battery' },
+  });
   cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
   csrf = login.json().csrfToken;
   const company = (await admin.post('/api/companies', { name: 'Fuzz A/S' })).body;
@@ -24,7 +28,9 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-function operations(document: { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Operation['schema'] }> } }>> }): Operation[] {
+function operations(document: {
+  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Operation['schema'] }> } }>>;
+}): Operation[] {
   const found: Operation[] = [];
   for (const [path, methods] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
@@ -37,7 +43,14 @@ function operations(document: { paths: Record<string, Record<string, { requestBo
   return found;
 }
 
-const WRONG: Record<string, unknown> = { string: 12345, number: 'not a number', integer: 1.5, boolean: 'yes', array: 'nope', object: 'nope' };
+const WRONG: Record<string, unknown> = {
+  string: 12345,
+  number: 'not a number',
+  integer: 1.5,
+  boolean: 'yes',
+  array: 'nope',
+  object: 'nope',
+};
 
 function badBodies(schema: Operation['schema']): unknown[] {
   const bodies: unknown[] = [[], 'text', 42, null, { unknownField: true }];
@@ -49,7 +62,11 @@ function badBodies(schema: Operation['schema']): unknown[] {
   return bodies;
 }
 
-const paths = (path: string) => [path.replace(/\{[^}]+\}/g, '1'), path.replace(/\{[^}]+\}/g, 'abc'), path.replace(/\{[^}]+\}/g, '99999999999999999999')];
+const paths = (path: string) => [
+  path.replace(/\{[^}]+\}/g, '1'),
+  path.replace(/\{[^}]+\}/g, 'abc'),
+  path.replace(/\{[^}]+\}/g, '99999999999999999999'),
+];
 
 describe('bad input never causes a 500 (N-4)', () => {
   it('answers every malformed request to every operation with a 4xx in the error shape', async () => {
@@ -78,7 +95,8 @@ describe('bad input never causes a 500 (N-4)', () => {
           if (response.statusCode >= 500) failures.push(`${response.statusCode} ${where}: ${response.body.slice(0, 200)}`);
           else if (response.statusCode >= 400 && (response.headers['content-type'] ?? '').toString().includes('json')) {
             const body = response.json();
-            if (typeof body?.error?.code !== 'string' || typeof body?.error?.message !== 'string') failures.push(`shape ${where}: ${response.body.slice(0, 200)}`);
+            if (typeof body?.error?.code !== 'string' || typeof body?.error?.message !== 'string')
+              failures.push(`shape ${where}: ${response.body.slice(0, 200)}`);
           }
         }
       }

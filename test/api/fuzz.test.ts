@@ -17,7 +17,12 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
 function random(seed: number) {
   const source = createRandom(seed);
   const int = (n: number) => source.int(0, n - 1);
-  return { next: () => source.next(), int, chance: (probability: number) => source.chance(probability), pick: <T>(items: readonly T[]): T => items[int(items.length)] as T };
+  return {
+    next: () => source.next(),
+    int,
+    chance: (probability: number) => source.chance(probability),
+    pick: <T>(items: readonly T[]): T => items[int(items.length)] as T,
+  };
 }
 type Random = ReturnType<typeof random>;
 
@@ -25,16 +30,90 @@ type Random = ReturnType<typeof random>;
 const hash = (text: string) => Array.from(text).reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
 
 const NASTY_TEXT = [
-  '\u0000', 'a\u0000b', '', ' ', '\t\r\n', 'x'.repeat(10_001), '💥'.repeat(300), '\u202eevil', '\ud800', 'a\udfffb', 'ﬀİǄß',
-  'Æble Ørsted Åse', '١٢٣', '%00', '%s%n%x', "'; DROP TABLE users; --", '<script>alert(1)</script>', '../../etc/passwd',
-  '${7*7}', '__proto__', 'constructor', 'toString', 'NaN', 'Infinity', '-0', '1e309', '0x10', ' 1 ', 'null', 'true', '[]', '{}',
-  '9'.repeat(400), '2026-02-30', '0000-00-00', '9999-12-31T23:59:59Z', 'a@b', '@', 'DKK', 'dkk', 'ÆØÅ', '\\', '"',
+  '\u0000',
+  'a\u0000b',
+  '',
+  ' ',
+  '\t\r\n',
+  'x'.repeat(10_001),
+  '💥'.repeat(300),
+  '\u202eevil',
+  '\ud800',
+  'a\udfffb',
+  'ﬀİǄß',
+  'Æble Ørsted Åse',
+  '١٢٣',
+  '%00',
+  '%s%n%x',
+  "'; DROP TABLE users; --",
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  '${7*7}',
+  '__proto__',
+  'constructor',
+  'toString',
+  'NaN',
+  'Infinity',
+  '-0',
+  '1e309',
+  '0x10',
+  ' 1 ',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  '9'.repeat(400),
+  '2026-02-30',
+  '0000-00-00',
+  '9999-12-31T23:59:59Z',
+  'a@b',
+  '@',
+  'DKK',
+  'dkk',
+  'ÆØÅ',
+  '\\',
+  '"',
 ];
-const NASTY_NUMBERS = [0, -1, -0.001, 0.001, 1.5, 2 ** 31, 2 ** 31 - 1, 2 ** 53, -(2 ** 53), 1e308, -1e308, 5e-324, 0.1 + 0.2, 123456789.123];
+const NASTY_NUMBERS = [
+  0,
+  -1,
+  -0.001,
+  0.001,
+  1.5,
+  2 ** 31,
+  2 ** 31 - 1,
+  2 ** 53,
+  -(2 ** 53),
+  1e308,
+  -1e308,
+  5e-324,
+  0.1 + 0.2,
+  123456789.123,
+];
 // JSON number texts that JSON.parse turns into Infinity or loses precision on
 const RAW_NUMBERS = ['1e999', '-1e999', '123456789012345678901234567890', '1.0000000000000000000001', '-0', '1E2'];
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
-const NASTY_IDS = ['0', '-1', '1.5', '1e3', 'abc', '%00', 'a%00', '%E2%9C%93', '9'.repeat(30), '2147483648', '9007199254740993', '%201', '0x1', 'NaN', '%2e%2e', 'x'.repeat(150), '%ED%A0%80', '%zz', '%E2%9C'];
+const NASTY_IDS = [
+  '0',
+  '-1',
+  '1.5',
+  '1e3',
+  'abc',
+  '%00',
+  'a%00',
+  '%E2%9C%93',
+  '9'.repeat(30),
+  '2147483648',
+  '9007199254740993',
+  '%201',
+  '0x1',
+  'NaN',
+  '%2e%2e',
+  'x'.repeat(150),
+  '%ED%A0%80',
+  '%zz',
+  '%E2%9C',
+];
 
 type Schema = {
   type?: string | string[];
@@ -76,7 +155,8 @@ function fitting(r: Random, schema: Schema | undefined, ids: number[], depth = 0
     case 'boolean':
       return r.chance(0.5);
     case 'integer': {
-      if (schema.maximum !== undefined && schema.maximum <= 100) return (schema.minimum ?? 0) + r.int(schema.maximum - (schema.minimum ?? 0) + 1);
+      if (schema.maximum !== undefined && schema.maximum <= 100)
+        return (schema.minimum ?? 0) + r.int(schema.maximum - (schema.minimum ?? 0) + 1);
       return r.chance(0.7) ? r.pick(ids) : 1 + r.int(1000);
     }
     case 'number':
@@ -135,7 +215,12 @@ function broken(r: Random, value: unknown, depth = 0): unknown {
   const keys = Object.keys(copy);
   if (keys.length === 0 || r.chance(0.15)) {
     // JSON.parse keeps "__proto__" as an own key, which is how an attacker's body arrives
-    return JSON.parse(JSON.stringify(copy).replace(/^\{/, `{${JSON.stringify(r.pick([...PROTO_KEYS, 'unknownField', 'a\u0000']))}: ${JSON.stringify(nasty(r))}${keys.length ? ',' : ''}`));
+    return JSON.parse(
+      JSON.stringify(copy).replace(
+        /^\{/,
+        `{${JSON.stringify(r.pick([...PROTO_KEYS, 'unknownField', 'a\u0000']))}: ${JSON.stringify(nasty(r))}${keys.length ? ',' : ''}`,
+      ),
+    );
   }
   if (r.chance(0.1)) {
     const { [r.pick(keys)]: _left, ...rest } = copy;
@@ -163,7 +248,9 @@ function queryValue(r: Random, parameter: Parameter, ids: number[], cursors: str
       real,
       real.slice(0, r.int(real.length)),
       `${real.slice(0, -2)}${r.pick(['AA', '__', '%00', '=='])}`,
-      Buffer.from(JSON.stringify(r.pick([[], {}, { k: [null], id: 'x' }, [1e308, -1], ['\u0000', 1], 'x', null, [['a'], { b: 1 }]]))).toString('base64url'),
+      Buffer.from(
+        JSON.stringify(r.pick([[], {}, { k: [null], id: 'x' }, [1e308, -1], ['\u0000', 1], 'x', null, [['a'], { b: 1 }]])),
+      ).toString('base64url'),
       Buffer.from(r.pick(['\u0000', '{"', '💥', 'x'.repeat(600)])).toString('base64'),
       r.pick(NASTY_TEXT),
     ]);
@@ -177,8 +264,30 @@ function queryValue(r: Random, parameter: Parameter, ids: number[], cursors: str
   return r.pick([
     String(r.pick(ids)),
     `${r.pick(ids)},${r.pick(ids)}`,
-    'open', 'won,lost', 'open,maybe', 'true', 'false', 'seller', 'admin', 'A', 'Æ', '2026-01-01', '2026-01-01,2026-12-31',
-    '1000', '-5', 'csv', 'xlsx', 'pdf', 'semicolon', 'da', 'title', '-amount', 'decisionDate', 'name', 'companies', 'opportunities',
+    'open',
+    'won,lost',
+    'open,maybe',
+    'true',
+    'false',
+    'seller',
+    'admin',
+    'A',
+    'Æ',
+    '2026-01-01',
+    '2026-01-01,2026-12-31',
+    '1000',
+    '-5',
+    'csv',
+    'xlsx',
+    'pdf',
+    'semicolon',
+    'da',
+    'title',
+    '-amount',
+    'decisionDate',
+    'name',
+    'companies',
+    'opportunities',
   ]);
 }
 
@@ -189,7 +298,16 @@ function pathValue(r: Random, parameter: Parameter, ids: number[]): string {
   return encode(r.chance(0.5) ? `${r.pick(['x', 'abc', '0'])}.ics` : r.pick(NASTY_TEXT));
 }
 
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data', 'application/json; boundary=x'];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/json; charset=latin1',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/xml',
+  'multipart/form-data',
+  'application/json; boundary=x',
+];
 
 function jsonBody(r: Random, operation: Operation, ids: number[]): { payload: string | Buffer; contentType: string; why: string } {
   const valid = fitting(r, operation.body ?? { type: 'object' }, ids);
@@ -200,25 +318,79 @@ function jsonBody(r: Random, operation: Operation, ids: number[]): { payload: st
     // a number JSON.parse turns into Infinity, or one that loses digits
     const text = JSON.stringify(valid);
     const swapped = text.replace(/(:\s*)-?\d+(\.\d+)?/, `$1${r.pick(RAW_NUMBERS)}`);
-    return { payload: swapped === text ? `{"amount": ${r.pick(RAW_NUMBERS)}}` : swapped, contentType: 'application/json', why: 'raw number' };
+    return {
+      payload: swapped === text ? `{"amount": ${r.pick(RAW_NUMBERS)}}` : swapped,
+      contentType: 'application/json',
+      why: 'raw number',
+    };
   }
   if (choice === 14) {
     const depth = r.pick([100, 5_000, 50_000]);
     return { payload: `${'['.repeat(depth)}${']'.repeat(depth)}`, contentType: 'application/json', why: `nested ${depth} deep` };
   }
   if (choice === 15) {
-    return { payload: r.pick(['{"broken": ', '{"a":NaN}', "{'a':1}", '\ufeff{}', '', 'null', '"text"', '42', '[]', '{"a":1,"a":2}', '{"__proto__":{"isAdmin":true}}', '{"constructor":{"prototype":{"isAdmin":true}}}']), contentType: 'application/json', why: 'malformed JSON' };
+    return {
+      payload: r.pick([
+        '{"broken": ',
+        '{"a":NaN}',
+        "{'a':1}",
+        '\ufeff{}',
+        '',
+        'null',
+        '"text"',
+        '42',
+        '[]',
+        '{"a":1,"a":2}',
+        '{"__proto__":{"isAdmin":true}}',
+        '{"constructor":{"prototype":{"isAdmin":true}}}',
+      ]),
+      contentType: 'application/json',
+      why: 'malformed JSON',
+    };
   }
-  if (choice === 16) return { payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]), contentType: 'application/json', why: 'bytes that are not UTF-8' };
-  if (choice === 17) return { payload: JSON.stringify(Object.fromEntries(Array.from({ length: 3000 }, (_v, i) => [`k${i}`, i]))), contentType: 'application/json', why: '3 000 keys' };
+  if (choice === 16)
+    return {
+      payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]),
+      contentType: 'application/json',
+      why: 'bytes that are not UTF-8',
+    };
+  if (choice === 17)
+    return {
+      payload: JSON.stringify(Object.fromEntries(Array.from({ length: 3000 }, (_v, i) => [`k${i}`, i]))),
+      contentType: 'application/json',
+      why: '3 000 keys',
+    };
   return { payload: JSON.stringify(r.chance(0.5) ? valid : broken(r, valid)), contentType: r.pick(CONTENT_TYPES), why: 'odd content type' };
 }
 
-const CSV_HEADERS = ['name', 'title', 'company', 'amount', 'currency', 'email', 'status', 'stage', 'owner', 'country', 'decision date', 'constructor', '__proto__', 'toString', 'Name', ''];
+const CSV_HEADERS = [
+  'name',
+  'title',
+  'company',
+  'amount',
+  'currency',
+  'email',
+  'status',
+  'stage',
+  'owner',
+  'country',
+  'decision date',
+  'constructor',
+  '__proto__',
+  'toString',
+  'Name',
+  '',
+];
 
 function csvFile(r: Random): Buffer {
   const headers = Array.from({ length: 1 + r.int(5) }, () => r.pick(CSV_HEADERS));
-  const rows = Array.from({ length: r.int(6) }, () => headers.map(() => (r.chance(0.6) ? r.pick(['Acme', '1500', 'DKK', 'a@b.dk', 'open', '2026-05-01', 'Norway']) : r.pick(NASTY_TEXT).slice(0, 300))).join(r.pick([';', ',', '\t'])));
+  const rows = Array.from({ length: r.int(6) }, () =>
+    headers
+      .map(() =>
+        r.chance(0.6) ? r.pick(['Acme', '1500', 'DKK', 'a@b.dk', 'open', '2026-05-01', 'Norway']) : r.pick(NASTY_TEXT).slice(0, 300),
+      )
+      .join(r.pick([';', ',', '\t'])),
+  );
   const text = [headers.join(';'), ...rows].join(r.pick(['\n', '\r\n', '\r']));
   switch (r.int(6)) {
     case 0:
@@ -240,20 +412,80 @@ function multipartBody(r: Random, operation: Operation): { payload: Buffer | str
   const importing = operation.path.startsWith('/api/import/');
   const part = (name: string, value: string | Buffer, filename?: string, type = 'text/plain') =>
     Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename !== undefined ? `; filename="${filename}"\r\nContent-Type: ${type}` : ''}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename !== undefined ? `; filename="${filename}"\r\nContent-Type: ${type}` : ''}\r\n\r\n`,
+      ),
       Buffer.isBuffer(value) ? value : Buffer.from(value),
       Buffer.from('\r\n'),
     ]);
-  const file = importing ? csvFile(r) : r.pick([Buffer.from('hello, world'), Buffer.from('%PDF-1.4\n%%EOF'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), Buffer.alloc(0)]);
+  const file = importing
+    ? csvFile(r)
+    : r.pick([
+        Buffer.from('hello, world'),
+        Buffer.from('%PDF-1.4\n%%EOF'),
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+        Buffer.alloc(0),
+      ]);
   const parts: Buffer[] = [];
   if (importing) {
-    if (r.chance(0.5)) parts.push(part('mapping', r.pick(['{"name":"name"}', '{"name":"__proto__"}', '{"name":"constructor"}', '{"name":"toString"}', '{"__proto__":"name"}', '{"constructor":"title"}', '{"title":"title","company":"companyName"}', '{"a\\u0000":"name"}', '{', '[]', 'null', '"x"', '{"name":{"deep":1}}'])));
-    if (r.chance(0.3)) parts.push(part('valueMapping', r.pick(['{"status":{"open":"won"}}', '{"__proto__":{"a":"b"}}', '{"toString":{"a":"b"}}', '{"status":{"__proto__":"won"}}', '{"status":"open"}', '{"status":{"x":"\\u0000"}}'])));
+    if (r.chance(0.5))
+      parts.push(
+        part(
+          'mapping',
+          r.pick([
+            '{"name":"name"}',
+            '{"name":"__proto__"}',
+            '{"name":"constructor"}',
+            '{"name":"toString"}',
+            '{"__proto__":"name"}',
+            '{"constructor":"title"}',
+            '{"title":"title","company":"companyName"}',
+            '{"a\\u0000":"name"}',
+            '{',
+            '[]',
+            'null',
+            '"x"',
+            '{"name":{"deep":1}}',
+          ]),
+        ),
+      );
+    if (r.chance(0.3))
+      parts.push(
+        part(
+          'valueMapping',
+          r.pick([
+            '{"status":{"open":"won"}}',
+            '{"__proto__":{"a":"b"}}',
+            '{"toString":{"a":"b"}}',
+            '{"status":{"__proto__":"won"}}',
+            '{"status":"open"}',
+            '{"status":{"x":"\\u0000"}}',
+          ]),
+        ),
+      );
     if (r.chance(0.3)) parts.push(part('preset', r.pick(['hubspot', 'pipedrive', 'salesforce', 'excel', '__proto__', ''])));
     parts.push(part('dryRun', r.pick(['true', 'true', 'true', 'false', 'maybe', ''])));
   }
-  const filename = r.pick(['data.csv', 'a.txt', 'x.pdf', 'image.png', '', 'a\u0000b.csv', '../../etc/passwd', 'ø'.repeat(300), '"quoted".csv', 'a\r\nb.csv']);
-  parts.push(part(r.chance(0.9) ? 'file' : r.pick(['upload', 'File', '__proto__']), file, filename, r.pick(['text/csv', 'text/plain', 'application/pdf', 'image/png', 'application/octet-stream', 'x/\u0000'])));
+  const filename = r.pick([
+    'data.csv',
+    'a.txt',
+    'x.pdf',
+    'image.png',
+    '',
+    'a\u0000b.csv',
+    '../../etc/passwd',
+    'ø'.repeat(300),
+    '"quoted".csv',
+    'a\r\nb.csv',
+  ]);
+  parts.push(
+    part(
+      r.chance(0.9) ? 'file' : r.pick(['upload', 'File', '__proto__']),
+      file,
+      filename,
+      r.pick(['text/csv', 'text/plain', 'application/pdf', 'image/png', 'application/octet-stream', 'x/\u0000']),
+    ),
+  );
   if (r.chance(0.1)) parts.push(part('file', file, 'second.csv'));
   if (r.chance(0.1)) parts.push(part('unknownField', 'x'));
   const whole = Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]);
@@ -261,17 +493,44 @@ function multipartBody(r: Random, operation: Operation): { payload: Buffer | str
     case 0:
       return { payload: whole, contentType: 'multipart/form-data', why: 'no boundary' };
     case 1:
-      return { payload: whole, contentType: `multipart/form-data; boundary=${'b'.repeat(257 + r.int(200))}`, why: 'boundary over 256 characters' };
+      return {
+        payload: whole,
+        contentType: `multipart/form-data; boundary=${'b'.repeat(257 + r.int(200))}`,
+        why: 'boundary over 256 characters',
+      };
     case 2:
       return { payload: whole, contentType: 'multipart/form-data; boundary=somethingElse', why: 'a different boundary' };
     case 3:
-      return { payload: whole.subarray(0, r.int(whole.length)), contentType: `multipart/form-data; boundary=${boundary}`, why: 'cut short' };
+      return {
+        payload: whole.subarray(0, r.int(whole.length)),
+        contentType: `multipart/form-data; boundary=${boundary}`,
+        why: 'cut short',
+      };
     case 4:
       return { payload: '', contentType: `multipart/form-data; boundary=${boundary}`, why: 'empty' };
     case 5:
-      return { payload: whole, contentType: r.pick(['application/json', 'text/csv', 'multipart/mixed; boundary=' + boundary, `multipart/form-data; boundary="${boundary}"`, `multipart/form-data; boundary=${boundary}; boundary=x`, 'multipart/form-data; boundary=']), why: 'odd content type' };
+      return {
+        payload: whole,
+        contentType: r.pick([
+          'application/json',
+          'text/csv',
+          'multipart/mixed; boundary=' + boundary,
+          `multipart/form-data; boundary="${boundary}"`,
+          `multipart/form-data; boundary=${boundary}; boundary=x`,
+          'multipart/form-data; boundary=',
+        ]),
+        why: 'odd content type',
+      };
     case 6:
-      return { payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data\r\n\r\nx\r\n`), Buffer.from(`--${boundary}\r\n${'X-Long: ' + 'h'.repeat(90_000)}\r\n\r\n`), Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}`, why: 'part headers without a name, and too long' };
+      return {
+        payload: Buffer.concat([
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data\r\n\r\nx\r\n`),
+          Buffer.from(`--${boundary}\r\n${'X-Long: ' + 'h'.repeat(90_000)}\r\n\r\n`),
+          Buffer.from(`--${boundary}--\r\n`),
+        ]),
+        contentType: `multipart/form-data; boundary=${boundary}`,
+        why: 'part headers without a name, and too long',
+      };
     default:
       return { payload: whole, contentType: `multipart/form-data; boundary=${boundary}`, why: 'fitting' };
   }
@@ -296,8 +555,15 @@ function operationsOf(document: Json): Operation[] {
       // signing out would end the session the fuzzer runs on
       if (path === '/api/auth/logout') continue;
       const content = operation.requestBody?.content ?? {};
-      const multipart = 'multipart/form-data' in content || (method === 'post' && (/\/attachments$/.test(path) || path.startsWith('/api/import/')));
-      found.push({ method: method.toUpperCase(), path, parameters: operation.parameters ?? [], body: content['application/json']?.schema ?? null, multipart });
+      const multipart =
+        'multipart/form-data' in content || (method === 'post' && (/\/attachments$/.test(path) || path.startsWith('/api/import/')));
+      found.push({
+        method: method.toUpperCase(),
+        path,
+        parameters: operation.parameters ?? [],
+        body: content['application/json']?.schema ?? null,
+        multipart,
+      });
     }
   }
   return found;
@@ -306,12 +572,27 @@ function operationsOf(document: Json): Operation[] {
 function request(r: Random, operation: Operation, ids: number[], cursors: string[], session: Session): Send {
   const whys: string[] = [];
   let path = operation.path;
-  for (const parameter of operation.parameters.filter((p) => p.in === 'path')) path = path.replace(`{${parameter.name}}`, pathValue(r, parameter, ids));
+  for (const parameter of operation.parameters.filter((p) => p.in === 'path'))
+    path = path.replace(`{${parameter.name}}`, pathValue(r, parameter, ids));
   const query: string[] = [];
   for (const parameter of operation.parameters.filter((p) => p.in === 'query')) {
     if (parameter.required || r.chance(0.3)) query.push(`${encode(parameter.name)}=${encode(queryValue(r, parameter, ids, cursors))}`);
   }
-  if (r.chance(0.1)) query.push(r.pick(['unknown=1', 'limit=1&limit=2', 'q[a]=1', 'sort[]=x', '%00=1', 'a%00b=1', 'limit=%zz', 'q=%E2%9C', '__proto__[x]=1', 'constructor=1']));
+  if (r.chance(0.1))
+    query.push(
+      r.pick([
+        'unknown=1',
+        'limit=1&limit=2',
+        'q[a]=1',
+        'sort[]=x',
+        '%00=1',
+        'a%00b=1',
+        'limit=%zz',
+        'q=%E2%9C',
+        '__proto__[x]=1',
+        'constructor=1',
+      ]),
+    );
   const url = `${path}${query.length ? `?${query.join('&')}` : ''}`;
   const headers: Record<string, string> = { cookie: session.cookie };
   if (operation.method !== 'GET' && r.chance(0.95)) headers['x-csrf-token'] = session.csrf;
@@ -320,7 +601,8 @@ function request(r: Random, operation: Operation, ids: number[], cursors: string
     headers[name] = value;
     whys.push(`header ${name}`);
   }
-  if (r.chance(0.02)) headers.authorization = r.pick(['Bearer \u0000', 'Bearer ' + 'x'.repeat(5000), 'Basic Zm9vOmJhcg==', 'Bearer', 'Bearer 💥']);
+  if (r.chance(0.02))
+    headers.authorization = r.pick(['Bearer \u0000', 'Bearer ' + 'x'.repeat(5000), 'Basic Zm9vOmJhcg==', 'Bearer', 'Bearer 💥']);
   const send: Send = { method: operation.method, url, headers, why: '' };
   if (operation.multipart) {
     const body = multipartBody(r, operation);
@@ -342,7 +624,8 @@ function request(r: Random, operation: Operation, ids: number[], cursors: string
 }
 
 // "at fn (file.ts:12:3)", "at file:///…", a source path or an engine message that escaped a handler
-const LEAK = /\bat [^\n]*:\d+:\d+\)?|file:\/\/\/|node_modules|\/work\/|\bsrc\/[a-z/-]+\.ts\b|Cannot read propert|is not a function|is not iterable|Maximum call stack|ECONNREFUSED|invalid byte sequence|violates .* constraint/;
+const LEAK =
+  /\bat [^\n]*:\d+:\d+\)?|file:\/\/\/|node_modules|\/work\/|\bsrc\/[a-z/-]+\.ts\b|Cannot read propert|is not a function|is not iterable|Maximum call stack|ECONNREFUSED|invalid byte sequence|violates .* constraint/;
 
 type Session = { role: 'admin' | 'seller'; cookie: string; csrf: string };
 
@@ -353,7 +636,11 @@ const cursors: string[] = [];
 async function signIn(role: 'admin' | 'seller'): Promise<Session> {
   const client = await api.as(role);
   const me = (await client.get('/api/auth/me')).body.user;
-  const login = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: me.email, password: 'correct horse battery' } });
+  const login = await api.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: me.email, password: 'correct horse battery' },
+  });
   return { role, cookie: String(login.headers['set-cookie']).split(';')[0] ?? '', csrf: login.json().csrfToken };
 }
 
@@ -365,7 +652,9 @@ beforeAll(async () => {
   for (const owner of [admin, seller]) {
     const company = (await owner.post('/api/companies', { name: `Fuzz ${owner.userId} A/S`, country: 'DK' })).body;
     const contact = (await owner.post('/api/contacts', { companyId: company.id, firstName: 'Åse', lastName: 'Ørsted' })).body;
-    const deal = (await owner.post('/api/opportunities', { title: 'Fuzz deal', companyId: company.id, amount: 1500, followUpDate: '2026-06-01' })).body;
+    const deal = (
+      await owner.post('/api/opportunities', { title: 'Fuzz deal', companyId: company.id, amount: 1500, followUpDate: '2026-06-01' })
+    ).body;
     const activity = (await owner.post('/api/activities', { type: 'call', subject: 'Call', opportunityId: deal.id })).body;
     expect([company.id, contact.id, deal.id, activity.id].every((id) => typeof id === 'number')).toBe(true);
     ids.push(company.id, contact.id, deal.id, activity.id, owner.userId);
@@ -408,7 +697,12 @@ describe('the fuzzer finds no 5xx (N-4)', () => {
           for (let again = 0; again < multipartRuns; again++) {
             const current = again === 0 ? send : request(r, operation, ids, cursors, sessions[role]);
             sent += 1;
-            const answer = await api.app.inject({ method: current.method as 'GET', url: current.url, headers: current.headers, ...(current.payload !== undefined ? { payload: current.payload } : {}) });
+            const answer = await api.app.inject({
+              method: current.method as 'GET',
+              url: current.url,
+              headers: current.headers,
+              ...(current.payload !== undefined ? { payload: current.payload } : {}),
+            });
             statuses.set(answer.statusCode, (statuses.get(answer.statusCode) ?? 0) + 1);
             const where = `#${sent} ${role} ${current.method} ${current.url.slice(0, 160)} [${current.why}] ${String(current.payload ?? '').slice(0, 120)}`;
             const type = String(answer.headers['content-type'] ?? '');
@@ -417,7 +711,8 @@ describe('the fuzzer finds no 5xx (N-4)', () => {
             else if (LEAK.test(text)) failures.push(`leak ${where}: ${text.match(LEAK)?.[0]} in ${text.slice(0, 300)}`);
             else if (answer.statusCode >= 400) {
               const body = type.includes('json') ? JSON.parse(text) : null;
-              if (typeof body?.error?.code !== 'string' || typeof body?.error?.message !== 'string') failures.push(`shape ${answer.statusCode} ${where}: ${text.slice(0, 300)}`);
+              if (typeof body?.error?.code !== 'string' || typeof body?.error?.message !== 'string')
+                failures.push(`shape ${answer.statusCode} ${where}: ${text.slice(0, 300)}`);
             }
           }
         }
@@ -425,7 +720,9 @@ describe('the fuzzer finds no 5xx (N-4)', () => {
     }
     const seconds = (Date.now() - started) / 1000;
     // what was covered, for whoever reads the log of a run
-    console.log(`fuzz seed ${SEED}: ${sent} requests in ${seconds.toFixed(1)} s, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+    console.log(
+      `fuzz seed ${SEED}: ${sent} requests in ${seconds.toFixed(1)} s, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+    );
     expect(sent).toBeGreaterThan(1_800);
     expect(failures.slice(0, 40)).toEqual([]);
     // the fuzzer reached past validation: some requests succeeded, some were refused
@@ -464,7 +761,9 @@ describe('the fuzzer finds no 5xx (N-4)', () => {
         let body = '';
         response.on('data', (chunk: Buffer) => (body += chunk.toString()));
         response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     expect(longParam.status).toBe(414);
     expect(JSON.parse(longParam.body).error.code).toBe('URI_TOO_LONG');

@@ -15,7 +15,10 @@ afterAll(() => world.api.close());
 const MISSING = 9999999;
 
 /** The answer with the id taken out of the message, to compare a hidden record's answer with a missing one's. */
-const shape = (answer: Answer, id: number) => ({ status: answer.status, body: JSON.parse(JSON.stringify(answer.body).replaceAll(String(id), '<id>')) });
+const shape = (answer: Answer, id: number) => ({
+  status: answer.status,
+  body: JSON.parse(JSON.stringify(answer.body).replaceAll(String(id), '<id>')),
+});
 
 /** A GET answered as text (exports, files, the calendar) with the seller's token. */
 async function text(url: string) {
@@ -68,13 +71,19 @@ describe('activities of a hidden opportunity are hidden with it', () => {
   it('their attachments, and the files, answer 404 exactly as missing ones', async () => {
     const { seller, hidden, hiddenActivities, hiddenAttachments, visibleAttachments } = world;
     const listed = await seller.get(`/api/activities/${hiddenActivities[2]}/attachments`);
-    expect(shape(listed, hiddenActivities[2] as number)).toEqual(shape(await seller.get(`/api/activities/${MISSING}/attachments`), MISSING));
-    expect(shape(await seller.get(`/api/opportunities/${hidden.id}/attachments`), hidden.id)).toEqual(shape(await seller.get(`/api/opportunities/${MISSING}/attachments`), MISSING));
+    expect(shape(listed, hiddenActivities[2] as number)).toEqual(
+      shape(await seller.get(`/api/activities/${MISSING}/attachments`), MISSING),
+    );
+    expect(shape(await seller.get(`/api/opportunities/${hidden.id}/attachments`), hidden.id)).toEqual(
+      shape(await seller.get(`/api/opportunities/${MISSING}/attachments`), MISSING),
+    );
     for (const id of hiddenAttachments) {
       const file = await text(`/api/attachments/${id}`);
       expect(file.status).toBe(404);
       expect(JSON.parse(file.body)).toEqual({ error: { code: 'NOT_FOUND', message: `Attachment ${id} was not found` } });
-      expect(shape(await seller.delete(`/api/attachments/${id}`), id)).toEqual(shape(await seller.delete(`/api/attachments/${MISSING}`), MISSING));
+      expect(shape(await seller.delete(`/api/attachments/${id}`), id)).toEqual(
+        shape(await seller.delete(`/api/attachments/${MISSING}`), MISSING),
+      );
     }
     expect((await text(`/api/attachments/${visibleAttachments[1]}`)).body).toBe('Synlig opgave');
   });
@@ -91,9 +100,15 @@ describe('activities of a hidden opportunity are hidden with it', () => {
     const { seller, hiddenActivities } = world;
     const task = hiddenActivities[1] as number; // owned by the seller
     const call = hiddenActivities[2] as number;
-    expect(shape(await seller.patch(`/api/activities/${task}`, { done: true, version: 1 }), task)).toEqual(shape(await seller.patch(`/api/activities/${MISSING}`, { done: true, version: 1 }), MISSING));
-    expect(shape(await seller.delete(`/api/activities/${task}`), task)).toEqual(shape(await seller.delete(`/api/activities/${MISSING}`), MISSING));
-    expect(shape(await seller.post(`/api/activities/${call}/opportunity`, {}), call)).toEqual(shape(await seller.post(`/api/activities/${MISSING}/opportunity`, {}), MISSING));
+    expect(shape(await seller.patch(`/api/activities/${task}`, { done: true, version: 1 }), task)).toEqual(
+      shape(await seller.patch(`/api/activities/${MISSING}`, { done: true, version: 1 }), MISSING),
+    );
+    expect(shape(await seller.delete(`/api/activities/${task}`), task)).toEqual(
+      shape(await seller.delete(`/api/activities/${MISSING}`), MISSING),
+    );
+    expect(shape(await seller.post(`/api/activities/${call}/opportunity`, {}), call)).toEqual(
+      shape(await seller.post(`/api/activities/${MISSING}/opportunity`, {}), MISSING),
+    );
     expect((await world.manager.get(`/api/activities/${task}`)).body).toMatchObject({ done: false, version: 1 });
   });
 
@@ -102,11 +117,18 @@ describe('activities of a hidden opportunity are hidden with it', () => {
     const hiddenAnswer = await seller.post('/api/activities', { type: 'call', subject: 'Snoop', opportunityId: hidden.id });
     const missingAnswer = await seller.post('/api/activities', { type: 'call', subject: 'Snoop', opportunityId: MISSING });
     expect(hiddenAnswer.status).toBe(404);
-    expect(hiddenAnswer.body.error).toEqual({ code: 'NOT_FOUND', message: `Opportunity ${hidden.id} was not found`, fields: { opportunityId: 'does not exist' } });
+    expect(hiddenAnswer.body.error).toEqual({
+      code: 'NOT_FOUND',
+      message: `Opportunity ${hidden.id} was not found`,
+      fields: { opportunityId: 'does not exist' },
+    });
     expect(shape(hiddenAnswer, hidden.id)).toEqual(shape(missingAnswer, MISSING));
     // nor may an activity of the seller be moved onto it
     const own = world.visibleActivities[0] as number;
-    const moved = await seller.patch(`/api/activities/${own}`, { opportunityId: hidden.id, version: (await seller.get(`/api/activities/${own}`)).body.version });
+    const moved = await seller.patch(`/api/activities/${own}`, {
+      opportunityId: hidden.id,
+      version: (await seller.get(`/api/activities/${own}`)).body.version,
+    });
     expect(shape(moved, hidden.id)).toEqual(shape(missingAnswer, MISSING));
     expect((await world.manager.get(`/api/activities?q=snoop`)).body.items).toEqual([]);
   });
@@ -117,18 +139,34 @@ describe('a hidden opportunity looks exactly like a missing one', () => {
     const { seller, hidden } = world;
     const pairs: [Answer, Answer][] = [
       [await seller.get(`/api/opportunities/${hidden.id}`), await seller.get(`/api/opportunities/${MISSING}`)],
-      [await seller.patch(`/api/opportunities/${hidden.id}`, { title: 'Mine', version: hidden.version }), await seller.patch(`/api/opportunities/${MISSING}`, { title: 'Mine', version: hidden.version })],
+      [
+        await seller.patch(`/api/opportunities/${hidden.id}`, { title: 'Mine', version: hidden.version }),
+        await seller.patch(`/api/opportunities/${MISSING}`, { title: 'Mine', version: hidden.version }),
+      ],
       [await seller.delete(`/api/opportunities/${hidden.id}`), await seller.delete(`/api/opportunities/${MISSING}`)],
-      [await seller.post(`/api/opportunities/${hidden.id}/close`, { outcome: 'lost' }), await seller.post(`/api/opportunities/${MISSING}/close`, { outcome: 'lost' })],
+      [
+        await seller.post(`/api/opportunities/${hidden.id}/close`, { outcome: 'lost' }),
+        await seller.post(`/api/opportunities/${MISSING}/close`, { outcome: 'lost' }),
+      ],
       [await seller.get(`/api/opportunities/${hidden.id}/sellers`), await seller.get(`/api/opportunities/${MISSING}/sellers`)],
-      [await seller.post(`/api/opportunities/${hidden.id}/sellers`, { userId: seller.userId }), await seller.post(`/api/opportunities/${MISSING}/sellers`, { userId: seller.userId })],
-      [await seller.post(`/api/opportunities/${hidden.id}/competitors`, { name: 'X' }), await seller.post(`/api/opportunities/${MISSING}/competitors`, { name: 'X' })],
+      [
+        await seller.post(`/api/opportunities/${hidden.id}/sellers`, { userId: seller.userId }),
+        await seller.post(`/api/opportunities/${MISSING}/sellers`, { userId: seller.userId }),
+      ],
+      [
+        await seller.post(`/api/opportunities/${hidden.id}/competitors`, { name: 'X' }),
+        await seller.post(`/api/opportunities/${MISSING}/competitors`, { name: 'X' }),
+      ],
     ];
     for (const [hiddenAnswer, missingAnswer] of pairs) {
       expect(hiddenAnswer.status).toBe(404);
       expect(shape(hiddenAnswer, hidden.id)).toEqual(shape(missingAnswer, MISSING));
     }
-    expect((await world.owner.get(`/api/opportunities/${hidden.id}`)).body).toMatchObject({ title: HIDDEN.title, status: 'open', version: hidden.version });
+    expect((await world.owner.get(`/api/opportunities/${hidden.id}`)).body).toMatchObject({
+      title: HIDDEN.title,
+      status: 'open',
+      version: hidden.version,
+    });
   });
 
   it('bulk actions report NOT_FOUND for it, as for a missing one', async () => {
@@ -138,8 +176,14 @@ describe('a hidden opportunity looks exactly like a missing one', () => {
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({ succeeded: 0, failed: 2 });
       const [hiddenItem, missingItem] = answer.body.results;
-      expect(hiddenItem).toEqual({ id: hidden.id, ok: false, error: { code: 'NOT_FOUND', message: `Opportunity ${hidden.id} was not found` } });
-      expect(JSON.stringify(hiddenItem).replaceAll(String(hidden.id), '<id>')).toBe(JSON.stringify(missingItem).replaceAll(String(MISSING), '<id>'));
+      expect(hiddenItem).toEqual({
+        id: hidden.id,
+        ok: false,
+        error: { code: 'NOT_FOUND', message: `Opportunity ${hidden.id} was not found` },
+      });
+      expect(JSON.stringify(hiddenItem).replaceAll(String(hidden.id), '<id>')).toBe(
+        JSON.stringify(missingItem).replaceAll(String(MISSING), '<id>'),
+      );
     }
     expect((await world.owner.get(`/api/opportunities/${hidden.id}`)).body.status).toBe('open');
   });

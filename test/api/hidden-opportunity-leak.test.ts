@@ -17,7 +17,16 @@ type Parameter = { name: string; in: 'path' | 'query'; schema?: { enum?: string[
 /** Every GET URL to try: each path with each value of its path parameters, alone and with each probing query parameter. */
 function urlsOf(paths: Record<string, { get?: { parameters?: Parameter[] } }>): string[] {
   const { hidden, visible, companyId, contactId, owner } = world;
-  const ids = [hidden.id, visible.id, ...world.hiddenActivities, ...world.visibleActivities, ...world.hiddenAttachments, ...world.visibleAttachments, companyId, contactId];
+  const ids = [
+    hidden.id,
+    visible.id,
+    ...world.hiddenActivities,
+    ...world.visibleActivities,
+    ...world.hiddenAttachments,
+    ...world.visibleAttachments,
+    companyId,
+    contactId,
+  ];
   const probes: Record<string, string> = {
     opportunityId: String(hidden.id),
     q: 'kvantefjord',
@@ -44,9 +53,11 @@ function urlsOf(paths: Record<string, { get?: { parameters?: Parameter[] } }>): 
     let filled = [template];
     for (const parameter of parameters.filter((p) => p.in === 'path')) {
       const values: (string | number)[] =
-        parameter.name === 'id' ? ids
-        : parameter.name === 'file' ? [world.calendarPath.split('/').pop() as string]
-        : (parameter.schema?.enum ?? []);
+        parameter.name === 'id'
+          ? ids
+          : parameter.name === 'file'
+            ? [world.calendarPath.split('/').pop() as string]
+            : (parameter.schema?.enum ?? []);
       if (values.length === 0) throw new Error(`no values for {${parameter.name}} of ${template}`);
       filled = filled.flatMap((path) => values.map((value) => path.replace(`{${parameter.name}}`, encodeURIComponent(String(value)))));
     }
@@ -54,9 +65,17 @@ function urlsOf(paths: Record<string, { get?: { parameters?: Parameter[] } }>): 
     const list = /^\/api\/(opportunities|companies|contacts|activities)\/export$/.exec(template)?.[1] as keyof typeof COLUMNS | undefined;
     // an export needs a format; every column it can have is asked for once
     const base: Record<string, string> = list ? { format: 'csv' } : {};
-    const queries = [base, ...names.filter((name) => probes[name] !== undefined).map((name) => ({ ...base, [name]: probes[name] as string }))];
-    if (list) queries.push({ ...base, columns: COLUMNS[list].map((c) => c.key).join(',') }, { ...base, format: 'csv', lang: 'da', delimiter: 'semicolon' });
-    for (const path of filled) for (const query of queries) urls.push(`${path}${Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : ''}`);
+    const queries = [
+      base,
+      ...names.filter((name) => probes[name] !== undefined).map((name) => ({ ...base, [name]: probes[name] as string })),
+    ];
+    if (list)
+      queries.push(
+        { ...base, columns: COLUMNS[list].map((c) => c.key).join(',') },
+        { ...base, format: 'csv', lang: 'da', delimiter: 'semicolon' },
+      );
+    for (const path of filled)
+      for (const query of queries) urls.push(`${path}${Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : ''}`);
   }
   return urls;
 }

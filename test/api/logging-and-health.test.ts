@@ -25,7 +25,17 @@ async function start(requests: boolean): Promise<Started> {
   await createUser({ db: database.db, actor: null, input: { name: 'Log Admin', email: 'log@example.com', password, role: 'admin' } });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'log@example.com', password } });
   const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
-  open = { app, database, cookie, csrf: login.json().csrfToken, lines: () => text.split('\n').filter(Boolean).map((line) => JSON.parse(line)) };
+  open = {
+    app,
+    database,
+    cookie,
+    csrf: login.json().csrfToken,
+    lines: () =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line)),
+  };
   databaseClosed = false;
   return open;
 }
@@ -52,14 +62,23 @@ describe('logging and health (I-1)', () => {
     for (const client of held) client.release();
     const fine = await app.inject({ method: 'GET', url: '/api/companies', headers: { cookie } });
     expect(fine.statusCode).toBe(200);
-    const refused = await app.inject({ method: 'POST', url: '/api/companies', headers: { cookie, 'x-csrf-token': csrf }, payload: { name: '' } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/companies',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: { name: '' },
+    });
     expect(refused.statusCode).toBe(400);
     expect(lines()).toEqual([]);
 
     // the database goes away under the running app: a real 500
     await database.close();
     databaseClosed = true;
-    const failed = await app.inject({ method: 'GET', url: '/api/companies/1?x=1', headers: { cookie, authorization: 'Bearer secret-token-value', 'x-csrf-token': csrf } });
+    const failed = await app.inject({
+      method: 'GET',
+      url: '/api/companies/1?x=1',
+      headers: { cookie, authorization: 'Bearer secret-token-value', 'x-csrf-token': csrf },
+    });
     expect(failed.statusCode).toBe(500);
     const body = failed.json();
     expect(body.error.code).toBe('INTERNAL');
@@ -89,7 +108,11 @@ describe('logging and health (I-1)', () => {
   it('logs each request with TRAKT_LOG=1, the calendar feed without its secret', async () => {
     const { app, lines, cookie } = await start(true);
     // the sign-in of start() is logged too
-    expect(lines().filter((l) => l.msg === 'incoming request').map((l) => l.req.url)).toEqual(['/api/auth/login']);
+    expect(
+      lines()
+        .filter((l) => l.msg === 'incoming request')
+        .map((l) => l.req.url),
+    ).toEqual(['/api/auth/login']);
     const from = lines().length;
     await app.inject({ method: 'GET', url: '/api/companies', headers: { cookie } });
     await app.inject({ method: 'GET', url: '/api/calendar/0123456789abcdef0123456789abcdef.ics' });

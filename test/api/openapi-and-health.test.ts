@@ -18,7 +18,17 @@ describe('OpenAPI and health (I-1)', () => {
     const doc = await api.anonymous.get('/api/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
-    for (const path of ['/api/opportunities', '/api/opportunities/{id}', '/api/companies', '/api/contacts', '/api/activities', '/api/auth/login', '/api/setup/{list}', '/api/sales-processes', '/api/users']) {
+    for (const path of [
+      '/api/opportunities',
+      '/api/opportunities/{id}',
+      '/api/companies',
+      '/api/contacts',
+      '/api/activities',
+      '/api/auth/login',
+      '/api/setup/{list}',
+      '/api/sales-processes',
+      '/api/users',
+    ]) {
       expect(doc.body.paths, path).toHaveProperty([path]);
     }
     const create = doc.body.paths['/api/opportunities'].post;
@@ -32,7 +42,13 @@ describe('OpenAPI and health (I-1)', () => {
   });
 
   it('is a complete contract: ids, summaries, declared tags, errors, 204s and named schemas (npm run lint:api lints the rest)', async () => {
-    type Operation = { operationId?: string; summary?: string; tags?: string[]; security?: unknown[]; responses: Record<string, { content?: object }> };
+    type Operation = {
+      operationId?: string;
+      summary?: string;
+      tags?: string[];
+      security?: unknown[];
+      responses: Record<string, { content?: object }>;
+    };
     const doc = (await api.anonymous.get('/api/openapi.json')).body;
     const operations = Object.entries(doc.paths as Record<string, Record<string, Operation>>).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({ at: `${method.toUpperCase()} ${path}`, ...operation })),
@@ -50,7 +66,8 @@ describe('OpenAPI and health (I-1)', () => {
       const isPublic = Array.isArray(security) && (security.length === 0 || security.some((s) => Object.keys(s as object).length === 0));
       if (!isPublic) expect(Object.keys(operation.responses), operation.at).toContain('401');
       for (const [status, response] of Object.entries(operation.responses)) {
-        if (Number(status) >= 400) expect(JSON.stringify(response.content), `${operation.at} ${status}`).toContain('#/components/schemas/Error');
+        if (Number(status) >= 400)
+          expect(JSON.stringify(response.content), `${operation.at} ${status}`).toContain('#/components/schemas/Error');
       }
       // a 204 has no body; no route documents a bodiless answer as 200
       if (operation.responses['204']) expect(operation.responses['204'].content, operation.at).toBeUndefined();
@@ -59,10 +76,27 @@ describe('OpenAPI and health (I-1)', () => {
     for (const at of ['DELETE /api/companies/{id}', 'DELETE /api/attachments/{id}', 'POST /api/auth/logout', 'DELETE /api/calendar-feed']) {
       expect(Object.keys(operations.find((o) => o.at === at)?.responses ?? {}), at).toContain('204');
     }
-    for (const name of ['Opportunity', 'OpportunityPage', 'Company', 'CompanyPage', 'Contact', 'ContactPage', 'Activity', 'ActivityPage', 'User', 'Error']) {
+    for (const name of [
+      'Opportunity',
+      'OpportunityPage',
+      'Company',
+      'CompanyPage',
+      'Contact',
+      'ContactPage',
+      'Activity',
+      'ActivityPage',
+      'User',
+      'Error',
+    ]) {
       expect(doc.components.schemas, name).toHaveProperty([name]);
     }
-    const publicOps = ['POST /api/auth/login', 'GET /api/instance', 'POST /api/instance/setup', 'GET /api/calendar/{file}', 'GET /api/health'];
+    const publicOps = [
+      'POST /api/auth/login',
+      'GET /api/instance',
+      'POST /api/instance/setup',
+      'GET /api/calendar/{file}',
+      'GET /api/health',
+    ];
     // public: no credentials asked ([]), or none as one choice (a public write sent with the cookie also needs the CSRF header)
     for (const at of publicOps) expect(JSON.stringify(operations.find((o) => o.at === at)?.security), at).toMatch(/^\[\]$|\{\}/);
     const upload = operations.find((o) => o.at === 'POST /api/import/{resource}') as Operation & { requestBody?: { content: object } };

@@ -30,7 +30,8 @@ async function shared(title: string) {
   return (await owner.get(`/api/opportunities/${o.id}`)).body as { id: number; version: number };
 }
 
-const sellersOf = async (id: number) => (await manager.get(`/api/opportunities/${id}/sellers`)).body.sellers.map((s: { userId: number; share: number }) => [s.userId, s.share]);
+const sellersOf = async (id: number) =>
+  (await manager.get(`/api/opportunities/${id}/sellers`)).body.sellers.map((s: { userId: number; share: number }) => [s.userId, s.share]);
 
 describe.each([false, true])('a co-seller with a small share ("sellers see only their own": %s)', (seeOnlyOwn) => {
   beforeAll(() => saveSettings(api.database.db, { sellersSeeOnlyOwn: seeOnlyOwn }));
@@ -43,7 +44,10 @@ describe.each([false, true])('a co-seller with a small share ("sellers see only 
     expect(taken.body.error).toMatchObject({ code: 'FORBIDDEN', fields: { ownerId: 'can be changed only by the owner' } });
     const after = (await manager.get(`/api/opportunities/${o.id}`)).body;
     expect(after).toMatchObject({ ownerId: owner.userId, version: o.version });
-    expect(await sellersOf(o.id)).toEqual([[owner.userId, 95], [coSeller.userId, 5]]);
+    expect(await sellersOf(o.id)).toEqual([
+      [owner.userId, 95],
+      [coSeller.userId, 5],
+    ]);
     // the rest of it is his to change, and its sellers his to read
     const changed = await coSeller.patch(`/api/opportunities/${o.id}`, { title: 'Co-edited', amount: 510000, version: o.version });
     expect(changed.status).toBe(200);
@@ -63,13 +67,18 @@ describe.each([false, true])('a co-seller with a small share ("sellers see only 
       expect(answer.status).toBe(403);
       expect(answer.body.error.code).toBe('FORBIDDEN');
     }
-    expect(await sellersOf(o.id)).toEqual([[owner.userId, 95], [coSeller.userId, 5]]);
+    expect(await sellersOf(o.id)).toEqual([
+      [owner.userId, 95],
+      [coSeller.userId, 5],
+    ]);
     expect((await manager.get(`/api/opportunities/${o.id}`)).body.version).toBe(o.version);
   });
 
   it('the owner and a manager may hand it over and change the sellers', async () => {
     const o = await shared('Handover');
-    expect((await owner.patch(`/api/opportunities/${o.id}/sellers/${coSeller.userId}`, { share: 20, version: o.version })).status).toBe(200);
+    expect((await owner.patch(`/api/opportunities/${o.id}/sellers/${coSeller.userId}`, { share: 20, version: o.version })).status).toBe(
+      200,
+    );
     const version = (await owner.get(`/api/opportunities/${o.id}`)).body.version;
     const handed = await owner.patch(`/api/opportunities/${o.id}`, { ownerId: coSeller.userId, version });
     expect(handed.status).toBe(200);

@@ -70,7 +70,12 @@ describe('versions of records outside the audited four (O-25)', () => {
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Yards', version: 2 });
 
-    expectConflict(await admin.patch(`/api/setup/industries/${entry.id}`, { active: false, version: 1 }), { id: entry.id, name: 'Yards', active: true, version: 2 });
+    expectConflict(await admin.patch(`/api/setup/industries/${entry.id}`, { active: false, version: 1 }), {
+      id: entry.id,
+      name: 'Yards',
+      active: true,
+      version: 2,
+    });
     expect((await admin.get(`/api/setup/industries/${entry.id}`)).body).toMatchObject({ active: true, version: 2 });
     expect((await admin.patch(`/api/setup/industries/999999`, { name: 'Nowhere', version: 1 })).status).toBe(404);
   });
@@ -83,11 +88,22 @@ describe('versions of records outside the audited four (O-25)', () => {
     ]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const winner = answers.find((a) => a.status === 200) as Answer;
-    expect((await admin.get(`/api/setup/regions/${entry.id}`)).body).toMatchObject({ name: winner.body.name, version: Number(entry.version) + 1 });
+    expect((await admin.get(`/api/setup/regions/${entry.id}`)).body).toMatchObject({
+      name: winner.body.name,
+      version: Number(entry.version) + 1,
+    });
   });
 
   it('sales processes, whose version also guards the stage list', async () => {
-    const process = (await admin.post('/api/sales-processes', { name: 'Tenders', stages: [{ name: 'Bid', probability: 20 }, { name: 'Award', probability: 80 }] })).body;
+    const process = (
+      await admin.post('/api/sales-processes', {
+        name: 'Tenders',
+        stages: [
+          { name: 'Bid', probability: 20 },
+          { name: 'Award', probability: 80 },
+        ],
+      })
+    ).body;
     expect(process.version).toBe(1);
     expectMissingVersion(await admin.patch(`/api/sales-processes/${process.id}`, { name: 'Public tenders' }));
 
@@ -97,7 +113,11 @@ describe('versions of records outside the audited four (O-25)', () => {
 
     const stages = process.stages.map((s: { id: number; name: string }) => ({ id: s.id, name: s.name, probability: 50 }));
     expectMissingVersion(await admin.put(`/api/sales-processes/${process.id}/stages`, { stages }));
-    expectConflict(await admin.put(`/api/sales-processes/${process.id}/stages`, { stages, version: 1 }), { name: 'Public tenders', version: 2, stages: [{ probability: 20 }, { probability: 80 }] });
+    expectConflict(await admin.put(`/api/sales-processes/${process.id}/stages`, { stages, version: 1 }), {
+      name: 'Public tenders',
+      version: 2,
+      stages: [{ probability: 20 }, { probability: 80 }],
+    });
     const restaged = await admin.put(`/api/sales-processes/${process.id}/stages`, { stages, version: 2 });
     expect(restaged.status).toBe(200);
     expect(restaged.body).toMatchObject({ version: 3, stages: [{ probability: 50 }, { probability: 50 }] });
@@ -108,7 +128,10 @@ describe('versions of records outside the audited four (O-25)', () => {
     const processes = (await admin.get('/api/sales-processes')).body.items as { id: number; isDefault: boolean; version: number }[];
     const standard = processes.find((p) => p.isDefault) as { id: number; version: number };
     const next = (await admin.post('/api/sales-processes', { name: 'New default', stages: [{ name: 'Only', probability: 50 }] })).body;
-    expect((await admin.patch(`/api/sales-processes/${next.id}`, { isDefault: true, version: next.version })).body).toMatchObject({ isDefault: true, version: Number(next.version) + 1 });
+    expect((await admin.patch(`/api/sales-processes/${next.id}`, { isDefault: true, version: next.version })).body).toMatchObject({
+      isDefault: true,
+      version: Number(next.version) + 1,
+    });
     const former = (await admin.get(`/api/sales-processes/${standard.id}`)).body;
     expect(former).toMatchObject({ isDefault: false, version: standard.version + 1 });
     // put it back, so the other tests' opportunities keep the usual process

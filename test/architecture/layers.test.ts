@@ -37,7 +37,8 @@ const files = sourceFiles('src').map((file) => ({ file, text: readFileSync(join(
 /** Each import's target: a path from the repository root for relative imports, else the package name. */
 function importsOf(file: string, text: string): (Line & { target: string })[] {
   const found: (Line & { target: string })[] = [];
-  const pattern = /^\s*(?:import|export)\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+  const pattern =
+    /^\s*(?:import|export)\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
   for (const match of text.matchAll(pattern)) {
     const spec = match[1] ?? match[2] ?? match[3] ?? '';
     const target = spec.startsWith('.') ? relative(root, resolve(root, file, '..', spec)) : spec;
@@ -55,10 +56,12 @@ function linesMatching(file: string, text: string, pattern: RegExp): Line[] {
 }
 
 const under = (dir: string) => (path: string) => path === dir || path.startsWith(`${dir}/`);
-const show = (rule: Rule, lines: Line[]) => lines.filter((l) => !ALLOWED[l.file]?.includes(rule)).map((l) => `${l.file}:${l.number}: ${l.text}`);
+const show = (rule: Rule, lines: Line[]) =>
+  lines.filter((l) => !ALLOWED[l.file]?.includes(rule)).map((l) => `${l.file}:${l.number}: ${l.text}`);
 
 // the query builder and raw SQL: kysely's sql tag, Kysely's statement starters, pg's query
-const QUERY = /\bsql\s*(<[^>]*>)?\s*`|\bsql\.(raw|ref|table|id|lit|val|join)\(|\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\.query\(\s*[`'"]/;
+const QUERY =
+  /\bsql\s*(<[^>]*>)?\s*`|\bsql\.(raw|ref|table|id|lit|val|join)\(|\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\.query\(\s*[`'"]/;
 
 const importsUnder = (dir: string) => files.filter(({ file }) => under(dir)(file)).flatMap(({ file, text }) => importsOf(file, text));
 const outsideDb = files.filter(({ file }) => !under('src/db')(file));
@@ -77,11 +80,15 @@ function breaking(rule: Rule): Line[] {
     case 'sql-outside-db':
       return [
         // `import { sql }` (a type-only import of Kysely's types is fine)
-        ...outsideDb.flatMap(({ file, text }) => importsOf(file, text)).filter((i) => i.target === 'kysely' && /\bsql\b/.test(i.text.replace(/\btype\s+\w+/g, ''))),
+        ...outsideDb
+          .flatMap(({ file, text }) => importsOf(file, text))
+          .filter((i) => i.target === 'kysely' && /\bsql\b/.test(i.text.replace(/\btype\s+\w+/g, ''))),
         ...outsideDb.flatMap(({ file, text }) => linesMatching(file, text, QUERY)),
       ];
     case 'db-business-errors':
-      return files.filter(({ file }) => under('src/db')(file)).flatMap(({ file, text }) => linesMatching(file, text, /\bAppError\b|\bthrow\s+(invalid|notFound)\(/));
+      return files
+        .filter(({ file }) => under('src/db')(file))
+        .flatMap(({ file, text }) => linesMatching(file, text, /\bAppError\b|\bthrow\s+(invalid|notFound)\(/));
   }
 }
 
@@ -103,7 +110,9 @@ describe('layers (STYLE.md)', () => {
   });
 
   it('every allow-list entry still breaks its rule', () => {
-    const stale = Object.entries(ALLOWED).flatMap(([file, rules]) => rules.filter((rule) => !breaking(rule).some((line) => line.file === file)).map((rule) => `${file}: ${rule}`));
+    const stale = Object.entries(ALLOWED).flatMap(([file, rules]) =>
+      rules.filter((rule) => !breaking(rule).some((line) => line.file === file)).map((rule) => `${file}: ${rule}`),
+    );
     expect(stale).toEqual([]);
   });
 });

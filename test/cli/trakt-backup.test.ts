@@ -18,15 +18,40 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const trakt = (data: string, ...args: string[]) => run('node', [bin, ...args], { env: { ...process.env, DATABASE_URL: '', TRAKT_DATA_DIR: join(dir, data) }, timeout: 180_000 });
+const trakt = (data: string, ...args: string[]) =>
+  run('node', [bin, ...args], { env: { ...process.env, DATABASE_URL: '', TRAKT_DATA_DIR: join(dir, data) }, timeout: 180_000 });
 
 describe('trakt backup and restore', () => {
   it('backs up, verifies, refuses to overwrite, and restores into another data folder', async () => {
-    await trakt('data', 'create-user', '--email', 'admin@example.dk', '--name', 'Anne Admin', '--password', 'long enough pw', '--role', 'admin');
-    await trakt('data', 'create-user', '--email', 'selma@example.se', '--name', 'Selma Säljare', '--password', 'long enough pw', '--role', 'seller');
+    await trakt(
+      'data',
+      'create-user',
+      '--email',
+      'admin@example.dk',
+      '--name',
+      'Anne Admin',
+      '--password',
+      'long enough pw',
+      '--role',
+      'admin',
+    );
+    await trakt(
+      'data',
+      'create-user',
+      '--email',
+      'selma@example.se',
+      '--name',
+      'Selma Säljare',
+      '--password',
+      'long enough pw',
+      '--role',
+      'seller',
+    );
 
     const file = join(dir, 'backup.tar');
-    expect((await trakt('data', 'backup', file)).stdout).toMatch(/Backup written to .*backup\.tar \(\d+\.\d MB\): \d+ tables, \d+ rows, 0 attachments\./);
+    expect((await trakt('data', 'backup', file)).stdout).toMatch(
+      /Backup written to .*backup\.tar \(\d+\.\d MB\): \d+ tables, \d+ rows, 0 attachments\./,
+    );
     expect((await trakt('data', 'backup', '--verify', file)).stdout).toContain('restored into a scratch database');
 
     const refused = await failureOf(trakt('data', 'restore', file));

@@ -18,18 +18,31 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 // always the embedded database here: the CLI's server mode is the same code with DATABASE_URL
-const trakt = (...args: string[]) => run('node', [bin, ...args], { env: { ...process.env, DATABASE_URL: '', TRAKT_DATA_DIR: dataDir }, timeout: 120_000 });
+const trakt = (...args: string[]) =>
+  run('node', [bin, ...args], { env: { ...process.env, DATABASE_URL: '', TRAKT_DATA_DIR: dataDir }, timeout: 120_000 });
 
 describe('trakt CLI', () => {
   it('migrates, creates users, refuses bad input, and loads the demo', async () => {
     expect((await trakt('migrate')).stdout).toContain('Database is up to date (pglite)');
-    const created = await trakt('create-user', '--email', 'Berit@Example.no', '--name', 'Berit Ødegård', '--password', 'long enough pw', '--role', 'admin');
+    const created = await trakt(
+      'create-user',
+      '--email',
+      'Berit@Example.no',
+      '--name',
+      'Berit Ødegård',
+      '--password',
+      'long enough pw',
+      '--role',
+      'admin',
+    );
     expect(created.stdout).toMatch(/Created admin Berit@Example.no \(id \d+\)/);
 
     const short = await failureOf(trakt('create-user', '--email', 'x@example.no', '--name', 'X', '--password', 'short'));
     expect(short).toMatchObject({ code: 1 });
     expect(short.stderr).toContain('at least 10 characters');
-    const duplicate = await failureOf(trakt('create-user', '--email', 'berit@example.no', '--name', 'Again', '--password', 'long enough pw'));
+    const duplicate = await failureOf(
+      trakt('create-user', '--email', 'berit@example.no', '--name', 'Again', '--password', 'long enough pw'),
+    );
     expect(duplicate).toMatchObject({ code: 1 });
 
     const demo = await trakt('seed-demo');

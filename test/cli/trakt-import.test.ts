@@ -17,7 +17,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const trakt = (...args: string[]) => run('node', [bin, ...args], { env: { ...process.env, DATABASE_URL: '', TRAKT_DATA_DIR: join(dir, 'data') }, timeout: 120_000 });
+const trakt = (...args: string[]) =>
+  run('node', [bin, ...args], { env: { ...process.env, DATABASE_URL: '', TRAKT_DATA_DIR: join(dir, 'data') }, timeout: 120_000 });
 
 describe('trakt import', () => {
   it('dry-runs, refuses a bad file with its line numbers, and imports a good one', async () => {
@@ -32,7 +33,9 @@ describe('trakt import', () => {
 
     const good = join(dir, 'good.csv');
     writeFileSync(good, 'Firmanavn;Kontonr;Land\nFjordbyg ApS;1001;DK\nØresund Data ApS;1002;DK\n');
-    expect((await trakt('import', 'companies', good, '--dry-run')).stdout).toContain('2 rows: 2 new, 0 updated, 0 skipped, 0 errors (dry run, nothing was written).');
+    expect((await trakt('import', 'companies', good, '--dry-run')).stdout).toContain(
+      '2 rows: 2 new, 0 updated, 0 skipped, 0 errors (dry run, nothing was written).',
+    );
     expect((await trakt('import', 'companies', good)).stdout).toContain('2 rows: 2 new, 0 updated, 0 skipped, 0 errors (written).');
     expect((await trakt('import', 'companies', good)).stdout).toContain('2 rows: 0 new, 2 updated');
 

@@ -14,7 +14,9 @@ const apiOnce = () => (signedIn ??= signInWithApi(harness));
 
 /** The page's next read of the opportunity itself. */
 const rereadOf = (id: number) =>
-  harness.page.waitForResponse((response) => new URL(response.url()).pathname === `/api/opportunities/${id}` && response.request().method() === 'GET');
+  harness.page.waitForResponse(
+    (response) => new URL(response.url()).pathname === `/api/opportunities/${id}` && response.request().method() === 'GET',
+  );
 
 describe('a competitor added while the details are being edited', () => {
   it('keeps the typed details, saves them without a conflict, and closes', async () => {
@@ -22,7 +24,11 @@ describe('a competitor added while the details are being edited', () => {
     const api = await apiOnce();
     const id = stamp();
     const company = await api<{ id: number }>('POST', '/api/companies', { name: `Versions Test ${id}` });
-    const opportunity = await api<{ id: number; version: number }>('POST', '/api/opportunities', { title: `Crane deal ${id}`, companyId: company.id, amount: 50000 });
+    const opportunity = await api<{ id: number; version: number }>('POST', '/api/opportunities', {
+      title: `Crane deal ${id}`,
+      companyId: company.id,
+      amount: 50000,
+    });
 
     await page.goto(`${baseUrl}/opportunities/${opportunity.id}?tab=details`);
     const title = page.getByRole('textbox', { name: 'Title' });
@@ -47,7 +53,10 @@ describe('a competitor added while the details are being edited', () => {
     expect(await page.getByRole('textbox', { name: 'Description' }).inputValue()).toBe('Typed before the competitor was added');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect
-      .poll(async () => (await api<{ title: string; description: string | null }>('GET', `/api/opportunities/${opportunity.id}`)).title, POLL)
+      .poll(
+        async () => (await api<{ title: string; description: string | null }>('GET', `/api/opportunities/${opportunity.id}`)).title,
+        POLL,
+      )
       .toBe(`Crane deal ${id} (typed)`);
     const saved = await api<{ title: string; description: string | null; version: number }>('GET', `/api/opportunities/${opportunity.id}`);
     expect(saved).toMatchObject({ description: 'Typed before the competitor was added', version: opportunity.version + 2 });
@@ -76,7 +85,10 @@ describe('a competitor added while the details are being edited', () => {
     const api = await apiOnce();
     const id = stamp();
     const company = await api<{ id: number }>('POST', '/api/companies', { name: `Conflict Test ${id}` });
-    const opportunity = await api<{ id: number; version: number }>('POST', '/api/opportunities', { title: `Contested ${id}`, companyId: company.id });
+    const opportunity = await api<{ id: number; version: number }>('POST', '/api/opportunities', {
+      title: `Contested ${id}`,
+      companyId: company.id,
+    });
 
     await page.goto(`${baseUrl}/opportunities/${opportunity.id}?tab=details`);
     const title = page.getByRole('textbox', { name: 'Title' });

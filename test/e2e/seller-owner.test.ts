@@ -11,10 +11,26 @@ describe('owner picker of a seller', () => {
     const admin = await signInWithApi(harness);
     const id = stamp();
     const password = `seller-${id}-long-password`;
-    const seller = await admin<{ id: number; name: string; initials: string }>('POST', '/api/users', { name: `Sigrid ${id}`, email: `sigrid-${id}@example.com`, password, role: 'seller', initials: 'SO' });
-    const other = await admin<{ id: number; name: string }>('POST', '/api/users', { name: `Oskar ${id}`, email: `oskar-${id}@example.com`, password, role: 'seller', initials: 'OO' });
+    const seller = await admin<{ id: number; name: string; initials: string }>('POST', '/api/users', {
+      name: `Sigrid ${id}`,
+      email: `sigrid-${id}@example.com`,
+      password,
+      role: 'seller',
+      initials: 'SO',
+    });
+    const other = await admin<{ id: number; name: string }>('POST', '/api/users', {
+      name: `Oskar ${id}`,
+      email: `oskar-${id}@example.com`,
+      password,
+      role: 'seller',
+      initials: 'OO',
+    });
     const company = await admin<{ id: number }>('POST', '/api/companies', { name: `Owner Test ${id}` });
-    const coSold = await admin<{ id: number }>('POST', '/api/opportunities', { title: `Co-sold ${id}`, companyId: company.id, ownerId: other.id });
+    const coSold = await admin<{ id: number }>('POST', '/api/opportunities', {
+      title: `Co-sold ${id}`,
+      companyId: company.id,
+      ownerId: other.id,
+    });
     await admin('POST', `/api/opportunities/${coSold.id}/sellers`, { userId: seller.id, share: 20 });
 
     const login = await page.request.post(`${baseUrl}/api/auth/login`, { data: { email: `sigrid-${id}@example.com`, password } });

@@ -33,7 +33,11 @@ describe('the UI keeps what the user did', () => {
     const api = await signInWithApi(harness);
     const id = stamp();
     const company = await api<{ id: number }>('POST', '/api/companies', { name: `Typing Test ${id}` });
-    const opportunity = await api<{ id: number }>('POST', '/api/opportunities', { title: `Enter test ${id}`, companyId: company.id, followUpDate: '2026-12-20' });
+    const opportunity = await api<{ id: number }>('POST', '/api/opportunities', {
+      title: `Enter test ${id}`,
+      companyId: company.id,
+      followUpDate: '2026-12-20',
+    });
     await api('POST', '/api/setup/loss-reasons', { name: `Zebra reason ${id}` });
 
     await page.goto(`${baseUrl}/opportunities/${opportunity.id}`);

@@ -68,7 +68,11 @@ export async function startApi(): Promise<TestApi> {
       counter += 1;
       const email = `${role}${counter}@example.com`;
       const password = 'correct horse battery';
-      const user = await createUser({ db: database.db, actor: null, input: { name: name ?? `Test ${role} ${counter}`, email, password, role } });
+      const user = await createUser({
+        db: database.db,
+        actor: null,
+        input: { name: name ?? `Test ${role} ${counter}`, email, password, role },
+      });
       const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
       if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.body}`);
       const setCookie = String(login.headers['set-cookie']).split(';')[0] ?? '';

@@ -42,7 +42,12 @@ export async function uploadText(api: TestApi, token: string, url: string, fileN
   const payload = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/plain\r\n\r\n${text}\r\n--${boundary}--\r\n`,
   );
-  const response = await api.app.inject({ method: 'POST', url, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${token}` } });
+  const response = await api.app.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${token}` },
+  });
   if (response.statusCode !== 201) throw new Error(`upload to ${url} failed: ${response.body}`);
   return response.json();
 }
@@ -71,29 +76,99 @@ export async function buildHiddenWorld(): Promise<HiddenWorld> {
   // no other row of any table comes near this id
   await sql`SELECT setval(pg_get_serial_sequence('opportunities', 'id'), ${HIDDEN.id - 1})`.execute(api.database.db);
   let hidden = await created(
-    owner.post('/api/opportunities', { title: HIDDEN.title, companyId, contactId, amount: 98765.43, description: `${HIDDEN.title}: the secret plan`, followUpDate: addDays(today, 5) }),
+    owner.post('/api/opportunities', {
+      title: HIDDEN.title,
+      companyId,
+      contactId,
+      amount: 98765.43,
+      description: `${HIDDEN.title}: the secret plan`,
+      followUpDate: addDays(today, 5),
+    }),
     'hidden opportunity',
   );
   if (hidden.id !== HIDDEN.id) throw new Error(`the hidden opportunity got id ${hidden.id}`);
-  hidden = await created(owner.patch(`/api/opportunities/${hidden.id}`, { amount: HIDDEN.amount, decisionDate: addDays(today, 30), version: hidden.version }), 'history');
+  hidden = await created(
+    owner.patch(`/api/opportunities/${hidden.id}`, { amount: HIDDEN.amount, decisionDate: addDays(today, 30), version: hidden.version }),
+    'history',
+  );
   await created(owner.post(`/api/opportunities/${hidden.id}/competitors`, { name: 'Rivalen AS', threat: 4 }), 'competitor');
   await created(owner.post(`/api/opportunities/${hidden.id}/sellers`, { userId: manager.userId, share: 10 }), 'co-seller');
   hidden = (await owner.get(`/api/opportunities/${hidden.id}`)).body;
 
-  const visible = await created(seller.post('/api/opportunities', { title: 'Synlig aftale', companyId, amount: 1000 }), 'visible opportunity');
+  const visible = await created(
+    seller.post('/api/opportunities', { title: 'Synlig aftale', companyId, amount: 1000 }),
+    'visible opportunity',
+  );
 
   const hiddenActivities = [
-    (await created(owner.post('/api/activities', { type: 'meeting', subject: `${HIDDEN.activityMarker} møde`, dueDate: addDays(today, 3), dueTime: '10:00', opportunityId: hidden.id, participantIds: [seller.userId] }), 'meeting')).id,
-    (await created(manager.post('/api/activities', { type: 'task', subject: `${HIDDEN.activityMarker} til Sigrid`, dueDate: addDays(today, 2), opportunityId: hidden.id, ownerId: seller.userId }), 'task')).id,
-    (await created(owner.post('/api/activities', { type: 'call', subject: `${HIDDEN.activityMarker} opkald`, text: HIDDEN.title, opportunityId: hidden.id }), 'call')).id,
+    (
+      await created(
+        owner.post('/api/activities', {
+          type: 'meeting',
+          subject: `${HIDDEN.activityMarker} møde`,
+          dueDate: addDays(today, 3),
+          dueTime: '10:00',
+          opportunityId: hidden.id,
+          participantIds: [seller.userId],
+        }),
+        'meeting',
+      )
+    ).id,
+    (
+      await created(
+        manager.post('/api/activities', {
+          type: 'task',
+          subject: `${HIDDEN.activityMarker} til Sigrid`,
+          dueDate: addDays(today, 2),
+          opportunityId: hidden.id,
+          ownerId: seller.userId,
+        }),
+        'task',
+      )
+    ).id,
+    (
+      await created(
+        owner.post('/api/activities', {
+          type: 'call',
+          subject: `${HIDDEN.activityMarker} opkald`,
+          text: HIDDEN.title,
+          opportunityId: hidden.id,
+        }),
+        'call',
+      )
+    ).id,
   ];
   const visibleActivities = [
-    (await created(seller.post('/api/activities', { type: 'task', subject: 'Synlig opgave', dueDate: addDays(today, 1), opportunityId: visible.id }), 'visible task')).id,
-    (await created(owner.post('/api/activities', { type: 'meeting', subject: 'Fælles møde', dueDate: addDays(today, 4), companyId, participantIds: [seller.userId] }), 'company meeting')).id,
+    (
+      await created(
+        seller.post('/api/activities', { type: 'task', subject: 'Synlig opgave', dueDate: addDays(today, 1), opportunityId: visible.id }),
+        'visible task',
+      )
+    ).id,
+    (
+      await created(
+        owner.post('/api/activities', {
+          type: 'meeting',
+          subject: 'Fælles møde',
+          dueDate: addDays(today, 4),
+          companyId,
+          participantIds: [seller.userId],
+        }),
+        'company meeting',
+      )
+    ).id,
   ];
   const hiddenAttachments = [
     (await uploadText(api, ownerToken, `/api/opportunities/${hidden.id}/attachments`, 'plan.txt', `${HIDDEN.title} ${HIDDEN.amount}`)).id,
-    (await uploadText(api, ownerToken, `/api/activities/${hiddenActivities[2]}/attachments`, 'referat.txt', `${HIDDEN.activityMarker} ${HIDDEN.title}`)).id,
+    (
+      await uploadText(
+        api,
+        ownerToken,
+        `/api/activities/${hiddenActivities[2]}/attachments`,
+        'referat.txt',
+        `${HIDDEN.activityMarker} ${HIDDEN.title}`,
+      )
+    ).id,
   ];
   const visibleAttachments = [
     (await uploadText(api, sellerToken, `/api/opportunities/${visible.id}/attachments`, 'synlig.txt', 'Synlig')).id,

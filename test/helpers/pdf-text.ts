@@ -48,16 +48,25 @@ const namedRefs = (dict: string, key: string) => {
 /** The code → text map of a ToUnicode CMap (bfrange with arrays or a start value, and bfchar). */
 function toUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
-  const text = (hex: string) => String.fromCharCode(...hex.split(/\s+/).filter(Boolean).flatMap((h) => (h.match(/.{4}/g) ?? []).map((u) => parseInt(u, 16))));
+  const text = (hex: string) =>
+    String.fromCharCode(
+      ...hex
+        .split(/\s+/)
+        .filter(Boolean)
+        .flatMap((h) => (h.match(/.{4}/g) ?? []).map((u) => parseInt(u, 16))),
+    );
   for (const range of cmap.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(\[[^\]]*\]|<[0-9a-f ]+>)/gi)) {
     const first = parseInt(range[1] ?? '0', 16);
     const last = parseInt(range[2] ?? '0', 16);
     const target = range[3] ?? '';
     if (target.startsWith('[')) [...target.matchAll(/<([0-9a-f ]*)>/gi)].forEach((m, i) => map.set(first + i, text(m[1] ?? '')));
-    else for (let code = first, base = parseInt(target.slice(1, -1), 16); code <= last; code += 1) map.set(code, String.fromCharCode(base + code - first));
+    else
+      for (let code = first, base = parseInt(target.slice(1, -1), 16); code <= last; code += 1)
+        map.set(code, String.fromCharCode(base + code - first));
   }
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const pair of (block[1] ?? '').matchAll(/<([0-9a-f]+)>\s*<([0-9a-f ]+)>/gi)) map.set(parseInt(pair[1] ?? '0', 16), text(pair[2] ?? ''));
+    for (const pair of (block[1] ?? '').matchAll(/<([0-9a-f]+)>\s*<([0-9a-f ]+)>/gi))
+      map.set(parseInt(pair[1] ?? '0', 16), text(pair[2] ?? ''));
   }
   return map;
 }
@@ -72,7 +81,9 @@ export function pdfTextItems(pdf: Buffer): PdfTextItem[] {
     if (!decode) {
       const cmapId = refIn(all.get(fontId)?.dict ?? '', 'ToUnicode');
       const cmap = cmapId !== null ? toUnicode(all.get(cmapId)?.stream?.toString('latin1') ?? '') : null;
-      decode = cmap ? (hex) => (hex.match(/.{4}/g) ?? []).map((code) => cmap.get(parseInt(code, 16)) ?? '\ufffd').join('') : (hex) => Buffer.from(hex, 'hex').toString('latin1');
+      decode = cmap
+        ? (hex) => (hex.match(/.{4}/g) ?? []).map((code) => cmap.get(parseInt(code, 16)) ?? '\ufffd').join('')
+        : (hex) => Buffer.from(hex, 'hex').toString('latin1');
       decoders.set(fontId, decode);
     }
     return decode;

@@ -108,7 +108,5 @@ export function App() {
     );
   }
 
-  return (
-    <DatesProvider settings={{ locale: DAYJS_LOCALES[language], firstDayOfWeek: 1 }}>{content}</DatesProvider>
-  );
+  return <DatesProvider settings={{ locale: DAYJS_LOCALES[language], firstDayOfWeek: 1 }}>{content}</DatesProvider>;
 }

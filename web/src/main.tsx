@@ -1,16 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import {
-  MantineProvider,
-  MultiSelect,
-  NumberInput,
-  PasswordInput,
-  Select,
-  TextInput,
-  Textarea,
-  createTheme,
-} from '@mantine/core';
+import { MantineProvider, MultiSelect, NumberInput, PasswordInput, Select, TextInput, Textarea, createTheme } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

@@ -16,14 +16,45 @@ afterAll(() => api.close());
 describe('activities (T-1, T-2)', () => {
   it('ships the default activity types', async () => {
     const types = await seller.get('/api/setup/activity-types');
-    expect(types.body.items.map((t: { key: string }) => t.key)).toEqual(['call', 'meeting', 'task', 'note', 'email_in', 'email_out', 'sms', 'document', 'case', 'appointment']);
+    expect(types.body.items.map((t: { key: string }) => t.key)).toEqual([
+      'call',
+      'meeting',
+      'task',
+      'note',
+      'email_in',
+      'email_out',
+      'sms',
+      'document',
+      'case',
+      'appointment',
+    ]);
   });
 
   it('creates an activity on an opportunity, taking the company from it and counting as a touch', async () => {
-    const created = await seller.post('/api/activities', { type: 'call', subject: 'Ring om tilbud', dueDate: '2026-12-01', dueTime: '09:30', opportunityId });
+    const created = await seller.post('/api/activities', {
+      type: 'call',
+      subject: 'Ring om tilbud',
+      dueDate: '2026-12-01',
+      dueTime: '09:30',
+      opportunityId,
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ type: 'call', companyId, companyName: 'Aktiv AB', opportunityId, opportunityTitle: 'Ramavtal lager', ownerId: seller.userId, done: false, doneAt: null, dueTime: '09:30' });
-    const touched = await api.database.db.selectFrom('opportunities').select('lastActivityAt').where('id', '=', opportunityId).executeTakeFirstOrThrow();
+    expect(created.body).toMatchObject({
+      type: 'call',
+      companyId,
+      companyName: 'Aktiv AB',
+      opportunityId,
+      opportunityTitle: 'Ramavtal lager',
+      ownerId: seller.userId,
+      done: false,
+      doneAt: null,
+      dueTime: '09:30',
+    });
+    const touched = await api.database.db
+      .selectFrom('opportunities')
+      .select('lastActivityAt')
+      .where('id', '=', opportunityId)
+      .executeTakeFirstOrThrow();
     expect(touched.lastActivityAt).not.toBeNull();
   });
 

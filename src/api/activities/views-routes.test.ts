@@ -14,7 +14,8 @@ beforeAll(async () => {
   bo = await api.as('seller', 'Bo Berg');
   manager = await api.as('manager');
   companyId = (await anna.post('/api/companies', { name: 'Visning A/S', ownerId: null })).body.id;
-  const add = (who: Client, subject: string, dueDate: string | null, done = false) => who.post('/api/activities', { type: 'task', subject, dueDate, done, companyId });
+  const add = (who: Client, subject: string, dueDate: string | null, done = false) =>
+    who.post('/api/activities', { type: 'task', subject, dueDate, done, companyId });
   await add(anna, 'A later', addDays(today, 10));
   await add(anna, 'A undated', null);
   await add(anna, 'A overdue', addDays(today, -3));
@@ -46,7 +47,9 @@ describe('activity views (T-3)', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: Item[]; nextCursor: string | null } } = await anna.get(`/api/activities/mine?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { items: Item[]; nextCursor: string | null } } = await anna.get(
+        `/api/activities/mine?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...page.body.items.map((a) => a.subject));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -58,12 +61,22 @@ describe('activity views (T-3)', () => {
     const seen: Item[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: { items: Item[]; nextCursor: string | null } } = await manager.get(`/api/activities/team?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { status: number; body: { items: Item[]; nextCursor: string | null } } = await manager.get(
+        `/api/activities/team?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(page.status).toBe(200);
       seen.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
-    expect(seen.map((a) => a.subject)).toEqual(['A very overdue', 'A overdue', 'A today', 'A later', 'A undated', 'B tomorrow', 'B undated']);
+    expect(seen.map((a) => a.subject)).toEqual([
+      'A very overdue',
+      'A overdue',
+      'A today',
+      'A later',
+      'A undated',
+      'B tomorrow',
+      'B undated',
+    ]);
     expect(seen[0]).toMatchObject({ ownerId: anna.userId, ownerName: 'Anna Andersen', overdue: true });
     const onlyBo = await manager.get(`/api/activities/team?ownerId=${bo.userId}`);
     expect(onlyBo.body.items.map((a: Item) => a.subject)).toEqual(['B tomorrow', 'B undated']);
@@ -74,7 +87,16 @@ describe('activity views (T-3)', () => {
   it('latest: the newest 30 across types and owners, done ones included', async () => {
     const latest = await anna.get('/api/activities/latest');
     expect(latest.status).toBe(200);
-    expect(latest.body.items.map((a: Item) => a.subject)).toEqual(['B undated', 'B tomorrow', 'A very overdue', 'A done', 'A today', 'A overdue', 'A undated', 'A later']);
+    expect(latest.body.items.map((a: Item) => a.subject)).toEqual([
+      'B undated',
+      'B tomorrow',
+      'A very overdue',
+      'A done',
+      'A today',
+      'A overdue',
+      'A undated',
+      'A later',
+    ]);
     for (let i = 0; i < 31; i++) await bo.post('/api/activities', { type: 'note', subject: `Note ${i}` });
     const full = await manager.get('/api/activities/latest');
     expect(full.body.items).toHaveLength(30);
@@ -86,10 +108,25 @@ describe('activity views (T-3)', () => {
 describe('opportunity from a call (T-4)', () => {
   it('creates the opportunity from the call’s company, contact and text, and links the call to it', async () => {
     const contactId = (await anna.post('/api/contacts', { companyId, firstName: 'Lise', lastName: 'Lund' })).body.id;
-    const call = (await anna.post('/api/activities', { type: 'call', subject: 'Ringede om lagersystem', text: 'Vil have tilbud på 3 lagre', companyId, contactId })).body;
+    const call = (
+      await anna.post('/api/activities', {
+        type: 'call',
+        subject: 'Ringede om lagersystem',
+        text: 'Vil have tilbud på 3 lagre',
+        companyId,
+        contactId,
+      })
+    ).body;
     const created = await anna.post(`/api/activities/${call.id}/opportunity`, {});
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ title: 'Ringede om lagersystem', description: 'Vil have tilbud på 3 lagre', companyId, contactId, ownerId: anna.userId, status: 'open' });
+    expect(created.body).toMatchObject({
+      title: 'Ringede om lagersystem',
+      description: 'Vil have tilbud på 3 lagre',
+      companyId,
+      contactId,
+      ownerId: anna.userId,
+      status: 'open',
+    });
     const linked = (await anna.get(`/api/activities/${call.id}`)).body;
     expect(linked).toMatchObject({ opportunityId: created.body.id, version: Number(call.version) + 1 });
     const again = await anna.post(`/api/activities/${call.id}/opportunity`, {});

@@ -18,8 +18,11 @@ function multipart(parts: { field: string; fileName?: string; type?: string; dat
   const boundary = '----trakt-test-boundary';
   const chunks: Buffer[] = [];
   for (const part of parts) {
-    const disposition = part.fileName !== undefined ? `form-data; name="${part.field}"; filename="${part.fileName}"` : `form-data; name="${part.field}"`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${part.type ? `Content-Type: ${part.type}\r\n` : ''}\r\n`));
+    const disposition =
+      part.fileName !== undefined ? `form-data; name="${part.field}"; filename="${part.fileName}"` : `form-data; name="${part.field}"`;
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${part.type ? `Content-Type: ${part.type}\r\n` : ''}\r\n`),
+    );
     chunks.push(Buffer.isBuffer(part.data) ? part.data : Buffer.from(part.data));
     chunks.push(Buffer.from('\r\n'));
   }
@@ -30,7 +33,12 @@ function multipart(parts: { field: string; fileName?: string; type?: string; dat
 /** Uploads with a Bearer token (no CSRF header needed). */
 async function upload(who: Client, url: string, parts: Parameters<typeof multipart>[0]) {
   const { payload, contentType } = multipart(parts);
-  const response = await api.app.inject({ method: 'POST', url, payload, headers: { 'content-type': contentType, authorization: `Bearer ${tokens.get(who)}` } });
+  const response = await api.app.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: { 'content-type': contentType, authorization: `Bearer ${tokens.get(who)}` },
+  });
   return { status: response.statusCode, body: response.json() };
 }
 
@@ -52,33 +60,58 @@ afterAll(() => api.close());
 
 describe('attachments (T-5)', () => {
   it('uploads to each kind of record, lists without data, downloads with the stored type as an attachment', async () => {
-    for (const [plural, id] of [['companies', companyId], ['contacts', contactId], ['opportunities', opportunityId], ['activities', activityId]] as const) {
+    for (const [plural, id] of [
+      ['companies', companyId],
+      ['contacts', contactId],
+      ['opportunities', opportunityId],
+      ['activities', activityId],
+    ] as const) {
       const created = await upload(seller, `/api/${plural}/${id}/attachments`, pdf());
       expect(created.status, plural).toBe(201);
-      expect(created.body).toMatchObject({ entityId: id, fileName: 'Tilbud Øresund.pdf', contentType: 'application/pdf', sizeBytes: PDF.length, uploadedBy: seller.userId });
+      expect(created.body).toMatchObject({
+        entityId: id,
+        fileName: 'Tilbud Øresund.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: PDF.length,
+        uploadedBy: seller.userId,
+      });
       const list = await other.get(`/api/${plural}/${id}/attachments`);
       expect(list.status).toBe(200);
       expect(list.body.items.map((a: { id: number }) => a.id)).toEqual([created.body.id]);
       expect(list.body.items[0]).not.toHaveProperty('data');
     }
     const attachment = (await seller.get(`/api/companies/${companyId}/attachments`)).body.items[0];
-    const download = await api.app.inject({ method: 'GET', url: `/api/attachments/${attachment.id}`, headers: { authorization: `Bearer ${tokens.get(other)}` } });
+    const download = await api.app.inject({
+      method: 'GET',
+      url: `/api/attachments/${attachment.id}`,
+      headers: { authorization: `Bearer ${tokens.get(other)}` },
+    });
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
-    expect(download.headers['content-disposition']).toBe("attachment; filename=\"Tilbud resund.pdf\"; filename*=UTF-8''Tilbud%20%C3%98resund.pdf");
+    expect(download.headers['content-disposition']).toBe(
+      'attachment; filename="Tilbud resund.pdf"; filename*=UTF-8\'\'Tilbud%20%C3%98resund.pdf',
+    );
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.rawPayload.equals(PDF)).toBe(true);
   });
 
   it('refuses a renamed program and types outside the list with 415 UNSUPPORTED_TYPE', async () => {
-    const renamed = await upload(seller, `/api/companies/${companyId}/attachments`, [{ field: 'file', fileName: 'faktura.pdf', type: 'application/pdf', data: EXE }]);
+    const renamed = await upload(seller, `/api/companies/${companyId}/attachments`, [
+      { field: 'file', fileName: 'faktura.pdf', type: 'application/pdf', data: EXE },
+    ]);
     expect(renamed.status).toBe(415);
     expect(renamed.body.error.code).toBe('UNSUPPORTED_TYPE');
-    const exe = await upload(seller, `/api/companies/${companyId}/attachments`, [{ field: 'file', fileName: 'setup.exe', type: 'application/octet-stream', data: EXE }]);
+    const exe = await upload(seller, `/api/companies/${companyId}/attachments`, [
+      { field: 'file', fileName: 'setup.exe', type: 'application/octet-stream', data: EXE },
+    ]);
     expect(exe.status).toBe(415);
-    const html = await upload(seller, `/api/companies/${companyId}/attachments`, [{ field: 'file', fileName: 'page', type: 'text/html', data: '<script>alert(1)</script>' }]);
+    const html = await upload(seller, `/api/companies/${companyId}/attachments`, [
+      { field: 'file', fileName: 'page', type: 'text/html', data: '<script>alert(1)</script>' },
+    ]);
     expect(html.status).toBe(415);
-    const csv = await upload(seller, `/api/companies/${companyId}/attachments`, [{ field: 'file', fileName: 'liste.csv', type: 'text/csv', data: 'Navn;Beløb\nØresund;1200\n' }]);
+    const csv = await upload(seller, `/api/companies/${companyId}/attachments`, [
+      { field: 'file', fileName: 'liste.csv', type: 'text/csv', data: 'Navn;Beløb\nØresund;1200\n' },
+    ]);
     expect(csv.status).toBe(201);
     expect(csv.body.contentType).toBe('text/csv');
   });
@@ -86,9 +119,14 @@ describe('attachments (T-5)', () => {
   it('refuses a file over 10 MB with 413 PAYLOAD_TOO_LARGE and stores nothing', async () => {
     const before = (await seller.get(`/api/opportunities/${opportunityId}/attachments`)).body.items.length;
     const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
-    const response = await upload(seller, `/api/opportunities/${opportunityId}/attachments`, [{ field: 'file', fileName: 'stor.pdf', type: 'application/pdf', data: big }]);
+    const response = await upload(seller, `/api/opportunities/${opportunityId}/attachments`, [
+      { field: 'file', fileName: 'stor.pdf', type: 'application/pdf', data: big },
+    ]);
     expect(response.status).toBe(413);
-    expect(response.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'The file is larger than the 10 MB limit for attachments' });
+    expect(response.body.error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'The file is larger than the 10 MB limit for attachments',
+    });
     expect((await seller.get(`/api/opportunities/${opportunityId}/attachments`)).body.items).toHaveLength(before);
   });
 
@@ -117,10 +155,16 @@ describe('attachments (T-5)', () => {
     expect(newest.fileName).toBe('Referat.pdf');
     expect((await other.delete(`/api/attachments/${newest.id}`)).status).toBe(403);
     expect((await seller.delete(`/api/attachments/${newest.id}`)).status).toBe(204);
-    expect((await seller.get(`/api/companies/${companyId}/attachments`)).body.items.map((a: { id: number }) => a.id)).not.toContain(newest.id);
+    expect((await seller.get(`/api/companies/${companyId}/attachments`)).body.items.map((a: { id: number }) => a.id)).not.toContain(
+      newest.id,
+    );
     expect((await seller.get(`/api/attachments/${newest.id}`)).status).toBe(404);
     expect((await seller.delete(`/api/attachments/${newest.id}`)).status).toBe(404);
-    const kept = await api.database.db.selectFrom('attachments').select(['deletedAt', 'sizeBytes']).where('id', '=', newest.id).executeTakeFirstOrThrow();
+    const kept = await api.database.db
+      .selectFrom('attachments')
+      .select(['deletedAt', 'sizeBytes'])
+      .where('id', '=', newest.id)
+      .executeTakeFirstOrThrow();
     expect(kept.deletedAt).not.toBeNull();
     expect(kept.sizeBytes).toBe(PDF.length);
   });
@@ -146,6 +190,9 @@ describe('OpenAPI (I-1) for issue 3’s routes', () => {
     ]) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
-    expect(doc.paths['/api/companies/{id}/convert'].post.requestBody.content['application/json'].schema.properties.to.enum).toEqual(['customer', 'supplier']);
+    expect(doc.paths['/api/companies/{id}/convert'].post.requestBody.content['application/json'].schema.properties.to.enum).toEqual([
+      'customer',
+      'supplier',
+    ]);
   });
 });

@@ -4,7 +4,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AttachmentRow } from '../../db/attachments.ts';
 import type { AttachmentEntity } from '../../db/schema.ts';
-import { addAttachment, attachmentsOf, deleteAttachment, MAX_ATTACHMENT_BYTES, readAttachment } from '../../domain/attachments/attachments.ts';
+import {
+  addAttachment,
+  attachmentsOf,
+  deleteAttachment,
+  MAX_ATTACHMENT_BYTES,
+  readAttachment,
+} from '../../domain/attachments/attachments.ts';
 import { ACCEPTED_TYPES, contentDisposition } from '../../domain/attachments/file-check.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { actorOf } from '../context.ts';
@@ -13,17 +19,19 @@ import { errorResponses, fileField, fileResponse, noContent } from '../openapi.t
 
 const tags = ['attachments'];
 
-export const attachmentSchema = z.object({
-  id: z.number(),
-  entity: z.enum(['company', 'contact', 'opportunity', 'activity']),
-  entityId: z.number(),
-  fileName: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number(),
-  uploadedAt: z.string(),
-  uploadedBy: z.number().nullable(),
-  uploadedByInitials: z.string().nullable(),
-}).meta({ id: 'Attachment' });
+export const attachmentSchema = z
+  .object({
+    id: z.number(),
+    entity: z.enum(['company', 'contact', 'opportunity', 'activity']),
+    entityId: z.number(),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number(),
+    uploadedAt: z.string(),
+    uploadedBy: z.number().nullable(),
+    uploadedByInitials: z.string().nullable(),
+  })
+  .meta({ id: 'Attachment' });
 const upload = z.object({ file: fileField('The file, at most 10 MB') });
 
 function presentAttachment(a: AttachmentRow): z.infer<typeof attachmentSchema> {
@@ -37,7 +45,10 @@ const PATHS: [AttachmentEntity, string][] = [
   ['activity', 'activities'],
 ];
 
-const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than the 10 MB limit for attachments', { fields: { file: 'is larger than 10 MB' } });
+const tooLarge = () =>
+  new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than the 10 MB limit for attachments', {
+    fields: { file: 'is larger than 10 MB' },
+  });
 
 /** The multipart plugin's errors in the API's words: too large is 413, anything else names the `file` field. */
 function uploadError(error: unknown): unknown {
@@ -72,65 +83,86 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   for (const [entity, plural] of PATHS) {
     const name = `${entity[0]?.toUpperCase()}${entity.slice(1)}`;
-    app.post(`/api/${plural}/:id/attachments`, {
-      schema: {
-        operationId: `upload${name}Attachment`,
-        summary: `Attach a file to a ${entity}`,
-        tags,
-        description: `Uploads one file as multipart/form-data in the field "file", at most 10 MB. Accepted: ${ACCEPTED_TYPES.join(', ')}. The first bytes must match the type (415 UNSUPPORTED_TYPE otherwise).`,
-        multipart: upload,
-        params: idParams,
-        response: { 201: attachmentSchema, ...errorResponses(400, 401, 403, 404, 413, 415) },
+    app.post(
+      `/api/${plural}/:id/attachments`,
+      {
+        schema: {
+          operationId: `upload${name}Attachment`,
+          summary: `Attach a file to a ${entity}`,
+          tags,
+          description: `Uploads one file as multipart/form-data in the field "file", at most 10 MB. Accepted: ${ACCEPTED_TYPES.join(', ')}. The first bytes must match the type (415 UNSUPPORTED_TYPE otherwise).`,
+          multipart: upload,
+          params: idParams,
+          response: { 201: attachmentSchema, ...errorResponses(400, 401, 403, 404, 413, 415) },
+        },
       },
-    }, async (request, reply) => {
-      const file = await readUpload(request);
-      const row = await app.db.transaction().execute((db) => addAttachment({ db, actor: actorOf(request), entity, entityId: request.params.id, file }));
-      return reply.status(201).send(presentAttachment(row));
-    });
+      async (request, reply) => {
+        const file = await readUpload(request);
+        const row = await app.db
+          .transaction()
+          .execute((db) => addAttachment({ db, actor: actorOf(request), entity, entityId: request.params.id, file }));
+        return reply.status(201).send(presentAttachment(row));
+      },
+    );
 
-    app.get(`/api/${plural}/:id/attachments`, {
-      schema: {
-        operationId: `list${name}Attachments`,
-        summary: `The files attached to a ${entity}`,
-        tags,
-        params: idParams,
-        response: { 200: z.object({ items: z.array(attachmentSchema) }), ...errorResponses(400, 401, 404) },
+    app.get(
+      `/api/${plural}/:id/attachments`,
+      {
+        schema: {
+          operationId: `list${name}Attachments`,
+          summary: `The files attached to a ${entity}`,
+          tags,
+          params: idParams,
+          response: { 200: z.object({ items: z.array(attachmentSchema) }), ...errorResponses(400, 401, 404) },
+        },
       },
-    }, async (request) => {
-      const rows = await attachmentsOf({ db: app.db, actor: actorOf(request), entity, entityId: request.params.id });
-      return { items: rows.map(presentAttachment) };
-    });
+      async (request) => {
+        const rows = await attachmentsOf({ db: app.db, actor: actorOf(request), entity, entityId: request.params.id });
+        return { items: rows.map(presentAttachment) };
+      },
+    );
   }
 
-  app.get('/api/attachments/:id', {
-    schema: {
-      operationId: 'downloadAttachment',
-      summary: 'Download an attached file',
-      tags,
-      description: 'Downloads the file with its stored content type, as an attachment.',
-      params: idParams,
-      response: { 200: fileResponse('The file’s bytes, with the content type it was stored with', ['application/octet-stream']), ...errorResponses(400, 401, 404) },
+  app.get(
+    '/api/attachments/:id',
+    {
+      schema: {
+        operationId: 'downloadAttachment',
+        summary: 'Download an attached file',
+        tags,
+        description: 'Downloads the file with its stored content type, as an attachment.',
+        params: idParams,
+        response: {
+          200: fileResponse('The file’s bytes, with the content type it was stored with', ['application/octet-stream']),
+          ...errorResponses(400, 401, 404),
+        },
+      },
     },
-  }, async (request, reply) => {
-    const { attachment, data } = await readAttachment({ db: app.db, actor: actorOf(request), id: request.params.id });
-    return reply
-      .header('content-type', attachment.contentType)
-      .header('content-disposition', contentDisposition(attachment.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .send(data);
-  });
+    async (request, reply) => {
+      const { attachment, data } = await readAttachment({ db: app.db, actor: actorOf(request), id: request.params.id });
+      return reply
+        .header('content-type', attachment.contentType)
+        .header('content-disposition', contentDisposition(attachment.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(data);
+    },
+  );
 
-  app.delete('/api/attachments/:id', {
-    schema: {
-      operationId: 'deleteAttachment',
-      summary: 'Delete an attached file',
-      tags,
-      params: idParams,
-      response: { 204: noContent, ...errorResponses(400, 401, 403, 404) },
+  app.delete(
+    '/api/attachments/:id',
+    {
+      schema: {
+        operationId: 'deleteAttachment',
+        summary: 'Delete an attached file',
+        tags,
+        params: idParams,
+        response: { 204: noContent, ...errorResponses(400, 401, 403, 404) },
+      },
     },
-  }, async (request, reply) => {
-    await app.db.transaction().execute((db) => deleteAttachment({ db, actor: actorOf(request), id: request.params.id }));
-    return reply.status(204).send();
-  });
+    async (request, reply) => {
+      await app.db.transaction().execute((db) => deleteAttachment({ db, actor: actorOf(request), id: request.params.id }));
+      return reply.status(204).send();
+    },
+  );
 };

@@ -26,7 +26,9 @@ const byteAt = (seed: number, position: number) => (position * 31 + seed) & 0xff
 
 /** A multipart body with one file of `size` bytes (a PDF head, then a pattern), generated a chunk at a time. */
 function* body(size: number, seed: number, field = 'file', fileName = 'stor.pdf', type = 'application/pdf'): Generator<Buffer> {
-  yield Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`);
+  yield Buffer.from(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
   for (let start = 0; start < size; start += CHUNK) {
     const chunk = Buffer.alloc(Math.min(CHUNK, size - start));
     for (let i = 0; i < chunk.length; i += 1) chunk[i] = byteAt(seed, start + i);
@@ -36,7 +38,15 @@ function* body(size: number, seed: number, field = 'file', fileName = 'stor.pdf'
   yield Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
 }
 
-const storedCount = async () => Number((await api.database.db.selectFrom('attachments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const storedCount = async () =>
+  Number(
+    (
+      await api.database.db
+        .selectFrom('attachments')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Streams the body through inject (no Content-Length unless `contentLength` is given, which may lie). */
 async function inject(url: string, token: string, chunks: Iterable<Buffer>, contentLength?: number) {
@@ -44,7 +54,11 @@ async function inject(url: string, token: string, chunks: Iterable<Buffer>, cont
     method: 'POST',
     url,
     payload: Readable.from(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, authorization: `Bearer ${token}`, ...(contentLength !== undefined ? { 'content-length': String(contentLength) } : {}) },
+    headers: {
+      'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      authorization: `Bearer ${token}`,
+      ...(contentLength !== undefined ? { 'content-length': String(contentLength) } : {}),
+    },
   });
   return { status: response.statusCode, body: response.json() };
 }
@@ -88,7 +102,17 @@ describe('attachment size limit (T-5, issue 18 point 5)', () => {
     const address = await api.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = api.app.server.address() as AddressInfo;
     expect(address).toContain(String(port));
-    const sent = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: url(), headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, authorization: `Bearer ${sellerToken}`, 'transfer-encoding': 'chunked' } });
+    const sent = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: url(),
+      headers: {
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+        authorization: `Bearer ${sellerToken}`,
+        'transfer-encoding': 'chunked',
+      },
+    });
     const answered = once(sent, 'response') as Promise<[import('node:http').IncomingMessage]>;
     // the server may answer and close before the whole body is sent: stop writing then
     sent.on('error', () => {});
@@ -103,7 +127,10 @@ describe('attachment size limit (T-5, issue 18 point 5)', () => {
     const text: Buffer[] = [];
     for await (const chunk of response) text.push(chunk as Buffer);
     expect(response.statusCode).toBe(413);
-    expect(JSON.parse(Buffer.concat(text).toString('utf8')).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', fields: { file: expect.any(String) } });
+    expect(JSON.parse(Buffer.concat(text).toString('utf8')).error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      fields: { file: expect.any(String) },
+    });
     expect(await storedCount()).toBe(before);
   }, 60_000);
 
@@ -111,7 +138,11 @@ describe('attachment size limit (T-5, issue 18 point 5)', () => {
     const created = await inject(url(), sellerToken, body(MAX_ATTACHMENT_BYTES, 5));
     expect(created.status).toBe(201);
     expect(created.body.sizeBytes).toBe(MAX_ATTACHMENT_BYTES);
-    const download = await api.app.inject({ method: 'GET', url: `/api/attachments/${created.body.id}`, headers: { authorization: `Bearer ${sellerToken}` } });
+    const download = await api.app.inject({
+      method: 'GET',
+      url: `/api/attachments/${created.body.id}`,
+      headers: { authorization: `Bearer ${sellerToken}` },
+    });
     expect(download.statusCode).toBe(200);
     const expected = Buffer.concat([...body(MAX_ATTACHMENT_BYTES, 5)].slice(1, -1));
     expect(download.rawPayload.length).toBe(MAX_ATTACHMENT_BYTES);
@@ -121,7 +152,15 @@ describe('attachment size limit (T-5, issue 18 point 5)', () => {
 
 describe('import file size limit (L-7, issue 18 point 5)', () => {
   it('refuses a file of the import limit + 1 byte with 413 naming the file field', async () => {
-    const companies = async () => Number((await api.database.db.selectFrom('companies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const companies = async () =>
+      Number(
+        (
+          await api.database.db
+            .selectFrom('companies')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await companies();
     const response = await inject('/api/import/companies', managerToken, body(MAX_IMPORT_BYTES + 1, 9, 'file', 'firmaer.csv', 'text/csv'));
     expect(response.status).toBe(413);

@@ -24,12 +24,19 @@ async function session(email: string, password: string, ip: string) {
   const csrf = response.json().csrfToken as string;
   return {
     send: (method: 'GET' | 'POST', url: string, payload?: object, withCsrf = true) =>
-      api.app.inject({ method, url, remoteAddress: ip, headers: { cookie, ...(withCsrf ? { 'x-csrf-token': csrf } : {}) }, ...(payload ? { payload } : {}) }),
+      api.app.inject({
+        method,
+        url,
+        remoteAddress: ip,
+        headers: { cookie, ...(withCsrf ? { 'x-csrf-token': csrf } : {}) },
+        ...(payload ? { payload } : {}),
+      }),
   };
 }
 
 const failuresLogged = async (email: string) =>
-  (await api.database.db.selectFrom('authEvents').select('id').where('kind', '=', 'login_failed').where('email', '=', email).execute()).length;
+  (await api.database.db.selectFrom('authEvents').select('id').where('kind', '=', 'login_failed').where('email', '=', email).execute())
+    .length;
 
 describe('guessing passwords (A-5)', () => {
   it('checks at most five of forty parallel wrong passwords, and tells the others when to come back', async () => {
@@ -51,7 +58,8 @@ describe('guessing passwords (A-5)', () => {
 
   it('lets the owner in from elsewhere while a stranger hammers the account', async () => {
     await user('owner@example.com', 'owner password', 'admin');
-    for (let i = 0; i < 12; i += 1) expect([401, 429]).toContain((await login('owner@example.com', `guess ${i}`, '198.51.100.66')).statusCode);
+    for (let i = 0; i < 12; i += 1)
+      expect([401, 429]).toContain((await login('owner@example.com', `guess ${i}`, '198.51.100.66')).statusCode);
     // the stranger's address is held up, even when it finally tries the right password
     expect((await login('owner@example.com', 'owner password', '198.51.100.66')).statusCode).toBe(429);
     const owner = await login('OWNER@example.com', 'owner password', '192.0.2.200');
@@ -106,7 +114,9 @@ describe('a new password ends what the old one opened (A-3)', () => {
     const reset = await admin.patch(`/api/users/${target.id}`, { password: 'set by the admin', version: current.version });
     expect(reset.status).toBe(200);
     expect(reset.body.revokedTokens).toBe(1);
-    expect((await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    expect((await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(
+      401,
+    );
     expect((await theirs.send('GET', '/api/auth/me')).statusCode).toBe(401);
     // other changes say nothing about tokens
     const renamed = await admin.patch(`/api/users/${target.id}`, { name: 'Renamed', version: reset.body.version });

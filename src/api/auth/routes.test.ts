@@ -13,7 +13,11 @@ const login = (email: string, password: string, ip = '10.0.0.1') =>
 
 describe('sign-in (A-3, A-5)', () => {
   it('signs in with the right password, case-insensitive email, and sets an HTTP-only SameSite cookie', async () => {
-    await createUser({ db: api.database.db, actor: null, input: { name: 'Åse Ødegård', email: 'Ase@Example.com', password: 'long enough pw', role: 'seller' } });
+    await createUser({
+      db: api.database.db,
+      actor: null,
+      input: { name: 'Åse Ødegård', email: 'Ase@Example.com', password: 'long enough pw', role: 'seller' },
+    });
     const response = await login('ase@example.COM', 'long enough pw');
     expect(response.statusCode).toBe(200);
     const body = response.json();
@@ -34,13 +38,24 @@ describe('sign-in (A-3, A-5)', () => {
   it('refuses a wrong password with 401 and the error shape, and logs the failure', async () => {
     const response = await login('ase@example.com', 'wrong password', '10.0.0.2');
     expect(response.statusCode).toBe(401);
-    expect(response.json()).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: 'Wrong email or password', fields: { email: 'wrong email or password' } } });
-    const logged = await api.database.db.selectFrom('authEvents').selectAll().where('kind', '=', 'login_failed').where('ip', '=', '10.0.0.2').execute();
+    expect(response.json()).toEqual({
+      error: { code: 'INVALID_CREDENTIALS', message: 'Wrong email or password', fields: { email: 'wrong email or password' } },
+    });
+    const logged = await api.database.db
+      .selectFrom('authEvents')
+      .selectAll()
+      .where('kind', '=', 'login_failed')
+      .where('ip', '=', '10.0.0.2')
+      .execute();
     expect(logged).toHaveLength(1);
   });
 
   it('rate-limits an email from one address after five failures, even with the right password then, but not from another', async () => {
-    await createUser({ db: api.database.db, actor: null, input: { name: 'Target', email: 'target@example.com', password: 'the right one!', role: 'seller' } });
+    await createUser({
+      db: api.database.db,
+      actor: null,
+      input: { name: 'Target', email: 'target@example.com', password: 'the right one!', role: 'seller' },
+    });
     for (let i = 0; i < 5; i += 1) expect((await login('target@example.com', `guess ${i}`, '10.1.0.1')).statusCode).toBe(401);
     const limited = await login('target@example.com', 'the right one!', '10.1.0.1');
     expect(limited.statusCode).toBe(429);
@@ -62,14 +77,28 @@ describe('CSRF and tokens', () => {
   it('refuses a cookie-authenticated write without the CSRF header', async () => {
     const seller = await api.as('seller');
     const me = await seller.get('/api/auth/me');
-    const cookieLogin = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: me.body.user.email, password: 'correct horse battery' } });
+    const cookieLogin = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: me.body.user.email, password: 'correct horse battery' },
+    });
     const cookie = String(cookieLogin.headers['set-cookie']).split(';')[0] ?? '';
     const without = await api.app.inject({ method: 'POST', url: '/api/companies', headers: { cookie }, payload: { name: 'No CSRF A/S' } });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('CSRF_TOKEN_INVALID');
-    const wrong = await api.app.inject({ method: 'POST', url: '/api/companies', headers: { cookie, 'x-csrf-token': 'nope' }, payload: { name: 'No CSRF A/S' } });
+    const wrong = await api.app.inject({
+      method: 'POST',
+      url: '/api/companies',
+      headers: { cookie, 'x-csrf-token': 'nope' },
+      payload: { name: 'No CSRF A/S' },
+    });
     expect(wrong.statusCode).toBe(403);
-    const right = await api.app.inject({ method: 'POST', url: '/api/companies', headers: { cookie, 'x-csrf-token': cookieLogin.json().csrfToken }, payload: { name: 'With CSRF A/S' } });
+    const right = await api.app.inject({
+      method: 'POST',
+      url: '/api/companies',
+      headers: { cookie, 'x-csrf-token': cookieLogin.json().csrfToken },
+      payload: { name: 'With CSRF A/S' },
+    });
     expect(right.statusCode).toBe(201);
   });
 
@@ -104,7 +133,9 @@ describe('CSRF and tokens', () => {
     expect(wrong.body.error.fields).toHaveProperty('currentPassword');
     const short = await seller.post('/api/auth/password', { currentPassword: 'correct horse battery', newPassword: 'short' });
     expect(short.body.error.fields).toHaveProperty('newPassword');
-    expect((await seller.post('/api/auth/password', { currentPassword: 'correct horse battery', newPassword: 'a brand new secret' })).status).toBe(200);
+    expect(
+      (await seller.post('/api/auth/password', { currentPassword: 'correct horse battery', newPassword: 'a brand new secret' })).status,
+    ).toBe(200);
     expect((await login(email, 'correct horse battery', '10.9.0.1')).statusCode).toBe(401);
     expect((await login(email, 'a brand new secret', '10.9.0.2')).statusCode).toBe(200);
   });
@@ -113,18 +144,38 @@ describe('CSRF and tokens', () => {
 describe('roles (A-2) enforced in the API', () => {
   it('lets only admins create users, and logs the denial', async () => {
     const seller = await api.as('seller');
-    const denied = await seller.post('/api/users', { name: 'Sneaky', email: 'sneaky@example.com', password: 'long enough pw', role: 'admin' });
+    const denied = await seller.post('/api/users', {
+      name: 'Sneaky',
+      email: 'sneaky@example.com',
+      password: 'long enough pw',
+      role: 'admin',
+    });
     expect(denied.status).toBe(403);
     expect(denied.body.error.code).toBe('FORBIDDEN');
-    const logged = await api.database.db.selectFrom('authEvents').selectAll().where('kind', '=', 'denied').where('userId', '=', seller.userId).execute();
+    const logged = await api.database.db
+      .selectFrom('authEvents')
+      .selectAll()
+      .where('kind', '=', 'denied')
+      .where('userId', '=', seller.userId)
+      .execute();
     expect(logged.length).toBe(1);
     expect(logged[0]?.detail).toBe('POST /api/users');
 
     const admin = await api.as('admin');
-    const created = await admin.post('/api/users', { name: 'Nils Ødegaard', email: 'nils@example.com', password: 'long enough pw', role: 'seller' });
+    const created = await admin.post('/api/users', {
+      name: 'Nils Ødegaard',
+      email: 'nils@example.com',
+      password: 'long enough pw',
+      role: 'seller',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ initials: 'NØ', role: 'seller', active: true, language: 'en' });
-    const duplicate = await admin.post('/api/users', { name: 'Other Nils', email: 'NILS@example.com', password: 'long enough pw', role: 'seller' });
+    const duplicate = await admin.post('/api/users', {
+      name: 'Other Nils',
+      email: 'NILS@example.com',
+      password: 'long enough pw',
+      role: 'seller',
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error).toMatchObject({ code: 'DUPLICATE', fields: { email: 'is already in use' } });
   });

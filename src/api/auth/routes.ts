@@ -32,40 +32,64 @@ async function withRetryAfter<T>(reply: FastifyReply, attempt: () => Promise<T>)
   try {
     return await attempt();
   } catch (error) {
-    if (error instanceof AppError && error.code === 'TOO_MANY_ATTEMPTS' && error.fields?.retryAfter) reply.header('retry-after', error.fields.retryAfter);
+    if (error instanceof AppError && error.code === 'TOO_MANY_ATTEMPTS' && error.fields?.retryAfter)
+      reply.header('retry-after', error.fields.retryAfter);
     throw error;
   }
 }
 
-const tokenSchema = z.object({ id: z.number(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() });
+const tokenSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
 
 export const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
-  app.post('/api/auth/login', {
-    config: { public: true, signIn: true },
-    schema: {
-      operationId: 'signIn',
-      summary: 'Sign in with email and password; sets the session cookie and answers the CSRF token',
-      tags,
-      body: z.strictObject({ email: z.string().trim().min(1, 'is required').max(254), password: z.string().min(1, 'is required').max(200) }),
-      response: { 200: sessionAnswer, ...errorResponses(400, 401, 429) },
+  app.post(
+    '/api/auth/login',
+    {
+      config: { public: true, signIn: true },
+      schema: {
+        operationId: 'signIn',
+        summary: 'Sign in with email and password; sets the session cookie and answers the CSRF token',
+        tags,
+        body: z.strictObject({
+          email: z.string().trim().min(1, 'is required').max(254),
+          password: z.string().min(1, 'is required').max(200),
+        }),
+        response: { 200: sessionAnswer, ...errorResponses(400, 401, 429) },
+      },
     },
-  }, async (request, reply) => {
-    const { user, sessionToken, csrfToken } = await withRetryAfter(reply, () =>
-      signIn({ db: app.db, email: request.body.email, password: request.body.password, ip: request.ip }),
-    );
-    setSessionCookie(app, reply, sessionToken);
-    const { passwordHash: _p, ...visible } = user;
-    return { user: presentUser(visible), csrfToken };
-  });
+    async (request, reply) => {
+      const { user, sessionToken, csrfToken } = await withRetryAfter(reply, () =>
+        signIn({ db: app.db, email: request.body.email, password: request.body.password, ip: request.ip }),
+      );
+      setSessionCookie(app, reply, sessionToken);
+      const { passwordHash: _p, ...visible } = user;
+      return { user: presentUser(visible), csrfToken };
+    },
+  );
 
-  const meSchema = { operationId: 'getSession', summary: 'Who I am, and my session’s CSRF token', tags, response: { 200: sessionAnswer, ...errorResponses(401) } };
+  const meSchema = {
+    operationId: 'getSession',
+    summary: 'Who I am, and my session’s CSRF token',
+    tags,
+    response: { 200: sessionAnswer, ...errorResponses(401) },
+  };
   app.get('/api/auth/me', { schema: meSchema }, async (request) => {
     const user = await findUser(app.db, actorOf(request).id);
     if (!user) throw notFound('User', actorOf(request).id);
     return { user: presentUser(user), csrfToken: request.csrfToken };
   });
 
-  const signOutSchema = { operationId: 'signOut', summary: 'Sign out: ends this session', tags, response: { 204: noContent, ...errorResponses(403) } };
+  const signOutSchema = {
+    operationId: 'signOut',
+    summary: 'Sign out: ends this session',
+    tags,
+    response: { 204: noContent, ...errorResponses(403) },
+  };
   app.post('/api/auth/logout', { config: { public: true }, schema: signOutSchema }, async (request, reply) => {
     if (request.sessionTokenHash) {
       await signOut({ db: app.db, sessionTokenHash: request.sessionTokenHash, user: request.actor, ip: request.ip });
@@ -74,24 +98,33 @@ export const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
     return reply.status(204).send();
   });
 
-  app.post('/api/auth/password', {
-    schema: {
-      operationId: 'changePassword',
-      summary: 'Change my password; my API tokens are revoked and my other sessions end',
-      tags,
-      body: z.strictObject({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: z.string().max(200) }),
-      response: {
-        200: z.object({
-          revokedTokens: z.number().int().describe('API tokens revoked with the old password'),
-          endedSessions: z.number().int().describe('Other sessions signed out (this one stays)'),
-        }),
-        ...errorResponses(400, 401, 403, 429),
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        operationId: 'changePassword',
+        summary: 'Change my password; my API tokens are revoked and my other sessions end',
+        tags,
+        body: z.strictObject({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: z.string().max(200) }),
+        response: {
+          200: z.object({
+            revokedTokens: z.number().int().describe('API tokens revoked with the old password'),
+            endedSessions: z.number().int().describe('Other sessions signed out (this one stays)'),
+          }),
+          ...errorResponses(400, 401, 403, 429),
+        },
       },
     },
-  }, async (request, reply) =>
-    withRetryAfter(reply, () =>
-      changePassword({ db: app.db, actor: actorOf(request), ...request.body, keepSessionHash: request.sessionTokenHash ?? undefined, ip: request.ip }),
-    ),
+    async (request, reply) =>
+      withRetryAfter(reply, () =>
+        changePassword({
+          db: app.db,
+          actor: actorOf(request),
+          ...request.body,
+          keepSessionHash: request.sessionTokenHash ?? undefined,
+          ip: request.ip,
+        }),
+      ),
   );
 
   const tokensSchema = {
@@ -102,20 +135,35 @@ export const authRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   };
   app.get('/api/auth/tokens', { schema: tokensSchema }, async (request) => {
     const rows = await listTokens(app.db, actorOf(request).id);
-    return { items: rows.map((t) => ({ id: t.id, name: t.name, createdAt: iso(t.createdAt) ?? '', lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt) })) };
+    return {
+      items: rows.map((t) => ({
+        id: t.id,
+        name: t.name,
+        createdAt: iso(t.createdAt) ?? '',
+        lastUsedAt: iso(t.lastUsedAt),
+        revokedAt: iso(t.revokedAt),
+      })),
+    };
   });
 
-  app.post('/api/auth/tokens', {
-    schema: {
-      operationId: 'createApiToken',
-      summary: 'Make a personal API token (sent as a bearer token)',
-      tags,
-      body: z.strictObject({ name: requiredText(100) }),
-      response: { 201: z.object({ id: z.number(), name: z.string(), token: z.string().describe('Shown only once') }), ...errorResponses(400, 401, 403) },
+  app.post(
+    '/api/auth/tokens',
+    {
+      schema: {
+        operationId: 'createApiToken',
+        summary: 'Make a personal API token (sent as a bearer token)',
+        tags,
+        body: z.strictObject({ name: requiredText(100) }),
+        response: {
+          201: z.object({ id: z.number(), name: z.string(), token: z.string().describe('Shown only once') }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
     },
-  }, async (request, reply) => {
-    return reply.status(201).send(await createApiToken({ db: app.db, actor: actorOf(request), name: request.body.name }));
-  });
+    async (request, reply) => {
+      return reply.status(201).send(await createApiToken({ db: app.db, actor: actorOf(request), name: request.body.name }));
+    },
+  );
 
   const revokeSchema = {
     operationId: 'revokeApiToken',

@@ -26,7 +26,14 @@ describe('GET /api/backup', () => {
     await admin.post('/api/companies', { name: 'Backup Bryggeri AS', country: 'NO' });
     for (const role of ['manager', 'seller'] as const) expect((await (await api.as(role)).get('/api/backup')).status).toBe(403);
 
-    const login = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: (await api.database.db.selectFrom('users').select('email').where('id', '=', admin.userId).executeTakeFirstOrThrow()).email, password: 'correct horse battery' } });
+    const login = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: {
+        email: (await api.database.db.selectFrom('users').select('email').where('id', '=', admin.userId).executeTakeFirstOrThrow()).email,
+        password: 'correct horse battery',
+      },
+    });
     const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
     const answer = await api.app.inject({ method: 'GET', url: '/api/backup', headers: { cookie } });
     expect(answer.statusCode).toBe(200);

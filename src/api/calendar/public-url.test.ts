@@ -27,7 +27,11 @@ beforeAll(async () => {
   });
   app = await buildTestServer({ database, webDir: null, logger: true, logStream: stream });
   process.env.TRAKT_PUBLIC_URL = before;
-  await createUser({ db: database.db, actor: null, input: { name: 'Liv', email: 'liv@example.com', password: 'the right one!', role: 'seller' } });
+  await createUser({
+    db: database.db,
+    actor: null,
+    input: { name: 'Liv', email: 'liv@example.com', password: 'the right one!', role: 'seller' },
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -36,9 +40,17 @@ afterAll(async () => {
 
 describe('calendar feed address (L-8)', () => {
   it('is made with TRAKT_PUBLIC_URL whatever Host the request names, and its secret stays out of the log', async () => {
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'liv@example.com', password: 'the right one!' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'liv@example.com', password: 'the right one!' },
+    });
     const headers = { cookie: String(login.headers['set-cookie']).split(';')[0] ?? '', 'x-csrf-token': login.json().csrfToken as string };
-    const made = await app.inject({ method: 'POST', url: '/api/calendar-feed', headers: { ...headers, host: 'evil.example', 'x-forwarded-host': 'evil.example' } });
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/calendar-feed',
+      headers: { ...headers, host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+    });
     expect(made.statusCode).toBe(201);
     const { url, path } = made.json<{ url: string; path: string }>();
     expect(url).toBe(`https://crm.example.com${path}`);

@@ -16,7 +16,18 @@ beforeAll(async () => {
   bo = await api.as('seller', 'Bo');
   const companyId = (await anna.post('/api/companies', { name: 'Ærø Færger A/S' })).body.id;
   const activity = (body: object) => anna.post('/api/activities', { companyId, ...body });
-  expect((await activity({ type: 'meeting', subject: 'Møde om færger; pris, levering', dueDate: inDays(3), dueTime: '10:00', durationMinutes: 90, text: 'Tag tegninger med\nog prisliste' })).status).toBe(201);
+  expect(
+    (
+      await activity({
+        type: 'meeting',
+        subject: 'Møde om færger; pris, levering',
+        dueDate: inDays(3),
+        dueTime: '10:00',
+        durationMinutes: 90,
+        text: 'Tag tegninger med\nog prisliste',
+      })
+    ).status,
+  ).toBe(201);
   await activity({ type: 'appointment', subject: 'Messe i Bella Center', dueDate: inDays(20) });
   await activity({ type: 'task', subject: 'Send tilbud', dueDate: inDays(1) });
   await activity({ type: 'task', subject: 'Gammel opgave (udført)', dueDate: inDays(-1), done: true });
@@ -27,7 +38,11 @@ beforeAll(async () => {
   // a follow-up date set on the opportunity (O-21 also makes a task for it: listed once, not twice)
   await anna.post('/api/opportunities', { title: 'Ny færge', companyId, followUpDate: inDays(5) });
   const quiet = (await anna.post('/api/opportunities', { title: 'Stille aftale', companyId })).body.id;
-  await api.database.db.updateTable('opportunities').set({ followUpDate: inDays(6) }).where('id', '=', quiet).execute();
+  await api.database.db
+    .updateTable('opportunities')
+    .set({ followUpDate: inDays(6) })
+    .where('id', '=', quiet)
+    .execute();
 });
 afterAll(() => api.close());
 

@@ -16,14 +16,22 @@ const feedFile = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$
 const feedStatus = z.object({ active: z.boolean(), createdAt: z.string().nullable(), lastUsedAt: z.string().nullable() });
 
 export const calendarRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
-  const statusSchema = { operationId: 'getCalendarFeed', summary: 'Whether I have a calendar feed', tags, response: { 200: feedStatus, ...errorResponses(401) } };
+  const statusSchema = {
+    operationId: 'getCalendarFeed',
+    summary: 'Whether I have a calendar feed',
+    tags,
+    response: { 200: feedStatus, ...errorResponses(401) },
+  };
   app.get('/api/calendar-feed', { schema: statusSchema }, async (request) => {
     const feed = await findFeed(app.db, actorOf(request).id);
     return { active: Boolean(feed), createdAt: iso(feed?.createdAt ?? null), lastUsedAt: iso(feed?.lastUsedAt ?? null) };
   });
 
   const feedAddress = z.object({
-    url: z.string().nullable().describe('The full address, made with TRAKT_PUBLIC_URL; null when that is not set (then the client adds its own origin to `path`)'),
+    url: z
+      .string()
+      .nullable()
+      .describe('The full address, made with TRAKT_PUBLIC_URL; null when that is not set (then the client adds its own origin to `path`)'),
     path: z.string(),
   });
   const renewSchema = {
@@ -39,7 +47,12 @@ export const calendarRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
     return reply.status(201).send({ path, url: app.config.publicUrl ? `${app.config.publicUrl}${path}` : null });
   });
 
-  const stopSchema = { operationId: 'stopCalendarFeed', summary: 'Stop my calendar feed', tags, response: { 204: noContent, ...errorResponses(401, 403) } };
+  const stopSchema = {
+    operationId: 'stopCalendarFeed',
+    summary: 'Stop my calendar feed',
+    tags,
+    response: { 204: noContent, ...errorResponses(401, 403) },
+  };
   app.delete('/api/calendar-feed', { schema: stopSchema }, async (request, reply) => {
     await app.db.transaction().execute((db) => stopCalendarFeed({ db, actor: actorOf(request) }));
     return reply.status(204).send();

@@ -22,9 +22,27 @@ describe('convert a prospect to customer / supplier (C-3, seed 002)', () => {
     const profile = profiles[0] as { id: number };
     const converted = await seller.post(`/api/companies/${prospect.id}/convert`, { to: 'customer', customerProfileId: profile.id });
     expect(converted.status).toBe(200);
-    expect(converted.body).toMatchObject({ id: prospect.id, accountNumber: prospect.accountNumber, city: 'Aarhus', customerNumber: '20001', supplierNumber: null, status: 'active', customerProfileId: profile.id, version: 2 });
-    const history = (await seller.get(`/api/companies/${prospect.id}/history`)).body.items.map((l: { field: string; oldValue: string | null; newValue: string | null }) => [l.field, l.oldValue, l.newValue]);
-    expect(history).toEqual(expect.arrayContaining([['customerNumber', null, '20001'], ['status', 'prospect', 'active'], ['customerProfileId', null, String(profile.id)], ['created', null, 'Kunde Emne A/S']]));
+    expect(converted.body).toMatchObject({
+      id: prospect.id,
+      accountNumber: prospect.accountNumber,
+      city: 'Aarhus',
+      customerNumber: '20001',
+      supplierNumber: null,
+      status: 'active',
+      customerProfileId: profile.id,
+      version: 2,
+    });
+    const history = (await seller.get(`/api/companies/${prospect.id}/history`)).body.items.map(
+      (l: { field: string; oldValue: string | null; newValue: string | null }) => [l.field, l.oldValue, l.newValue],
+    );
+    expect(history).toEqual(
+      expect.arrayContaining([
+        ['customerNumber', null, '20001'],
+        ['status', 'prospect', 'active'],
+        ['customerProfileId', null, String(profile.id)],
+        ['created', null, 'Kunde Emne A/S'],
+      ]),
+    );
 
     const second = (await seller.post('/api/companies', { name: 'Anden Kunde ApS' })).body;
     expect((await seller.post(`/api/companies/${second.id}/convert`, { to: 'customer' })).body.customerNumber).toBe('20002');
@@ -91,7 +109,13 @@ describe('duplicate warning (C-6)', () => {
   let existing: { id: number; accountNumber: string };
   beforeAll(async () => {
     existing = (
-      await manager.post('/api/companies', { name: 'Nordlys Energi AS', country: 'NO', orgNumber: '923609016', email: 'post@nordlys.no', phone: '+47 22 33 44 55' })
+      await manager.post('/api/companies', {
+        name: 'Nordlys Energi AS',
+        country: 'NO',
+        orgNumber: '923609016',
+        email: 'post@nordlys.no',
+        phone: '+47 22 33 44 55',
+      })
     ).body;
     await manager.post('/api/companies', { name: 'Privat Mail ApS', email: 'privat@gmail.com' });
   });
@@ -99,14 +123,28 @@ describe('duplicate warning (C-6)', () => {
   it('finds a company by name ignoring case, legal form and punctuation', async () => {
     const found = await seller.get(`/api/companies/duplicates?name=${encodeURIComponent('NORDLYS-ENERGI A/S')}`);
     expect(found.status).toBe(200);
-    expect(found.body.items).toEqual([{ id: existing.id, name: 'Nordlys Energi AS', accountNumber: existing.accountNumber, matchedOn: ['name'] }]);
+    expect(found.body.items).toEqual([
+      { id: existing.id, name: 'Nordlys Energi AS', accountNumber: existing.accountNumber, matchedOn: ['name'] },
+    ]);
     expect((await seller.get('/api/companies/duplicates?name=Nordlys')).body.items).toEqual([]);
   });
 
   it('finds by organisation number, email domain and phone, all keys listed', async () => {
-    const query = new URLSearchParams({ name: 'Helt Andet Navn', orgNumber: 'NO 923 609 016 MVA', email: 'kari@NORDLYS.no', phone: '22 33 44 55' });
+    const query = new URLSearchParams({
+      name: 'Helt Andet Navn',
+      orgNumber: 'NO 923 609 016 MVA',
+      email: 'kari@NORDLYS.no',
+      phone: '22 33 44 55',
+    });
     const found = await seller.get(`/api/companies/duplicates?${query.toString()}`);
-    expect(found.body.items).toEqual([{ id: existing.id, name: 'Nordlys Energi AS', accountNumber: existing.accountNumber, matchedOn: ['orgNumber', 'emailDomain', 'phone'] }]);
+    expect(found.body.items).toEqual([
+      {
+        id: existing.id,
+        name: 'Nordlys Energi AS',
+        accountNumber: existing.accountNumber,
+        matchedOn: ['orgNumber', 'emailDomain', 'phone'],
+      },
+    ]);
   });
 
   it('ignores public mail domains, and answers nothing for nothing', async () => {
@@ -118,7 +156,9 @@ describe('duplicate warning (C-6)', () => {
   it('warns in the answer to POST /api/companies, which still creates the company', async () => {
     const created = await seller.post('/api/companies', { name: 'Nordlys Energi', email: 'salg@nordlys.no' });
     expect(created.status).toBe(201);
-    expect(created.body.warnings).toEqual([{ id: existing.id, name: 'Nordlys Energi AS', accountNumber: existing.accountNumber, matchedOn: ['name', 'emailDomain'] }]);
+    expect(created.body.warnings).toEqual([
+      { id: existing.id, name: 'Nordlys Energi AS', accountNumber: existing.accountNumber, matchedOn: ['name', 'emailDomain'] },
+    ]);
     const fresh = await seller.post('/api/companies', { name: 'Sydlys Sol ApS' });
     expect(fresh.body.warnings).toEqual([]);
   });

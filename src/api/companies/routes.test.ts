@@ -21,7 +21,14 @@ describe('companies (C-1, C-2)', () => {
     const next: string = suggested.body.accountNumber;
     const first = await seller.post('/api/companies', { name: 'Fjordkraft AS' });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ accountNumber: next, name: 'Fjordkraft AS', status: 'prospect', ownerId: seller.userId, customerNumber: null, version: 1 });
+    expect(first.body).toMatchObject({
+      accountNumber: next,
+      name: 'Fjordkraft AS',
+      status: 'prospect',
+      ownerId: seller.userId,
+      customerNumber: null,
+      version: 1,
+    });
     const second = await seller.post('/api/companies', { name: 'Øresund Logistik ApS' });
     expect(second.body.accountNumber).toBe(String(Number(next) + 1));
     const aboveAll = String(Number(next) + 40_000);
@@ -40,7 +47,9 @@ describe('companies (C-1, C-2)', () => {
     const original = (await seller.post('/api/companies', { name: 'Original AS' })).body;
     const again = await seller.post('/api/companies', { name: 'Copy AS', accountNumber: original.accountNumber });
     expect(again.status).toBe(409);
-    expect(again.body).toEqual({ error: { code: 'DUPLICATE', message: 'accountNumber is already in use', fields: { accountNumber: 'is already in use' } } });
+    expect(again.body).toEqual({
+      error: { code: 'DUPLICATE', message: 'accountNumber is already in use', fields: { accountNumber: 'is already in use' } },
+    });
   });
 
   it('answers 400 naming the field for bad input, never 500', async () => {
@@ -60,7 +69,12 @@ describe('companies (C-1, C-2)', () => {
       expect(response.status, JSON.stringify(payload)).toBe(400);
       expect(response.body.error.fields, JSON.stringify(payload)).toHaveProperty(field);
     }
-    const malformed = await api.app.inject({ method: 'POST', url: '/api/companies', headers: { 'content-type': 'application/json' }, payload: '{"name": ' });
+    const malformed = await api.app.inject({
+      method: 'POST',
+      url: '/api/companies',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
     expect(malformed.statusCode).toBeLessThan(500);
   });
 
@@ -117,7 +131,9 @@ describe('company lists (L-1)', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { status: number; body: { items: { city: string; name: string }[]; nextCursor: string | null } } = await manager.get(`/api/companies?limit=3&sort=name${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { status: number; body: { items: { city: string; name: string }[]; nextCursor: string | null } } = await manager.get(
+        `/api/companies?limit=3&sort=name${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(page.status).toBe(200);
       seen.push(...page.body.items.filter((c: { city: string }) => c.city === 'Pagetown').map((c: { name: string }) => c.name));
       cursor = page.body.nextCursor;

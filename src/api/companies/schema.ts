@@ -7,10 +7,18 @@ import { csv, idList, iso, listQueryBase, page } from '../common.ts';
 export const companyQuery = z.strictObject({
   ...listQueryBase,
   q: z.string().max(200).optional(),
-  letter: z.string().regex(/^\p{L}$/u, 'must be one letter').optional(),
+  letter: z
+    .string()
+    .regex(/^\p{L}$/u, 'must be one letter')
+    .optional(),
   status: csv(z.enum(['prospect', 'active'])).optional(),
   ownerId: idList.optional(),
-  country: csv(z.string().toUpperCase().regex(/^[A-Z]{2}$/)).optional(),
+  country: csv(
+    z
+      .string()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/),
+  ).optional(),
   industryId: idList.optional(),
   targetGroupId: idList.optional(),
   interestTypeId: idList.optional(),
@@ -19,38 +27,40 @@ export const companyQuery = z.strictObject({
   accountNumber: z.string().max(30).optional(),
 });
 
-export const companySchema = z.object({
-  id: z.number(),
-  accountNumber: z.string(),
-  name: z.string(),
-  searchName: z.string().nullable(),
-  status: z.enum(['prospect', 'active']),
-  customerNumber: z.string().nullable(),
-  supplierNumber: z.string().nullable(),
-  orgNumber: z.string().nullable(),
-  orgNumberFormatted: z.string().nullable(),
-  street: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  city: z.string().nullable(),
-  country: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  website: z.string().nullable(),
-  ownerId: z.number().nullable(),
-  industryId: z.number().nullable(),
-  targetGroupId: z.number().nullable(),
-  interestTypeIds: z.array(z.number()),
-  sourceId: z.number().nullable(),
-  campaignId: z.number().nullable(),
-  customerProfileId: z.number().nullable(),
-  notes: z.string().nullable(),
-  version: z.number(),
-  createdAt: z.string(),
-  createdBy: z.number().nullable(),
-  updatedAt: z.string(),
-  updatedBy: z.number().nullable(),
-  updatedByInitials: z.string().nullable(),
-}).meta({ id: 'Company' });
+export const companySchema = z
+  .object({
+    id: z.number(),
+    accountNumber: z.string(),
+    name: z.string(),
+    searchName: z.string().nullable(),
+    status: z.enum(['prospect', 'active']),
+    customerNumber: z.string().nullable(),
+    supplierNumber: z.string().nullable(),
+    orgNumber: z.string().nullable(),
+    orgNumberFormatted: z.string().nullable(),
+    street: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    city: z.string().nullable(),
+    country: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    website: z.string().nullable(),
+    ownerId: z.number().nullable(),
+    industryId: z.number().nullable(),
+    targetGroupId: z.number().nullable(),
+    interestTypeIds: z.array(z.number()),
+    sourceId: z.number().nullable(),
+    campaignId: z.number().nullable(),
+    customerProfileId: z.number().nullable(),
+    notes: z.string().nullable(),
+    version: z.number(),
+    createdAt: z.string(),
+    createdBy: z.number().nullable(),
+    updatedAt: z.string(),
+    updatedBy: z.number().nullable(),
+    updatedByInitials: z.string().nullable(),
+  })
+  .meta({ id: 'Company' });
 
 export const companyPage = page(companySchema).meta({ id: 'CompanyPage' });
 export const newCompanyBody = createCompanyBody.meta({ id: 'NewCompany' });

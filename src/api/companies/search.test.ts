@@ -24,7 +24,14 @@ beforeAll(async () => {
   for (const row of contacts) expect((await seller.post('/api/contacts', row)).status).toBe(201);
   const activities = [
     { type: 'call', subject: 'Ring om færgerne', companyId: company['Ærø Færger'], dueDate: '2026-03-01' },
-    { type: 'meeting', subject: 'Møde i Malmö', text: 'Gennemgå TILBUDDET', companyId: company['Åkesson Bygg AB'], dueDate: '2026-04-01', done: true },
+    {
+      type: 'meeting',
+      subject: 'Møde i Malmö',
+      text: 'Gennemgå TILBUDDET',
+      companyId: company['Åkesson Bygg AB'],
+      dueDate: '2026-04-01',
+      done: true,
+    },
     { type: 'task', subject: 'Send materiale', companyId: company['Oslo Skilt AS'] },
   ];
   for (const row of activities) expect((await seller.post('/api/activities', row)).status).toBe(201);

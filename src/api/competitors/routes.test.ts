@@ -36,7 +36,12 @@ describe('the global competitor list (O-15)', () => {
       active: true,
       version: 1,
     });
-    expect((await admin.post('/api/competitors', { name: 'Kraftpartner' })).body).toMatchObject({ name: 'Kraftpartner', website: null, rating: null, active: true });
+    expect((await admin.post('/api/competitors', { name: 'Kraftpartner' })).body).toMatchObject({
+      name: 'Kraftpartner',
+      website: null,
+      rating: null,
+      active: true,
+    });
     const denied = await seller.post('/api/competitors', { name: 'Sneaky AB' });
     expect(denied.status).toBe(403);
     expect(denied.body.error.code).toBe('FORBIDDEN');
@@ -87,7 +92,9 @@ describe('the global competitor list (O-15)', () => {
     const taken = await manager.patch(`/api/competitors/${c.id}`, { name: 'vestas service', version: Number(c.version) + 2 });
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('DUPLICATE');
-    expect((await manager.patch(`/api/competitors/${c.id}`, { rating: 9, version: Number(c.version) + 2 })).body.error.fields).toEqual({ rating: expect.any(String) });
+    expect((await manager.patch(`/api/competitors/${c.id}`, { rating: 9, version: Number(c.version) + 2 })).body.error.fields).toEqual({
+      rating: expect.any(String),
+    });
   });
 
   it('unknown competitors are 404', async () => {

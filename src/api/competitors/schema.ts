@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { booleanQuery, optionalText, requiredText, version } from '../common.ts';
 
-export const competitorSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  website: z.string().nullable(),
-  strengths: z.string().nullable(),
-  weaknesses: z.string().nullable(),
-  rating: z.number().nullable(),
-  active: z.boolean(),
-  version: z.number(),
-}).meta({ id: 'Competitor' });
+export const competitorSchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    website: z.string().nullable(),
+    strengths: z.string().nullable(),
+    weaknesses: z.string().nullable(),
+    rating: z.number().nullable(),
+    active: z.boolean(),
+    version: z.number(),
+  })
+  .meta({ id: 'Competitor' });
 
 const rating = z.number().int('must be a whole number').min(1).max(5);
 

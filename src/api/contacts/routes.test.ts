@@ -26,7 +26,9 @@ describe('contacts (C-4)', () => {
     const newPrimary = await seller.post('/api/contacts', { companyId, firstName: 'Dan', lastName: 'Dahl', isPrimary: true });
     expect(newPrimary.body.isPrimary).toBe(true);
     const list = await seller.get(`/api/contacts?companyId=${companyId}`);
-    expect(list.body.items.filter((c: { isPrimary: boolean }) => c.isPrimary).map((c: { lastName: string }) => c.lastName)).toEqual(['Dahl']);
+    expect(list.body.items.filter((c: { isPrimary: boolean }) => c.isPrimary).map((c: { lastName: string }) => c.lastName)).toEqual([
+      'Dahl',
+    ]);
     expect(list.body.items[0].lastName).toBe('Dahl');
   });
 
@@ -42,7 +44,9 @@ describe('contacts (C-4)', () => {
 
   it('updates with a version and refuses a stale one', async () => {
     const c = (await seller.post('/api/contacts', { companyId, lastName: 'Version' })).body;
-    expect((await seller.patch(`/api/contacts/${c.id}`, { mobile: '+45 20 30 40 50', version: c.version })).body.mobile).toBe('+45 20 30 40 50');
+    expect((await seller.patch(`/api/contacts/${c.id}`, { mobile: '+45 20 30 40 50', version: c.version })).body.mobile).toBe(
+      '+45 20 30 40 50',
+    );
     expect((await seller.patch(`/api/contacts/${c.id}`, { mobile: '1', version: c.version })).status).toBe(409);
     expect((await seller.delete(`/api/contacts/${c.id}`)).status).toBe(204);
     expect((await seller.get(`/api/contacts/${c.id}`)).status).toBe(404);

@@ -6,31 +6,36 @@ import { idList, iso, listQueryBase, page } from '../common.ts';
 export const contactQuery = z.strictObject({
   ...listQueryBase,
   q: z.string().max(200).optional(),
-  letter: z.string().regex(/^\p{L}$/u, 'must be one letter').optional(),
+  letter: z
+    .string()
+    .regex(/^\p{L}$/u, 'must be one letter')
+    .optional(),
   companyId: idList.optional(),
   email: z.string().max(254).optional(),
 });
 
-export const contactSchema = z.object({
-  id: z.number(),
-  companyId: z.number(),
-  companyName: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  title: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  mobile: z.string().nullable(),
-  isPrimary: z.boolean(),
-  isDefaultReference: z.boolean(),
-  notes: z.string().nullable(),
-  version: z.number(),
-  createdAt: z.string(),
-  createdBy: z.number().nullable(),
-  updatedAt: z.string(),
-  updatedBy: z.number().nullable(),
-  updatedByInitials: z.string().nullable(),
-}).meta({ id: 'Contact' });
+export const contactSchema = z
+  .object({
+    id: z.number(),
+    companyId: z.number(),
+    companyName: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    title: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    mobile: z.string().nullable(),
+    isPrimary: z.boolean(),
+    isDefaultReference: z.boolean(),
+    notes: z.string().nullable(),
+    version: z.number(),
+    createdAt: z.string(),
+    createdBy: z.number().nullable(),
+    updatedAt: z.string(),
+    updatedBy: z.number().nullable(),
+    updatedByInitials: z.string().nullable(),
+  })
+  .meta({ id: 'Contact' });
 
 export const contactPage = page(contactSchema).meta({ id: 'ContactPage' });
 export const newContactBody = createContactBody.meta({ id: 'NewContact' });

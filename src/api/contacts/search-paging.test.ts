@@ -31,7 +31,9 @@ async function walk(url: string): Promise<Contact[]> {
   const rows: Contact[] = [];
   let cursor: string | null = null;
   do {
-    const answer: Answer<{ items: Contact[]; nextCursor: string | null }> = await seller.get(`${url}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+    const answer: Answer<{ items: Contact[]; nextCursor: string | null }> = await seller.get(
+      `${url}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     rows.push(...answer.body.items);
     cursor = answer.body.nextCursor;
@@ -39,19 +41,29 @@ async function walk(url: string): Promise<Contact[]> {
   return rows;
 }
 
-const matches = (c: Contact, word: string) => `${c.firstName} ${c.lastName}`.toLowerCase().includes(word) || Boolean(c.email?.toLowerCase().includes(word));
+const matches = (c: Contact, word: string) =>
+  `${c.firstName} ${c.lastName}`.toLowerCase().includes(word) || Boolean(c.email?.toLowerCase().includes(word));
 
 describe('a contact search, page by page', () => {
-  it.each(['lastName', '-lastName', 'firstName', '-firstName', 'email', '-email', 'company', '-company', 'createdAt', '-createdAt', 'primaryFirst'])(
-    'sort=%s: the same rows in the same order as the plain list',
-    async (sort) => {
-      const all = await walk(`/api/contacts?sort=${sort}`);
-      expect(all).toHaveLength(8);
-      const expected = all.filter((c) => matches(c, 'hansen')).map((c) => c.id);
-      expect(expected).toHaveLength(6); // four Hansens, Johansen, and Olsen by his email
-      expect((await walk(`/api/contacts?sort=${sort}&q=hansen`)).map((c) => c.id)).toEqual(expected);
-    },
-  );
+  it.each([
+    'lastName',
+    '-lastName',
+    'firstName',
+    '-firstName',
+    'email',
+    '-email',
+    'company',
+    '-company',
+    'createdAt',
+    '-createdAt',
+    'primaryFirst',
+  ])('sort=%s: the same rows in the same order as the plain list', async (sort) => {
+    const all = await walk(`/api/contacts?sort=${sort}`);
+    expect(all).toHaveLength(8);
+    const expected = all.filter((c) => matches(c, 'hansen')).map((c) => c.id);
+    expect(expected).toHaveLength(6); // four Hansens, Johansen, and Olsen by his email
+    expect((await walk(`/api/contacts?sort=${sort}&q=hansen`)).map((c) => c.id)).toEqual(expected);
+  });
 
   it('a contains search does not match across the name and the email', async () => {
     // "Hansen" + "hh@…": no contact's text holds "hansenhh" or "hansen hh"

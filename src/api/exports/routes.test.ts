@@ -54,7 +54,21 @@ describe('CSV (L-6)', () => {
     expect([...file.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows: string[][] = parse(file.body, { bom: true });
     // the currency travels with the amounts although the default columns do not name it (issue 18)
-    expect(rows[0]).toEqual(['Number', 'Subject', 'Company', 'Status', 'Stage', 'Amount', 'Currency', 'Probability %', 'Weighted', 'Decision date', 'Owner', 'Last changed', 'By']);
+    expect(rows[0]).toEqual([
+      'Number',
+      'Subject',
+      'Company',
+      'Status',
+      'Stage',
+      'Amount',
+      'Currency',
+      'Probability %',
+      'Weighted',
+      'Decision date',
+      'Owner',
+      'Last changed',
+      'By',
+    ]);
     expect(rows.slice(1).map((r) => r.slice(0, 10))).toEqual([
       ['1', 'Færge nr. 1; "den store"', 'Ærø Færger A/S', 'Open', 'Prospect', '2500.50', 'DKK', '50', '1250.25', '2026-03-31'],
       ['2', 'Kaj, bro og rampe', 'Ærø Færger A/S', 'Open', 'Prospect', '1000000.00', 'DKK', '10', '100000.00', '2026-12-01'],
@@ -64,7 +78,9 @@ describe('CSV (L-6)', () => {
   });
 
   it('writes semicolons with decimal commas for Nordic Excel, and headers in the asked language', async () => {
-    const file = await download('/api/opportunities/export?format=csv&delimiter=semicolon&lang=da&sort=number&columns=number,title,amount,status');
+    const file = await download(
+      '/api/opportunities/export?format=csv&delimiter=semicolon&lang=da&sort=number&columns=number,title,amount,status',
+    );
     const text = file.body.toString('utf8');
     expect(text.split('\r\n')[0]).toBe('\ufeffNummer;Emne;Beløb;Valuta;Status');
     const rows: string[][] = parse(file.body, { bom: true, delimiter: ';' });
@@ -82,7 +98,10 @@ describe('CSV (L-6)', () => {
     const all: string[][] = parse((await download('/api/opportunities/export?format=csv&columns=number')).body, { bom: true });
     expect(all).toHaveLength(1 + 3 + 4100);
     expect(new Set(all.slice(1).map((r) => r[0])).size).toBe(4103);
-    const won: string[][] = parse((await download('/api/opportunities/export?format=csv&status=won&amount.lte=100&sort=amount&columns=amount,status')).body, { bom: true });
+    const won: string[][] = parse(
+      (await download('/api/opportunities/export?format=csv&status=won&amount.lte=100&sort=amount&columns=amount,status')).body,
+      { bom: true },
+    );
     expect(won.slice(1)).toHaveLength(50);
     expect(won[1]).toEqual(['2.00', 'DKK', 'Won']);
   });
@@ -105,7 +124,9 @@ describe('CSV (L-6)', () => {
 
 describe('XLSX (L-6)', () => {
   it('has typed numbers and real dates, money formatted, the header frozen', async () => {
-    const file = await download('/api/opportunities/export?format=xlsx&sort=number&columns=number,title,amount,decisionDate,createdAt,status');
+    const file = await download(
+      '/api/opportunities/export?format=xlsx&sort=number&columns=number,title,amount,decisionDate,createdAt,status',
+    );
     expect(file.status).toBe(200);
     expect(file.headers['content-disposition']).toMatch(/\.xlsx"$/);
     const workbook = new ExcelJS.Workbook();
@@ -151,7 +172,15 @@ describe('PDF (L-6)', () => {
 describe('vCard (L-8)', () => {
   it('writes one vCard 4.0 per contact that a vCard parser reads back, folded at 75 octets', async () => {
     const notes = 'Ringer helst om formiddagen; kender Søren, Åsa og Øystein fra messen i Ålborg. Kaffe: sort, ingen sukker.';
-    await manager.post('/api/contacts', { companyId, firstName: 'Åsa', lastName: 'Østergård', title: 'Indkøbschef', email: 'asa@aero.dk', phone: '+45 62 52 10 00', notes });
+    await manager.post('/api/contacts', {
+      companyId,
+      firstName: 'Åsa',
+      lastName: 'Østergård',
+      title: 'Indkøbschef',
+      email: 'asa@aero.dk',
+      phone: '+45 62 52 10 00',
+      notes,
+    });
     await manager.post('/api/contacts', { companyId, firstName: 'Bo', lastName: 'Ærlig' });
     const file = await download('/api/contacts/export?format=vcf');
     expect(file.status).toBe(200);
@@ -169,7 +198,9 @@ describe('vCard (L-8)', () => {
     expect(asa?.getFirstPropertyValue('org')).toBe('Ærø Færger A/S');
     expect(asa?.getFirstPropertyValue('email')).toBe('asa@aero.dk');
     expect(asa?.getFirstPropertyValue('tel')).toBe('tel:+4562521000');
-    expect(String(asa?.getFirstPropertyValue('uid'))).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(String(asa?.getFirstPropertyValue('uid'))).toMatch(
+      /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     const one = await download(`/api/contacts/${(await manager.get('/api/contacts?q=ærlig')).body.items[0].id}/vcard`);
     expect(one.status).toBe(200);
     expect(one.body.toString('utf8')).toContain('FN:Bo Ærlig\r\n');

@@ -34,8 +34,8 @@ beforeEach(async () => {
     { title: 'Første linje\nanden linje', amount: 100, margin: -1234.5, companyId },
     { title: HYPERLINK, amount: -250.75, currency: 'EUR', companyId },
     { title: '+45 62 52 10 00', amount: 1, companyId },
-    { title: '-2+3+cmd|\' /C calc\'!A0', amount: 2, companyId: other },
-    { title: '@SUM(1+1)*cmd|\' /C calc\'!A0', amount: 3, companyId: other },
+    { title: "-2+3+cmd|' /C calc'!A0", amount: 2, companyId: other },
+    { title: "@SUM(1+1)*cmd|' /C calc'!A0", amount: 3, companyId: other },
   ];
   for (const deal of deals) expect((await manager.post('/api/opportunities', deal)).status).toBe(201);
   await saveSettings(api.database.db, { companyName: 'Nord/Syd [Salg]: Hvem? *Alle* \\ og Ærø ApS' });
@@ -56,8 +56,13 @@ const download = async (url: string) => {
 
 describe('CSV is safe to open (L-6)', () => {
   it('keeps a cell with a bare line break in one record, and neutralises formulas but not negative amounts', async () => {
-    for (const [delimiter, separator, negative, margin] of [['semicolon', ';', '-250,75', '-1234,50'], ['comma', ',', '-250.75', '-1234.50']] as const) {
-      const body = await download(`/api/opportunities/export?format=csv&delimiter=${delimiter}&sort=number&columns=number,title,amount,margin`);
+    for (const [delimiter, separator, negative, margin] of [
+      ['semicolon', ';', '-250,75', '-1234,50'],
+      ['comma', ',', '-250.75', '-1234.50'],
+    ] as const) {
+      const body = await download(
+        `/api/opportunities/export?format=csv&delimiter=${delimiter}&sort=number&columns=number,title,amount,margin`,
+      );
       const rows: string[][] = parse(body, { bom: true, delimiter: separator });
       expect(rows[0]?.slice(0, 3)).toEqual(['Number', 'Subject', 'Amount']);
       // five deals, five records: the line break stayed inside its quoted cell
@@ -79,8 +84,21 @@ describe('CSV is safe to open (L-6)', () => {
 describe('the activities export is as safe (L-6)', () => {
   it('neutralises a formula subject and keeps a multi-line text in its cell', async () => {
     const companyId = (await manager.get('/api/companies?q=Ærø')).body.items[0].id;
-    expect((await manager.post('/api/activities', { type: 'meeting', subject: '=1+2', text: 'Linje 1\rLinje 2', companyId, dueDate: '2026-05-01' })).status).toBe(201);
-    const rows: string[][] = parse(await download('/api/activities/export?format=csv&delimiter=semicolon&columns=subject,text'), { bom: true, delimiter: ';' });
+    expect(
+      (
+        await manager.post('/api/activities', {
+          type: 'meeting',
+          subject: '=1+2',
+          text: 'Linje 1\rLinje 2',
+          companyId,
+          dueDate: '2026-05-01',
+        })
+      ).status,
+    ).toBe(201);
+    const rows: string[][] = parse(await download('/api/activities/export?format=csv&delimiter=semicolon&columns=subject,text'), {
+      bom: true,
+      delimiter: ';',
+    });
     expect(rows).toEqual([
       ['Subject', 'Text'],
       ["'=1+2", 'Linje 1\rLinje 2'],
@@ -109,9 +127,12 @@ describe('PDF is readable (L-6)', () => {
     await sql`INSERT INTO opportunities (number, title, company_id, owner_id, process_id, status, amount)
       SELECT 100 + g, 'Fylde ' || g, (SELECT min(id) FROM companies), ${manager.userId}, (SELECT id FROM sales_processes WHERE is_default), 'open', g
       FROM generate_series(1, 80) g`.execute(api.database.db);
-    const pdf = await download(`/api/opportunities/export?format=pdf&lang=da&status=open&ownerId=${manager.userId}&amount.gte=-1000&sort=number`);
+    const pdf = await download(
+      `/api/opportunities/export?format=pdf&lang=da&status=open&ownerId=${manager.userId}&amount.gte=-1000&sort=number`,
+    );
     const text = pdfText(pdf);
-    for (const name of ['Łukasz', 'Ærø Færger A/S', 'Göran Östlund AB', 'Nord/Syd [Salg]: Hvem? *Alle* \\ og Ærø ApS']) expect(text).toContain(name);
+    for (const name of ['Łukasz', 'Ærø Færger A/S', 'Göran Östlund AB', 'Nord/Syd [Salg]: Hvem? *Alle* \\ og Ærø ApS'])
+      expect(text).toContain(name);
     expect(text).toContain('Filtre: Status: Åben · Ansvarlig: Łukasz Wałęsa · Beløb ≥ -1000');
     const items = pdfTextItems(pdf);
     const pages = Math.max(...items.map((item) => item.page));

@@ -12,13 +12,27 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-type Line = { field: string; oldValue: string | null; newValue: string | null; changedBy: number; changedByName: string; changedByInitials: string; changedAt: string };
+type Line = {
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  changedBy: number;
+  changedByName: string;
+  changedByInitials: string;
+  changedAt: string;
+};
 const lines = (body: { items: Line[] }) => body.items.map((l) => [l.field, l.oldValue, l.newValue]);
 
 describe('change history (O-24)', () => {
   it('records a company’s creation and each changed field, newest first, with who and when', async () => {
     const company = (await seller.post('/api/companies', { name: 'Historik A/S', city: 'Vejle', interestTypeIds: [1] })).body;
-    const changed = await seller.patch(`/api/companies/${company.id}`, { city: 'Kolding', phone: '+45 70 10 20 30', interestTypeIds: [1, 2], name: 'Historik A/S', version: 1 });
+    const changed = await seller.patch(`/api/companies/${company.id}`, {
+      city: 'Kolding',
+      phone: '+45 70 10 20 30',
+      interestTypeIds: [1, 2],
+      name: 'Historik A/S',
+      version: 1,
+    });
     expect(changed.status).toBe(200);
     const history = await manager.get(`/api/companies/${company.id}/history`);
     expect(history.status).toBe(200);
@@ -45,8 +59,14 @@ describe('change history (O-24)', () => {
 
   it('records an opportunity’s field changes and its deletion', async () => {
     const companyId = (await seller.post('/api/companies', { name: 'Salg AB' })).body.id;
-    const created = (await seller.post('/api/opportunities', { title: 'Ramavtal', companyId, amount: 1000, decisionDate: '2026-09-30' })).body;
-    await seller.patch(`/api/opportunities/${created.id}`, { amount: 2500.5, decisionDate: null, priority: 'high', version: created.version });
+    const created = (await seller.post('/api/opportunities', { title: 'Ramavtal', companyId, amount: 1000, decisionDate: '2026-09-30' }))
+      .body;
+    await seller.patch(`/api/opportunities/${created.id}`, {
+      amount: 2500.5,
+      decisionDate: null,
+      priority: 'high',
+      version: created.version,
+    });
     const history = await seller.get(`/api/opportunities/${created.id}/history`);
     // lines of one save share their time; the later-written (higher id) comes first
     expect(lines(history.body)).toEqual([
@@ -56,7 +76,13 @@ describe('change history (O-24)', () => {
       ['created', null, 'Ramavtal'],
     ]);
     expect((await seller.delete(`/api/opportunities/${created.id}`)).status).toBe(204);
-    const rows = await api.database.db.selectFrom('changeHistory').select(['field', 'oldValue']).where('entity', '=', 'opportunity').where('entityId', '=', created.id).orderBy('id', 'desc').execute();
+    const rows = await api.database.db
+      .selectFrom('changeHistory')
+      .select(['field', 'oldValue'])
+      .where('entity', '=', 'opportunity')
+      .where('entityId', '=', created.id)
+      .orderBy('id', 'desc')
+      .execute();
     expect(rows[0]).toEqual({ field: 'deleted', oldValue: 'Ramavtal' });
   });
 
@@ -76,11 +102,14 @@ describe('change history (O-24)', () => {
   it('pages with a keyset cursor, every line exactly once', async () => {
     const company = (await seller.post('/api/companies', { name: 'Mange Ændringer A/S' })).body;
     let version = company.version;
-    for (const city of ['A', 'B', 'C', 'D', 'E']) version = (await seller.patch(`/api/companies/${company.id}`, { city, version })).body.version;
+    for (const city of ['A', 'B', 'C', 'D', 'E'])
+      version = (await seller.patch(`/api/companies/${company.id}`, { city, version })).body.version;
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: Line[]; nextCursor: string | null } } = await seller.get(`/api/companies/${company.id}/history?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { items: Line[]; nextCursor: string | null } } = await seller.get(
+        `/api/companies/${company.id}/history?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...page.body.items.map((l) => l.newValue ?? ''));
       cursor = page.body.nextCursor;
     } while (cursor);

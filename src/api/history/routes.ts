@@ -8,16 +8,18 @@ import { actorOf } from '../context.ts';
 import { idParams, iso, listQueryBase, page } from '../common.ts';
 import { errorResponses } from '../openapi.ts';
 
-export const historyItemSchema = z.object({
-  id: z.number(),
-  field: z.string().describe("The API field name, or an event: 'created', 'deleted', 'closed', 'reopened' …"),
-  oldValue: z.string().nullable(),
-  newValue: z.string().nullable(),
-  changedAt: z.string(),
-  changedBy: z.number().nullable(),
-  changedByName: z.string().nullable(),
-  changedByInitials: z.string().nullable(),
-}).meta({ id: 'HistoryItem' });
+export const historyItemSchema = z
+  .object({
+    id: z.number(),
+    field: z.string().describe("The API field name, or an event: 'created', 'deleted', 'closed', 'reopened' …"),
+    oldValue: z.string().nullable(),
+    newValue: z.string().nullable(),
+    changedAt: z.string(),
+    changedBy: z.number().nullable(),
+    changedByName: z.string().nullable(),
+    changedByInitials: z.string().nullable(),
+  })
+  .meta({ id: 'HistoryItem' });
 const historyPage = page(historyItemSchema).meta({ id: 'HistoryPage' });
 
 const historyQuery = z.strictObject({ limit: listQueryBase.limit, cursor: listQueryBase.cursor });

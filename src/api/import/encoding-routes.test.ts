@@ -21,9 +21,20 @@ const upload = (resource: string, form: ImportForm) => uploadImport(api, token, 
 
 describe('the encoding of an import file (L-7)', () => {
   it('stores a Windows-1252 file exactly, and the dry run says it was read as Windows-1252 and which columns it ignores', async () => {
-    const companies = iconv.encode('Kontonr;Firmanavn;By;Land;Kundetilfredshed\r\n71001;Ærø Færger A/S;Ærøskøbing;DK;høj\r\n', 'windows-1252');
-    const contacts = iconv.encode('Kontonr;Fornavn;Efternavn;Stilling;Bemærkning “intern”\r\n71001;Göran;Åström;Indkøbschef – Øst;€ 5\r\n', 'windows-1252');
-    expect((await upload('companies', { file: companies })).body).toMatchObject({ created: 1, errors: [], encoding: 'ISO-8859-1', ignoredColumns: ['Kundetilfredshed'] });
+    const companies = iconv.encode(
+      'Kontonr;Firmanavn;By;Land;Kundetilfredshed\r\n71001;Ærø Færger A/S;Ærøskøbing;DK;høj\r\n',
+      'windows-1252',
+    );
+    const contacts = iconv.encode(
+      'Kontonr;Fornavn;Efternavn;Stilling;Bemærkning “intern”\r\n71001;Göran;Åström;Indkøbschef – Øst;€ 5\r\n',
+      'windows-1252',
+    );
+    expect((await upload('companies', { file: companies })).body).toMatchObject({
+      created: 1,
+      errors: [],
+      encoding: 'ISO-8859-1',
+      ignoredColumns: ['Kundetilfredshed'],
+    });
     const dry = await upload('contacts', { file: contacts, dryRun: 'true' });
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ rows: 1, created: 1, errors: [], encoding: 'windows-1252', ignoredColumns: ['Bemærkning “intern”'] });
@@ -38,8 +49,16 @@ describe('the encoding of an import file (L-7)', () => {
   it('reads UTF-16 with a byte order mark (Excel\'s "Unicode text") and UTF-8 with and without one', async () => {
     const text = 'Kontonr\tFirmanavn\tBy\r\n71002\tSø & Fjord ApS\tMalmö\r\n';
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]);
-    expect((await upload('companies', { file: utf16 })).body).toMatchObject({ created: 1, errors: [], encoding: 'UTF-16LE', ignoredColumns: [] });
-    expect((await manager.get('/api/companies?accountNumber=71002')).body.items[0]).toMatchObject({ name: 'Sø & Fjord ApS', city: 'Malmö' });
+    expect((await upload('companies', { file: utf16 })).body).toMatchObject({
+      created: 1,
+      errors: [],
+      encoding: 'UTF-16LE',
+      ignoredColumns: [],
+    });
+    expect((await manager.get('/api/companies?accountNumber=71002')).body.items[0]).toMatchObject({
+      name: 'Sø & Fjord ApS',
+      city: 'Malmö',
+    });
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace('71002', '71003'), 'utf8')]);
     expect((await upload('companies', { file: bom, dryRun: 'true' })).body.encoding).toBe('UTF-8 with BOM');
     expect((await upload('companies', { file: text.replace('71002', '71003'), dryRun: 'true' })).body.encoding).toBe('UTF-8');

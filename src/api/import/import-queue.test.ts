@@ -13,12 +13,16 @@ describe('ImportQueue', () => {
     const queue = new ImportQueue(2);
     const log: string[] = [];
     const gates = [later(), later(), later()];
-    const job = (n: number) => queue.run(async () => {
-      log.push(`start ${n}`);
-      await gates[n]!.gate;
-      log.push(`end ${n}`);
-      return n;
-    }, (ahead) => log.push(`${n} ahead ${ahead}`));
+    const job = (n: number) =>
+      queue.run(
+        async () => {
+          log.push(`start ${n}`);
+          await gates[n]!.gate;
+          log.push(`end ${n}`);
+          return n;
+        },
+        (ahead) => log.push(`${n} ahead ${ahead}`),
+      );
     const runs = [job(0), job(1), job(2)];
     await new Promise((resolve) => setImmediate(resolve));
     expect(queue.full).toBe(true);
@@ -32,7 +36,19 @@ describe('ImportQueue', () => {
     await new Promise((resolve) => setImmediate(resolve));
     gates[2]!.release();
     expect(await Promise.all(runs)).toEqual([0, 1, 2]);
-    expect(log).toEqual(['start 0', '1 ahead 1', '2 ahead 2', 'end 0', '2 ahead 1', '1 ahead 0', 'start 1', 'end 1', '2 ahead 0', 'start 2', 'end 2']);
+    expect(log).toEqual([
+      'start 0',
+      '1 ahead 1',
+      '2 ahead 2',
+      'end 0',
+      '2 ahead 1',
+      '1 ahead 0',
+      'start 1',
+      'end 1',
+      '2 ahead 0',
+      'start 2',
+      'end 2',
+    ]);
     expect(queue.size).toBe(0);
   });
 

@@ -30,8 +30,14 @@ describe('presets of other CRMs (L-7)', () => {
       '"0011x02","Göta Kanal AB","72002","Slussvägen 2","Motala","591 35","Sverige","","",""',
       '"0011x03","Fjordline AS","72003","Strandkaien 1","Bergen","5013","Norway","","",""',
     ]);
-    expect((await upload('companies', { file: accounts, preset: 'salesforce' })).body).toMatchObject({ created: 3, errors: [], ignoredColumns: [] });
-    const countries = await Promise.all(['72001', '72002', '72003'].map(async (n) => (await manager.get(`/api/companies?accountNumber=${n}`)).body.items[0]));
+    expect((await upload('companies', { file: accounts, preset: 'salesforce' })).body).toMatchObject({
+      created: 3,
+      errors: [],
+      ignoredColumns: [],
+    });
+    const countries = await Promise.all(
+      ['72001', '72002', '72003'].map(async (n) => (await manager.get(`/api/companies?accountNumber=${n}`)).body.items[0]),
+    );
     expect(countries.map((c) => c.country)).toEqual(['DK', 'SE', 'NO']);
     expect(countries[0].createdAt.slice(0, 10)).toBe('2025-03-15');
 
@@ -43,14 +49,33 @@ describe('presets of other CRMs (L-7)', () => {
     ]);
     const dry = await upload('opportunities', { file: report, preset: 'salesforce', dryRun: 'true' });
     expect(dry.body).toMatchObject({ rows: 3, created: 3, errors: [], ignoredColumns: ['Fiscal Period'] });
-    expect(dry.body.mapping).toMatchObject({ 'Amount Currency': 'currency', Amount: 'amount', Stage: 'stage', 'Created Date': 'createdAt' });
+    expect(dry.body.mapping).toMatchObject({
+      'Amount Currency': 'currency',
+      Amount: 'amount',
+      Stage: 'stage',
+      'Created Date': 'createdAt',
+    });
     expect((await upload('opportunities', { file: report, preset: 'salesforce' })).body).toMatchObject({ created: 3, errors: [] });
 
     const open = await opportunity('SF Slussbygge');
-    expect(open).toMatchObject({ currency: 'SEK', amount: 125000, status: 'open', probability: 25, decisionDate: '2026-12-31', stageName: 'Qualified' });
+    expect(open).toMatchObject({
+      currency: 'SEK',
+      amount: 125000,
+      status: 'open',
+      probability: 25,
+      decisionDate: '2026-12-31',
+      stageName: 'Qualified',
+    });
     expect(open.createdAt.slice(0, 10)).toBe('2026-02-01');
     const won = await opportunity('SF Serviceavtale');
-    expect(won).toMatchObject({ currency: 'NOK', amount: 80000, actualAmount: 80000, status: 'won', probability: 100, closeDate: '2026-06-30' });
+    expect(won).toMatchObject({
+      currency: 'NOK',
+      amount: 80000,
+      actualAmount: 80000,
+      status: 'won',
+      probability: 100,
+      closeDate: '2026-06-30',
+    });
     expect(await closings(won.id)).toMatchObject([{ outcome: 'won', closeDate: '2026-06-30', actualAmount: 80000 }]);
     const lost = await opportunity('SF Tabt rute');
     expect(lost).toMatchObject({ currency: 'DKK', status: 'lost', probability: 0, closeDate: '2026-05-31' });
@@ -63,7 +88,11 @@ describe('presets of other CRMs (L-7)', () => {
       '0062x01,DL Vundet,Fjordline AS,Contract Signed,5000,NOK,2026-04-30,true,true,2026-01-05T08:30:00.000Z',
       '0062x02,DL Tabt,Fjordline AS,Dead,6000,EUR,2026-04-15,true,false,2026-01-06T08:30:00.000Z',
     ]);
-    const result = await upload('opportunities', { file, preset: 'salesforce', valueMapping: { stage: { 'Contract Signed': 'Negotiation', Dead: 'Prospect' } } });
+    const result = await upload('opportunities', {
+      file,
+      preset: 'salesforce',
+      valueMapping: { stage: { 'Contract Signed': 'Negotiation', Dead: 'Prospect' } },
+    });
     expect(result.body).toMatchObject({ created: 2, errors: [] });
     expect(await opportunity('DL Vundet')).toMatchObject({ status: 'won', currency: 'NOK', closeDate: '2026-04-30' });
     expect(await opportunity('DL Tabt')).toMatchObject({ status: 'lost', currency: 'EUR', closeDate: '2026-04-15' });
@@ -81,14 +110,31 @@ describe('presets of other CRMs (L-7)', () => {
     const dry = await upload('opportunities', { file: deals, preset: 'hubspot', valueMapping, dryRun: 'true' });
     expect(dry.body).toMatchObject({ rows: 4, created: 4, errors: [], ignoredColumns: ['Associated Company', 'Last Activity Date'] });
     expect(dry.body.mapping['Associated Company (Primary)']).toBe('companyName');
-    expect((await upload('opportunities', { file: deals, preset: 'hubspot', valueMapping })).body).toMatchObject({ created: 4, errors: [] });
+    expect((await upload('opportunities', { file: deals, preset: 'hubspot', valueMapping })).body).toMatchObject({
+      created: 4,
+      errors: [],
+    });
 
     const open = await opportunity('HS Ny færge');
-    expect(open).toMatchObject({ companyName: 'Ærø Færger A/S', probability: 20, probabilityMode: 'manual', status: 'open', stageName: 'Qualified', decisionDate: '2027-01-31' });
+    expect(open).toMatchObject({
+      companyName: 'Ærø Færger A/S',
+      probability: 20,
+      probabilityMode: 'manual',
+      status: 'open',
+      stageName: 'Qualified',
+      decisionDate: '2027-01-31',
+    });
     expect(open.createdAt).toBe(new Date('2026-03-01T14:22:00Z').toISOString());
     expect(await opportunity('HS Tredjedel')).toMatchObject({ probability: 33 });
     const won = await opportunity('HS Vundet');
-    expect(won).toMatchObject({ companyName: 'Fjordline AS', status: 'won', probability: 100, currency: 'NOK', closeDate: '2026-09-30', actualAmount: 40000 });
+    expect(won).toMatchObject({
+      companyName: 'Fjordline AS',
+      status: 'won',
+      probability: 100,
+      currency: 'NOK',
+      closeDate: '2026-09-30',
+      actualAmount: 40000,
+    });
     expect(await closings(won.id)).toMatchObject([{ outcome: 'won', closeDate: '2026-09-30', actualAmount: 40000 }]);
     const lost = await opportunity('HS Tabt');
     expect(lost).toMatchObject({ companyName: 'Göta Kanal AB', status: 'lost', probability: 0, currency: 'SEK', closeDate: '2026-08-31' });
@@ -103,15 +149,32 @@ describe('presets of other CRMs (L-7)', () => {
     const orgs = await upload('companies', { file: organizations, preset: 'pipedrive' });
     // the one-line address fills only what the parts leave empty
     expect(orgs.body).toMatchObject({ created: 1, errors: [], ignoredColumns: ['Organization - People'] });
-    expect(orgs.body.mapping).toMatchObject({ 'Organization - Address': 'address', 'Organization - Address - Street/road name': 'street', 'Organization - Address - House number': 'houseNumber' });
+    expect(orgs.body.mapping).toMatchObject({
+      'Organization - Address': 'address',
+      'Organization - Address - Street/road name': 'street',
+      'Organization - Address - House number': 'houseNumber',
+    });
     const cargo = (await manager.get('/api/companies?q=hurtigruten')).body.items[0];
-    expect(cargo).toMatchObject({ street: 'Havnegata 2', postalCode: '8006', city: 'Bodø', country: 'NO', phone: '+47 75 00 00 00', website: 'https://hurtigruten-cargo.no', ownerId: manager.userId });
+    expect(cargo).toMatchObject({
+      street: 'Havnegata 2',
+      postalCode: '8006',
+      city: 'Bodø',
+      country: 'NO',
+      phone: '+47 75 00 00 00',
+      website: 'https://hurtigruten-cargo.no',
+      ownerId: manager.userId,
+    });
     expect(cargo.createdAt).toBe(new Date('2025-11-03T09:12:00Z').toISOString());
 
     // an older export with the address on one line only
     const oneLine = csv(['Organization - Name,Organization - Address', '"Bornholmslinjen A/S","Havnen 5, 3700 Rønne, Denmark"']);
     expect((await upload('companies', { file: oneLine, preset: 'pipedrive' })).body).toMatchObject({ created: 1, errors: [] });
-    expect((await manager.get('/api/companies?q=bornholmslinjen')).body.items[0]).toMatchObject({ street: 'Havnen 5', postalCode: '3700', city: 'Rønne', country: 'DK' });
+    expect((await manager.get('/api/companies?q=bornholmslinjen')).body.items[0]).toMatchObject({
+      street: 'Havnen 5',
+      postalCode: '3700',
+      city: 'Rønne',
+      country: 'DK',
+    });
 
     const deals = csv([
       'Deal - ID,Deal - Title,Deal - Creator,Deal - Value,Deal - Currency of value,Organization,Contact person,Deal - Stage,Deal - Status,Deal - Expected close date,Deal - Won time,Deal - Deal created,Deal - Owner',
@@ -120,7 +183,12 @@ describe('presets of other CRMs (L-7)', () => {
     ]);
     const result = await upload('opportunities', { file: deals, preset: 'pipedrive' });
     expect(result.body).toMatchObject({ created: 2, errors: [], ignoredColumns: ['Deal - Creator', 'Contact person'] });
-    expect(result.body.mapping).toMatchObject({ 'Deal - Currency of value': 'currency', Organization: 'companyName', 'Deal - Won time': 'closeDate', 'Deal - Deal created': 'createdAt' });
+    expect(result.body.mapping).toMatchObject({
+      'Deal - Currency of value': 'currency',
+      Organization: 'companyName',
+      'Deal - Won time': 'closeDate',
+      'Deal - Deal created': 'createdAt',
+    });
     const open = await opportunity('PD Kystfrakt');
     expect(open).toMatchObject({ companyName: 'Hurtigruten Cargo AS', currency: 'NOK', amount: 350000, status: 'open' });
     expect(open.createdAt).toBe(new Date('2026-05-02T10:00:00Z').toISOString());

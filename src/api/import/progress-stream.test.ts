@@ -18,7 +18,10 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-type Line = { type: 'progress'; done: number; total: number } | { type: 'result'; [key: string]: Json } | { type: 'error'; status: number; error: Json };
+type Line =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'result'; [key: string]: Json }
+  | { type: 'error'; status: number; error: Json };
 
 /** A CSV of companies with account numbers from `first`; `change` may rewrite a line by its line number. */
 function companies(first: number, rows: number, change: (line: number, cells: string[]) => string[] = (_, cells) => cells): string {
@@ -40,7 +43,11 @@ async function upload(file: string, options: { dryRun?: 'true' | 'false'; accept
   const response = await api.app.inject({
     method: 'POST',
     url: '/api/import/companies',
-    headers: { authorization: options.auth ?? `Bearer ${token}`, 'content-type': form.type, ...(options.accept ? { accept: options.accept } : {}) },
+    headers: {
+      authorization: options.auth ?? `Bearer ${token}`,
+      'content-type': form.type,
+      ...(options.accept ? { accept: options.accept } : {}),
+    },
     payload: form.payload,
   });
   return { status: response.statusCode, type: String(response.headers['content-type']), text: response.body };
@@ -48,12 +55,32 @@ async function upload(file: string, options: { dryRun?: 'true' | 'false'; accept
 
 const linesOf = (text: string): Line[] => {
   expect(text.endsWith('\n')).toBe(true);
-  return text.trimEnd().split('\n').map((line) => JSON.parse(line) as Line);
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Line);
 };
 
-const count = async () => Number((await api.database.db.selectFrom('companies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await api.database.db
+        .selectFrom('companies')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const accountsFrom = async (first: number, last: number) =>
-  Number((await api.database.db.selectFrom('companies').select((eb) => eb.fn.countAll().as('n')).where('accountNumber', '>=', String(first)).where('accountNumber', '<=', String(last)).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await api.database.db
+        .selectFrom('companies')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('accountNumber', '>=', String(first))
+        .where('accountNumber', '<=', String(last))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** The progress lines rise, come before the one last line, and end at every row. */
 function expectProgress(lines: Line[], rows: number) {
@@ -98,14 +125,18 @@ describe('import progress as NDJSON (L-7)', () => {
     expectProgress(lines, 4500);
     const result = lines.at(-1);
     expect(result).toMatchObject({ type: 'result', rows: 4500, dryRun: false });
-    expect(result?.type === 'result' && result.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([[4000, 'name']]);
+    expect(result?.type === 'result' && result.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [4000, 'name'],
+    ]);
     expect(await count()).toBe(before);
     expect(await accountsFrom(200_001, 204_500)).toBe(0);
   });
 
   it('ends with an error line when the import fails after the first line, and rolls back', async () => {
     // a database failure in the second batch, after the first batch was written and reported
-    await sql`CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.name = 'Boom A/S' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$`.execute(api.database.db);
+    await sql`CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.name = 'Boom A/S' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$`.execute(
+      api.database.db,
+    );
     await sql`CREATE TRIGGER refuse_boom BEFORE INSERT ON companies FOR EACH ROW EXECUTE FUNCTION refuse_boom()`.execute(api.database.db);
     try {
       const before = await count();
@@ -142,7 +173,18 @@ describe('import progress as NDJSON (L-7)', () => {
     const lines = linesOf((await upload(companies(500_001, 3), { dryRun: 'true', accept: 'application/x-ndjson' })).text);
     expect(lines).toEqual([
       { type: 'progress', done: 3, total: 3 },
-      { type: 'result', rows: 3, created: 3, updated: 0, skipped: 0, errors: [], mapping: { 'Account number': 'accountNumber', Name: 'name', City: 'city' }, encoding: 'UTF-8', ignoredColumns: [], dryRun: true },
+      {
+        type: 'result',
+        rows: 3,
+        created: 3,
+        updated: 0,
+        skipped: 0,
+        errors: [],
+        mapping: { 'Account number': 'accountNumber', Name: 'name', City: 'city' },
+        encoding: 'UTF-8',
+        ignoredColumns: [],
+        dryRun: true,
+      },
     ]);
   });
 
@@ -156,7 +198,12 @@ describe('import progress as NDJSON (L-7)', () => {
       const request = httpRequest(`${address}/api/import/companies`, {
         method: 'POST',
         agent: false,
-        headers: { authorization: `Bearer ${token}`, accept: 'application/x-ndjson', 'content-type': form.type, 'content-length': form.payload.length },
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/x-ndjson',
+          'content-type': form.type,
+          'content-length': form.payload.length,
+        },
       });
       request.on('response', (response) => {
         response.once('data', (chunk: Buffer) => {
@@ -222,7 +269,7 @@ describe('streamProgress', () => {
       streamProgress(request, reply, async (onProgress) => {
         // rows checked in memory: only microtasks, never a turn of the event loop
         const busy = async (ms: number) => {
-          for (const until = Date.now() + ms; Date.now() < until; ) await Promise.resolve();
+          for (const until = Date.now() + ms; Date.now() < until;) await Promise.resolve();
         };
         await busy(50);
         onProgress(2000, 4000);
@@ -234,11 +281,19 @@ describe('streamProgress', () => {
     // the client in a process of its own: in this one it could not read while the work runs
     const client = `require('node:http').get(${JSON.stringify(address)}, (response) => response.on('data', (chunk) => console.log(JSON.stringify({ at: Date.now(), text: chunk.toString() }))))`;
     const output = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, ['-e', client], (error, stdout) => (error ? reject(new Error(error.message, { cause: error })) : resolve(stdout)));
+      execFile(process.execPath, ['-e', client], (error, stdout) =>
+        error ? reject(new Error(error.message, { cause: error })) : resolve(stdout),
+      );
     });
-    const arrivals = output.trim().split('\n').map((line) => JSON.parse(line) as { at: number; text: string });
+    const arrivals = output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { at: number; text: string });
     await app.close();
-    expect(linesOf(arrivals.map((chunk) => chunk.text).join(''))).toEqual([{ type: 'progress', done: 2000, total: 4000 }, { type: 'result', rows: 4000 }]);
+    expect(linesOf(arrivals.map((chunk) => chunk.text).join(''))).toEqual([
+      { type: 'progress', done: 2000, total: 4000 },
+      { type: 'result', rows: 4000 },
+    ]);
     expect(arrivals[0]!.text).toBe('{"type":"progress","done":2000,"total":4000}\n');
     expect(arrivals.at(-1)!.at - arrivals[0]!.at).toBeGreaterThanOrEqual(400);
   });

@@ -19,7 +19,14 @@ afterAll(() => api.close());
 const upload = (resource: string, form: ImportForm, bearer = token) => uploadImport(api, bearer, resource, form);
 
 const count = async (table: 'companies' | 'contacts' | 'opportunities') =>
-  Number((await api.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await api.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const danishCompanies = [
   '\ufeffKontonr;Firmanavn;Adresse;Postnr;By;Land;CVR-nr;Branche;Ansvarlig',
@@ -34,7 +41,15 @@ describe('companies (L-7)', () => {
     const dry = await upload('companies', { file: danishCompanies, dryRun: 'true' });
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ rows: 3, created: 3, updated: 0, errors: [], dryRun: true });
-    expect(dry.body.mapping).toMatchObject({ Kontonr: 'accountNumber', Firmanavn: 'name', Postnr: 'postalCode', By: 'city', 'CVR-nr': 'orgNumber', Branche: 'industry', Ansvarlig: 'owner' });
+    expect(dry.body.mapping).toMatchObject({
+      Kontonr: 'accountNumber',
+      Firmanavn: 'name',
+      Postnr: 'postalCode',
+      By: 'city',
+      'CVR-nr': 'orgNumber',
+      Branche: 'industry',
+      Ansvarlig: 'owner',
+    });
     expect(await count('companies')).toBe(before);
 
     const done = await upload('companies', { file: danishCompanies });
@@ -44,13 +59,20 @@ describe('companies (L-7)', () => {
     const bryghus = (await manager.get(`/api/companies?q=${encodeURIComponent('bornholms')}`)).body.items[0];
     expect(bryghus.accountNumber).toMatch(/^\d+$/);
     expect(bryghus.country).toBe('DK');
-    const history = await api.database.db.selectFrom('changeHistory').select(['field', 'newValue']).where('entity', '=', 'company').where('entityId', '=', aero.id).execute();
+    const history = await api.database.db
+      .selectFrom('changeHistory')
+      .select(['field', 'newValue'])
+      .where('entity', '=', 'company')
+      .where('entityId', '=', aero.id)
+      .execute();
     expect(history).toEqual([{ field: 'created', newValue: 'Ærø Færger A/S' }]);
   });
 
   it('updates instead of duplicating when the same file comes again; empty cells keep values', async () => {
     const before = await count('companies');
-    const again = danishCompanies.replace('Havnen 1;5970;Ærøskøbing', 'Havnen 3;5970;').replace(';Bornholms Bryghus', '70003;Bornholms Bryghus');
+    const again = danishCompanies
+      .replace('Havnen 1;5970;Ærøskøbing', 'Havnen 3;5970;')
+      .replace(';Bornholms Bryghus', '70003;Bornholms Bryghus');
     const result = await upload('companies', { file: again });
     expect(result.body).toMatchObject({ rows: 3, created: 1, updated: 2, errors: [] });
     expect(await count('companies')).toBe(before + 1);
@@ -90,7 +112,11 @@ describe('companies (L-7)', () => {
 
   it('takes a given mapping and value mapping, and refuses a mapping that does not fit (400)', async () => {
     const file = 'Kunde;Nr;Bransje\nNordlys Energi AS;90001;Kraft\n';
-    const result = await upload('companies', { file, mapping: { Kunde: 'name', Nr: 'accountNumber', Bransje: 'industry' }, valueMapping: { industry: { kraft: 'Energy' } } });
+    const result = await upload('companies', {
+      file,
+      mapping: { Kunde: 'name', Nr: 'accountNumber', Bransje: 'industry' },
+      valueMapping: { industry: { kraft: 'Energy' } },
+    });
     expect(result.body).toMatchObject({ created: 1, errors: [] });
     const industries = (await manager.get('/api/setup/industries')).body.items;
     const energy = industries.find((i: { name: string }) => i.name === 'Energy').id;
@@ -127,7 +153,12 @@ describe('contacts (L-7)', () => {
     expect(dry.body.errors).toEqual([{ row: 4, field: 'companyName', message: 'no company is named "No Such Company"' }]);
     sheet.spliceRows(4, 1);
     const good = Buffer.from(await workbook.xlsx.writeBuffer());
-    expect((await upload('contacts', { file: good, preset: 'hubspot' })).body).toMatchObject({ rows: 2, created: 2, updated: 0, errors: [] });
+    expect((await upload('contacts', { file: good, preset: 'hubspot' })).body).toMatchObject({
+      rows: 2,
+      created: 2,
+      updated: 0,
+      errors: [],
+    });
     const asa = (await manager.get('/api/contacts?email=asa@aero.dk')).body.items[0];
     expect(asa).toMatchObject({ firstName: 'Åsa', lastName: 'Østergård', title: 'Indkøbschef', companyName: 'Ærø Færger A/S' });
     sheet.getRow(2).getCell(5).value = 'Direktør';
@@ -153,7 +184,10 @@ describe('blank rows (L-7)', () => {
   it('leaves blank rows out and names each error by its row in the file', async () => {
     const file = 'Kontonr;Navn;Mobil\n;;\n\n99998;Ingen Firma;\n;;\n';
     const dry = await upload('contacts', { file, dryRun: 'true' });
-    expect(dry.body).toMatchObject({ rows: 1, errors: [{ row: 4, field: 'companyAccountNumber', message: 'no company has account number "99998"' }] });
+    expect(dry.body).toMatchObject({
+      rows: 1,
+      errors: [{ row: 4, field: 'companyAccountNumber', message: 'no company has account number "99998"' }],
+    });
   });
 });
 
@@ -165,14 +199,42 @@ describe('opportunities (L-7)', () => {
   ].join('\n');
 
   it('imports a Pipedrive export with stage names mapped; stage gives probability, steps and seller', async () => {
-    const result = await upload('opportunities', { file: pipedrive, preset: 'pipedrive', valueMapping: { stage: { 'Proposal Made': 'Quote sent' } } });
+    const result = await upload('opportunities', {
+      file: pipedrive,
+      preset: 'pipedrive',
+      valueMapping: { stage: { 'Proposal Made': 'Quote sent' } },
+    });
     expect(result.body).toMatchObject({ rows: 2, created: 2, updated: 0, skipped: 0, errors: [] });
     const [open, won] = (await manager.get('/api/opportunities?sort=number')).body.items;
-    expect(open).toMatchObject({ title: 'Ny færge', amount: 1250000.5, currency: 'DKK', stageName: 'Quote sent', probability: 50, probabilityMode: 'stage', status: 'open', decisionDate: '2026-12-31', ownerId: manager.userId, sellerIds: [manager.userId], externalRef: 'PD-1' });
+    expect(open).toMatchObject({
+      title: 'Ny færge',
+      amount: 1250000.5,
+      currency: 'DKK',
+      stageName: 'Quote sent',
+      probability: 50,
+      probabilityMode: 'stage',
+      status: 'open',
+      decisionDate: '2026-12-31',
+      ownerId: manager.userId,
+      sellerIds: [manager.userId],
+      externalRef: 'PD-1',
+    });
     // closed as closing as won closes: every step done, so it stands on the last stage (O-9)
-    expect(won).toMatchObject({ title: 'Servicekontrakt', status: 'won', probability: 100, closeDate: '2026-06-30', stageName: 'Negotiation', actualAmount: 80000 });
+    expect(won).toMatchObject({
+      title: 'Servicekontrakt',
+      status: 'won',
+      probability: 100,
+      closeDate: '2026-06-30',
+      stageName: 'Negotiation',
+      actualAmount: 80000,
+    });
     const steps = (await manager.get(`/api/opportunities/${open.id}/steps`)).body;
-    expect(steps.map((s: { name: string; state: string }) => [s.name, s.state])).toEqual([['Prospect', 'done'], ['Qualified', 'done'], ['Quote sent', 'todo'], ['Negotiation', 'todo']]);
+    expect(steps.map((s: { name: string; state: string }) => [s.name, s.state])).toEqual([
+      ['Prospect', 'done'],
+      ['Qualified', 'done'],
+      ['Quote sent', 'todo'],
+      ['Negotiation', 'todo'],
+    ]);
   });
 
   it('updates the open one on re-import by external id and leaves the won one alone (O-11)', async () => {

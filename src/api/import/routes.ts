@@ -44,20 +44,22 @@ const form = z.object({
   preset: fields.shape.preset.describe('Read the file as an export of this CRM'),
   dryRun: fields.shape.dryRun.describe('true (the default) only checks the file; false imports it'),
 });
-const resultSchema = z.object({
-  rows: z.number(),
-  created: z.number(),
-  updated: z.number(),
-  /** Rows matching a closed opportunity, left as they are (O-11). */
-  skipped: z.number(),
-  errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
-  mapping: z.record(z.string(), z.string()),
-  dryRun: z.boolean(),
-  /** The character encoding the CSV file was read in (UTF-8, UTF-8 with BOM, UTF-16LE, UTF-16BE, windows-1252, ISO-8859-1); null for XLSX. */
-  encoding: z.string().nullable(),
-  /** Columns of the file that go to no field: their values are not imported. */
-  ignoredColumns: z.array(z.string()),
-}).meta({ id: 'ImportResult' });
+const resultSchema = z
+  .object({
+    rows: z.number(),
+    created: z.number(),
+    updated: z.number(),
+    /** Rows matching a closed opportunity, left as they are (O-11). */
+    skipped: z.number(),
+    errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+    mapping: z.record(z.string(), z.string()),
+    dryRun: z.boolean(),
+    /** The character encoding the CSV file was read in (UTF-8, UTF-8 with BOM, UTF-16LE, UTF-16BE, windows-1252, ISO-8859-1); null for XLSX. */
+    encoding: z.string().nullable(),
+    /** Columns of the file that go to no field: their values are not imported. */
+    ignoredColumns: z.array(z.string()),
+  })
+  .meta({ id: 'ImportResult' });
 
 /** The file (written to a temp file, which the caller removes) and the text fields of the multipart body; JSON fields are parsed. */
 async function readForm(request: FastifyRequest, maxFileBytes: number) {
@@ -92,9 +94,12 @@ async function readForm(request: FastifyRequest, maxFileBytes: number) {
     const code = (error as { code?: unknown }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
       const size = `${Math.floor(maxFileBytes / 1024 / 1024)} MB`;
-      throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${size}; use \`trakt import\` for larger files`, { fields: { file: `is larger than ${size}` } });
+      throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${size}; use \`trakt import\` for larger files`, {
+        fields: { file: `is larger than ${size}` },
+      });
     }
-    if (typeof code === 'string' && code.startsWith('FST_')) throw invalid('file', 'send the file as multipart/form-data in the field "file"');
+    if (typeof code === 'string' && code.startsWith('FST_'))
+      throw invalid('file', 'send the file as multipart/form-data in the field "file"');
     throw error;
   }
 }

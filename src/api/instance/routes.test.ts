@@ -32,7 +32,11 @@ describe('first start (A-4)', () => {
   });
 
   it('refuses a setup with a short password and writes nothing', async () => {
-    const short = await app.inject({ method: 'POST', url: '/api/instance/setup', payload: { ...setupBody, admin: { ...setupBody.admin, password: 'short' } } });
+    const short = await app.inject({
+      method: 'POST',
+      url: '/api/instance/setup',
+      payload: { ...setupBody, admin: { ...setupBody.admin, password: 'short' } },
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields).toHaveProperty('password');
     expect((await app.inject({ method: 'GET', url: '/api/instance' })).json().needsSetup).toBe(true);
@@ -45,14 +49,25 @@ describe('first start (A-4)', () => {
     const cookie = String(answer.headers['set-cookie']).split(';')[0] ?? '';
     const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
     expect(me.statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/instance' })).json()).toEqual({ needsSetup: false, companyName: 'Fjellsalg AS', baseCurrency: 'NOK', language: 'nb' });
+    expect((await app.inject({ method: 'GET', url: '/api/instance' })).json()).toEqual({
+      needsSetup: false,
+      companyName: 'Fjellsalg AS',
+      baseCurrency: 'NOK',
+      language: 'nb',
+    });
     const companies = await app.inject({ method: 'GET', url: '/api/companies?limit=200', headers: { cookie } });
     expect(companies.json().items.length).toBe(200);
   }, 120_000); // it loads the whole demo data set, slow on a busy machine
 
   it('cannot be replayed once an admin exists', async () => {
-    expect((await app.inject({ method: 'POST', url: '/api/instance/setup', payload: { ...setupBody, loadDemo: false } })).statusCode).toBe(200);
-    const again = await app.inject({ method: 'POST', url: '/api/instance/setup', payload: { ...setupBody, admin: { ...setupBody.admin, email: 'evil@example.com' } } });
+    expect((await app.inject({ method: 'POST', url: '/api/instance/setup', payload: { ...setupBody, loadDemo: false } })).statusCode).toBe(
+      200,
+    );
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/instance/setup',
+      payload: { ...setupBody, admin: { ...setupBody.admin, email: 'evil@example.com' } },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('SETUP_ALREADY_DONE');
     expect(await ensureAdminFromEnvironment(database.db, 'env@example.com', 'a long password')).toBeNull();

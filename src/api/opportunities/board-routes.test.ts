@@ -23,7 +23,11 @@ describe('pipeline board (U-1)', () => {
     expect(board.status).toBe(200);
     expect(board.body.processName).toBe('Standard');
     const byName = Object.fromEntries(board.body.columns.map((c: { name: string }) => [c.name, c]));
-    expect(byName.Prospect).toMatchObject({ count: 2, probability: 10, totals: [{ currency: 'DKK', total: 150000.5, weighted: 15000.05 }] });
+    expect(byName.Prospect).toMatchObject({
+      count: 2,
+      probability: 10,
+      totals: [{ currency: 'DKK', total: 150000.5, weighted: 15000.05 }],
+    });
     expect(byName['Quote sent']).toMatchObject({ count: 1, totals: [{ currency: 'NOK', total: 200000, weighted: 100000 }] });
     expect(byName.Negotiation).toMatchObject({ count: 0, totals: [] });
     const mine = await seller.get(`/api/opportunities/board?ownerId=${seller.userId + 1000}`);

@@ -11,21 +11,25 @@ import { boardQuery, boardSchema } from './schema.ts';
 
 export const boardRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
   // U-1: the columns of the board with their totals; the cards come from GET /api/opportunities?stageId=…&status=open
-  app.get('/api/opportunities/board', {
-    schema: {
-      operationId: 'getBoard',
-      summary: 'The board of a sales process: its stages with count and totals per currency',
-      tags: ['opportunities'],
-      querystring: boardQuery,
-      response: { 200: boardSchema, ...errorResponses(400, 401) },
+  app.get(
+    '/api/opportunities/board',
+    {
+      schema: {
+        operationId: 'getBoard',
+        summary: 'The board of a sales process: its stages with count and totals per currency',
+        tags: ['opportunities'],
+        querystring: boardQuery,
+        response: { 200: boardSchema, ...errorResponses(400, 401) },
+      },
     },
-  }, async (request) => {
-    const { processId, ...filters } = request.query;
-    const process = processId ? await findProcess(app.db, processId) : await findDefaultProcess(app.db);
-    if (!process) throw invalid('processId', 'does not exist');
-    const settings = await currentSettings(app.db);
-    const totals = await boardTotals(app.db, { processId: process.id, ...filters, visibleTo: readScope(actorOf(request), settings) });
-    return presentBoard(process, totals);
-  });
+    async (request) => {
+      const { processId, ...filters } = request.query;
+      const process = processId ? await findProcess(app.db, processId) : await findDefaultProcess(app.db);
+      if (!process) throw invalid('processId', 'does not exist');
+      const settings = await currentSettings(app.db);
+      const totals = await boardTotals(app.db, { processId: process.id, ...filters, visibleTo: readScope(actorOf(request), settings) });
+      return presentBoard(process, totals);
+    },
+  );
   done();
 };

@@ -35,9 +35,27 @@ describe('competitors of an opportunity (O-15)', () => {
 
     const picked = await owner.post(url, { competitorId: siemens.id, threat: 3, note: 'Met them at the tender' });
     expect(picked.status).toBe(201);
-    expect(picked.body).toEqual({ id: expect.any(Number), competitorId: siemens.id, name: 'Siemens Gamesa', website: null, rating: 4, threat: 3, note: 'Met them at the tender', version: 1 });
+    expect(picked.body).toEqual({
+      id: expect.any(Number),
+      competitorId: siemens.id,
+      name: 'Siemens Gamesa',
+      website: null,
+      rating: 4,
+      threat: 3,
+      note: 'Met them at the tender',
+      version: 1,
+    });
     const oneOff = await owner.post(url, { name: ' Local Crane Co ', threat: 5 });
-    expect(oneOff.body).toEqual({ id: expect.any(Number), competitorId: null, name: 'Local Crane Co', website: null, rating: null, threat: 5, note: null, version: 1 });
+    expect(oneOff.body).toEqual({
+      id: expect.any(Number),
+      competitorId: null,
+      name: 'Local Crane Co',
+      website: null,
+      rating: null,
+      threat: 5,
+      note: null,
+      version: 1,
+    });
     // without a threat: 3
     const alpha = await owner.post(url, { name: 'Alpha Marine' });
     expect(alpha.body.threat).toBe(3);
@@ -57,8 +75,17 @@ describe('competitors of an opportunity (O-15)', () => {
     const raised = await owner.patch(`${url}/${typed.body.id}`, { threat: 4, note: '', version: typed.body.version });
     expect(raised.status).toBe(200);
     expect(raised.body).toMatchObject({ threat: 4, note: null, version: Number(typed.body.version) + 1 });
-    expect((await owner.get(url)).body.items.map((c: { name: string }) => c.name)).toEqual(['Local Crane Co', 'Vestas', 'Alpha Marine', 'Siemens Gamesa']);
-    expect((await owner.patch(`${url}/${picked.body.id}`, { note: 'Lower price', version: 1 })).body).toMatchObject({ threat: 3, note: 'Lower price', version: 2 });
+    expect((await owner.get(url)).body.items.map((c: { name: string }) => c.name)).toEqual([
+      'Local Crane Co',
+      'Vestas',
+      'Alpha Marine',
+      'Siemens Gamesa',
+    ]);
+    expect((await owner.patch(`${url}/${picked.body.id}`, { note: 'Lower price', version: 1 })).body).toMatchObject({
+      threat: 3,
+      note: 'Lower price',
+      version: 2,
+    });
 
     const removed = await owner.delete(`${url}/${alpha.body.id}`);
     expect(removed.status).toBe(204);
@@ -111,7 +138,9 @@ describe('competitors of an opportunity (O-15)', () => {
     const other = await newOpportunity('Other');
     const entry = (await owner.post(`/api/opportunities/${o.id}/competitors`, { name: 'Kran AS' })).body;
     expect((await owner.patch(`/api/opportunities/${o.id}/competitors/${entry.id}`, {})).status).toBe(400);
-    expect((await owner.patch(`/api/opportunities/${o.id}/competitors/${entry.id}`, { threat: 2.5, version: 1 })).body.error.fields).toHaveProperty('threat');
+    expect(
+      (await owner.patch(`/api/opportunities/${o.id}/competitors/${entry.id}`, { threat: 2.5, version: 1 })).body.error.fields,
+    ).toHaveProperty('threat');
     expect((await owner.patch(`/api/opportunities/${other.id}/competitors/${entry.id}`, { threat: 2, version: 1 })).status).toBe(404);
     expect((await owner.delete(`/api/opportunities/${other.id}/competitors/${entry.id}`)).status).toBe(404);
     expect((await owner.get('/api/opportunities/999999/competitors')).status).toBe(404);
@@ -128,7 +157,11 @@ describe('competitors of an opportunity (O-15)', () => {
     expect((await manager.patch(`${url}/${entry.id}`, { threat: 5, version: entry.version })).status).toBe(200);
 
     expect((await owner.post(`/api/opportunities/${o.id}/close`, { outcome: 'lost', winnerCompetitorId: vestas.id })).status).toBe(200);
-    for (const answer of [await owner.post(url, { name: 'Late' }), await owner.patch(`${url}/${entry.id}`, { threat: 1, version: Number(entry.version) + 1 }), await owner.delete(`${url}/${entry.id}`)]) {
+    for (const answer of [
+      await owner.post(url, { name: 'Late' }),
+      await owner.patch(`${url}/${entry.id}`, { threat: 1, version: Number(entry.version) + 1 }),
+      await owner.delete(`${url}/${entry.id}`),
+    ]) {
       expect(answer.status).toBe(422);
       expect(answer.body.error.code).toBe('OPPORTUNITY_CLOSED');
     }
@@ -154,7 +187,10 @@ describe('the winner refers to the GLOBAL list (for closing as lost, O-10)', () 
     if (promoted === null) throw new Error('the one-off entry of this opportunity was not promoted');
     expect(promoted).not.toBe(oneOff.id);
     expect((await owner.get(`/api/competitors/${promoted}`)).body).toMatchObject({ name: 'Blue Water Cranes', active: true });
-    expect((await owner.get(url)).body.items.find((c: { id: number }) => c.id === oneOff.id)).toMatchObject({ competitorId: promoted, name: 'Blue Water Cranes' });
+    expect((await owner.get(url)).body.items.find((c: { id: number }) => c.id === oneOff.id)).toMatchObject({
+      competitorId: promoted,
+      name: 'Blue Water Cranes',
+    });
     expect(await isCompetitorOfOpportunity(db, o.id, promoted)).toBe(true);
     // asking again gives the same competitor and creates nothing new
     expect(await ensureGlobalCompetitor(db, oneOff.id, o.id)).toBe(promoted);

@@ -17,67 +17,93 @@ import { addCompetitorBody, changeCompetitorBody, competitorEntryParams, competi
 const tags = ['opportunities'];
 
 export const opportunityCompetitorRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
-  app.get('/api/opportunities/:id/competitors', {
-    schema: {
-      operationId: 'listOpportunityCompetitors',
-      summary: 'The competitors of an opportunity, the most dangerous first',
-      tags,
-      params: idParams,
-      response: { 200: z.object({ items: z.array(competitorEntrySchema) }), ...errorResponses(400, 401, 404) },
+  app.get(
+    '/api/opportunities/:id/competitors',
+    {
+      schema: {
+        operationId: 'listOpportunityCompetitors',
+        summary: 'The competitors of an opportunity, the most dangerous first',
+        tags,
+        params: idParams,
+        response: { 200: z.object({ items: z.array(competitorEntrySchema) }), ...errorResponses(400, 401, 404) },
+      },
     },
-  }, async (request) => {
-    const settings = await currentSettings(app.db);
-    const rows = await opportunityCompetitors({ db: app.db, actor: actorOf(request), opportunityId: request.params.id, sellersSeeOnlyOwn: settings.sellersSeeOnlyOwn });
-    return { items: rows.map(presentCompetitorEntry) };
-  });
+    async (request) => {
+      const settings = await currentSettings(app.db);
+      const rows = await opportunityCompetitors({
+        db: app.db,
+        actor: actorOf(request),
+        opportunityId: request.params.id,
+        sellersSeeOnlyOwn: settings.sellersSeeOnlyOwn,
+      });
+      return { items: rows.map(presentCompetitorEntry) };
+    },
+  );
 
-  app.post('/api/opportunities/:id/competitors', {
-    schema: {
-      operationId: 'addOpportunityCompetitor',
-      summary: 'Add a competitor to an opportunity, from the competitor list or as a one-off name',
-      tags,
-      params: idParams,
-      body: addCompetitorBody,
-      response: { 201: competitorEntrySchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+  app.post(
+    '/api/opportunities/:id/competitors',
+    {
+      schema: {
+        operationId: 'addOpportunityCompetitor',
+        summary: 'Add a competitor to an opportunity, from the competitor list or as a one-off name',
+        tags,
+        params: idParams,
+        body: addCompetitorBody,
+        response: { 201: competitorEntrySchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
     },
-  }, async (request, reply) => {
-    const entry = await app.db.transaction().execute((db) =>
-      addOpportunityCompetitor({ db, actor: actorOf(request), opportunityId: request.params.id, input: request.body }),
-    );
-    return reply.status(201).send(presentCompetitorEntry(entry));
-  });
+    async (request, reply) => {
+      const entry = await app.db
+        .transaction()
+        .execute((db) => addOpportunityCompetitor({ db, actor: actorOf(request), opportunityId: request.params.id, input: request.body }));
+      return reply.status(201).send(presentCompetitorEntry(entry));
+    },
+  );
 
-  app.patch('/api/opportunities/:id/competitors/:entryId', {
-    schema: {
-      operationId: 'updateOpportunityCompetitor',
-      summary: 'Change the threat or note of a competitor on an opportunity',
-      tags,
-      params: competitorEntryParams,
-      body: changeCompetitorBody,
-      response: { 200: competitorEntrySchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+  app.patch(
+    '/api/opportunities/:id/competitors/:entryId',
+    {
+      schema: {
+        operationId: 'updateOpportunityCompetitor',
+        summary: 'Change the threat or note of a competitor on an opportunity',
+        tags,
+        params: competitorEntryParams,
+        body: changeCompetitorBody,
+        response: { 200: competitorEntrySchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
     },
-  }, async (request) => {
-    const { id: opportunityId, entryId } = request.params;
-    const { version: expected, ...changes } = request.body;
-    const entry = await withConflictShape(
-      () => app.db.transaction().execute((db) => changeOpportunityCompetitor({ db, actor: actorOf(request), opportunityId, entryId, version: expected, changes })),
-      presentCompetitorEntry,
-    );
-    return presentCompetitorEntry(entry);
-  });
+    async (request) => {
+      const { id: opportunityId, entryId } = request.params;
+      const { version: expected, ...changes } = request.body;
+      const entry = await withConflictShape(
+        () =>
+          app.db
+            .transaction()
+            .execute((db) =>
+              changeOpportunityCompetitor({ db, actor: actorOf(request), opportunityId, entryId, version: expected, changes }),
+            ),
+        presentCompetitorEntry,
+      );
+      return presentCompetitorEntry(entry);
+    },
+  );
 
-  app.delete('/api/opportunities/:id/competitors/:entryId', {
-    schema: {
-      operationId: 'removeOpportunityCompetitor',
-      summary: 'Remove a competitor from an opportunity',
-      tags,
-      params: competitorEntryParams,
-      response: { 204: noContent, ...errorResponses(400, 401, 403, 404, 422) },
+  app.delete(
+    '/api/opportunities/:id/competitors/:entryId',
+    {
+      schema: {
+        operationId: 'removeOpportunityCompetitor',
+        summary: 'Remove a competitor from an opportunity',
+        tags,
+        params: competitorEntryParams,
+        response: { 204: noContent, ...errorResponses(400, 401, 403, 404, 422) },
+      },
     },
-  }, async (request, reply) => {
-    const { id: opportunityId, entryId } = request.params;
-    await app.db.transaction().execute((db) => removeOpportunityCompetitor({ db, actor: actorOf(request), opportunityId, entryId }));
-    return reply.status(204).send(undefined);
-  });
+    async (request, reply) => {
+      const { id: opportunityId, entryId } = request.params;
+      await app.db.transaction().execute((db) => removeOpportunityCompetitor({ db, actor: actorOf(request), opportunityId, entryId }));
+      return reply.status(204).send(undefined);
+    },
+  );
   done();
 };

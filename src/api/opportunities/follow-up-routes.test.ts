@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const tasksOf = async (opportunityId: number) => (await seller.get(`/api/activities?opportunityId=${opportunityId}&sort=createdAt`)).body.items;
+const tasksOf = async (opportunityId: number) =>
+  (await seller.get(`/api/activities?opportunityId=${opportunityId}&sort=createdAt`)).body.items;
 
 describe('follow-up trigger (O-21, seed 000 "Opfølges")', () => {
   it('creating with a follow-up date creates one open task due that day, with the description, for the owner', async () => {
@@ -51,12 +52,18 @@ describe('follow-up trigger (O-21, seed 000 "Opfølges")', () => {
     const none = (await seller.post('/api/opportunities', { title: 'Uden dato', companyId })).body;
     expect(await tasksOf(none.id)).toHaveLength(0);
     const titled = (await seller.post('/api/opportunities', { title: 'Kun titel', companyId, followUpDate: '2026-06-01' })).body;
-    expect((await tasksOf(titled.id)).map((t: { subject: string; text: string }) => [t.subject, t.text])).toEqual([['Kun titel', 'Kun titel']]);
+    expect((await tasksOf(titled.id)).map((t: { subject: string; text: string }) => [t.subject, t.text])).toEqual([
+      ['Kun titel', 'Kun titel'],
+    ]);
   });
 
   it('saving with the same date creates nothing; a changed date creates a second task and both dates are kept', async () => {
     const created = (await seller.post('/api/opportunities', { title: 'Rammeaftale', companyId, followUpDate: '2026-05-04' })).body;
-    const same = await seller.patch(`/api/opportunities/${created.id}`, { followUpDate: '2026-05-04', amount: 5000, version: created.version });
+    const same = await seller.patch(`/api/opportunities/${created.id}`, {
+      followUpDate: '2026-05-04',
+      amount: 5000,
+      version: created.version,
+    });
     expect(same.status).toBe(200);
     const untouched = await seller.patch(`/api/opportunities/${created.id}`, { amount: 6000, version: same.body.version });
     expect(await tasksOf(created.id)).toHaveLength(1);
@@ -72,9 +79,11 @@ describe('follow-up trigger (O-21, seed 000 "Opfølges")', () => {
     expect(followUps.body.items[0]).toMatchObject({ setBy: seller.userId, activityId: tasks[1].id });
 
     const history = await seller.get(`/api/opportunities/${created.id}/history`);
-    expect(history.body.items.filter((l: { field: string }) => l.field === 'followUpDate').map((l: { oldValue: string; newValue: string }) => [l.oldValue, l.newValue])).toEqual([
-      ['2026-05-04', '2026-05-18'],
-    ]);
+    expect(
+      history.body.items
+        .filter((l: { field: string }) => l.field === 'followUpDate')
+        .map((l: { oldValue: string; newValue: string }) => [l.oldValue, l.newValue]),
+    ).toEqual([['2026-05-04', '2026-05-18']]);
   });
 
   it('clearing the date creates nothing, setting it again does', async () => {
@@ -88,7 +97,15 @@ describe('follow-up trigger (O-21, seed 000 "Opfølges")', () => {
   it('closing as lost marks its open follow-up task done (also in bulk); other tasks and finishFollowUps: false keep theirs open', async () => {
     const lossReasonId = (await seller.get('/api/setup/loss-reasons')).body.items[0].id as number;
     const lost = (await seller.post('/api/opportunities', { title: 'Tabt sag', companyId, followUpDate: '2026-08-03' })).body;
-    const other = (await seller.post('/api/activities', { type: 'task', subject: 'Send julekort', companyId, opportunityId: lost.id, dueDate: '2026-12-15' })).body;
+    const other = (
+      await seller.post('/api/activities', {
+        type: 'task',
+        subject: 'Send julekort',
+        companyId,
+        opportunityId: lost.id,
+        dueDate: '2026-12-15',
+      })
+    ).body;
     const closed = await seller.post(`/api/opportunities/${lost.id}/close`, { outcome: 'lost', lossReasonId, version: lost.version });
     expect(closed.status).toBe(200);
     const after = await tasksOf(lost.id);

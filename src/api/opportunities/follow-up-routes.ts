@@ -10,17 +10,21 @@ import { followUpSchema } from './schema.ts';
 
 /** O-21: the follow-up dates an opportunity has had, newest first. */
 export const followUpRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
-  app.get('/api/opportunities/:id/follow-ups', {
-    schema: {
-      operationId: 'listOpportunityFollowUps',
-      summary: 'The follow-up dates an opportunity has had, newest first',
-      tags: ['opportunities'],
-      params: idParams,
-      response: { 200: z.object({ items: z.array(followUpSchema) }), ...errorResponses(400, 401, 404) },
+  app.get(
+    '/api/opportunities/:id/follow-ups',
+    {
+      schema: {
+        operationId: 'listOpportunityFollowUps',
+        summary: 'The follow-up dates an opportunity has had, newest first',
+        tags: ['opportunities'],
+        params: idParams,
+        response: { 200: z.object({ items: z.array(followUpSchema) }), ...errorResponses(400, 401, 404) },
+      },
     },
-  }, async (request) => {
-    await recordAccess(app.db, actorOf(request), 'opportunity', request.params.id);
-    return { items: (await listFollowUps(app.db, request.params.id)).map(presentFollowUp) };
-  });
+    async (request) => {
+      await recordAccess(app.db, actorOf(request), 'opportunity', request.params.id);
+      return { items: (await listFollowUps(app.db, request.params.id)).map(presentFollowUp) };
+    },
+  );
   done();
 };

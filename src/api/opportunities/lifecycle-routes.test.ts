@@ -29,10 +29,16 @@ describe('steps (O-7)', () => {
     const o = await newOpportunity();
     const steps = await seller.get(`/api/opportunities/${o.id}/steps`);
     expect(steps.body.map((s: { name: string; state: string }) => [s.name, s.state])).toEqual([
-      ['Prospect', 'todo'], ['Qualified', 'todo'], ['Quote sent', 'todo'], ['Negotiation', 'todo'],
+      ['Prospect', 'todo'],
+      ['Qualified', 'todo'],
+      ['Quote sent', 'todo'],
+      ['Negotiation', 'todo'],
     ]);
     await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'done', version: o.version });
-    const cancelled = await seller.patch(`/api/opportunities/${o.id}/steps/${stages[1]?.id}`, { state: 'cancelled', version: Number(o.version) + 1 });
+    const cancelled = await seller.patch(`/api/opportunities/${o.id}/steps/${stages[1]?.id}`, {
+      state: 'cancelled',
+      version: Number(o.version) + 1,
+    });
     expect(cancelled.status).toBe(200);
     const now = (await seller.get(`/api/opportunities/${o.id}`)).body;
     expect(now).toMatchObject({ stageName: 'Quote sent', probability: 50, weightedAmount: 50000, version: 3 });
@@ -52,7 +58,9 @@ describe('steps (O-7)', () => {
     const refused = await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'todo', version: closed.version });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('OPPORTUNITY_CLOSED');
-    expect((await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'maybe', version: closed.version })).status).toBe(400);
+    expect(
+      (await seller.patch(`/api/opportunities/${o.id}/steps/${stages[0]?.id}`, { state: 'maybe', version: closed.version })).status,
+    ).toBe(400);
   });
 });
 
@@ -61,22 +69,49 @@ describe('closing and reopening (O-8 … O-11)', () => {
     const o = await newOpportunity();
     const won = await seller.post(`/api/opportunities/${o.id}/close`, { outcome: 'won' });
     expect(won.status).toBe(200);
-    expect(won.body).toMatchObject({ status: 'won', actualAmount: 100000, closeDate: today, probability: 100, weightedAmount: 100000, decisionColor: null, stageName: 'Negotiation' });
+    expect(won.body).toMatchObject({
+      status: 'won',
+      actualAmount: 100000,
+      closeDate: today,
+      probability: 100,
+      weightedAmount: 100000,
+      decisionColor: null,
+      stageName: 'Negotiation',
+    });
     const steps = (await seller.get(`/api/opportunities/${o.id}/steps`)).body;
     expect(steps.every((s: { state: string }) => s.state === 'done')).toBe(true);
   });
 
   it('closes as lost with reason and winner, is then read-only, and reopens keeping the close history', async () => {
     const o = await newOpportunity({ stageId: stages[2]?.id });
-    const rival = (await api.database.db.insertInto('competitors').values({ name: 'NordSoft' }).returning('id').executeTakeFirstOrThrow()).id;
-    await sql`INSERT INTO opportunity_competitors (opportunity_id, competitor_id, threat) VALUES (${o.id}, ${rival}, 4)`.execute(api.database.db);
-    const outsider = (await api.database.db.insertInto('competitors').values({ name: 'Baltic Systems' }).returning('id').executeTakeFirstOrThrow()).id;
+    const rival = (await api.database.db.insertInto('competitors').values({ name: 'NordSoft' }).returning('id').executeTakeFirstOrThrow())
+      .id;
+    await sql`INSERT INTO opportunity_competitors (opportunity_id, competitor_id, threat) VALUES (${o.id}, ${rival}, 4)`.execute(
+      api.database.db,
+    );
+    const outsider = (
+      await api.database.db.insertInto('competitors').values({ name: 'Baltic Systems' }).returning('id').executeTakeFirstOrThrow()
+    ).id;
     const notTheirs = await seller.post(`/api/opportunities/${o.id}/close`, { outcome: 'lost', winnerCompetitorId: outsider });
     expect(notTheirs.status).toBe(422);
     expect(notTheirs.body.error.code).toBe('NOT_A_COMPETITOR');
 
-    const lost = await seller.post(`/api/opportunities/${o.id}/close`, { outcome: 'lost', lossReasonId: lossReasons[0]?.id, winnerCompetitorId: rival, closeDate: addDays(today, -2), note: 'Pris' });
-    expect(lost.body).toMatchObject({ status: 'lost', probability: 0, weightedAmount: 0, lossReasonId: lossReasons[0]?.id, winnerCompetitorId: rival, closeDate: addDays(today, -2), stageName: 'Quote sent' });
+    const lost = await seller.post(`/api/opportunities/${o.id}/close`, {
+      outcome: 'lost',
+      lossReasonId: lossReasons[0]?.id,
+      winnerCompetitorId: rival,
+      closeDate: addDays(today, -2),
+      note: 'Pris',
+    });
+    expect(lost.body).toMatchObject({
+      status: 'lost',
+      probability: 0,
+      weightedAmount: 0,
+      lossReasonId: lossReasons[0]?.id,
+      winnerCompetitorId: rival,
+      closeDate: addDays(today, -2),
+      stageName: 'Quote sent',
+    });
 
     const edit = await seller.patch(`/api/opportunities/${o.id}`, { title: 'Changed', version: lost.body.version });
     expect(edit.status).toBe(422);
@@ -85,10 +120,23 @@ describe('closing and reopening (O-8 … O-11)', () => {
     expect(again.status).toBe(422);
 
     const reopened = await seller.post(`/api/opportunities/${o.id}/reopen`, {});
-    expect(reopened.body).toMatchObject({ status: 'open', probability: 50, closeDate: null, lossReasonId: null, winnerCompetitorId: null, actualAmount: null });
+    expect(reopened.body).toMatchObject({
+      status: 'open',
+      probability: 50,
+      closeDate: null,
+      lossReasonId: null,
+      winnerCompetitorId: null,
+      actualAmount: null,
+    });
     const closings = await seller.get(`/api/opportunities/${o.id}/closings`);
     expect(closings.body.items).toHaveLength(1);
-    expect(closings.body.items[0]).toMatchObject({ outcome: 'lost', lossReasonId: lossReasons[0]?.id, winnerCompetitorId: rival, note: 'Pris', reopenedBy: seller.userId });
+    expect(closings.body.items[0]).toMatchObject({
+      outcome: 'lost',
+      lossReasonId: lossReasons[0]?.id,
+      winnerCompetitorId: rival,
+      note: 'Pris',
+      reopenedBy: seller.userId,
+    });
     expect((await seller.post(`/api/opportunities/${o.id}/reopen`, {})).body.error.code).toBe('OPPORTUNITY_OPEN');
   });
 
@@ -125,11 +173,17 @@ describe('bulk, copy, delete and restore (O-12 … O-14)', () => {
     await seller.post(`/api/opportunities/${closed.id}/close`, { outcome: 'won' });
     const other = await api.as('seller');
     const notMine = (await other.post('/api/opportunities', { title: 'Theirs', companyId })).body;
-    const answer = await seller.post('/api/opportunities/bulk', { ids: [a.id, b.id, closed.id, notMine.id, 999999], action: 'lost', lossReasonId: lossReasons[1]?.id });
+    const answer = await seller.post('/api/opportunities/bulk', {
+      ids: [a.id, b.id, closed.id, notMine.id, 999999],
+      action: 'lost',
+      lossReasonId: lossReasons[1]?.id,
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.succeeded).toBe(2);
     expect(answer.body.failed).toBe(3);
-    const byId = Object.fromEntries(answer.body.results.map((r: { id: number; ok: boolean; error?: { code: string } }) => [r.id, r.ok ? 'ok' : r.error?.code]));
+    const byId = Object.fromEntries(
+      answer.body.results.map((r: { id: number; ok: boolean; error?: { code: string } }) => [r.id, r.ok ? 'ok' : r.error?.code]),
+    );
     expect(byId).toEqual({ [a.id]: 'ok', [b.id]: 'ok', [closed.id]: 'OPPORTUNITY_CLOSED', [notMine.id]: 'FORBIDDEN', 999999: 'NOT_FOUND' });
     expect((await seller.get(`/api/opportunities/${a.id}`)).body).toMatchObject({ status: 'lost', lossReasonId: lossReasons[1]?.id });
     const reopen = await seller.post('/api/opportunities/bulk', { ids: [a.id, b.id], action: 'open' });
@@ -145,7 +199,16 @@ describe('bulk, copy, delete and restore (O-12 … O-14)', () => {
     await seller.post(`/api/opportunities/${o.id}/close`, { outcome: 'lost' });
     const copy = await seller.post(`/api/opportunities/${o.id}/copy`);
     expect(copy.status).toBe(201);
-    expect(copy.body).toMatchObject({ status: 'open', title: 'Deal', description: 'Original', stageName: 'Quote sent', probability: 50, amount: 100000, sellerIds: [seller.userId], closeDate: null });
+    expect(copy.body).toMatchObject({
+      status: 'open',
+      title: 'Deal',
+      description: 'Original',
+      stageName: 'Quote sent',
+      probability: 50,
+      amount: 100000,
+      sellerIds: [seller.userId],
+      closeDate: null,
+    });
     expect(copy.body.number).toBeGreaterThan(o.number);
     const steps = (await seller.get(`/api/opportunities/${copy.body.id}/steps`)).body;
     expect(steps.map((s: { state: string }) => s.state)).toEqual(['done', 'done', 'todo', 'todo']);
@@ -201,7 +264,11 @@ describe('history of the lifecycle (O-24)', () => {
     await seller.post(`/api/opportunities/${o.id}/reopen`);
     await seller.delete(`/api/opportunities/${o.id}`);
     await admin.post(`/api/opportunities/${o.id}/restore`);
-    const history = (await admin.get(`/api/opportunities/${o.id}/history?limit=100`)).body.items as { field: string; oldValue: string | null; newValue: string | null }[];
+    const history = (await admin.get(`/api/opportunities/${o.id}/history?limit=100`)).body.items as {
+      field: string;
+      oldValue: string | null;
+      newValue: string | null;
+    }[];
     const line = (field: string) => history.find((h) => h.field === field);
     expect(line('step:Prospect')).toMatchObject({ oldValue: 'todo', newValue: 'done' });
     expect(line('sellers')?.newValue).toMatch(/ 50\.00 %, II 50\.00 %$/);

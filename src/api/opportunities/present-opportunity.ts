@@ -11,7 +11,14 @@ import { currentSettings, type Settings } from '../../db/settings.ts';
 import { decisionColor, isStagnant, marginPercent, todayIn } from '../../domain/opportunities/rules.ts';
 import { iso } from '../common.ts';
 import { withConflictShape } from '../present.ts';
-import type { boardSchema, closingSchema, competitorEntrySchema, deletedOpportunitySchema, followUpSchema, opportunitySchema } from './schema.ts';
+import type {
+  boardSchema,
+  closingSchema,
+  competitorEntrySchema,
+  deletedOpportunitySchema,
+  followUpSchema,
+  opportunitySchema,
+} from './schema.ts';
 
 /** What presenting an opportunity needs besides its row: today in the instance's time zone and the stagnation limit. */
 export type PresentContext = { today: string; now: Date; stagnationDays: number };
@@ -108,7 +115,10 @@ export function presentClosing(k: ClosingRow): z.infer<typeof closingSchema> {
 }
 
 /** One competitor on an opportunity (O-15); the opportunity is the one in the address. */
-export function presentCompetitorEntry({ opportunityId: _opportunityId, ...entry }: OpportunityCompetitorRow): z.infer<typeof competitorEntrySchema> {
+export function presentCompetitorEntry({
+  opportunityId: _opportunityId,
+  ...entry
+}: OpportunityCompetitorRow): z.infer<typeof competitorEntrySchema> {
   return entry;
 }
 

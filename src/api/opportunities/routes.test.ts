@@ -83,8 +83,17 @@ describe('creating opportunities (O-1 … O-6)', () => {
     const quote = standard.stages[2];
     const atStage = await seller.post('/api/opportunities', { title: 'At quote', companyId, stageId: quote?.id, amount: 1920000 });
     expect(atStage.body).toMatchObject({ stageName: 'Quote sent', probability: 50, weightedAmount: 960000 });
-    const steps = await api.database.db.selectFrom('opportunitySteps').select(['stageId', 'state']).where('opportunityId', '=', atStage.body.id).execute();
-    expect(steps.filter((s) => s.state === 'done').map((s) => s.stageId).sort()).toEqual([standard.stages[0]?.id, standard.stages[1]?.id].sort());
+    const steps = await api.database.db
+      .selectFrom('opportunitySteps')
+      .select(['stageId', 'state'])
+      .where('opportunityId', '=', atStage.body.id)
+      .execute();
+    expect(
+      steps
+        .filter((s) => s.state === 'done')
+        .map((s) => s.stageId)
+        .sort(),
+    ).toEqual([standard.stages[0]?.id, standard.stages[1]?.id].sort());
     const manual = await seller.post('/api/opportunities', { title: 'Manual', companyId, probability: 35, amount: 1000 });
     expect(manual.body).toMatchObject({ probabilityMode: 'manual', probability: 35, weightedAmount: 350 });
   });
@@ -112,7 +121,15 @@ describe('creating opportunities (O-1 … O-6)', () => {
   });
 
   it('refuses a stage of another process and a contact of another company (422)', async () => {
-    const other = (await admin.post('/api/sales-processes', { name: 'Service', stages: [{ name: 'Lead', probability: 5 }, { name: 'Offer', probability: 60 }] })).body;
+    const other = (
+      await admin.post('/api/sales-processes', {
+        name: 'Service',
+        stages: [
+          { name: 'Lead', probability: 5 },
+          { name: 'Offer', probability: 60 },
+        ],
+      })
+    ).body;
     expect(other.stages.map((s: { position: number }) => s.position)).toEqual([1, 2]);
     const wrongStage = await seller.post('/api/opportunities', { title: 'X', companyId, stageId: other.stages[1].id });
     expect(wrongStage.status).toBe(422);
@@ -171,7 +188,11 @@ describe('changing opportunities (O-5, O-6, O-11, O-17, O-25)', () => {
     const other = await api.as('seller');
     const handed = await seller.patch(`/api/opportunities/${o.id}`, { ownerId: other.userId, version: o.version });
     expect(handed.body).toMatchObject({ ownerId: other.userId, sellerIds: [other.userId] });
-    const shares = await api.database.db.selectFrom('opportunitySellers').select(['userId', 'share']).where('opportunityId', '=', o.id).execute();
+    const shares = await api.database.db
+      .selectFrom('opportunitySellers')
+      .select(['userId', 'share'])
+      .where('opportunityId', '=', o.id)
+      .execute();
     expect(shares).toEqual([{ userId: other.userId, share: 100 }]);
   });
 
@@ -180,7 +201,10 @@ describe('changing opportunities (O-5, O-6, O-11, O-17, O-25)', () => {
     const theirs = (await other.post('/api/opportunities', { title: 'Not yours', companyId })).body;
     const denied = await seller.patch(`/api/opportunities/${theirs.id}`, { title: 'Mine now', version: theirs.version });
     expect(denied.status).toBe(403);
-    await api.database.db.insertInto('opportunitySellers').values({ opportunityId: theirs.id, userId: seller.userId, share: 0, position: 2 }).execute();
+    await api.database.db
+      .insertInto('opportunitySellers')
+      .values({ opportunityId: theirs.id, userId: seller.userId, share: 0, position: 2 })
+      .execute();
     expect((await seller.patch(`/api/opportunities/${theirs.id}`, { title: 'Shared', version: theirs.version })).status).toBe(200);
   });
 
@@ -211,8 +235,16 @@ describe('opportunity lists (L-1, L-2, O-22, O-23)', () => {
 
   it('colours decision dates: overdue red, today green, within 7 days blue (O-23)', async () => {
     const page = await manager.get(`/api/opportunities?companyId=${listCompany}&sort=title`);
-    const colours = Object.fromEntries(page.body.items.map((o: { title: string; decisionColor: string | null }) => [o.title, o.decisionColor]));
-    expect(colours).toEqual({ 'Alfa lager': 'red', 'Beta ERP': 'green', 'Gamma service': 'blue', 'Delta licens': null, 'Epsilon Øl': null });
+    const colours = Object.fromEntries(
+      page.body.items.map((o: { title: string; decisionColor: string | null }) => [o.title, o.decisionColor]),
+    );
+    expect(colours).toEqual({
+      'Alfa lager': 'red',
+      'Beta ERP': 'green',
+      'Gamma service': 'blue',
+      'Delta licens': null,
+      'Epsilon Øl': null,
+    });
   });
 
   it('filters by amount comparisons, text and Nordic letters', async () => {
@@ -222,8 +254,12 @@ describe('opportunity lists (L-1, L-2, O-22, O-23)', () => {
     expect(titles(notFifty.body.items)).toEqual(['Beta ERP', 'Delta licens', 'Epsilon Øl', 'Gamma service']);
     const dated = await manager.get(`/api/opportunities?companyId=${listCompany}&decisionDate.lte=${today}&sort=decisionDate`);
     expect(titles(dated.body.items)).toEqual(['Alfa lager', 'Beta ERP']);
-    expect(titles((await manager.get(`/api/opportunities?companyId=${listCompany}&q=${encodeURIComponent('øL')}`)).body.items)).toEqual(['Epsilon Øl']);
-    expect(titles((await manager.get(`/api/opportunities?companyId=${listCompany}&q=${encodeURIComponent('%lager')}`)).body.items)).toEqual(['Alfa lager']);
+    expect(titles((await manager.get(`/api/opportunities?companyId=${listCompany}&q=${encodeURIComponent('øL')}`)).body.items)).toEqual([
+      'Epsilon Øl',
+    ]);
+    expect(titles((await manager.get(`/api/opportunities?companyId=${listCompany}&q=${encodeURIComponent('%lager')}`)).body.items)).toEqual(
+      ['Alfa lager'],
+    );
     expect((await manager.get(`/api/opportunities?companyId=${listCompany}&q=${encodeURIComponent('lager%')}`)).body.items).toEqual([]);
   });
 
@@ -280,7 +316,9 @@ describe('opportunity lists (L-1, L-2, O-22, O-23)', () => {
 describe('partial updates', () => {
   it('leaves fields the PATCH does not mention as they are, and clears those sent empty', async () => {
     const company = (await seller.post('/api/companies', { name: 'Delvis A/S', notes: 'Keep me', city: 'Vejle' })).body;
-    const o = (await seller.post('/api/opportunities', { title: 'Keep', companyId: company.id, description: 'Important note', externalRef: 'EXT-1' })).body;
+    const o = (
+      await seller.post('/api/opportunities', { title: 'Keep', companyId: company.id, description: 'Important note', externalRef: 'EXT-1' })
+    ).body;
     const renamed = await seller.patch(`/api/opportunities/${o.id}`, { title: 'Renamed', version: o.version });
     expect(renamed.body).toMatchObject({ title: 'Renamed', description: 'Important note', externalRef: 'EXT-1' });
     const cleared = await seller.patch(`/api/opportunities/${o.id}`, { description: '', version: renamed.body.version });

@@ -2,7 +2,12 @@
 // the opportunity's own bodies are the domain's (domain/opportunities/schema.ts), which the import uses too.
 import { z } from 'zod';
 import {
-  closeOpportunityBody, createOpportunityBody, opportunityPriority as priority, opportunityStatus as status, stepState, updateOpportunityBody,
+  closeOpportunityBody,
+  createOpportunityBody,
+  opportunityPriority as priority,
+  opportunityStatus as status,
+  stepState,
+  updateOpportunityBody,
 } from '../../domain/opportunities/schema.ts';
 import { booleanQuery, csv, date, id, idList, listQueryBase, optionalText, page, timestamp, version } from '../common.ts';
 import { threat } from '../competitors/schema.ts';
@@ -33,7 +38,10 @@ export const opportunityQuery = z.strictObject({
   q: z.string().max(200).optional(),
   title: z.string().max(200).optional(),
   note: z.string().max(200).optional(),
-  letter: z.string().regex(/^\p{L}$/u, 'must be one letter').optional(),
+  letter: z
+    .string()
+    .regex(/^\p{L}$/u, 'must be one letter')
+    .optional(),
   status: csv(status).optional(),
   priority: csv(priority).optional(),
   rating: csv(z.coerce.number().int().min(1).max(5)).optional(),
@@ -66,133 +74,157 @@ export const newOpportunityBody = createOpportunityBody.meta({ id: 'NewOpportuni
 export const opportunityChangesBody = updateOpportunityBody.meta({ id: 'OpportunityChanges' });
 export const closeBody = closeOpportunityBody.meta({ id: 'OpportunityClose' });
 
-export const summarySchema = z.object({
-  counts: z.object({ won: z.number(), open: z.number(), lost: z.number(), expired: z.number() }),
-  // one line per currency, the base currency first: amounts in different currencies are never added together
-  byCurrency: z.array(z.object({ currency: z.string(), estimatedRevenue: z.number(), pipeline: z.number(), largest: z.number().nullable() })),
-  // the sums of the selection's one currency; null when it has several (read byCurrency)
-  estimatedRevenue: z.number().nullable(),
-  pipeline: z.number().nullable(),
-  largest: z.number().nullable(),
-}).meta({ id: 'OpportunitySummary' });
+export const summarySchema = z
+  .object({
+    counts: z.object({ won: z.number(), open: z.number(), lost: z.number(), expired: z.number() }),
+    // one line per currency, the base currency first: amounts in different currencies are never added together
+    byCurrency: z.array(
+      z.object({ currency: z.string(), estimatedRevenue: z.number(), pipeline: z.number(), largest: z.number().nullable() }),
+    ),
+    // the sums of the selection's one currency; null when it has several (read byCurrency)
+    estimatedRevenue: z.number().nullable(),
+    pipeline: z.number().nullable(),
+    largest: z.number().nullable(),
+  })
+  .meta({ id: 'OpportunitySummary' });
 
-export const opportunitySchema = z.object({
-  id: z.number(),
-  number: z.number(),
-  title: z.string(),
-  description: z.string().nullable(),
-  companyId: z.number(),
-  companyName: z.string(),
-  contactId: z.number().nullable(),
-  ownerId: z.number(),
-  ownerInitials: z.string(),
-  sellerIds: z.array(z.number()),
-  processId: z.number(),
-  stageId: z.number().nullable(),
-  stageName: z.string().nullable(),
-  status,
-  probability: z.number(),
-  probabilityMode: z.enum(['stage', 'manual']),
-  amount: z.number().nullable(),
-  currency: z.string(),
-  weightedAmount: z.number(),
-  actualAmount: z.number().nullable(),
-  margin: z.number().nullable(),
-  marginPct: z.number().nullable(),
-  annualMargin: z.number().nullable(),
-  decisionDate: z.string().nullable(),
-  deliveryDate: z.string().nullable(),
-  closeDate: z.string().nullable(),
-  followUpDate: z.string().nullable(),
-  priority,
-  rating: z.number().nullable(),
-  typeId: z.number().nullable(),
-  sourceId: z.number().nullable(),
-  campaignId: z.number().nullable(),
-  regionId: z.number().nullable(),
-  departmentId: z.number().nullable(),
-  lossReasonId: z.number().nullable(),
-  winReasonId: z.number().nullable(),
-  winnerCompetitorId: z.number().nullable(),
-  externalRef: z.string().nullable(),
-  quoteNumber: z.string().nullable(),
-  stagnant: z.boolean(),
-  decisionColor: z.enum(['red', 'green', 'blue']).nullable(),
-  version: z.number(),
-  createdAt: z.string(),
-  createdBy: z.number().nullable(),
-  updatedAt: z.string(),
-  updatedBy: z.number().nullable(),
-  updatedByInitials: z.string().nullable(),
-}).meta({ id: 'Opportunity' });
+export const opportunitySchema = z
+  .object({
+    id: z.number(),
+    number: z.number(),
+    title: z.string(),
+    description: z.string().nullable(),
+    companyId: z.number(),
+    companyName: z.string(),
+    contactId: z.number().nullable(),
+    ownerId: z.number(),
+    ownerInitials: z.string(),
+    sellerIds: z.array(z.number()),
+    processId: z.number(),
+    stageId: z.number().nullable(),
+    stageName: z.string().nullable(),
+    status,
+    probability: z.number(),
+    probabilityMode: z.enum(['stage', 'manual']),
+    amount: z.number().nullable(),
+    currency: z.string(),
+    weightedAmount: z.number(),
+    actualAmount: z.number().nullable(),
+    margin: z.number().nullable(),
+    marginPct: z.number().nullable(),
+    annualMargin: z.number().nullable(),
+    decisionDate: z.string().nullable(),
+    deliveryDate: z.string().nullable(),
+    closeDate: z.string().nullable(),
+    followUpDate: z.string().nullable(),
+    priority,
+    rating: z.number().nullable(),
+    typeId: z.number().nullable(),
+    sourceId: z.number().nullable(),
+    campaignId: z.number().nullable(),
+    regionId: z.number().nullable(),
+    departmentId: z.number().nullable(),
+    lossReasonId: z.number().nullable(),
+    winReasonId: z.number().nullable(),
+    winnerCompetitorId: z.number().nullable(),
+    externalRef: z.string().nullable(),
+    quoteNumber: z.string().nullable(),
+    stagnant: z.boolean(),
+    decisionColor: z.enum(['red', 'green', 'blue']).nullable(),
+    version: z.number(),
+    createdAt: z.string(),
+    createdBy: z.number().nullable(),
+    updatedAt: z.string(),
+    updatedBy: z.number().nullable(),
+    updatedByInitials: z.string().nullable(),
+  })
+  .meta({ id: 'Opportunity' });
 
 export const opportunityPage = page(opportunitySchema).extend({ summary: summarySchema.optional() }).meta({ id: 'OpportunityPage' });
 
 /** O-7: one step of an opportunity's sales process. */
-export const stepSchema = z.object({ stageId: z.number(), name: z.string(), probability: z.number(), position: z.number(), state: stepState }).meta({ id: 'OpportunityStep' });
+export const stepSchema = z
+  .object({ stageId: z.number(), name: z.string(), probability: z.number(), position: z.number(), state: stepState })
+  .meta({ id: 'OpportunityStep' });
 export const stepParams = z.object({ id, stageId: id });
 
 /** O-9 … O-11: one close of an opportunity, kept when it is reopened. */
-export const closingSchema = z.object({
-  id: z.number(),
-  outcome: z.enum(['won', 'lost', 'expired']),
-  closeDate: z.string(),
-  actualAmount: z.number().nullable(),
-  deliveryDate: z.string().nullable(),
-  winReasonId: z.number().nullable(),
-  lossReasonId: z.number().nullable(),
-  winnerCompetitorId: z.number().nullable(),
-  note: z.string().nullable(),
-  closedAt: z.string(),
-  closedBy: z.number().nullable(),
-  closedByInitials: z.string().nullable(),
-  reopenedAt: z.string().nullable(),
-  reopenedBy: z.number().nullable(),
-  reopenedByInitials: z.string().nullable(),
-}).meta({ id: 'OpportunityClosing' });
+export const closingSchema = z
+  .object({
+    id: z.number(),
+    outcome: z.enum(['won', 'lost', 'expired']),
+    closeDate: z.string(),
+    actualAmount: z.number().nullable(),
+    deliveryDate: z.string().nullable(),
+    winReasonId: z.number().nullable(),
+    lossReasonId: z.number().nullable(),
+    winnerCompetitorId: z.number().nullable(),
+    note: z.string().nullable(),
+    closedAt: z.string(),
+    closedBy: z.number().nullable(),
+    closedByInitials: z.string().nullable(),
+    reopenedAt: z.string().nullable(),
+    reopenedBy: z.number().nullable(),
+    reopenedByInitials: z.string().nullable(),
+  })
+  .meta({ id: 'OpportunityClosing' });
 
 /** O-12: what became of each item of a bulk action. */
-export const bulkResultSchema = z.object({
-  succeeded: z.number(),
-  failed: z.number(),
-  results: z.array(z.object({ id: z.number(), ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional() })),
-}).meta({ id: 'BulkResult' });
+export const bulkResultSchema = z
+  .object({
+    succeeded: z.number(),
+    failed: z.number(),
+    results: z.array(z.object({ id: z.number(), ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional() })),
+  })
+  .meta({ id: 'BulkResult' });
 
 /** O-14: the deleted opportunities an admin can still restore. */
 export const deletedQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
-export const deletedOpportunitySchema = z.object({
-  id: z.number(),
-  number: z.number(),
-  title: z.string(),
-  companyName: z.string(),
-  amount: z.number().nullable(),
-  currency: z.string(),
-  status: z.string(),
-  deletedAt: z.string(),
-  deletedByInitials: z.string().nullable(),
-}).meta({ id: 'DeletedOpportunity' });
+export const deletedOpportunitySchema = z
+  .object({
+    id: z.number(),
+    number: z.number(),
+    title: z.string(),
+    companyName: z.string(),
+    amount: z.number().nullable(),
+    currency: z.string(),
+    status: z.string(),
+    deletedAt: z.string(),
+    deletedByInitials: z.string().nullable(),
+  })
+  .meta({ id: 'DeletedOpportunity' });
 export const deletedListSchema = z.object({ items: z.array(deletedOpportunitySchema), restoreDays: z.number() });
 
 /** U-1: the columns of the board with their totals, one line per currency (amounts in different currencies are never added). */
-export const boardQuery = z.strictObject({ processId: z.coerce.number().int().positive().optional(), ownerId: idList.optional(), sellerId: idList.optional() });
+export const boardQuery = z.strictObject({
+  processId: z.coerce.number().int().positive().optional(),
+  ownerId: idList.optional(),
+  sellerId: idList.optional(),
+});
 const currencyTotal = z.object({ currency: z.string(), total: z.number(), weighted: z.number() });
-export const boardSchema = z.object({
-  processId: z.number(),
-  processName: z.string(),
-  columns: z.array(z.object({ stageId: z.number(), name: z.string(), probability: z.number(), count: z.number(), totals: z.array(currencyTotal) })),
-}).meta({ id: 'Board' });
+export const boardSchema = z
+  .object({
+    processId: z.number(),
+    processName: z.string(),
+    columns: z.array(
+      z.object({ stageId: z.number(), name: z.string(), probability: z.number(), count: z.number(), totals: z.array(currencyTotal) }),
+    ),
+  })
+  .meta({ id: 'Board' });
 
 /** O-15: one competitor on an opportunity; `id` is the entry, `competitorId` the global competitor (null for a one-off name). */
-export const competitorEntrySchema = z.object({
-  id: z.number(),
-  competitorId: z.number().nullable(),
-  name: z.string(),
-  website: z.string().nullable(),
-  rating: z.number().nullable(),
-  threat: z.number(),
-  note: z.string().nullable(),
-  version: z.number().describe('the entry’s own version (O-25); a change also moves the opportunity’s version on'),
-}).meta({ id: 'OpportunityCompetitor' });
+export const competitorEntrySchema = z
+  .object({
+    id: z.number(),
+    competitorId: z.number().nullable(),
+    name: z.string(),
+    website: z.string().nullable(),
+    rating: z.number().nullable(),
+    threat: z.number(),
+    note: z.string().nullable(),
+    version: z.number().describe('the entry’s own version (O-25); a change also moves the opportunity’s version on'),
+  })
+  .meta({ id: 'OpportunityCompetitor' });
 export const competitorEntryParams = z.object({ id, entryId: id });
 export const addCompetitorBody = z
   .strictObject({
@@ -214,12 +246,14 @@ export const changeCompetitorBody = z
   .refine((body) => body.threat !== undefined || body.note !== undefined, { error: 'give threat or note', path: ['threat'] });
 
 /** O-16 … O-20: the sellers in added order, their sum, and a warning when it is not 100 %. */
-export const sellerListSchema = z.object({
-  sellers: z.array(z.object({ userId: z.number(), name: z.string(), initials: z.string(), share: z.number() })),
-  sum: z.number(),
-  warning: z.string().nullable(),
-  version: z.number().describe('the opportunity’s version, which guards its seller list (O-25)'),
-}).meta({ id: 'SellerList' });
+export const sellerListSchema = z
+  .object({
+    sellers: z.array(z.object({ userId: z.number(), name: z.string(), initials: z.string(), share: z.number() })),
+    sum: z.number(),
+    warning: z.string().nullable(),
+    version: z.number().describe('the opportunity’s version, which guards its seller list (O-25)'),
+  })
+  .meta({ id: 'SellerList' });
 export const sellerParams = z.object({ id, userId: id });
 /** A share in percent: 0–100 with at most two decimals. */
 const share = z
@@ -231,11 +265,13 @@ export const addSellerBody = z.strictObject({ userId: id, share: share.optional(
 export const changeShareBody = z.strictObject({ share, version: version.describe('the opportunity’s version the change is based on') });
 
 /** O-21: one follow-up date an opportunity has had. */
-export const followUpSchema = z.object({
-  id: z.number(),
-  followUpDate: z.string(),
-  setAt: z.string(),
-  setBy: z.number().nullable(),
-  setByInitials: z.string().nullable(),
-  activityId: z.number().nullable().describe('The task the date created'),
-}).meta({ id: 'FollowUp' });
+export const followUpSchema = z
+  .object({
+    id: z.number(),
+    followUpDate: z.string(),
+    setAt: z.string(),
+    setBy: z.number().nullable(),
+    setByInitials: z.string().nullable(),
+    activityId: z.number().nullable().describe('The task the date created'),
+  })
+  .meta({ id: 'FollowUp' });

@@ -7,7 +7,15 @@ let seller: Client;
 let other: Client;
 const ids: Record<string, number> = {};
 
-type Deal = { title: string; company: string; amount: number | null; probability?: number; description?: string; status?: 'won' | 'lost' | 'expired'; actual?: number | null };
+type Deal = {
+  title: string;
+  company: string;
+  amount: number | null;
+  probability?: number;
+  description?: string;
+  status?: 'won' | 'lost' | 'expired';
+  actual?: number | null;
+};
 
 const deals: Deal[] = [
   { title: 'Vindmøller Øst', company: 'Ørsted Service A/S', amount: 100000, probability: 50, description: 'Fire ÅRLIGE eftersyn' },
@@ -44,7 +52,11 @@ beforeAll(async () => {
     }
   }
   // one deal of another seller, to see sellerId and ownerId filters work
-  const theirs = await other.post('/api/opportunities', { title: 'Andres aftale', companyId: companies.get('Oslo Skilt AS'), amount: 5000 });
+  const theirs = await other.post('/api/opportunities', {
+    title: 'Andres aftale',
+    companyId: companies.get('Oslo Skilt AS'),
+    amount: 5000,
+  });
   ids['Andres aftale'] = theirs.body.id;
 });
 afterAll(() => api.close());
@@ -159,17 +171,36 @@ describe('the selection summary (L-5)', () => {
       largest: 60000,
     });
     const none = await seller.get('/api/opportunities/summary?amount.gte=1000000');
-    expect(none.body).toEqual({ counts: { won: 0, open: 0, lost: 0, expired: 0 }, byCurrency: [], estimatedRevenue: 0, pipeline: 0, largest: null });
+    expect(none.body).toEqual({
+      counts: { won: 0, open: 0, lost: 0, expired: 0 },
+      byCurrency: [],
+      estimatedRevenue: 0,
+      pipeline: 0,
+      largest: null,
+    });
     expect((await seller.get('/api/opportunities/summary?cursor=x')).status).toBe(400);
   });
 
   it('keeps the owner/status totals right through creates, edits, status changes and deletes', async () => {
     const general = async (query: string) => (await seller.get(`/api/opportunities/summary?number.gte=0${query}`)).body;
     const fast = async (query: string) => (await seller.get(`/api/opportunities/summary?${query.slice(1)}`)).body;
-    const extra = await seller.post('/api/opportunities', { title: 'Ekstra', companyId: (await seller.get('/api/companies?limit=1')).body.items[0].id, amount: 777.77, probability: 30 });
+    const extra = await seller.post('/api/opportunities', {
+      title: 'Ekstra',
+      companyId: (await seller.get('/api/companies?limit=1')).body.items[0].id,
+      amount: 777.77,
+      probability: 30,
+    });
     await seller.patch(`/api/opportunities/${extra.body.id}`, { amount: 1000, version: extra.body.version });
-    await api.database.db.updateTable('opportunities').set({ status: 'won', actualAmount: 900, probability: 100 }).where('id', '=', ids['Kaffe til kontoret'] as number).execute();
-    await api.database.db.updateTable('opportunities').set({ ownerId: other.userId }).where('id', '=', ids.Serviceaftale as number).execute();
+    await api.database.db
+      .updateTable('opportunities')
+      .set({ status: 'won', actualAmount: 900, probability: 100 })
+      .where('id', '=', ids['Kaffe til kontoret'] as number)
+      .execute();
+    await api.database.db
+      .updateTable('opportunities')
+      .set({ ownerId: other.userId })
+      .where('id', '=', ids.Serviceaftale as number)
+      .execute();
     expect((await seller.delete(`/api/opportunities/${ids.Skiltning}`)).status).toBe(204);
     for (const query of ['', '&status=open', '&status=won,lost', `&ownerId=${seller.userId}`, `&ownerId=${other.userId}&status=open`]) {
       expect(await fast(query), query).toEqual(await general(query));

@@ -38,36 +38,67 @@ describe('the seed 003 rules end to end', () => {
     // the owner is the only seller, with 100 % (O-17)
     const first = await owner.get(url);
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ sellers: [{ userId: owner.userId, name: 'Olga Owner', initials: 'OO', share: 100 }], sum: 100, warning: null, version: o.version });
+    expect(first.body).toEqual({
+      sellers: [{ userId: owner.userId, name: 'Olga Owner', initials: 'OO', share: 100 }],
+      sum: 100,
+      warning: null,
+      version: o.version,
+    });
 
     // added without a share: 100 split evenly, the remainder cent to the earliest-added (O-18)
-    expect(shares((await owner.post(url, { userId: anna.userId })).body)).toEqual([[owner.userId, 50], [anna.userId, 50]]);
+    expect(shares((await owner.post(url, { userId: anna.userId })).body)).toEqual([
+      [owner.userId, 50],
+      [anna.userId, 50],
+    ]);
     const three = await owner.post(url, { userId: bo.userId });
     expect(three.status).toBe(201);
     expect(three.body).toMatchObject({ sum: 100, warning: null });
-    expect(shares(three.body)).toEqual([[owner.userId, 33.34], [anna.userId, 33.33], [bo.userId, 33.33]]);
+    expect(shares(three.body)).toEqual([
+      [owner.userId, 33.34],
+      [anna.userId, 33.33],
+      [bo.userId, 33.33],
+    ]);
     expect(three.body.sellers[2]).toEqual({ userId: bo.userId, name: 'Bo Berg', initials: 'BB', share: 33.33 });
 
     // added with 25: the others share the remaining 75 evenly (O-18)
     const four = await owner.post(url, { userId: cecilie.userId, share: 25 });
-    expect(shares(four.body)).toEqual([[owner.userId, 25], [anna.userId, 25], [bo.userId, 25], [cecilie.userId, 25]]);
+    expect(shares(four.body)).toEqual([
+      [owner.userId, 25],
+      [anna.userId, 25],
+      [bo.userId, 25],
+      [cecilie.userId, 25],
+    ]);
 
     // changing one share changes no other; the answer says what the sum is (O-20)
     const changed = await owner.patch(`${url}/${anna.userId}`, { share: 10.5, version: four.body.version });
     expect(changed.status).toBe(200);
-    expect(shares(changed.body)).toEqual([[owner.userId, 25], [anna.userId, 10.5], [bo.userId, 25], [cecilie.userId, 25]]);
+    expect(shares(changed.body)).toEqual([
+      [owner.userId, 25],
+      [anna.userId, 10.5],
+      [bo.userId, 25],
+      [cecilie.userId, 25],
+    ]);
     expect(changed.body).toMatchObject({ sum: 85.5, warning: 'The shares sum to 85.50 %, not 100 %.' });
 
     // removing while more than one remain changes no share, and warns (O-19)
     const removed = await owner.delete(`${url}/${bo.userId}`);
     expect(removed.status).toBe(200);
-    expect(shares(removed.body)).toEqual([[owner.userId, 25], [anna.userId, 10.5], [cecilie.userId, 25]]);
+    expect(shares(removed.body)).toEqual([
+      [owner.userId, 25],
+      [anna.userId, 10.5],
+      [cecilie.userId, 25],
+    ]);
     expect(removed.body).toMatchObject({ sum: 60.5, warning: 'The shares sum to 60.50 %, not 100 %.' });
     expect((await owner.delete(`${url}/${cecilie.userId}`)).body).toMatchObject({ sum: 35.5 });
 
     // removing until one remains gives that one 100 % (O-19)
     const last = await owner.delete(`${url}/${owner.userId}`);
-    expect(last.body).toEqual({ sellers: [{ userId: anna.userId, name: 'Anna Andersen', initials: 'AA', share: 100 }], sum: 100, warning: null, version: expect.any(Number) });
+    expect(last.body).toEqual({
+      sellers: [{ userId: anna.userId, name: 'Anna Andersen', initials: 'AA', share: 100 }],
+      sum: 100,
+      warning: null,
+      version: expect.any(Number),
+    });
 
     // and the very last seller stays
     const refused = await owner.delete(`${url}/${anna.userId}`);
@@ -133,8 +164,14 @@ describe('who may change the sellers', () => {
     expect(coSeller.status).toBe(403);
     expect(coSeller.body.error.code).toBe('FORBIDDEN');
     expect((await anna.get(url)).status).toBe(200);
-    expect((await manager.patch(`${url}/${anna.userId}`, { share: 60, version })).body).toMatchObject({ sum: 110, warning: 'The shares sum to 110 %, not 100 %.' });
-    expect((await owner.patch(`${url}/${owner.userId}`, { share: 40, version: Number(version) + 1 })).body).toMatchObject({ sum: 100, warning: null });
+    expect((await manager.patch(`${url}/${anna.userId}`, { share: 60, version })).body).toMatchObject({
+      sum: 110,
+      warning: 'The shares sum to 110 %, not 100 %.',
+    });
+    expect((await owner.patch(`${url}/${owner.userId}`, { share: 40, version: Number(version) + 1 })).body).toMatchObject({
+      sum: 100,
+      warning: null,
+    });
   });
 
   it('a closed opportunity refuses every change (422 OPPORTUNITY_CLOSED) but still shows its sellers', async () => {

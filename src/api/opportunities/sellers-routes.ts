@@ -14,60 +14,85 @@ import { addSellerBody, changeShareBody, sellerListSchema, sellerParams } from '
 const tags = ['opportunities'];
 
 export const opportunitySellerRoutes: FastifyPluginCallbackZod = (app, _opts, done) => {
-  app.get('/api/opportunities/:id/sellers', {
-    schema: {
-      operationId: 'listOpportunitySellers',
-      summary: 'The sellers of an opportunity with their shares',
-      tags,
-      params: idParams,
-      response: { 200: sellerListSchema, ...errorResponses(400, 401, 404) },
+  app.get(
+    '/api/opportunities/:id/sellers',
+    {
+      schema: {
+        operationId: 'listOpportunitySellers',
+        summary: 'The sellers of an opportunity with their shares',
+        tags,
+        params: idParams,
+        response: { 200: sellerListSchema, ...errorResponses(400, 401, 404) },
+      },
     },
-  }, async (request) => {
-    const settings = await currentSettings(app.db);
-    return opportunitySellers({ db: app.db, actor: actorOf(request), opportunityId: request.params.id, sellersSeeOnlyOwn: settings.sellersSeeOnlyOwn });
-  });
+    async (request) => {
+      const settings = await currentSettings(app.db);
+      return opportunitySellers({
+        db: app.db,
+        actor: actorOf(request),
+        opportunityId: request.params.id,
+        sellersSeeOnlyOwn: settings.sellersSeeOnlyOwn,
+      });
+    },
+  );
 
-  app.post('/api/opportunities/:id/sellers', {
-    schema: {
-      operationId: 'addOpportunitySeller',
-      summary: 'Add a seller to an opportunity',
-      tags,
-      params: idParams,
-      body: addSellerBody,
-      response: { 201: sellerListSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+  app.post(
+    '/api/opportunities/:id/sellers',
+    {
+      schema: {
+        operationId: 'addOpportunitySeller',
+        summary: 'Add a seller to an opportunity',
+        tags,
+        params: idParams,
+        body: addSellerBody,
+        response: { 201: sellerListSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
     },
-  }, async (request, reply) => {
-    const { userId, share } = request.body;
-    const list = await app.db.transaction().execute((db) => addOpportunitySeller({ db, actor: actorOf(request), opportunityId: request.params.id, userId, share }));
-    return reply.status(201).send(list);
-  });
+    async (request, reply) => {
+      const { userId, share } = request.body;
+      const list = await app.db
+        .transaction()
+        .execute((db) => addOpportunitySeller({ db, actor: actorOf(request), opportunityId: request.params.id, userId, share }));
+      return reply.status(201).send(list);
+    },
+  );
 
-  app.patch('/api/opportunities/:id/sellers/:userId', {
-    schema: {
-      operationId: 'changeOpportunitySellerShare',
-      summary: 'Change a seller’s share of an opportunity',
-      tags,
-      params: sellerParams,
-      body: changeShareBody,
-      response: { 200: sellerListSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+  app.patch(
+    '/api/opportunities/:id/sellers/:userId',
+    {
+      schema: {
+        operationId: 'changeOpportunitySellerShare',
+        summary: 'Change a seller’s share of an opportunity',
+        tags,
+        params: sellerParams,
+        body: changeShareBody,
+        response: { 200: sellerListSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
     },
-  }, async (request) => {
-    const { id: opportunityId, userId } = request.params;
-    const { share, version } = request.body;
-    return app.db.transaction().execute((db) => changeSellerShare({ db, actor: actorOf(request), opportunityId, userId, share, version }));
-  });
+    async (request) => {
+      const { id: opportunityId, userId } = request.params;
+      const { share, version } = request.body;
+      return app.db
+        .transaction()
+        .execute((db) => changeSellerShare({ db, actor: actorOf(request), opportunityId, userId, share, version }));
+    },
+  );
 
-  app.delete('/api/opportunities/:id/sellers/:userId', {
-    schema: {
-      operationId: 'removeOpportunitySeller',
-      summary: 'Remove a seller from an opportunity',
-      tags,
-      params: sellerParams,
-      response: { 200: sellerListSchema, ...errorResponses(400, 401, 403, 404, 422) },
+  app.delete(
+    '/api/opportunities/:id/sellers/:userId',
+    {
+      schema: {
+        operationId: 'removeOpportunitySeller',
+        summary: 'Remove a seller from an opportunity',
+        tags,
+        params: sellerParams,
+        response: { 200: sellerListSchema, ...errorResponses(400, 401, 403, 404, 422) },
+      },
     },
-  }, async (request) => {
-    const { id: opportunityId, userId } = request.params;
-    return app.db.transaction().execute((db) => removeOpportunitySeller({ db, actor: actorOf(request), opportunityId, userId }));
-  });
+    async (request) => {
+      const { id: opportunityId, userId } = request.params;
+      return app.db.transaction().execute((db) => removeOpportunitySeller({ db, actor: actorOf(request), opportunityId, userId }));
+    },
+  );
   done();
 };

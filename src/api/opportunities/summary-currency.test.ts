@@ -13,7 +13,15 @@ let other: Client;
 let companyId: number;
 const ids: Record<string, number> = {};
 
-type Deal = { title: string; by: 'seller' | 'other'; amount: number | null; currency: string; probability?: number; decisionDate?: string; close?: { outcome: 'won' | 'lost' | 'expired'; actualAmount?: number } };
+type Deal = {
+  title: string;
+  by: 'seller' | 'other';
+  amount: number | null;
+  currency: string;
+  probability?: number;
+  decisionDate?: string;
+  close?: { outcome: 'won' | 'lost' | 'expired'; actualAmount?: number };
+};
 
 const deals: Deal[] = [
   { title: 'Vindmøller', by: 'seller', amount: 100000, currency: 'DKK', probability: 50, decisionDate: '2026-03-15' },
@@ -78,7 +86,15 @@ describe('the selection summary per currency (L-5)', () => {
   });
 
   it('answers owner and status selections from the totals exactly as from the rows', async () => {
-    const queries = ['', 'status=open', 'status=won,lost', 'status=expired', `ownerId=${seller.userId}`, `ownerId=${other.userId}`, `ownerId=${other.userId}&status=open`];
+    const queries = [
+      '',
+      'status=open',
+      'status=won,lost',
+      'status=expired',
+      `ownerId=${seller.userId}`,
+      `ownerId=${other.userId}`,
+      `ownerId=${other.userId}&status=open`,
+    ];
     for (const query of queries) expect(await summary(query), query).toEqual(await fromRows(query));
     expect(await summary(`ownerId=${other.userId}`)).toEqual({
       counts: { open: 2, won: 0, lost: 0, expired: 0 },
@@ -129,21 +145,32 @@ describe('the selection summary per currency (L-5)', () => {
     const same = async (step: string) => {
       for (const query of queries) expect(await summary(query), `${step}: ${query}`).toEqual(await fromRows(query));
     };
-    const created = await seller.post('/api/opportunities', { title: 'Ny aftale', companyId, amount: 1234.5, currency: 'NOK', probability: 40 });
+    const created = await seller.post('/api/opportunities', {
+      title: 'Ny aftale',
+      companyId,
+      amount: 1234.5,
+      currency: 'NOK',
+      probability: 40,
+    });
     await same('create');
     const edited = await seller.patch(`/api/opportunities/${created.body.id}`, { amount: 2000, version: created.body.version });
     expect(edited.status).toBe(200);
     await same('amount');
     // a deal changing currency leaves the old currency's sums and joins the new one's
     const kiel = (await seller.get(`/api/opportunities/${ids['Windpark Kiel']}`)).body;
-    expect((await seller.patch(`/api/opportunities/${kiel.id}`, { currency: 'DKK', amount: 150000, version: kiel.version })).status).toBe(200);
+    expect((await seller.patch(`/api/opportunities/${kiel.id}`, { currency: 'DKK', amount: 150000, version: kiel.version })).status).toBe(
+      200,
+    );
     await same('currency');
     expect((await other.post(`/api/opportunities/${ids.Færgeleje}/close`, { outcome: 'won', actualAmount: 39000 })).status).toBe(200);
     await same('won');
     expect((await seller.delete(`/api/opportunities/${ids['Truckar Malmö']}`)).status).toBe(204);
     await same('soft delete');
     // a hard delete (the statement trigger on DELETE)
-    await api.database.db.deleteFrom('opportunities').where('id', '=', ids['Gammelt tilbud Oslo'] as number).execute();
+    await api.database.db
+      .deleteFrom('opportunities')
+      .where('id', '=', ids['Gammelt tilbud Oslo'] as number)
+      .execute();
     await same('hard delete');
 
     expect(await summary('')).toEqual({
@@ -160,24 +187,44 @@ describe('the selection summary per currency (L-5)', () => {
     });
 
     // what the triggers kept is what a rebuild from the rows gives (the benchmark loader's path)
-    const kept = 'SELECT owner_id, status, currency, n::int AS n, amount::float AS amount, pipeline::float AS pipeline FROM opportunity_totals WHERE n <> 0 ORDER BY owner_id, status, currency';
+    const kept =
+      'SELECT owner_id, status, currency, n::int AS n, amount::float AS amount, pipeline::float AS pipeline FROM opportunity_totals WHERE n <> 0 ORDER BY owner_id, status, currency';
     const before = (await api.database.pool.query(kept)).rows;
     expect(before.map((r) => r.currency)).toEqual(expect.arrayContaining(['DKK', 'EUR', 'NOK']));
-    for (const statement of REBUILD_OPPORTUNITY_TOTALS.split(';').map((s) => s.trim()).filter(Boolean)) await api.database.pool.query(statement);
+    for (const statement of REBUILD_OPPORTUNITY_TOTALS.split(';')
+      .map((s) => s.trim())
+      .filter(Boolean))
+      await api.database.pool.query(statement);
     expect((await api.database.pool.query(kept)).rows).toEqual(before);
   });
 });
 
 describe('the PDF export totals per currency (L-6)', () => {
   it('ends with one totals line per currency, never a sum across currencies', async () => {
-    for (const [title, amount, currency, probability] of [['PDF vind', 1000, 'DKK', 50], ['PDF Kiel', 300, 'EUR', 10], ['PDF færge', 2500.5, 'DKK', 20]] as const) {
+    for (const [title, amount, currency, probability] of [
+      ['PDF vind', 1000, 'DKK', 50],
+      ['PDF Kiel', 300, 'EUR', 10],
+      ['PDF færge', 2500.5, 'DKK', 20],
+    ] as const) {
       expect((await seller.post('/api/opportunities', { title, companyId, amount, currency, probability })).status).toBe(201);
     }
     const token = (await seller.post('/api/auth/tokens', { name: 'pdf test' })).body.token;
-    const response = await api.app.inject({ method: 'GET', url: '/api/opportunities/export?format=pdf&lang=en&title=PDF%25', headers: { authorization: `Bearer ${token}` } });
+    const response = await api.app.inject({
+      method: 'GET',
+      url: '/api/opportunities/export?format=pdf&lang=en&title=PDF%25',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.statusCode).toBe(200);
     const lines = pdfText(response.rawPayload).split('\n');
     // the default columns sum amount and weighted value: 1000 + 2500.50 and 500 + 500.10 in DKK
-    expect(lines.slice(lines.indexOf('Count: 3'))).toEqual(['Count: 3', 'Total DKK', '3,500.50', '1,000.10', 'Total EUR', '300.00', '30.00']);
+    expect(lines.slice(lines.indexOf('Count: 3'))).toEqual([
+      'Count: 3',
+      'Total DKK',
+      '3,500.50',
+      '1,000.10',
+      'Total EUR',
+      '300.00',
+      '30.00',
+    ]);
   });
 });

@@ -13,8 +13,18 @@ afterAll(() => api.close());
 
 describe('setup lists (C-5)', () => {
   it.each([
-    'industries', 'target-groups', 'interest-types', 'activity-types', 'opportunity-types', 'sources',
-    'loss-reasons', 'win-reasons', 'regions', 'departments', 'customer-profiles', 'currencies',
+    'industries',
+    'target-groups',
+    'interest-types',
+    'activity-types',
+    'opportunity-types',
+    'sources',
+    'loss-reasons',
+    'win-reasons',
+    'regions',
+    'departments',
+    'customer-profiles',
+    'currencies',
   ])('%s ships with defaults of the shape {id, name, active}', async (list) => {
     const answer = await seller.get(`/api/setup/${list}`);
     expect(answer.status).toBe(200);

@@ -21,13 +21,25 @@ afterEach(async () => {
   await api.database.db.deleteFrom('savedViews').execute();
 });
 
-const bigOpenDeals = { resource: 'opportunities', name: 'Store åbne', query: { status: 'open', 'amount.gte': '100000', sort: '-amount' }, columns: ['number', 'title', 'amount'] };
+const bigOpenDeals = {
+  resource: 'opportunities',
+  name: 'Store åbne',
+  query: { status: 'open', 'amount.gte': '100000', sort: '-amount' },
+  columns: ['number', 'title', 'amount'],
+};
 
 describe('saved views (L-4)', () => {
   it('saves filters, sort and columns; the owner sees a private view, others do not', async () => {
     const created = await anna.post('/api/views', bigOpenDeals);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ ...bigOpenDeals, shared: false, ownerId: anna.userId, ownerName: 'Anna', editable: true, version: 1 });
+    expect(created.body).toMatchObject({
+      ...bigOpenDeals,
+      shared: false,
+      ownerId: anna.userId,
+      ownerName: 'Anna',
+      editable: true,
+      version: 1,
+    });
     expect((await anna.get('/api/views?resource=opportunities')).body.items.map((v: { name: string }) => v.name)).toEqual(['Store åbne']);
     expect((await bo.get('/api/views?resource=opportunities')).body.items).toEqual([]);
     expect((await bo.get(`/api/views/${created.body.id}`)).status).toBe(404);
@@ -35,7 +47,14 @@ describe('saved views (L-4)', () => {
   });
 
   it('shares a view with everyone, read-only for others; admin may change it', async () => {
-    const view = (await anna.post('/api/views', { resource: 'companies', name: 'Kunder i Norge', query: { country: 'NO', status: 'active' }, shared: true })).body;
+    const view = (
+      await anna.post('/api/views', {
+        resource: 'companies',
+        name: 'Kunder i Norge',
+        query: { country: 'NO', status: 'active' },
+        shared: true,
+      })
+    ).body;
     const seen = (await bo.get('/api/views?resource=companies')).body.items;
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ name: 'Kunder i Norge', editable: false, query: { country: 'NO', status: 'active' } });

@@ -5,7 +5,12 @@ import { sql, type Kysely } from 'kysely';
 // sums a few hundred rows instead of scanning the table. Any other filter sums the rows themselves.
 const pipelineOf = "CASE status WHEN 'open' THEN weighted_amount WHEN 'won' THEN coalesce(actual_amount, amount, 0) ELSE 0 END";
 const changeOf = (rows: string[]) =>
-  rows.map((r) => `SELECT ${r.startsWith('old') ? -1 : 1} AS sign, owner_id, status, amount, weighted_amount, actual_amount FROM ${r} WHERE deleted_at IS NULL`).join(' UNION ALL ');
+  rows
+    .map(
+      (r) =>
+        `SELECT ${r.startsWith('old') ? -1 : 1} AS sign, owner_id, status, amount, weighted_amount, actual_amount FROM ${r} WHERE deleted_at IS NULL`,
+    )
+    .join(' UNION ALL ');
 // one upsert in key order, old rows negative and new rows positive, so two writers lock totals rows in the same order
 const apply = (name: string, rows: string[]) => `
 CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -46,7 +51,6 @@ SELECT owner_id, status, count(*), coalesce(sum(amount), 0), sum(${pipelineOf}) 
 -- the other common summary, a period of decision dates (the quarter's pipeline), read from the index alone
 CREATE INDEX opportunities_decision_summary_idx ON opportunities (decision_date) INCLUDE (status, amount, weighted_amount, actual_amount) WHERE deleted_at IS NULL;
 `;
-
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql.raw(totals).execute(db);

@@ -27,7 +27,11 @@ it('rebuilds the totals per currency from the existing rows and keeps them per c
   const database = await emptyDatabase();
   try {
     const migrate = async (migrations: Record<string, Migration>) => {
-      const migrator = new Migrator({ db: database.db, provider: { getMigrations: () => Promise.resolve(migrations) }, allowUnorderedMigrations: true });
+      const migrator = new Migrator({
+        db: database.db,
+        provider: { getMigrations: () => Promise.resolve(migrations) },
+        allowUnorderedMigrations: true,
+      });
       const { error, results } = await migrator.migrateToLatest();
       expect(error).toBeUndefined();
       return (results ?? []).map((r) => r.migrationName);
@@ -35,10 +39,20 @@ it('rebuilds the totals per currency from the existing rows and keeps them per c
     const q = async (text: string, params: unknown[] = []) => (await database.pool.query(text, params)).rows;
     await migrate(before);
 
-    const [user] = await q("INSERT INTO users (name, initials, email, password_hash, role) VALUES ('Anne Berg', 'AB', 'anne@example.dk', 'x', 'seller') RETURNING id");
+    const [user] = await q(
+      "INSERT INTO users (name, initials, email, password_hash, role) VALUES ('Anne Berg', 'AB', 'anne@example.dk', 'x', 'seller') RETURNING id",
+    );
     const [company] = await q("INSERT INTO companies (account_number, name) VALUES ('1000', 'Nordsø Vind A/S') RETURNING id");
     const [process] = await q("INSERT INTO sales_processes (name) VALUES ('Salg') RETURNING id");
-    const insert = (number: number, status: string, amount: number, currency: string, probability: number, actual: number | null = null, deleted = false) =>
+    const insert = (
+      number: number,
+      status: string,
+      amount: number,
+      currency: string,
+      probability: number,
+      actual: number | null = null,
+      deleted = false,
+    ) =>
       q(
         `INSERT INTO opportunities (number, title, company_id, owner_id, process_id, status, amount, currency, probability, actual_amount, deleted_at)
          VALUES ($1, 'Aftale', $2, $3, $4, $5, $6, $7, $8, $9, ${deleted ? 'now()' : 'NULL'})`,
@@ -55,7 +69,9 @@ it('rebuilds the totals per currency from the existing rows and keeps them per c
 
     expect(await migrate({ ...before, '0007-summary-currency': summaryCurrency })).toEqual(['0007-summary-currency']);
     const totals = () =>
-      q('SELECT status, currency, n::int AS n, amount::float8 AS amount, pipeline::float8 AS pipeline FROM opportunity_totals WHERE n <> 0 ORDER BY status, currency');
+      q(
+        'SELECT status, currency, n::int AS n, amount::float8 AS amount, pipeline::float8 AS pipeline FROM opportunity_totals WHERE n <> 0 ORDER BY status, currency',
+      );
     expect(await totals()).toEqual([
       { status: 'lost', currency: 'SEK', n: 1, amount: 50, pipeline: 0 },
       { status: 'open', currency: 'DKK', n: 1, amount: 1000, pipeline: 500 },
@@ -75,7 +91,11 @@ it('rebuilds the totals per currency from the existing rows and keeps them per c
       { status: 'won', currency: 'EUR', n: 1, amount: 400, pipeline: 400 },
     ]);
 
-    const indexes = (await q("SELECT indexname FROM pg_indexes WHERE tablename = 'opportunities' AND indexname LIKE '%summary%' OR indexname = 'opportunities_currency_amount_idx' ORDER BY 1")).map((r) => r.indexname);
+    const indexes = (
+      await q(
+        "SELECT indexname FROM pg_indexes WHERE tablename = 'opportunities' AND indexname LIKE '%summary%' OR indexname = 'opportunities_currency_amount_idx' ORDER BY 1",
+      )
+    ).map((r) => r.indexname);
     expect(indexes).toEqual(['opportunities_currency_amount_idx', 'opportunities_decision_currency_summary_idx']);
   } finally {
     await database.close();

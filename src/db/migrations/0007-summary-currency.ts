@@ -6,7 +6,10 @@ import { sql, type Kysely } from 'kysely';
 const pipelineOf = "CASE status WHEN 'open' THEN weighted_amount WHEN 'won' THEN coalesce(actual_amount, amount, 0) ELSE 0 END";
 const changeOf = (rows: string[]) =>
   rows
-    .map((r) => `SELECT ${r.startsWith('old') ? -1 : 1} AS sign, owner_id, status, currency, amount, weighted_amount, actual_amount FROM ${r} WHERE deleted_at IS NULL`)
+    .map(
+      (r) =>
+        `SELECT ${r.startsWith('old') ? -1 : 1} AS sign, owner_id, status, currency, amount, weighted_amount, actual_amount FROM ${r} WHERE deleted_at IS NULL`,
+    )
     .join(' UNION ALL ');
 // the same functions the triggers of 0006 call, so the triggers themselves stay as they are;
 // one upsert in key order, old rows negative and new rows positive, so two writers lock totals rows in the same order

@@ -12,12 +12,33 @@ let regionIds: number[];
 beforeAll(async () => {
   database = await freshDatabase();
   const { db } = database;
-  const { id: ownerId } = await db.insertInto('users').values({ name: 'Rita Region', initials: 'RR', email: 'rita@example.dk', passwordHash: 'x', role: 'seller' }).returning('id').executeTakeFirstOrThrow();
-  const { id: companyId } = await db.insertInto('companies').values({ accountNumber: '10001', name: 'Vestkyst ApS' }).returning('id').executeTakeFirstOrThrow();
+  const { id: ownerId } = await db
+    .insertInto('users')
+    .values({ name: 'Rita Region', initials: 'RR', email: 'rita@example.dk', passwordHash: 'x', role: 'seller' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { id: companyId } = await db
+    .insertInto('companies')
+    .values({ accountNumber: '10001', name: 'Vestkyst ApS' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const { id: processId } = await db.selectFrom('salesProcesses').select('id').where('isDefault', '=', true).executeTakeFirstOrThrow();
-  regionIds = (await db.insertInto('regions').values([{ name: 'Nord' }, { name: 'Syd' }]).returning('id').execute()).map((r) => r.id);
+  regionIds = (
+    await db
+      .insertInto('regions')
+      .values([{ name: 'Nord' }, { name: 'Syd' }])
+      .returning('id')
+      .execute()
+  ).map((r) => r.id);
   // 400 without a region, three with one
-  const rows = Array.from({ length: 403 }, (_, i) => ({ number: i + 1, title: `Aftale ${i + 1}`, companyId, ownerId, processId, regionId: i < 3 ? regionIds[i % 2] : null }));
+  const rows = Array.from({ length: 403 }, (_, i) => ({
+    number: i + 1,
+    title: `Aftale ${i + 1}`,
+    companyId,
+    ownerId,
+    processId,
+    regionId: i < 3 ? regionIds[i % 2] : null,
+  }));
   await db.insertInto('opportunities').values(rows).execute();
   await sql`ANALYZE opportunities`.execute(db);
 });
@@ -27,10 +48,17 @@ afterAll(async () => {
 });
 
 describe('reference indexes (migration 0009)', () => {
-  it.each(['contact', 'campaign', 'region', 'department', 'type', 'source'])('%s: indexed by (%s_id, id) only where it is set', async (name) => {
-    const { rows } = await sql<{ definition: string }>`SELECT pg_get_indexdef(${`opportunities_${name}_idx`}::regclass) AS definition`.execute(database.db);
-    expect(rows[0]?.definition).toBe(`CREATE INDEX opportunities_${name}_idx ON public.opportunities USING btree (${name}_id, id) WHERE (${name}_id IS NOT NULL)`);
-  });
+  it.each(['contact', 'campaign', 'region', 'department', 'type', 'source'])(
+    '%s: indexed by (%s_id, id) only where it is set',
+    async (name) => {
+      const { rows } = await sql<{
+        definition: string;
+      }>`SELECT pg_get_indexdef(${`opportunities_${name}_idx`}::regclass) AS definition`.execute(database.db);
+      expect(rows[0]?.definition).toBe(
+        `CREATE INDEX opportunities_${name}_idx ON public.opportunities USING btree (${name}_id, id) WHERE (${name}_id IS NOT NULL)`,
+      );
+    },
+  );
 
   it('the index holds only the rows that have a region', async () => {
     const { rows } = await sql<{ entries: number }>`
@@ -55,7 +83,14 @@ describe('reference indexes (migration 0009)', () => {
   });
 
   it("a foreign key's look-up of a region (deleting it) reads the partial index", async () => {
-    expect(await planOf(sql`SELECT 1 FROM ONLY opportunities x WHERE region_id = ${regionIds[0]} FOR KEY SHARE OF x`)).toContain('opportunities_region_idx');
-    await expect(database.db.deleteFrom('regions').where('id', '=', regionIds[0] as number).execute()).rejects.toThrow(/foreign key/);
+    expect(await planOf(sql`SELECT 1 FROM ONLY opportunities x WHERE region_id = ${regionIds[0]} FOR KEY SHARE OF x`)).toContain(
+      'opportunities_region_idx',
+    );
+    await expect(
+      database.db
+        .deleteFrom('regions')
+        .where('id', '=', regionIds[0] as number)
+        .execute(),
+    ).rejects.toThrow(/foreign key/);
   });
 });

@@ -33,7 +33,10 @@ $$;
 
 const changeOf = (rows: string[]) =>
   rows
-    .map((r) => `SELECT ${r.startsWith('old') ? -1 : 1} AS sign, owner_id, status, currency, amount, weighted_amount, actual_amount FROM ${r} WHERE deleted_at IS NULL`)
+    .map(
+      (r) =>
+        `SELECT ${r.startsWith('old') ? -1 : 1} AS sign, owner_id, status, currency, amount, weighted_amount, actual_amount FROM ${r} WHERE deleted_at IS NULL`,
+    )
     .join(' UNION ALL ');
 // the trigger functions of 0007, now calling the one pipeline rule; the triggers themselves stay
 const apply = (name: string, rows: string[]) => `

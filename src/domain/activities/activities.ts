@@ -1,5 +1,14 @@
 import type { Db } from '../../db/schema.ts';
-import { findActivityOrThrow, findActivityType, insertActivity, setParticipants, softDeleteActivity, touchOpportunity, updateActivityRow, type ActivityRow } from '../../db/activities.ts';
+import {
+  findActivityOrThrow,
+  findActivityType,
+  insertActivity,
+  setParticipants,
+  softDeleteActivity,
+  touchOpportunity,
+  updateActivityRow,
+  type ActivityRow,
+} from '../../db/activities.ts';
 import { findContact } from '../../db/contacts.ts';
 import { AppError, invalid } from '../errors.ts';
 import type { Actor } from '../auth/permissions.ts';
@@ -26,14 +35,20 @@ async function checkType(db: Db, key: string | undefined) {
   if (key === undefined) return;
   const type = await findActivityType(db, key);
   if (!type) throw invalid('type', `"${key}" is not an activity type`);
-  if (!type.active) throw new AppError('INACTIVE_ENTRY', `The activity type "${type.name}" is deactivated`, { fields: { type: 'is deactivated' } });
+  if (!type.active)
+    throw new AppError('INACTIVE_ENTRY', `The activity type "${type.name}" is deactivated`, { fields: { type: 'is deactivated' } });
 }
 
 /**
  * Links follow each other: an opportunity's activity belongs to its company, a contact's to the
  * contact's company. An opportunity the actor may not read is refused as a missing one (404, A-2).
  */
-async function resolveLinks(db: Db, actor: Actor, input: ActivityInput, current: { companyId: number | null; contactId: number | null; opportunityId: number | null } | null) {
+async function resolveLinks(
+  db: Db,
+  actor: Actor,
+  input: ActivityInput,
+  current: { companyId: number | null; contactId: number | null; opportunityId: number | null } | null,
+) {
   const links = {
     companyId: input.companyId !== undefined ? input.companyId : (current?.companyId ?? null),
     contactId: input.contactId !== undefined ? input.contactId : (current?.contactId ?? null),
@@ -49,14 +64,24 @@ async function resolveLinks(db: Db, actor: Actor, input: ActivityInput, current:
     if (!contact) throw invalid('contactId', 'does not exist');
     if (links.companyId === null) links.companyId = contact.companyId;
     else if (links.companyId !== contact.companyId) {
-      throw new AppError('CONTACT_NOT_OF_COMPANY', 'The contact works for another company', { fields: { contactId: 'is not a contact of the company' } });
+      throw new AppError('CONTACT_NOT_OF_COMPANY', 'The contact works for another company', {
+        fields: { contactId: 'is not a contact of the company' },
+      });
     }
   }
   return links;
 }
 
 /** T-2: creates an activity owned by the actor unless another owner is given (by a manager or an admin, A-2). */
-export async function createActivity({ db, actor, input }: { db: Db; actor: Actor; input: ActivityInput & { type: string; subject: string } }): Promise<ActivityRow> {
+export async function createActivity({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: ActivityInput & { type: string; subject: string };
+}): Promise<ActivityRow> {
   assertOwnerAssignable(actor, input.ownerId);
   await checkType(db, input.type);
   const links = await resolveLinks(db, actor, input, null);
@@ -76,7 +101,19 @@ export async function createActivity({ db, actor, input }: { db: Db; actor: Acto
   return findActivityOrThrow(db, id);
 }
 
-export async function updateActivity({ db, actor, id, version, changes }: { db: Db; actor: Actor; id: number; version: number; changes: ActivityInput }): Promise<ActivityRow> {
+export async function updateActivity({
+  db,
+  actor,
+  id,
+  version,
+  changes,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  version: number;
+  changes: ActivityInput;
+}): Promise<ActivityRow> {
   const current = await visibleActivity(db, actor, id);
   const editors = [...current.participantIds];
   if (!canEdit(actor, { ownerId: current.ownerId, sellerIds: editors })) {
@@ -96,6 +133,7 @@ export async function updateActivity({ db, actor, id, version, changes }: { db: 
 
 export async function deleteActivity({ db, actor, id }: { db: Db; actor: Actor; id: number }) {
   const current = await visibleActivity(db, actor, id);
-  if (!canEdit(actor, { ownerId: current.ownerId })) throw new AppError('FORBIDDEN', 'Only the owner, a manager or an admin can delete this activity');
+  if (!canEdit(actor, { ownerId: current.ownerId }))
+    throw new AppError('FORBIDDEN', 'Only the owner, a manager or an admin can delete this activity');
   await softDeleteActivity(db, id, actor.id);
 }

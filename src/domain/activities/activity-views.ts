@@ -26,7 +26,8 @@ function decodeTeamCursor(token: string | undefined): TeamCursor | null {
   if (!cursor) return null;
   try {
     const [ownerId, due] = JSON.parse(cursor.v ?? '') as unknown[];
-    if (Number.isInteger(ownerId) && typeof due === 'string' && /^(\d{4}-\d{2}-\d{2}|infinity)$/.test(due)) return { ownerId: ownerId as number, due, id: cursor.id };
+    if (Number.isInteger(ownerId) && typeof due === 'string' && /^(\d{4}-\d{2}-\d{2}|infinity)$/.test(due))
+      return { ownerId: ownerId as number, due, id: cursor.id };
   } catch {
     // fall through
   }
@@ -34,7 +35,19 @@ function decodeTeamCursor(token: string | undefined): TeamCursor | null {
 }
 
 /** Managers and admins: open activities across sellers, by owner and then due date. */
-export function teamActivities({ db, actor, ownerIds, cursor, limit }: { db: Db; actor: Actor; ownerIds: number[] | undefined; cursor?: string | undefined; limit: number }) {
+export function teamActivities({
+  db,
+  actor,
+  ownerIds,
+  cursor,
+  limit,
+}: {
+  db: Db;
+  actor: Actor;
+  ownerIds: number[] | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}) {
   if (!isManagerOrAdmin(actor)) throw new AppError('FORBIDDEN', 'The team view is for managers and admins');
   return listTeamActivities(db, { ownerIds, cursor: decodeTeamCursor(cursor), limit });
 }
@@ -44,6 +57,11 @@ const LATEST_SORT: Sort = { field: 'createdAt', direction: 'desc' };
 
 /** The latest 30 activities of every kind and owner that the actor may read, newest first. */
 export async function latestActivities({ db, actor }: { db: Db; actor: Actor }) {
-  const page = await listActivities(db, { sort: LATEST_SORT, cursor: null, limit: LATEST_COUNT, filters: { visibleTo: await listScope(db, actor) } });
+  const page = await listActivities(db, {
+    sort: LATEST_SORT,
+    cursor: null,
+    limit: LATEST_COUNT,
+    filters: { visibleTo: await listScope(db, actor) },
+  });
   return page.items;
 }

@@ -16,7 +16,13 @@ const TITLE_MAX = 200;
  * new opportunity. Refused for other activity types (NOT_A_CALL), for a call without a company,
  * and for a call already linked to an opportunity (its link would be lost).
  */
-export async function opportunityFromCall({ db, actor, activityId, title, baseCurrency }: {
+export async function opportunityFromCall({
+  db,
+  actor,
+  activityId,
+  title,
+  baseCurrency,
+}: {
   db: Db;
   actor: Actor;
   activityId: number;
@@ -27,12 +33,19 @@ export async function opportunityFromCall({ db, actor, activityId, title, baseCu
   if (!canEdit(actor, { ownerId: call.ownerId, sellerIds: call.participantIds })) {
     throw new AppError('FORBIDDEN', 'Only the owner, a participant, a manager or an admin can turn this call into an opportunity');
   }
-  if (call.type !== 'call') throw new AppError('NOT_A_CALL', `Only a call can become an opportunity; this activity is a ${call.type}`, { fields: { type: 'is not a call' } });
+  if (call.type !== 'call')
+    throw new AppError('NOT_A_CALL', `Only a call can become an opportunity; this activity is a ${call.type}`, {
+      fields: { type: 'is not a call' },
+    });
   if (call.companyId === null) {
-    throw new AppError('ACTIVITY_WITHOUT_COMPANY', 'The call has no company; link it to a company first', { fields: { companyId: 'is required' } });
+    throw new AppError('ACTIVITY_WITHOUT_COMPANY', 'The call has no company; link it to a company first', {
+      fields: { companyId: 'is required' },
+    });
   }
   if (call.opportunityId !== null) {
-    throw new AppError('ACTIVITY_HAS_OPPORTUNITY', `The call already belongs to opportunity ${call.opportunityId}`, { fields: { opportunityId: 'is already set' } });
+    throw new AppError('ACTIVITY_HAS_OPPORTUNITY', `The call already belongs to opportunity ${call.opportunityId}`, {
+      fields: { opportunityId: 'is already set' },
+    });
   }
   const opportunity = await createOpportunity({
     db,

@@ -1,6 +1,14 @@
 // T-5: documents on companies, contacts, opportunities and activities, kept in the database.
 import type { AttachmentEntity, Db } from '../../db/schema.ts';
-import { attachmentData, findAttachment, findAttachmentOrThrow, insertAttachment, listAttachments, softDeleteAttachment, type AttachmentRow } from '../../db/attachments.ts';
+import {
+  attachmentData,
+  findAttachment,
+  findAttachmentOrThrow,
+  insertAttachment,
+  listAttachments,
+  softDeleteAttachment,
+  type AttachmentRow,
+} from '../../db/attachments.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { assertEditable, recordAccess } from '../records/access.ts';
@@ -9,7 +17,13 @@ import { checkFile, cleanFileName } from './file-check.ts';
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /** Stores a file on a record the actor may change, after the size and content-type checks. */
-export async function addAttachment({ db, actor, entity, entityId, file }: {
+export async function addAttachment({
+  db,
+  actor,
+  entity,
+  entityId,
+  file,
+}: {
   db: Db;
   actor: Actor;
   entity: AttachmentEntity;
@@ -19,12 +33,21 @@ export async function addAttachment({ db, actor, entity, entityId, file }: {
   await assertEditable(db, actor, entity, entityId);
   if (file.data.length === 0) throw invalid('file', 'is empty');
   if (file.data.length > MAX_ATTACHMENT_BYTES) {
-    throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than the 10 MB limit for attachments', { fields: { file: 'is larger than 10 MB' } });
+    throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than the 10 MB limit for attachments', {
+      fields: { file: 'is larger than 10 MB' },
+    });
   }
   const fileName = cleanFileName(file.fileName);
   const check = checkFile({ fileName, declaredType: file.declaredType, head: file.data.subarray(0, 4096) });
   if (!check.ok) throw new AppError('UNSUPPORTED_TYPE', check.reason, { fields: { file: check.reason } });
-  const id = await insertAttachment(db, { entity, entityId, fileName, contentType: check.contentType, data: file.data, uploadedBy: actor.id });
+  const id = await insertAttachment(db, {
+    entity,
+    entityId,
+    fileName,
+    contentType: check.contentType,
+    data: file.data,
+    uploadedBy: actor.id,
+  });
   return findAttachmentOrThrow(db, id);
 }
 

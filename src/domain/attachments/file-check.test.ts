@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkFile, cleanFileName, contentDisposition } from './file-check.ts';
 
-const bytes = (...parts: (string | number[])[]) => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))));
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))));
 const PDF = bytes('%PDF-1.7\n%âãÏÓ\n1 0 obj');
 const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
@@ -79,7 +80,9 @@ describe('cleanFileName and contentDisposition (T-5)', () => {
   });
 
   it('sends an ASCII fallback and the exact UTF-8 name', () => {
-    expect(contentDisposition('Tilbud Øresund (2).pdf')).toBe("attachment; filename=\"Tilbud resund (2).pdf\"; filename*=UTF-8''Tilbud%20%C3%98resund%20%282%29.pdf");
-    expect(contentDisposition('plain.txt')).toBe("attachment; filename=\"plain.txt\"; filename*=UTF-8''plain.txt");
+    expect(contentDisposition('Tilbud Øresund (2).pdf')).toBe(
+      'attachment; filename="Tilbud resund (2).pdf"; filename*=UTF-8\'\'Tilbud%20%C3%98resund%20%282%29.pdf',
+    );
+    expect(contentDisposition('plain.txt')).toBe('attachment; filename="plain.txt"; filename*=UTF-8\'\'plain.txt');
   });
 });

@@ -42,7 +42,32 @@ const ALIASES: Record<string, string> = {
 const GENERIC = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/unknown']);
 
 /** Never stored, whatever they claim to be: programs and scripts, and pages a browser would run. */
-const BLOCKED_EXTENSIONS = new Set(['exe', 'dll', 'com', 'bat', 'cmd', 'scr', 'msi', 'pif', 'cpl', 'jar', 'js', 'mjs', 'vbs', 'vbe', 'wsf', 'ps1', 'sh', 'app', 'html', 'htm', 'xhtml', 'svg', 'hta', 'lnk']);
+const BLOCKED_EXTENSIONS = new Set([
+  'exe',
+  'dll',
+  'com',
+  'bat',
+  'cmd',
+  'scr',
+  'msi',
+  'pif',
+  'cpl',
+  'jar',
+  'js',
+  'mjs',
+  'vbs',
+  'vbe',
+  'wsf',
+  'ps1',
+  'sh',
+  'app',
+  'html',
+  'htm',
+  'xhtml',
+  'svg',
+  'hta',
+  'lnk',
+]);
 
 export const ACCEPTED_TYPES = Object.keys(TYPES);
 
@@ -96,11 +121,19 @@ export function checkFile(input: { fileName: string; declaredType: string; head:
   if (type === 'application/vnd.ms-excel' && extension === 'csv') type = 'text/csv';
   if (GENERIC.has(type)) {
     const byExtension = Object.entries(TYPES).find(([, t]) => t.extensions.includes(extension));
-    if (!byExtension) return { ok: false, reason: `The type of "${input.fileName}" is unknown; accepted are PDF, images, text, CSV, Office, OpenDocument, zip and e-mail files` };
+    if (!byExtension)
+      return {
+        ok: false,
+        reason: `The type of "${input.fileName}" is unknown; accepted are PDF, images, text, CSV, Office, OpenDocument, zip and e-mail files`,
+      };
     type = byExtension[0];
   }
   const accepted = TYPES[type];
-  if (!accepted) return { ok: false, reason: `${type} files cannot be attached; accepted are PDF, images, text, CSV, Office, OpenDocument, zip and e-mail files` };
+  if (!accepted)
+    return {
+      ok: false,
+      reason: `${type} files cannot be attached; accepted are PDF, images, text, CSV, Office, OpenDocument, zip and e-mail files`,
+    };
   if (!looksLike(accepted.kind, input.head)) return { ok: false, reason: `The file's content is not ${type}` };
   return { ok: true, contentType: type };
 }
@@ -118,6 +151,10 @@ export function cleanFileName(name: string): string {
 
 /** Content-Disposition for a download: an ASCII fallback name and the exact name (RFC 6266 / 5987). */
 export function contentDisposition(fileName: string): string {
-  const fallback = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'file';
+  const fallback =
+    fileName
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '') || 'file';
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }

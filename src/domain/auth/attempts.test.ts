@@ -52,7 +52,8 @@ describe('password attempts per account and address (A-5)', () => {
 
   it('only slows an address that guesses across many accounts, and a success does not count', async () => {
     const ip = '198.51.100.7';
-    for (let i = 0; i < 10; i += 1) await (await startAttempt({ db: database.db, email: `ok${i}@example.com`, ip, now: at(0) })).succeeded();
+    for (let i = 0; i < 10; i += 1)
+      await (await startAttempt({ db: database.db, email: `ok${i}@example.com`, ip, now: at(0) })).succeeded();
     for (let i = 0; i < ADDRESS_RULE.free; i += 1) expect(await attempt(`user${i}@example.com`, ip, 1)).toBeNull();
     expect(await attempt('someone@example.com', ip, 1)).toBe(1);
     // the refusal by address did not count against the account

@@ -23,7 +23,17 @@ const addressKey = (ip: string) => `address:${ip}`;
  * Counts a password attempt before the password is checked (so parallel guesses are counted too),
  * or refuses it with TOO_MANY_ATTEMPTS and the seconds to wait in `fields.retryAfter`.
  */
-export async function startAttempt({ db, email, ip, now = new Date() }: { db: Db; email: string; ip: string; now?: Date }): Promise<Attempt> {
+export async function startAttempt({
+  db,
+  email,
+  ip,
+  now = new Date(),
+}: {
+  db: Db;
+  email: string;
+  ip: string;
+  now?: Date;
+}): Promise<Attempt> {
   const account = accountKey(email, ip);
   const address = addressKey(ip);
   const accountWait = await countAttempt(db, account, ACCOUNT_RULE, now);
@@ -49,5 +59,7 @@ export async function forgetStaleAttempts(db: Db, now = new Date()) {
 
 function tooMany(allowedAt: Date, now: Date): AppError {
   const seconds = Math.max(1, Math.ceil((allowedAt.getTime() - now.getTime()) / 1000));
-  return new AppError('TOO_MANY_ATTEMPTS', `Too many failed attempts. Try again in ${seconds} seconds.`, { fields: { retryAfter: String(seconds) } });
+  return new AppError('TOO_MANY_ATTEMPTS', `Too many failed attempts. Try again in ${seconds} seconds.`, {
+    fields: { retryAfter: String(seconds) },
+  });
 }

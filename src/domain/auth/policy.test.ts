@@ -74,7 +74,14 @@ describe('the SQL of the read rule agrees with canRead on a table of cases', () 
 
   beforeAll(async () => {
     api = await startApi();
-    for (const [name, role] of [['s1', 'seller'], ['s2', 'seller'], ['s3', 'seller'], ['m', 'manager'], ['a', 'admin']] as const) users[name] = await api.as(role);
+    for (const [name, role] of [
+      ['s1', 'seller'],
+      ['s2', 'seller'],
+      ['s3', 'seller'],
+      ['m', 'manager'],
+      ['a', 'admin'],
+    ] as const)
+      users[name] = await api.as(role);
     const { s1, s2, s3, m } = users;
     const companyId = (await m.post('/api/companies', { name: 'Regel A/S', ownerId: null })).body.id;
     // [owner, sellers besides the owner, whether the owner stays a seller]
@@ -92,10 +99,16 @@ describe('the SQL of the read rule agrees with canRead on a table of cases', () 
       for (const other of others) expect((await m.post(`/api/opportunities/${id}/sellers`, { userId: other.userId })).status).toBe(201);
       if (!ownerSells) expect((await m.delete(`/api/opportunities/${id}/sellers/${owner.userId}`)).status).toBe(200);
       opportunityIds.push(id);
-      activityIds.push((await m.post('/api/activities', { type: 'task', subject: 'På aftalen', opportunityId: id, ownerId: s3.userId })).body.id);
+      activityIds.push(
+        (await m.post('/api/activities', { type: 'task', subject: 'På aftalen', opportunityId: id, ownerId: s3.userId })).body.id,
+      );
     }
     // a deleted opportunity still hides its activities from those who may not read it
-    await api.database.db.updateTable('opportunities').set({ deletedAt: new Date() }).where('id', '=', opportunityIds[1] as number).execute();
+    await api.database.db
+      .updateTable('opportunities')
+      .set({ deletedAt: new Date() })
+      .where('id', '=', opportunityIds[1] as number)
+      .execute();
     activityIds.push((await s3.post('/api/activities', { type: 'task', subject: 'Uden aftale', companyId })).body.id);
   });
   afterAll(() => api.close());
@@ -109,14 +122,22 @@ describe('the SQL of the read rule agrees with canRead on a table of cases', () 
       const scope = readScope(actor, settings);
       const allOpportunities = sql`o.id = ANY(${opportunityIds})`;
       const sqlOpportunities = (
-        await sql<{ id: number }>`SELECT o.id FROM opportunities o WHERE ${allOpportunities} AND ${scope === undefined ? sql`true` : readableOpportunities(scope)} ORDER BY o.id`.execute(db)
+        await sql<{
+          id: number;
+        }>`SELECT o.id FROM opportunities o WHERE ${allOpportunities} AND ${scope === undefined ? sql`true` : readableOpportunities(scope)} ORDER BY o.id`.execute(
+          db,
+        )
       ).rows.map((r) => r.id);
       const tsOpportunities: number[] = [];
       for (const id of opportunityIds) if (canRead(actor, (await opportunityParties(db, id))!, settings)) tsOpportunities.push(id);
       expect(sqlOpportunities, JSON.stringify(settings)).toEqual(tsOpportunities);
 
       const sqlActivities = (
-        await sql<{ id: number }>`SELECT a.id FROM activities a WHERE a.id = ANY(${activityIds}) AND ${scope === undefined ? sql`true` : readableActivities(scope)} ORDER BY a.id`.execute(db)
+        await sql<{
+          id: number;
+        }>`SELECT a.id FROM activities a WHERE a.id = ANY(${activityIds}) AND ${scope === undefined ? sql`true` : readableActivities(scope)} ORDER BY a.id`.execute(
+          db,
+        )
       ).rows.map((r) => r.id);
       const tsActivities: number[] = [];
       for (const id of activityIds) {
@@ -131,8 +152,17 @@ describe('the SQL of the read rule agrees with canRead on a table of cases', () 
   it('the table has cases on both sides of the rule', async () => {
     const db = api.database.db;
     const s1 = users.s1;
-    const readable = (await sql<{ id: number }>`SELECT o.id FROM opportunities o WHERE o.id = ANY(${opportunityIds}) AND ${readableOpportunities(s1.userId)}`.execute(db)).rows;
+    const readable = (
+      await sql<{
+        id: number;
+      }>`SELECT o.id FROM opportunities o WHERE o.id = ANY(${opportunityIds}) AND ${readableOpportunities(s1.userId)}`.execute(db)
+    ).rows;
     // s1 owns 1 and 4 (though not a seller on 4) and sells on 3 and 5
-    expect(readable.map((r) => r.id).sort((x, y) => x - y)).toEqual([opportunityIds[0], opportunityIds[2], opportunityIds[3], opportunityIds[4]]);
+    expect(readable.map((r) => r.id).sort((x, y) => x - y)).toEqual([
+      opportunityIds[0],
+      opportunityIds[2],
+      opportunityIds[3],
+      opportunityIds[4],
+    ]);
   });
 });

@@ -19,7 +19,8 @@ export function readScope(actor: Actor, settings: Visibility): number | undefine
   return settings.sellersSeeOnlyOwn && !isManagerOrAdmin(actor) ? actor.id : undefined;
 }
 
-const sellsOn = (userId: number, opportunity: OpportunityParties) => opportunity.ownerId === userId || opportunity.sellerIds.includes(userId);
+const sellsOn = (userId: number, opportunity: OpportunityParties) =>
+  opportunity.ownerId === userId || opportunity.sellerIds.includes(userId);
 
 /** Whether the actor may read the opportunity. One they may not read answers exactly as a missing one (404). */
 export function canRead(actor: Actor, opportunity: OpportunityParties, settings: Visibility): boolean {

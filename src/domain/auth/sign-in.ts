@@ -8,7 +8,19 @@ import { hashSecret, newSecret } from './tokens.ts';
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 
 /** counts the attempt (attempts.ts), checks the password, logs the attempt, and opens a session. */
-export async function signIn({ db, email, password, ip, now = new Date() }: { db: Db; email: string; password: string; ip: string; now?: Date }): Promise<{
+export async function signIn({
+  db,
+  email,
+  password,
+  ip,
+  now = new Date(),
+}: {
+  db: Db;
+  email: string;
+  password: string;
+  ip: string;
+  now?: Date;
+}): Promise<{
   user: UserRow;
   sessionToken: string;
   csrfToken: string;
@@ -21,13 +33,24 @@ export async function signIn({ db, email, password, ip, now = new Date() }: { db
   // verify even when the user is unknown, so response time does not reveal which emails exist
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   if (!user || !ok || !user.active) {
-    await logAuthEvent(db, { kind: 'login_failed', email, ip, userId: user?.id ?? null, detail: user && !user.active ? 'inactive user' : null });
+    await logAuthEvent(db, {
+      kind: 'login_failed',
+      email,
+      ip,
+      userId: user?.id ?? null,
+      detail: user && !user.active ? 'inactive user' : null,
+    });
     throw new AppError('INVALID_CREDENTIALS', 'Wrong email or password', { fields: { email: 'wrong email or password' } });
   }
   await attempt.succeeded();
   const sessionToken = newSecret();
   const csrfToken = newSecret();
-  await insertSession(db, { tokenHash: hashSecret(sessionToken), userId: user.id, csrfToken, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) });
+  await insertSession(db, {
+    tokenHash: hashSecret(sessionToken),
+    userId: user.id,
+    csrfToken,
+    expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+  });
   await logAuthEvent(db, { kind: 'login', email, ip, userId: user.id });
   return { user, sessionToken, csrfToken };
 }

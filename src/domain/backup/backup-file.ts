@@ -34,7 +34,14 @@ export async function takeSnapshot(database: Database, onProgress?: Progress): P
   const entry = DATABASE_ENTRY[database.mode];
   if (database.mode === 'pglite') {
     const { summary, data } = await snapshotEmbedded(database, onProgress);
-    const manifest: Manifest = { format: 'trakt-backup', version: 1, createdAt, mode: 'pglite', database: { entry, bytes: data.byteLength }, ...summary };
+    const manifest: Manifest = {
+      format: 'trakt-backup',
+      version: 1,
+      createdAt,
+      mode: 'pglite',
+      database: { entry, bytes: data.byteLength },
+      ...summary,
+    };
     return { manifest, data, dispose: async () => {} };
   }
   const dir = await mkdtemp(join(tmpdir(), 'trakt-backup-'));
@@ -42,7 +49,14 @@ export async function takeSnapshot(database: Database, onProgress?: Progress): P
   try {
     const file = join(dir, entry);
     const summary = await snapshotServer(database, file, await pgToolFor('pg_dump', database), onProgress);
-    const manifest: Manifest = { format: 'trakt-backup', version: 1, createdAt, mode: 'postgres', database: { entry, bytes: (await stat(file)).size }, ...summary };
+    const manifest: Manifest = {
+      format: 'trakt-backup',
+      version: 1,
+      createdAt,
+      mode: 'postgres',
+      database: { entry, bytes: (await stat(file)).size },
+      ...summary,
+    };
     return { manifest, data: { file }, dispose };
   } catch (error) {
     await dispose();
@@ -94,11 +108,15 @@ export async function openBackup(path: string): Promise<OpenedBackup> {
   if (parsed?.format !== 'trakt-backup' || parsed.version !== 1) throw new Error(`${path} is not a Trakt backup this version reads`);
   const manifest = parsed as Manifest;
   const databaseEntry = entries.find((e) => e.name === manifest.database.entry);
-  if (!databaseEntry || databaseEntry.size !== manifest.database.bytes) throw new Error(`${path} is incomplete: ${manifest.database.entry} is missing or cut short`);
+  if (!databaseEntry || databaseEntry.size !== manifest.database.bytes)
+    throw new Error(`${path} is incomplete: ${manifest.database.entry} is missing or cut short`);
   const dir = await mkdtemp(join(tmpdir(), 'trakt-restore-'));
   const databaseFile = join(dir, manifest.database.entry);
   if (databaseEntry.size > 0) {
-    await pipeline(createReadStream(path, { start: databaseEntry.offset, end: databaseEntry.offset + databaseEntry.size - 1 }), createWriteStream(databaseFile));
+    await pipeline(
+      createReadStream(path, { start: databaseEntry.offset, end: databaseEntry.offset + databaseEntry.size - 1 }),
+      createWriteStream(databaseFile),
+    );
   }
   return { manifest, databaseFile, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
@@ -111,13 +129,15 @@ export function compareContent(recorded: ContentSummary, found: ContentSummary):
     if (!was) differences.push(`table ${name} is not in the backup`);
     else if (!is) differences.push(`table ${name} is missing`);
     else if (was.rows !== is.rows) differences.push(`table ${name}: ${is.rows} rows, the backup recorded ${was.rows}`);
-    else if (was.checksum !== is.checksum) differences.push(`table ${name}: the rows differ from the backup's (checksum ${is.checksum}, recorded ${was.checksum})`);
+    else if (was.checksum !== is.checksum)
+      differences.push(`table ${name}: the rows differ from the backup's (checksum ${is.checksum}, recorded ${was.checksum})`);
   }
   const files = new Map(found.attachments.map((a) => [a.id, a]));
   for (const attachment of recorded.attachments) {
     const is = files.get(attachment.id);
     if (!is) differences.push(`attachment ${attachment.id} is missing`);
-    else if (is.sha256 !== attachment.sha256 || is.sizeBytes !== attachment.sizeBytes) differences.push(`attachment ${attachment.id}: its bytes differ from the backup's`);
+    else if (is.sha256 !== attachment.sha256 || is.sizeBytes !== attachment.sizeBytes)
+      differences.push(`attachment ${attachment.id}: its bytes differ from the backup's`);
   }
   return differences;
 }

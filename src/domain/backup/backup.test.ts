@@ -34,18 +34,40 @@ async function restoreTarget(name: string): Promise<{ target: Target; open(): Pr
   if (api.database.mode === 'postgres') {
     const empty = await emptyDatabase();
     const url = serverUrl(empty) as string;
-    return { target: { mode: 'postgres', url }, open: () => openDatabase({ mode: 'postgres', url, maxConnections: 2 }), close: () => empty.close() };
+    return {
+      target: { mode: 'postgres', url },
+      open: () => openDatabase({ mode: 'postgres', url, maxConnections: 2 }),
+      close: () => empty.close(),
+    };
   }
   const dataDir = join(dir, name, 'pglite');
-  return { target: { mode: 'pglite', dataDir, shown: dataDir }, open: () => openDatabase({ mode: 'pglite', dataDir }), close: async () => {} };
+  return {
+    target: { mode: 'pglite', dataDir, shown: dataDir },
+    open: () => openDatabase({ mode: 'pglite', dataDir }),
+    close: async () => {},
+  };
 }
 
 describe('backup, verify and restore', () => {
-  it('restores what was there: counts, a row\'s content and an attachment\'s bytes', async () => {
+  it("restores what was there: counts, a row's content and an attachment's bytes", async () => {
     const company = (await admin.post('/api/companies', { name: 'Fjällräven Data AB', country: 'SE' })).body;
-    const opportunity = (await admin.post('/api/opportunities', { title: 'Årsavtal 2027 — «support»', companyId: company.id, amount: 123456.78, currency: 'SEK' })).body;
+    const opportunity = (
+      await admin.post('/api/opportunities', {
+        title: 'Årsavtal 2027 — «support»',
+        companyId: company.id,
+        amount: 123456.78,
+        currency: 'SEK',
+      })
+    ).body;
     expect(opportunity.id).toBeGreaterThan(0);
-    const attachmentId = await insertAttachment(api.database.db, { entity: 'opportunity', entityId: opportunity.id, fileName: 'offert.pdf', contentType: 'application/pdf', data: pdf, uploadedBy: admin.userId });
+    const attachmentId = await insertAttachment(api.database.db, {
+      entity: 'opportunity',
+      entityId: opportunity.id,
+      fileName: 'offert.pdf',
+      contentType: 'application/pdf',
+      data: pdf,
+      uploadedBy: admin.userId,
+    });
 
     const file = join(dir, 'one.tar');
     const manifest = await writeBackup(api.database, file);
@@ -66,13 +88,33 @@ describe('backup, verify and restore', () => {
         expect(restored.differences).toEqual([]);
         const database = await target.open();
         try {
-          const row = await database.db.selectFrom('opportunities').select(['id', 'title', 'amount', 'currency', 'companyId']).executeTakeFirstOrThrow();
-          expect(row).toEqual({ id: opportunity.id, title: 'Årsavtal 2027 — «support»', amount: 123456.78, currency: 'SEK', companyId: company.id });
-          const stored = await database.db.selectFrom('attachments').select(['fileName', 'data']).where('id', '=', attachmentId).executeTakeFirstOrThrow();
+          const row = await database.db
+            .selectFrom('opportunities')
+            .select(['id', 'title', 'amount', 'currency', 'companyId'])
+            .executeTakeFirstOrThrow();
+          expect(row).toEqual({
+            id: opportunity.id,
+            title: 'Årsavtal 2027 — «support»',
+            amount: 123456.78,
+            currency: 'SEK',
+            companyId: company.id,
+          });
+          const stored = await database.db
+            .selectFrom('attachments')
+            .select(['fileName', 'data'])
+            .where('id', '=', attachmentId)
+            .executeTakeFirstOrThrow();
           expect(stored.fileName).toBe('offert.pdf');
           expect(Buffer.compare(stored.data, pdf)).toBe(0);
           const users = await database.db.selectFrom('users').select('email').orderBy('id').execute();
-          expect(users.map((u) => u.email)).toEqual(await api.database.db.selectFrom('users').select('email').orderBy('id').execute().then((r) => r.map((u) => u.email)));
+          expect(users.map((u) => u.email)).toEqual(
+            await api.database.db
+              .selectFrom('users')
+              .select('email')
+              .orderBy('id')
+              .execute()
+              .then((r) => r.map((u) => u.email)),
+          );
         } finally {
           await database.close();
         }
@@ -132,7 +174,9 @@ describe('backup, verify and restore', () => {
       expect((await restoreBackup({ backup, target: target.target, force: false })).differences).toEqual([]);
       const database = await target.open();
       try {
-        const ids = (await database.db.selectFrom('opportunities').select('id').where('companyId', '=', company.id).execute()).map((r) => r.id);
+        const ids = (await database.db.selectFrom('opportunities').select('id').where('companyId', '=', company.id).execute()).map(
+          (r) => r.id,
+        );
         // everything acknowledged before the backup began is in it; what came after it is not all there
         for (const id of acknowledged.slice(0, before)) expect(ids).toContain(id);
         expect(ids.length).toBeLessThan(acknowledged.length);

@@ -13,5 +13,8 @@ export async function pgToolOfVersion(name: 'pg_dump' | 'pg_restore', version: s
   const found = await findTool(name, version);
   if (found !== null) return found;
   const major = majorOf(version);
-  throw new AppError('UNAVAILABLE', `${name} of PostgreSQL ${major} or newer was not found; install the PostgreSQL ${major} client tools or set TRAKT_PG_BIN to their folder`);
+  throw new AppError(
+    'UNAVAILABLE',
+    `${name} of PostgreSQL ${major} or newer was not found; install the PostgreSQL ${major} client tools or set TRAKT_PG_BIN to their folder`,
+  );
 }

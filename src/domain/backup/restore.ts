@@ -15,24 +15,40 @@ export type Target = { mode: 'postgres'; url: string } | { mode: 'pglite'; dataD
 function assertRestorable(backup: OpenedBackup, mode: Target['mode']) {
   const { manifest } = backup;
   if (manifest.mode !== mode) {
-    throw new Error(manifest.mode === 'pglite'
-      ? 'this is a backup of the embedded database: restore it without DATABASE_URL (into TRAKT_DATA_DIR)'
-      : 'this is a backup of a PostgreSQL server: restore it with DATABASE_URL set to the server');
+    throw new Error(
+      manifest.mode === 'pglite'
+        ? 'this is a backup of the embedded database: restore it without DATABASE_URL (into TRAKT_DATA_DIR)'
+        : 'this is a backup of a PostgreSQL server: restore it with DATABASE_URL set to the server',
+    );
   }
   const known = new Set(knownMigrations());
   const newer = manifest.migrations.filter((name) => !known.has(name));
-  if (newer.length) throw new Error(`this backup was made by a newer Trakt (migrations ${newer.join(', ')}); restore it with that version or newer`);
+  if (newer.length)
+    throw new Error(`this backup was made by a newer Trakt (migrations ${newer.join(', ')}); restore it with that version or newer`);
 }
 
 const summarize = (database: Database, onProgress?: Progress) =>
-  database.db.transaction().setIsolationLevel('repeatable read').execute((trx) => summarizeContent(trx, onProgress));
+  database.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => summarizeContent(trx, onProgress));
 
 /**
  * Restores a backup into the configured database. A database holding users or companies is replaced
  * only when `force`; an embedded data folder replaced is kept beside it (`<folder>.before-restore-…`).
  * Answers how the restored database differs from what the backup recorded (nothing, normally).
  */
-export async function restoreBackup({ backup, target, force, onProgress }: { backup: OpenedBackup; target: Target; force: boolean; onProgress?: Progress }): Promise<{ differences: string[]; setAside: string | null }> {
+export async function restoreBackup({
+  backup,
+  target,
+  force,
+  onProgress,
+}: {
+  backup: OpenedBackup;
+  target: Target;
+  force: boolean;
+  onProgress?: Progress;
+}): Promise<{ differences: string[]; setAside: string | null }> {
   assertRestorable(backup, target.mode);
   const refuse = () => new Error('the database is not empty; restoring replaces everything in it: add --force to do so');
   if (target.mode === 'postgres') {
@@ -72,7 +88,15 @@ export async function restoreBackup({ backup, target, force, onProgress }: { bac
  * Restores a backup into a scratch database (an in-memory PGlite, or a new database on the server at
  * `serverUrl`, dropped afterwards) and answers how it differs from what the backup recorded.
  */
-export async function verifyBackup({ backup, serverUrl, onProgress }: { backup: OpenedBackup; serverUrl?: string | undefined; onProgress?: Progress }): Promise<{ differences: string[]; found: ContentSummary }> {
+export async function verifyBackup({
+  backup,
+  serverUrl,
+  onProgress,
+}: {
+  backup: OpenedBackup;
+  serverUrl?: string | undefined;
+  onProgress?: Progress;
+}): Promise<{ differences: string[]; found: ContentSummary }> {
   if (backup.manifest.mode === 'pglite') {
     const scratch = await openDatabase({ mode: 'pglite', loadDumpFrom: backup.databaseFile });
     try {
@@ -82,7 +106,10 @@ export async function verifyBackup({ backup, serverUrl, onProgress }: { backup: 
       await scratch.close();
     }
   }
-  if (!serverUrl) throw new Error('this is a backup of a PostgreSQL server: set DATABASE_URL to a server to verify it on (a scratch database is made and dropped there)');
+  if (!serverUrl)
+    throw new Error(
+      'this is a backup of a PostgreSQL server: set DATABASE_URL to a server to verify it on (a scratch database is made and dropped there)',
+    );
   return withScratchDatabase(serverUrl, async (url) => {
     const scratch = await openDatabase({ mode: 'postgres', url, maxConnections: 2 });
     try {

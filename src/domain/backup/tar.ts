@@ -24,7 +24,14 @@ export function tarHeader(name: string, size: number, modifiedAt = new Date()): 
     let rest = BigInt(size);
     for (let i = 135; i > 124; i--, rest >>= 8n) header[i] = Number(rest & 0xffn);
   }
-  field(header, 136, 12, `${Math.floor(modifiedAt.getTime() / 1000).toString(8).padStart(11, '0')}\0`);
+  field(
+    header,
+    136,
+    12,
+    `${Math.floor(modifiedAt.getTime() / 1000)
+      .toString(8)
+      .padStart(11, '0')}\0`,
+  );
   field(header, 148, 8, '        ');
   header[156] = 0x30; // '0': a regular file
   field(header, 257, 8, 'ustar\u000000');
@@ -64,7 +71,8 @@ export async function tarEntries(path: string): Promise<TarEntry[]> {
       if (header.every((byte) => byte === 0)) return entries;
       let sum = 0;
       for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : (header[i] ?? 0);
-      if (sum !== parseInt(header.toString('ascii', 148, 156).replace(/\0.*$/, '').trim(), 8)) throw new Error('not a Trakt backup (not a tar file)');
+      if (sum !== parseInt(header.toString('ascii', 148, 156).replace(/\0.*$/, '').trim(), 8))
+        throw new Error('not a Trakt backup (not a tar file)');
       const size = readSize(header);
       entries.push({ name: header.toString('utf8', 0, 100).replace(/\0.*$/s, ''), offset: offset + BLOCK, size });
       offset += BLOCK + size + ((BLOCK - (size % BLOCK)) % BLOCK);

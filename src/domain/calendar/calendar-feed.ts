@@ -11,7 +11,16 @@ export function wallTimeToUtc(date: string, time: string, timeZone: string): Dat
   const asUtc = Date.parse(`${date}T${time.slice(0, 5)}:00Z`);
   const offsetAt = (instant: number) => {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      })
         .formatToParts(new Date(instant))
         .map((p) => [p.type, p.value]),
     );
@@ -24,7 +33,11 @@ export function wallTimeToUtc(date: string, time: string, timeZone: string): Dat
 const LABELS = { 'follow-up': 'Follow up', task: 'Task', meeting: 'Meeting', appointment: 'Appointment' } as const;
 
 export function calendarFeed(options: { userName: string; items: CalendarItem[]; timeZone: string; host: string }): string {
-  const calendar = ical({ name: `Trakt – ${options.userName}`, prodId: { company: 'Trakt', product: 'Trakt CRM', language: 'EN' }, ttl: 15 * 60 });
+  const calendar = ical({
+    name: `Trakt – ${options.userName}`,
+    prodId: { company: 'Trakt', product: 'Trakt CRM', language: 'EN' },
+    ttl: 15 * 60,
+  });
   for (const item of options.items) {
     // Custom activity types have no label here: their key is the label.
     const label = (LABELS as Partial<Record<string, string>>)[item.type] ?? item.type;

@@ -41,7 +41,12 @@ export type CompanyInput = {
   notes?: string | null | undefined;
 };
 
-const SETUP_FIELDS = { industryId: 'industries', targetGroupId: 'target-groups', sourceId: 'sources', customerProfileId: 'customer-profiles' } as const;
+const SETUP_FIELDS = {
+  industryId: 'industries',
+  targetGroupId: 'target-groups',
+  sourceId: 'sources',
+  customerProfileId: 'customer-profiles',
+} as const;
 
 /** C-2: organisation numbers are checked by the country's checksum and stored without grouping. */
 function normalizeOrgNumber(country: string | null | undefined, orgNumber: string | null | undefined): string | null | undefined {
@@ -52,7 +57,15 @@ function normalizeOrgNumber(country: string | null | undefined, orgNumber: strin
 }
 
 /** C-1: creates a prospect; the account number is the next free one unless given, and unique. */
-export async function createCompany({ db, actor, input }: { db: Db; actor: Actor; input: CompanyInput & { name: string } }): Promise<CompanyRow> {
+export async function createCompany({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: CompanyInput & { name: string };
+}): Promise<CompanyRow> {
   assertOwnerAssignable(actor, input.ownerId);
   await checkActiveEntries(db, changedEntries(SETUP_FIELDS, input, null));
   const { interestTypeIds, ...fields } = input;
@@ -84,14 +97,29 @@ async function editableCompany(db: Db, actor: Actor, id: number): Promise<Compan
 }
 
 /** O-25: changes a company if `version` is still current; else 409 with the record as it is now. */
-export async function updateCompany({ db, actor, id, version, changes }: { db: Db; actor: Actor; id: number; version: number; changes: CompanyInput }): Promise<CompanyRow> {
+export async function updateCompany({
+  db,
+  actor,
+  id,
+  version,
+  changes,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  version: number;
+  changes: CompanyInput;
+}): Promise<CompanyRow> {
   const current = await editableCompany(db, actor, id);
   // a seller hands a company only to themselves or leaves it unowned
   if (changes.ownerId !== current.ownerId) assertOwnerAssignable(actor, changes.ownerId);
   await checkActiveEntries(db, changedEntries(SETUP_FIELDS, changes, current));
   const { interestTypeIds, ...fields } = changes;
   if (fields.orgNumber !== undefined || fields.country !== undefined) {
-    fields.orgNumber = normalizeOrgNumber(fields.country !== undefined ? fields.country : current.country, fields.orgNumber !== undefined ? fields.orgNumber : current.orgNumber);
+    fields.orgNumber = normalizeOrgNumber(
+      fields.country !== undefined ? fields.country : current.country,
+      fields.orgNumber !== undefined ? fields.orgNumber : current.orgNumber,
+    );
   }
   if (!(await updateCompanyRow(db, id, version, actor.id, fields))) {
     throw new AppError('VERSION_CONFLICT', 'The company was changed by someone else. Reload and try again.', { current });

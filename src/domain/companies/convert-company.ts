@@ -16,7 +16,12 @@ export function nextRoleNumber(role: CompanyRole, highestInUse: number | null): 
   return String(highestInUse === null ? FIRST_ROLE_NUMBER[role] : Math.max(highestInUse + 1, FIRST_ROLE_NUMBER[role]));
 }
 
-export type ConvertInput = { to: CompanyRole; customerProfileId?: number | undefined; number?: string | undefined; version?: number | undefined };
+export type ConvertInput = {
+  to: CompanyRole;
+  customerProfileId?: number | undefined;
+  number?: string | undefined;
+  version?: number | undefined;
+};
 
 /**
  * C-3: gives the company the customer (or supplier) role in one step: the next free number (or the
@@ -24,7 +29,17 @@ export type ConvertInput = { to: CompanyRole; customerProfileId?: number | undef
  * already chosen on the company). The record and its history stay; the changes are recorded. A role
  * the company already has is refused (409 ALREADY_CONVERTED), so a repeated click never duplicates.
  */
-export async function convertCompany({ db, actor, id, input }: { db: Db; actor: Actor; id: number; input: ConvertInput }): Promise<CompanyRow> {
+export async function convertCompany({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: ConvertInput;
+}): Promise<CompanyRow> {
   const current = await findCompany(db, id);
   if (!current) throw notFound('Company', id);
   if (!canEdit(actor, current)) throw new AppError('FORBIDDEN', 'Only the owner, a manager or an admin can convert this company');
@@ -34,7 +49,9 @@ export async function convertCompany({ db, actor, id, input }: { db: Db; actor: 
   const role = input.to;
   const existing = role === 'customer' ? current.customerNumber : current.supplierNumber;
   if (existing !== null) {
-    throw new AppError('ALREADY_CONVERTED', `The company is already a ${role} (number ${existing})`, { fields: { to: `is already a ${role}` } });
+    throw new AppError('ALREADY_CONVERTED', `The company is already a ${role} (number ${existing})`, {
+      fields: { to: `is already a ${role}` },
+    });
   }
   if (role === 'supplier' && input.customerProfileId !== undefined) {
     throw invalid('customerProfileId', 'applies only when converting to a customer');
@@ -48,7 +65,9 @@ export async function convertCompany({ db, actor, id, input }: { db: Db; actor: 
   if (number === undefined) {
     number = nextRoleNumber(role, await highestRoleNumber(db, role));
   } else if (await roleNumberTaken(db, role, number)) {
-    throw new AppError('DUPLICATE', `${role === 'customer' ? 'Customer' : 'Supplier'} number ${number} is already in use`, { fields: { number: 'is already in use' } });
+    throw new AppError('DUPLICATE', `${role === 'customer' ? 'Customer' : 'Supplier'} number ${number} is already in use`, {
+      fields: { number: 'is already in use' },
+    });
   }
 
   const changes =

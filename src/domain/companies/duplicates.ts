@@ -1,11 +1,22 @@
 // C-6: warn when a new company looks like one that exists (name, organisation number, email domain, phone).
 import type { Db } from '../../db/schema.ts';
-import { companiesNamed, companiesWithEmailDomain, companiesWithOrgNumber, companiesWithPhoneTail, type DuplicateCandidate } from '../../db/company-duplicates.ts';
+import {
+  companiesNamed,
+  companiesWithEmailDomain,
+  companiesWithOrgNumber,
+  companiesWithPhoneTail,
+  type DuplicateCandidate,
+} from '../../db/company-duplicates.ts';
 import { companyNameKey, emailDomainKey, orgNumberKey, phoneKey } from './duplicate-keys.ts';
 
 export type MatchedOn = 'name' | 'orgNumber' | 'emailDomain' | 'phone';
 export type Duplicate = { id: number; name: string; accountNumber: string; matchedOn: MatchedOn[] };
-export type DuplicateProbe = { name?: string | null | undefined; orgNumber?: string | null | undefined; email?: string | null | undefined; phone?: string | null | undefined };
+export type DuplicateProbe = {
+  name?: string | null | undefined;
+  orgNumber?: string | null | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+};
 
 const MAX_RESULTS = 20;
 const ORDER: MatchedOn[] = ['name', 'orgNumber', 'emailDomain', 'phone'];
@@ -15,7 +26,15 @@ const ORDER: MatchedOn[] = ['name', 'orgNumber', 'emailDomain', 'phone'];
  * Candidates come from an index each; the keys of duplicate-keys.ts decide. `excludeId` leaves out
  * the company being created or edited.
  */
-export async function findDuplicates({ db, probe, excludeId }: { db: Db; probe: DuplicateProbe; excludeId?: number | undefined }): Promise<Duplicate[]> {
+export async function findDuplicates({
+  db,
+  probe,
+  excludeId,
+}: {
+  db: Db;
+  probe: DuplicateProbe;
+  excludeId?: number | undefined;
+}): Promise<Duplicate[]> {
   const found = new Map<number, Duplicate>();
   const add = (rows: DuplicateCandidate[], on: MatchedOn, same: (row: DuplicateCandidate) => boolean) => {
     for (const row of rows) {
@@ -33,7 +52,8 @@ export async function findDuplicates({ db, probe, excludeId }: { db: Db; probe: 
     add(await companiesNamed(db, word, probe.name ?? ''), 'name', (r) => companyNameKey(r.name) === nameKey);
   }
   const orgKey = probe.orgNumber ? orgNumberKey(probe.orgNumber) : '';
-  if (orgKey) add(await companiesWithOrgNumber(db, orgKey), 'orgNumber', (r) => r.orgNumber !== null && orgNumberKey(r.orgNumber) === orgKey);
+  if (orgKey)
+    add(await companiesWithOrgNumber(db, orgKey), 'orgNumber', (r) => r.orgNumber !== null && orgNumberKey(r.orgNumber) === orgKey);
   const domain = probe.email ? emailDomainKey(probe.email) : null;
   if (domain) add(await companiesWithEmailDomain(db, domain), 'emailDomain', (r) => r.email !== null && emailDomainKey(r.email) === domain);
   const phone = probe.phone ? phoneKey(probe.phone) : null;

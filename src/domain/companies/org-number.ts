@@ -1,8 +1,6 @@
 // Organisation numbers (SPEC C-2): checksums where a country has one, and the display format.
 
-export type OrgNumberResult =
-  | { ok: true; normalized: string; formatted: string }
-  | { ok: false; reason: string };
+export type OrgNumberResult = { ok: true; normalized: string; formatted: string } | { ok: false; reason: string };
 
 const DK_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1];
 const NO_WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2];

@@ -11,7 +11,13 @@ const country = z
 const ref = z.number().int().positive().nullish();
 
 export const companyFields = {
-  accountNumber: z.string().trim().min(1, 'is required').max(30).regex(/^[\p{L}\p{N}._\-/ ]+$/u, 'may hold letters, digits and . _ - /').optional(),
+  accountNumber: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(30)
+    .regex(/^[\p{L}\p{N}._\-/ ]+$/u, 'may hold letters, digits and . _ - /')
+    .optional(),
   name: requiredText(200),
   searchName: optionalText(100),
   orgNumber: optionalText(30),
@@ -20,7 +26,13 @@ export const companyFields = {
   city: optionalText(100),
   country,
   phone: optionalText(40),
-  email: z.string().trim().max(254).pipe(z.email({ error: 'must be an email address' })).nullish().or(z.literal('').transform(() => null)),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .pipe(z.email({ error: 'must be an email address' }))
+    .nullish()
+    .or(z.literal('').transform(() => null)),
   website: optionalText(300),
   ownerId: ref,
   industryId: ref,
@@ -42,6 +54,10 @@ export const updateCompanyBody = z.strictObject({
 export const convertCompanyBody = z.strictObject({
   to: z.enum(['customer', 'supplier']),
   customerProfileId: z.number().int().positive().optional(),
-  number: z.string().trim().regex(/^[1-9][0-9]{0,14}$/, 'must be a whole number without leading zeros').optional(),
+  number: z
+    .string()
+    .trim()
+    .regex(/^[1-9][0-9]{0,14}$/, 'must be a whole number without leading zeros')
+    .optional(),
   version: version.optional(),
 });

@@ -19,17 +19,39 @@ function requireManager(actor: Actor) {
 }
 
 /** Adds a competitor to the global list; a name already there (any case) is a 409 on `name`. */
-export async function createCompetitor({ db, actor, input }: { db: Db; actor: Actor; input: CompetitorInput & { name: string } }): Promise<Competitor> {
+export async function createCompetitor({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: CompetitorInput & { name: string };
+}): Promise<Competitor> {
   requireManager(actor);
   return insertCompetitor(db, input);
 }
 
 /** Changes a global competitor at `version` (O-25); deactivating keeps it on the opportunities that list it. */
-export async function changeCompetitor({ db, actor, id, version, changes }: { db: Db; actor: Actor; id: number; version: number; changes: CompetitorInput }): Promise<Competitor> {
+export async function changeCompetitor({
+  db,
+  actor,
+  id,
+  version,
+  changes,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  version: number;
+  changes: CompetitorInput;
+}): Promise<Competitor> {
   requireManager(actor);
   if (!(await findCompetitor(db, id))) throw notFound('Competitor', id);
   if (!(await claimVersion(db, 'competitors', id, version))) {
-    throw new AppError('VERSION_CONFLICT', 'The competitor was changed by someone else. Reload and try again.', { current: await findCompetitor(db, id) });
+    throw new AppError('VERSION_CONFLICT', 'The competitor was changed by someone else. Reload and try again.', {
+      current: await findCompetitor(db, id),
+    });
   }
   const row = await updateCompetitor(db, id, changes);
   if (!row) throw notFound('Competitor', id);

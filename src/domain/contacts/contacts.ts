@@ -1,6 +1,15 @@
 import type { Db } from '../../db/schema.ts';
 import { findCompany } from '../../db/companies.ts';
-import { clearFlag, companyHasContacts, findContact, findContactOrThrow, insertContact, softDeleteContact, updateContactRow, type ContactRow } from '../../db/contacts.ts';
+import {
+  clearFlag,
+  companyHasContacts,
+  findContact,
+  findContactOrThrow,
+  insertContact,
+  softDeleteContact,
+  updateContactRow,
+  type ContactRow,
+} from '../../db/contacts.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { canEdit } from '../auth/policy.ts';
@@ -30,7 +39,15 @@ async function companyForEdit(db: Db, actor: Actor, companyId: number, field = '
 }
 
 /** C-4: a company's first contact becomes its primary contact; a new primary replaces the old one. */
-export async function createContact({ db, actor, input }: { db: Db; actor: Actor; input: ContactInput & { companyId: number; lastName: string } }): Promise<ContactRow> {
+export async function createContact({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: ContactInput & { companyId: number; lastName: string };
+}): Promise<ContactRow> {
   await companyForEdit(db, actor, input.companyId);
   const isPrimary = input.isPrimary ?? !(await companyHasContacts(db, input.companyId));
   if (isPrimary) await clearFlag(db, input.companyId, 'isPrimary', null);
@@ -41,7 +58,19 @@ export async function createContact({ db, actor, input }: { db: Db; actor: Actor
   return created;
 }
 
-export async function updateContact({ db, actor, id, version, changes }: { db: Db; actor: Actor; id: number; version: number; changes: ContactInput }): Promise<ContactRow> {
+export async function updateContact({
+  db,
+  actor,
+  id,
+  version,
+  changes,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  version: number;
+  changes: ContactInput;
+}): Promise<ContactRow> {
   const current = await findContact(db, id);
   if (!current) throw notFound('Contact', id);
   await companyForEdit(db, actor, current.companyId);

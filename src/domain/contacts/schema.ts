@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import { optionalText, requiredText, version } from '../input-fields.ts';
 
-const emailOrEmpty = z.string().trim().max(254).pipe(z.email({ error: 'must be an email address' })).nullish().or(z.literal('').transform(() => null));
+const emailOrEmpty = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ error: 'must be an email address' }))
+  .nullish()
+  .or(z.literal('').transform(() => null));
 
 export const contactFields = {
   companyId: z.number().int().positive(),

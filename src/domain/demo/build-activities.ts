@@ -4,7 +4,13 @@ import { ACTIVITY_SUBJECTS, type DemoActivityType } from './demo-texts.ts';
 import { COUNTRIES } from './nordic-words.ts';
 import { addDays, daysBetween, stamp, type Random } from './random.ts';
 
-type Link = { ownerIndex: number; companyIndex: number; contactIndex: number | null; opportunityIndex: number | null; campaignIndex: number | null };
+type Link = {
+  ownerIndex: number;
+  companyIndex: number;
+  contactIndex: number | null;
+  opportunityIndex: number | null;
+  campaignIndex: number | null;
+};
 
 /** About two activities per opportunity plus a few on companies alone; every follow-up date has its task (O-21). */
 export function buildActivities(
@@ -47,7 +53,13 @@ export function buildActivities(
       createdAt: stamp(today, made, 7, random.int(0, 59)),
     });
   };
-  const pastType = () => random.weighted([['call', 4], ['meeting', 2], ['email_out', 2], ['note', 1]] as const);
+  const pastType = () =>
+    random.weighted([
+      ['call', 4],
+      ['meeting', 2],
+      ['email_out', 2],
+      ['note', 1],
+    ] as const);
 
   opportunities.forEach((opportunity, opportunityIndex) => {
     const link: Link = {
@@ -61,7 +73,13 @@ export function buildActivities(
     const lastDay = opportunity.closeDate === null ? -1 : daysBetween(today, opportunity.closeDate);
     const doneCount = random.int(1, 2);
     for (let k = 0; k < doneCount; k++) {
-      add(pastType(), { ...link, campaignIndex: k === 0 ? opportunity.campaignIndex : null }, random.int(createdDay, lastDay), true, createdDay);
+      add(
+        pastType(),
+        { ...link, campaignIndex: k === 0 ? opportunity.campaignIndex : null },
+        random.int(createdDay, lastDay),
+        true,
+        createdDay,
+      );
     }
     if (opportunity.status !== 'open') return;
     if (opportunity.followUpDate !== null) {
@@ -73,7 +91,13 @@ export function buildActivities(
 
   companies.forEach((company, companyIndex) => {
     if (!random.chance(0.25)) return;
-    const link: Link = { ownerIndex: company.ownerIndex, companyIndex, contactIndex: primaryOf.get(companyIndex) ?? null, opportunityIndex: null, campaignIndex: null };
+    const link: Link = {
+      ownerIndex: company.ownerIndex,
+      companyIndex,
+      contactIndex: primaryOf.get(companyIndex) ?? null,
+      opportunityIndex: null,
+      campaignIndex: null,
+    };
     const createdDay = daysBetween(today, company.createdAt.slice(0, 10));
     if (random.chance(0.7)) add(random.pick(['call', 'note'] as const), link, random.int(createdDay, -1), true, createdDay);
     else add('task', link, random.int(-10, 20), false, createdDay);

@@ -1,6 +1,14 @@
 // Demo users, campaigns, competitors, companies and contacts, made from a seeded random source.
 import { makeOrgNumber, validateOrgNumber } from '../companies/org-number.ts';
-import { entryId, type DemoCampaign, type DemoCompany, type DemoCompetitor, type DemoContact, type DemoSetup, type DemoUser } from './demo-model.ts';
+import {
+  entryId,
+  type DemoCampaign,
+  type DemoCompany,
+  type DemoCompetitor,
+  type DemoContact,
+  type DemoSetup,
+  type DemoUser,
+} from './demo-model.ts';
 import { COUNTRIES, asciiSlug, type CountryCode } from './nordic-words.ts';
 import { addDays, daysBetween, stamp, type Random } from './random.ts';
 
@@ -69,13 +77,23 @@ export function buildCompetitors(): DemoCompetitor[] {
   ];
 }
 
-const COUNTRY_WEIGHTS: [CountryCode, number][] = [['DK', 40], ['NO', 27], ['SE', 27], ['FI', 3.5], ['DE', 2.5]];
+const COUNTRY_WEIGHTS: [CountryCode, number][] = [
+  ['DK', 40],
+  ['NO', 27],
+  ['SE', 27],
+  ['FI', 3.5],
+  ['DE', 2.5],
+];
 
 /** A company name that sounds like its country: "Fjordbyg ApS", "Kjær Maskinfabrik A/S", "Svensk Logistik AB". */
 function companyName(random: Random, country: CountryCode): { name: string; core: string } {
   const words = COUNTRIES[country];
   const legal = random.weighted(words.legalForms);
-  const form = random.weighted([['glued', 5], ['family', 3], ['region', 2]] as const);
+  const form = random.weighted([
+    ['glued', 5],
+    ['family', 3],
+    ['region', 2],
+  ] as const);
   const core =
     form === 'glued'
       ? `${random.pick(words.namePrefixes)}${random.pick(words.nameTrades)}`
@@ -90,7 +108,13 @@ function digits(random: Random): () => string {
 }
 
 /** About 200 companies over DK, NO and SE (and a few FI and DE); about a quarter are customers. */
-export function buildCompanies(random: Random, setup: DemoSetup, users: DemoUser[], campaigns: DemoCampaign[], today: string): DemoCompany[] {
+export function buildCompanies(
+  random: Random,
+  setup: DemoSetup,
+  users: DemoUser[],
+  campaigns: DemoCampaign[],
+  today: string,
+): DemoCompany[] {
   const names = new Set<string>();
   const orgNumbers = new Set<string>();
   const companies: DemoCompany[] = [];
@@ -143,13 +167,17 @@ export function buildCompanies(random: Random, setup: DemoSetup, users: DemoUser
       ownerIndex,
       industryId: pickId(random, setup.industries),
       // mostly small and mid-sized firms
-      targetGroupId: setup.targetGroups.length === 0 ? null : random.weighted(setup.targetGroups.map((entry, position) => [entry.id, [5, 3, 1, 1][position] ?? 1] as const)),
+      targetGroupId:
+        setup.targetGroups.length === 0
+          ? null
+          : random.weighted(setup.targetGroups.map((entry, position) => [entry.id, [5, 3, 1, 1][position] ?? 1] as const)),
       sourceId: pickId(random, setup.sources),
       campaignIndex,
-      customerProfileId: customer
-        ? (setup.customerProfiles.find((profile) => profile.currency === words.currency)?.id ?? null)
-        : null,
-      interestTypeIds: random.sample(setup.interestTypes.map((entry) => entry.id), random.int(0, 3)),
+      customerProfileId: customer ? (setup.customerProfiles.find((profile) => profile.currency === words.currency)?.id ?? null) : null,
+      interestTypeIds: random.sample(
+        setup.interestTypes.map((entry) => entry.id),
+        random.int(0, 3),
+      ),
       createdAt: stamp(today, createdDays, random.int(7, 15), random.int(0, 59)),
     });
   }
@@ -175,7 +203,8 @@ export function buildContacts(random: Random, companies: DemoCompany[]): DemoCon
       used.add(`${firstName} ${lastName}`);
       // Danish firms often give people their initials as mailbox
       const initials = asciiSlug(`${firstName.slice(0, 1)}${lastName.slice(0, 2)}`, '');
-      const local = company.country === 'DK' && random.chance(0.3) && !mailboxes.has(initials) ? initials : asciiSlug(`${firstName} ${lastName}`, '.');
+      const local =
+        company.country === 'DK' && random.chance(0.3) && !mailboxes.has(initials) ? initials : asciiSlug(`${firstName} ${lastName}`, '.');
       mailboxes.add(local);
       contacts.push({
         companyIndex,

@@ -1,5 +1,14 @@
 // Demo opportunities over the default sales process: stages, statuses, amounts, sellers and steps.
-import { entryId, type DemoCampaign, type DemoCompany, type DemoContact, type DemoOpportunity, type DemoSetup, type DemoStatus, type DemoUser } from './demo-model.ts';
+import {
+  entryId,
+  type DemoCampaign,
+  type DemoCompany,
+  type DemoContact,
+  type DemoOpportunity,
+  type DemoSetup,
+  type DemoStatus,
+  type DemoUser,
+} from './demo-model.ts';
 import { pickId, SELLER_INDEXES } from './build-companies.ts';
 import { CLOSE_NOTES, OPPORTUNITY_DESCRIPTIONS, OPPORTUNITY_TITLES } from './demo-texts.ts';
 import { COUNTRIES } from './nordic-words.ts';
@@ -8,7 +17,12 @@ import { addDays, daysBetween, stamp, type Random } from './random.ts';
 export const OPPORTUNITY_COUNT = 400;
 
 // exact shares, shuffled: 60 % open, 20 % won, 15 % lost, 5 % expired
-const STATUS_SHARES: [DemoStatus, number][] = [['open', 0.6], ['won', 0.2], ['lost', 0.15], ['expired', 0.05]];
+const STATUS_SHARES: [DemoStatus, number][] = [
+  ['open', 0.6],
+  ['won', 0.2],
+  ['lost', 0.15],
+  ['expired', 0.05],
+];
 // open deals thin out towards the end of the process
 const OPEN_STAGE_WEIGHTS = [35, 30, 20, 15];
 
@@ -68,7 +82,11 @@ export function buildOpportunities(
     const decisionDate = addDays(today, decisionDays);
 
     const stageIndex =
-      status === 'won' ? lastStage : open ? Math.min(lastStage, random.weighted(OPEN_STAGE_WEIGHTS.map((weight, k) => [k, weight] as const))) : random.int(0, Math.max(0, lastStage - (status === 'expired' ? 1 : 0)));
+      status === 'won'
+        ? lastStage
+        : open
+          ? Math.min(lastStage, random.weighted(OPEN_STAGE_WEIGHTS.map((weight, k) => [k, weight] as const)))
+          : random.int(0, Math.max(0, lastStage - (status === 'expired' ? 1 : 0)));
     const stageProbability = setup.stages[stageIndex]?.probability ?? 0;
 
     const [titleTemplate, recurring] = random.pick(OPPORTUNITY_TITLES[words.language]);
@@ -100,7 +118,11 @@ export function buildOpportunities(
       closeDate: closeDays === null ? null : addDays(today, closeDays),
       // a follow-up date on 40 % of open deals, some already passed; the matching task is an activity
       followUpDate: open && random.chance(0.4) ? addDays(today, random.chance(0.2) ? -random.int(1, 10) : random.int(1, 21)) : null,
-      priority: random.weighted([['normal', 70], ['high', 15], ['low', 15]] as const),
+      priority: random.weighted([
+        ['normal', 70],
+        ['high', 15],
+        ['low', 15],
+      ] as const),
       rating: random.chance(0.6) ? random.int(1, 5) : null,
       typeId: company.status === 'active' ? (random.pick(existingTypes) ?? newBusiness) : newBusiness,
       sourceId: random.chance(0.7) ? company.sourceId : pickId(random, setup.sources),
@@ -109,7 +131,8 @@ export function buildOpportunities(
       departmentId: amount >= 1_000_000 ? keyAccounts : owner.departmentId,
       lossReasonId,
       winReasonId: status === 'won' ? pickId(random, setup.winReasons) : null,
-      winnerCompetitorIndex: lossReasonId !== null && lossReasonId === competitorLoss && competitorCount > 0 ? random.int(0, competitorCount - 1) : null,
+      winnerCompetitorIndex:
+        lossReasonId !== null && lossReasonId === competitorLoss && competitorCount > 0 ? random.int(0, competitorCount - 1) : null,
       closeNote: status === 'open' ? null : CLOSE_NOTES[words.language][status],
       createdDays,
       createdAt: stamp(today, createdDays, random.int(7, 15), random.int(0, 59)),
@@ -134,7 +157,13 @@ export function buildOpportunities(
 }
 
 /** O-7: steps before the current stage are done; the current one and later are to do; won has all done. */
-function steps(random: Random, setup: DemoSetup, draft: Omit<Draft, 'createdDays'>, createdDays: number, today: string): DemoOpportunity['steps'] {
+function steps(
+  random: Random,
+  setup: DemoSetup,
+  draft: Omit<Draft, 'createdDays'>,
+  createdDays: number,
+  today: string,
+): DemoOpportunity['steps'] {
   const end = Math.max(createdDays, Math.min(-1, draft.closeDate === null ? -1 : daysBetween(today, draft.closeDate)));
   return setup.stages.map((_, stageIndex) => {
     const done = draft.status === 'won' || stageIndex < draft.stageIndex;

@@ -25,7 +25,6 @@ const one = async <T>(db: Kysely<DB>, query: RawBuilder<T>): Promise<T> => {
   return row;
 };
 
-
 beforeAll(async () => {
   [fixed, current] = await Promise.all([freshDatabase(), freshDatabase()]);
   counts = await loadDemoData({ db: fixed.db, today: TODAY });
@@ -60,7 +59,11 @@ describe('loadDemoData', () => {
   });
 
   it('makes four sellers and a manager who sign in with the demo password', async () => {
-    const users = await fixed.db.selectFrom('users').select(['email', 'role', 'regionId', 'language', 'passwordHash']).orderBy('id').execute();
+    const users = await fixed.db
+      .selectFrom('users')
+      .select(['email', 'role', 'regionId', 'language', 'passwordHash'])
+      .orderBy('id')
+      .execute();
     expect(users.map((user) => user.role)).toEqual(['seller', 'seller', 'seller', 'seller', 'manager']);
     expect(users.every((user) => user.email.endsWith('@demo.trakt.example') && user.regionId !== null)).toBe(true);
     expect(new Set(users.map((user) => user.language))).toEqual(new Set(['da', 'nb', 'sv', 'en']));
@@ -69,7 +72,11 @@ describe('loadDemoData', () => {
   });
 
   it('spreads companies over the Nordic countries with valid, normalised and unique organisation numbers', async () => {
-    const companies = await fixed.db.selectFrom('companies').select(['country', 'orgNumber', 'accountNumber', 'status', 'customerNumber', 'ownerId']).orderBy('id').execute();
+    const companies = await fixed.db
+      .selectFrom('companies')
+      .select(['country', 'orgNumber', 'accountNumber', 'status', 'customerNumber', 'ownerId'])
+      .orderBy('id')
+      .execute();
     const byCountry = (code: string) => companies.filter((company) => company.country === code).length;
     for (const code of ['DK', 'NO', 'SE']) expect(byCountry(code), code).toBeGreaterThanOrEqual(40);
     expect(byCountry('FI') + byCountry('DE')).toBeGreaterThanOrEqual(2);
@@ -90,7 +97,10 @@ describe('loadDemoData', () => {
     expect(companies.filter((company) => company.status === 'prospect').every((company) => company.customerNumber === null)).toBe(true);
     expect(companies.every((company) => company.ownerId !== null)).toBe(true);
 
-    const interests = await one(fixed.db, sql<{ companies: number }>`SELECT count(DISTINCT company_id) AS companies FROM company_interest_types`);
+    const interests = await one(
+      fixed.db,
+      sql<{ companies: number }>`SELECT count(DISTINCT company_id) AS companies FROM company_interest_types`,
+    );
     expect(interests.companies).toBeGreaterThan(100);
   });
 
@@ -113,7 +123,10 @@ describe('loadDemoData', () => {
   it('numbers opportunities 1 to 400 with 60 % open, 20 % won, 15 % lost and 5 % expired', async () => {
     const numbers = await fixed.db.selectFrom('opportunities').select('number').orderBy('number').execute();
     expect(numbers.map((row) => row.number)).toEqual(Array.from({ length: 400 }, (_, i) => i + 1));
-    const statuses = await rows(fixed.db, sql<{ status: string; count: number }>`SELECT status, count(*) AS count FROM opportunities GROUP BY status ORDER BY status`);
+    const statuses = await rows(
+      fixed.db,
+      sql<{ status: string; count: number }>`SELECT status, count(*) AS count FROM opportunities GROUP BY status ORDER BY status`,
+    );
     expect(statuses).toEqual([
       { status: 'expired', count: 20 },
       { status: 'lost', count: 60 },
@@ -126,9 +139,22 @@ describe('loadDemoData', () => {
     const opportunities = await rows(
       fixed.db,
       sql<{
-        number: number; status: string; probability: number; stageProbability: number; amount: number; margin: number;
-        currency: string; country: string; actualAmount: number | null; closeDate: string | null; winReasonId: number | null;
-        lossReasonId: number | null; decisionDate: string; createdDate: string; contactCompany: number; companyId: number;
+        number: number;
+        status: string;
+        probability: number;
+        stageProbability: number;
+        amount: number;
+        margin: number;
+        currency: string;
+        country: string;
+        actualAmount: number | null;
+        closeDate: string | null;
+        winReasonId: number | null;
+        lossReasonId: number | null;
+        decisionDate: string;
+        createdDate: string;
+        contactCompany: number;
+        companyId: number;
       }>`SELECT o.number, o.status, o.probability, s.probability AS stage_probability, o.amount, o.margin, o.currency,
           c.country, o.actual_amount, o.close_date, o.win_reason_id, o.loss_reason_id, o.decision_date,
           to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS created_date, ct.company_id AS contact_company, o.company_id
@@ -196,7 +222,15 @@ describe('loadDemoData', () => {
   it('has done activities in the past, open ones ahead, some overdue, and a task for every follow-up date', async () => {
     const activities = await rows(
       fixed.db,
-      sql<{ done: boolean; dueDate: string; doneAt: Date | null; createdAt: Date; type: string; opportunityCompany: number | null; companyId: number }>`
+      sql<{
+        done: boolean;
+        dueDate: string;
+        doneAt: Date | null;
+        createdAt: Date;
+        type: string;
+        opportunityCompany: number | null;
+        companyId: number;
+      }>`
         SELECT a.done, a.due_date, a.done_at, a.created_at, a.type, o.company_id AS opportunity_company, a.company_id
         FROM activities a LEFT JOIN opportunities o ON o.id = a.opportunity_id`,
     );
@@ -229,20 +263,36 @@ describe('loadDemoData', () => {
   });
 
   it('makes the same data every time', async () => {
-    const first = await fixed.db.selectFrom('companies').select(['name', 'accountNumber', 'orgNumber', 'country', 'city']).where('accountNumber', '=', '10001').executeTakeFirstOrThrow();
+    const first = await fixed.db
+      .selectFrom('companies')
+      .select(['name', 'accountNumber', 'orgNumber', 'country', 'city'])
+      .where('accountNumber', '=', '10001')
+      .executeTakeFirstOrThrow();
     expect(first).toEqual({ name: 'Scan Logistik ApS', accountNumber: '10001', orgNumber: '11126480', country: 'DK', city: 'København N' });
 
     // the database loaded for the real today matches apart from the dates, which only shift
     const fingerprint = async (db: Kysely<DB>) => ({
-      companies: await rows(db, sql`SELECT c.account_number, c.name, c.org_number, c.phone, c.email, u.email AS owner
-        FROM companies c JOIN users u ON u.id = c.owner_id ORDER BY c.id`),
-      contacts: await rows(db, sql`SELECT c.account_number, ct.first_name, ct.last_name, ct.title, ct.is_primary
-        FROM contacts ct JOIN companies c ON c.id = ct.company_id ORDER BY ct.id`),
-      opportunities: await rows(db, sql`SELECT o.number, regexp_replace(o.title, '[0-9]', '', 'g') AS title, o.status,
+      companies: await rows(
+        db,
+        sql`SELECT c.account_number, c.name, c.org_number, c.phone, c.email, u.email AS owner
+        FROM companies c JOIN users u ON u.id = c.owner_id ORDER BY c.id`,
+      ),
+      contacts: await rows(
+        db,
+        sql`SELECT c.account_number, ct.first_name, ct.last_name, ct.title, ct.is_primary
+        FROM contacts ct JOIN companies c ON c.id = ct.company_id ORDER BY ct.id`,
+      ),
+      opportunities: await rows(
+        db,
+        sql`SELECT o.number, regexp_replace(o.title, '[0-9]', '', 'g') AS title, o.status,
           o.amount, o.currency, s.position, c.account_number, o.decision_date - (o.created_at AT TIME ZONE 'UTC')::date AS days
-        FROM opportunities o JOIN stages s ON s.id = o.stage_id JOIN companies c ON c.id = o.company_id ORDER BY o.number`),
-      activities: await rows(db, sql`SELECT type, regexp_replace(subject, '[0-9]', '', 'g') AS subject, done, due_date - (created_at AT TIME ZONE 'UTC')::date AS days
-        FROM activities ORDER BY id`),
+        FROM opportunities o JOIN stages s ON s.id = o.stage_id JOIN companies c ON c.id = o.company_id ORDER BY o.number`,
+      ),
+      activities: await rows(
+        db,
+        sql`SELECT type, regexp_replace(subject, '[0-9]', '', 'g') AS subject, done, due_date - (created_at AT TIME ZONE 'UTC')::date AS days
+        FROM activities ORDER BY id`,
+      ),
     });
     const [a, b] = [await fingerprint(fixed.db), await fingerprint(current.db)];
     expect(a.companies).toHaveLength(200);
@@ -266,13 +316,22 @@ describe('loadDemoData', () => {
     expect(String(failedLoad)).toContain('demo_test_blocks');
     // the later load found an empty database: it created all five users and numbered from 1
     expect(currentCounts).toEqual(counts);
-    const numbers = await one(current.db, sql<{ min: number; max: number }>`SELECT min(number) AS min, max(number) AS max FROM opportunities`);
+    const numbers = await one(
+      current.db,
+      sql<{ min: number; max: number }>`SELECT min(number) AS min, max(number) AS max FROM opportunities`,
+    );
     expect(numbers).toEqual({ min: 1, max: 400 });
   });
 
   it('refuses to load into a database that already has companies, and changes nothing', async () => {
     await expect(loadDemoData({ db: fixed.db, today: TODAY })).rejects.toThrow(/already companies/);
-    const after = await one(fixed.db, sql<{ companies: number; users: number }>`SELECT (SELECT count(*) FROM companies) AS companies, (SELECT count(*) FROM users) AS users`);
+    const after = await one(
+      fixed.db,
+      sql<{
+        companies: number;
+        users: number;
+      }>`SELECT (SELECT count(*) FROM companies) AS companies, (SELECT count(*) FROM users) AS users`,
+    );
     expect(after).toEqual({ companies: 200, users: 5 });
   });
 });

@@ -82,7 +82,10 @@ const atOrNull = (ids: number[], index: number | null) => (index === null ? null
 
 async function insertDemoData(trx: Kysely<DB>, data: DemoData, setup: DemoSetup, passwordHash: string): Promise<DemoCounts> {
   // demo users may survive from an earlier demo whose companies were deleted: keep them
-  const users = await insertUsersKeepingExisting(trx, data.users.map(({ countries: _countries, ...user }) => ({ ...user, passwordHash })));
+  const users = await insertUsersKeepingExisting(
+    trx,
+    data.users.map(({ countries: _countries, ...user }) => ({ ...user, passwordHash })),
+  );
   const userIds = data.users.map((user) => {
     const id = users.idByEmail.get(user.email.toLowerCase());
     if (id === undefined) throw new Error(`Demo data: user ${user.email} is missing.`);
@@ -97,18 +100,27 @@ async function insertDemoData(trx: Kysely<DB>, data: DemoData, setup: DemoSetup,
     trx,
     data.companies.map(({ domain: _domain, interestTypeIds: _interests, ownerIndex, campaignIndex, ...company }) => {
       const ownerId = at(userIds, ownerIndex);
-      return { ...company, ownerId, campaignId: atOrNull(campaignIds, campaignIndex), createdBy: ownerId, updatedAt: company.createdAt, updatedBy: ownerId };
+      return {
+        ...company,
+        ownerId,
+        campaignId: atOrNull(campaignIds, campaignIndex),
+        createdBy: ownerId,
+        updatedAt: company.createdAt,
+        updatedBy: ownerId,
+      };
     }),
   );
   await insertCompanyInterests(
     trx,
-    data.companies.flatMap((company, index) => company.interestTypeIds.map((interestTypeId) => ({ companyId: at(companyIds, index), interestTypeId }))),
+    data.companies.flatMap((company, index) =>
+      company.interestTypeIds.map((interestTypeId) => ({ companyId: at(companyIds, index), interestTypeId })),
+    ),
   );
 
   const contactIds = await insertContacts(
     trx,
     data.contacts.map(({ companyIndex, ...contact }) => {
-      const ownerId = at(userIds, (data.companies[companyIndex]?.ownerIndex ?? 0));
+      const ownerId = at(userIds, data.companies[companyIndex]?.ownerIndex ?? 0);
       return { ...contact, companyId: at(companyIds, companyIndex), createdBy: ownerId, updatedAt: contact.createdAt, updatedBy: ownerId };
     }),
   );
@@ -116,29 +128,44 @@ async function insertDemoData(trx: Kysely<DB>, data: DemoData, setup: DemoSetup,
   const stageId = (index: number) => setup.stages[index]?.id ?? null;
   const opportunityIds = await insertOpportunities(
     trx,
-    data.opportunities.map(({ steps: _steps, sellers: _sellers, companyIndex, contactIndex, ownerIndex, stageIndex, campaignIndex, winnerCompetitorIndex, ...opportunity }) => {
-      const ownerId = at(userIds, ownerIndex);
-      return {
-        ...opportunity,
-        companyId: at(companyIds, companyIndex),
-        contactId: at(contactIds, contactIndex),
-        ownerId,
-        processId: setup.processId,
-        stageId: stageId(stageIndex),
-        probabilityMode: 'stage' as const,
-        campaignId: atOrNull(campaignIds, campaignIndex),
-        winnerCompetitorId: atOrNull(competitorIds, winnerCompetitorIndex),
-        createdBy: ownerId,
-        updatedBy: ownerId,
-      };
-    }),
+    data.opportunities.map(
+      ({
+        steps: _steps,
+        sellers: _sellers,
+        companyIndex,
+        contactIndex,
+        ownerIndex,
+        stageIndex,
+        campaignIndex,
+        winnerCompetitorIndex,
+        ...opportunity
+      }) => {
+        const ownerId = at(userIds, ownerIndex);
+        return {
+          ...opportunity,
+          companyId: at(companyIds, companyIndex),
+          contactId: at(contactIds, contactIndex),
+          ownerId,
+          processId: setup.processId,
+          stageId: stageId(stageIndex),
+          probabilityMode: 'stage' as const,
+          campaignId: atOrNull(campaignIds, campaignIndex),
+          winnerCompetitorId: atOrNull(competitorIds, winnerCompetitorIndex),
+          createdBy: ownerId,
+          updatedBy: ownerId,
+        };
+      },
+    ),
   );
   await insertOpportunitySteps(
     trx,
     data.opportunities.flatMap((opportunity, index) =>
       opportunity.steps.map((step) => ({
         opportunityId: at(opportunityIds, index),
-        stageId: at(setup.stages.map((stage) => stage.id), step.stageIndex),
+        stageId: at(
+          setup.stages.map((stage) => stage.id),
+          step.stageIndex,
+        ),
         state: step.state,
         changedAt: step.changedAt,
       })),

@@ -4,13 +4,25 @@ export type Lang = 'en' | 'da' | 'nb' | 'sv';
 export type CellType = 'text' | 'integer' | 'money' | 'date' | 'timestamp' | 'boolean' | 'status';
 /** Header in en, da, nb, sv. */
 type Labels = readonly [string, string, string, string];
-export type Column = { key: string; type: CellType; label: Labels; /** relative width in the PDF */ width: number; /** summed in the PDF totals */ total?: boolean };
+export type Column = {
+  key: string;
+  type: CellType;
+  label: Labels;
+  /** relative width in the PDF */ width: number;
+  /** summed in the PDF totals */ total?: boolean;
+};
 export type ExportRow = Record<string, unknown>;
 
 const LANGS: Lang[] = ['en', 'da', 'nb', 'sv'];
 export const labelOf = (column: { label: Labels }, lang: Lang) => column.label[LANGS.indexOf(lang)] ?? column.label[0];
 
-const c = (key: string, type: CellType, label: Labels, width = 1, total = false): Column => ({ key, type, label, width, ...(total ? { total } : {}) });
+const c = (key: string, type: CellType, label: Labels, width = 1, total = false): Column => ({
+  key,
+  type,
+  label,
+  width,
+  ...(total ? { total } : {}),
+});
 
 const audit = [
   c('createdAt', 'timestamp', ['Created', 'Oprettet', 'Opprettet', 'Skapad'], 1.3),
@@ -91,8 +103,33 @@ export const COLUMNS: Record<'opportunities' | 'companies' | 'contacts' | 'activ
 
 /** The columns shown when the request names none. */
 export const DEFAULT_COLUMNS: Record<keyof typeof COLUMNS, string[]> = {
-  opportunities: ['number', 'title', 'companyName', 'status', 'stageName', 'amount', 'probability', 'weightedAmount', 'decisionDate', 'ownerInitials', 'updatedAt', 'updatedByInitials'],
-  companies: ['accountNumber', 'name', 'status', 'orgNumberFormatted', 'street', 'postalCode', 'city', 'country', 'phone', 'email', 'updatedAt'],
+  opportunities: [
+    'number',
+    'title',
+    'companyName',
+    'status',
+    'stageName',
+    'amount',
+    'probability',
+    'weightedAmount',
+    'decisionDate',
+    'ownerInitials',
+    'updatedAt',
+    'updatedByInitials',
+  ],
+  companies: [
+    'accountNumber',
+    'name',
+    'status',
+    'orgNumberFormatted',
+    'street',
+    'postalCode',
+    'city',
+    'country',
+    'phone',
+    'email',
+    'updatedAt',
+  ],
   contacts: ['firstName', 'lastName', 'companyName', 'title', 'email', 'phone', 'mobile', 'updatedAt'],
   activities: ['type', 'subject', 'dueDate', 'dueTime', 'done', 'ownerInitials', 'companyName', 'contactName', 'opportunityTitle'],
 };

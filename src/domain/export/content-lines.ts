@@ -5,7 +5,10 @@
  * value (N, ORG), where they separate components (RFC 6350 3.4: plain text keeps them as they are).
  */
 export const escapeText = (value: string, structured = false) => {
-  const escaped = value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
   return structured ? escaped.replace(/;/g, '\\;') : escaped;
 };
 

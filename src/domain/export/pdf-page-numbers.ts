@@ -34,7 +34,9 @@ export function pageNumbers(doc: Doc, options: { font: string; size: number; wor
         const [glyphs] = font.encode(text);
         const x = options.right - doc.widthOfString(text);
         (form.data as Record<string, unknown>).Resources = { Font: { [font.id]: font.ref() } };
-        form.end(`BT 1 0 0 1 ${x.toFixed(2)} ${options.baseline.toFixed(2)} Tm /${font.id} ${options.size} Tf [<${glyphs.join('')}>] TJ ET`);
+        form.end(
+          `BT 1 0 0 1 ${x.toFixed(2)} ${options.baseline.toFixed(2)} Tm /${font.id} ${options.size} Tf [<${glyphs.join('')}>] TJ ET`,
+        );
       });
     },
   };

@@ -13,9 +13,19 @@ import { pageNumbers } from './pdf-page-numbers.ts';
 import { currencyOrder } from '../opportunities/summary.ts';
 
 const LOCALES: Record<Lang, string> = { en: 'en-GB', da: 'da-DK', nb: 'nb-NO', sv: 'sv-SE' };
-const TOTAL_WORDS: Record<Lang, [string, string]> = { en: ['Count', 'Total'], da: ['Antal', 'I alt'], nb: ['Antall', 'Totalt'], sv: ['Antal', 'Totalt'] };
+const TOTAL_WORDS: Record<Lang, [string, string]> = {
+  en: ['Count', 'Total'],
+  da: ['Antal', 'I alt'],
+  nb: ['Antall', 'Totalt'],
+  sv: ['Antal', 'Totalt'],
+};
 const PAGE_WORD: Record<Lang, string> = { en: 'Page', da: 'Side', nb: 'Side', sv: 'Sida' };
-const FILTER_WORDS: Record<Lang, [string, string]> = { en: ['Filters', 'none'], da: ['Filtre', 'ingen'], nb: ['Filtre', 'ingen'], sv: ['Filter', 'inga'] };
+const FILTER_WORDS: Record<Lang, [string, string]> = {
+  en: ['Filters', 'none'],
+  da: ['Filtre', 'ingen'],
+  nb: ['Filtre', 'ingen'],
+  sv: ['Filter', 'inga'],
+};
 export const FONT_SIZE = 7.5;
 /** Headings shrink to this size before a word of theirs is broken. */
 const MIN_HEADING_SIZE = 5;
@@ -28,7 +38,8 @@ const MARGIN = 28;
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 /** The font files, read once per process. */
-const fontFiles = () => (fonts ??= { regular: readFileSync(join(fontDir, 'DejaVuSans.ttf')), bold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')) });
+const fontFiles = () =>
+  (fonts ??= { regular: readFileSync(join(fontDir, 'DejaVuSans.ttf')), bold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')) });
 
 type Doc = PDFKit.PDFDocument;
 type Cell = { text: string; size?: number };
@@ -48,7 +59,8 @@ export function headingSize(doc: Doc, label: string, width: number): number {
 export function columnWidths(doc: Doc, labels: string[], weights: number[], total: number): number[] {
   doc.font('bold').fontSize(MIN_HEADING_SIZE);
   const least = labels.map((label) => Math.max(...label.split(/\s+/).map((word) => doc.widthOfString(word))) + 2 * PAD_X + 0.5);
-  if (least.reduce((sum, width) => sum + width, 0) > total) return weights.map((weight) => (weight / weights.reduce((a, b) => a + b, 0)) * total);
+  if (least.reduce((sum, width) => sum + width, 0) > total)
+    return weights.map((weight) => (weight / weights.reduce((a, b) => a + b, 0)) * total);
   const fixed = new Set<number>();
   for (;;) {
     const left = total - [...fixed].reduce((sum, i) => sum + (least[i] ?? 0), 0);
@@ -86,16 +98,33 @@ export function rowHeight(doc: Doc, cells: Cell[], widths: number[], bold = fals
 }
 
 export function writePdf(spec: ExportSpec, options: { compress?: boolean } = {}): Readable {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, compress: options.compress ?? true, info: { Title: spec.title } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: MARGIN,
+    compress: options.compress ?? true,
+    info: { Title: spec.title },
+  });
   doc.registerFont('regular', fontFiles().regular);
   doc.registerFont('bold', fontFiles().bold);
   const money = new Intl.NumberFormat(LOCALES[spec.lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const count = new Intl.NumberFormat(LOCALES[spec.lang]);
   const pageWidth = doc.page.width - 2 * MARGIN;
   const labels = spec.columns.map((column) => labelOf(column, spec.lang));
-  const widths = columnWidths(doc, labels, spec.columns.map((column) => column.width), pageWidth);
+  const widths = columnWidths(
+    doc,
+    labels,
+    spec.columns.map((column) => column.width),
+    pageWidth,
+  );
   const bottom = doc.page.height - MARGIN;
-  const numbers = pageNumbers(doc, { font: 'regular', size: 7, word: PAGE_WORD[spec.lang], right: MARGIN + pageWidth, baseline: MARGIN / 2 });
+  const numbers = pageNumbers(doc, {
+    font: 'regular',
+    size: 7,
+    word: PAGE_WORD[spec.lang],
+    right: MARGIN + pageWidth,
+    baseline: MARGIN / 2,
+  });
   let y = MARGIN;
 
   const draw = (cells: Cell[], bold: boolean, right: boolean[], height = rowHeight(doc, cells, widths, bold), boxes = widths) => {
@@ -113,7 +142,12 @@ export function writePdf(spec: ExportSpec, options: { compress?: boolean } = {})
   };
   const numeric = spec.columns.map((column) => column.type === 'money' || column.type === 'integer');
   const headings: Cell[] = labels.map((text, i) => ({ text, size: headingSize(doc, text, (widths[i] ?? 0) - 2 * PAD_X) }));
-  const rule = () => doc.moveTo(MARGIN, y).lineTo(MARGIN + pageWidth, y).lineWidth(0.5).stroke();
+  const rule = () =>
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + pageWidth, y)
+      .lineWidth(0.5)
+      .stroke();
   let pages = 0;
   const header = () => {
     pages += 1;
@@ -142,7 +176,12 @@ export function writePdf(spec: ExportSpec, options: { compress?: boolean } = {})
     header();
     for await (const batch of spec.batches) {
       for (const row of batch) {
-        const cells = spec.columns.map((column) => ({ text: column.type === 'money' && row[column.key] != null ? money.format(Number(row[column.key])) : cellText(column, row[column.key], spec) }));
+        const cells = spec.columns.map((column) => ({
+          text:
+            column.type === 'money' && row[column.key] != null
+              ? money.format(Number(row[column.key]))
+              : cellText(column, row[column.key], spec),
+        }));
         const height = rowHeight(doc, cells, widths);
         if (!fits(height)) {
           doc.addPage();
@@ -164,7 +203,10 @@ export function writePdf(spec: ExportSpec, options: { compress?: boolean } = {})
     if (currencies.length === 0) currencies.push('');
     const [countWord, totalWord] = TOTAL_WORDS[spec.lang];
     // the count on a line of its own, then one line per currency named in the first column without a sum
-    const labelAt = Math.max(0, spec.columns.findIndex((column) => !column.total));
+    const labelAt = Math.max(
+      0,
+      spec.columns.findIndex((column) => !column.total),
+    );
     const lines = [
       spec.columns.map((_, i) => ({ text: i === 0 ? `${countWord}: ${count.format(rows)}` : '' })),
       ...currencies.map((currency) => {

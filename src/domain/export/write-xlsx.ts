@@ -6,14 +6,22 @@ import ExcelJS from 'exceljs';
 import { labelOf, type Column } from './columns.ts';
 import { cellValue, type ExportSpec } from './cells.ts';
 
-const FORMATS: Partial<Record<Column['type'], string>> = { money: '#,##0.00', integer: '0', date: 'yyyy-mm-dd', timestamp: 'yyyy-mm-dd hh:mm' };
+const FORMATS: Partial<Record<Column['type'], string>> = {
+  money: '#,##0.00',
+  integer: '0',
+  date: 'yyyy-mm-dd',
+  timestamp: 'yyyy-mm-dd hh:mm',
+};
 
 /**
  * A name Excel accepts for a sheet: none of / \ ? * [ ] :, not starting or ending with an
  * apostrophe, at most 31 characters (UTF-16 units, whole characters kept), never empty.
  */
 export function sheetName(title: string): string {
-  const clean = title.replace(/[/\\?*[\]:]/g, '-').replace(/\s+/g, ' ').replace(/^[\s']+|[\s']+$/g, '');
+  const clean = title
+    .replace(/[/\\?*[\]:]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s']+|[\s']+$/g, '');
   let name = '';
   for (const character of clean) {
     if (name.length + character.length > 31) break;
@@ -30,7 +38,12 @@ export function writeXlsx(spec: ExportSpec): Readable {
   const sheet = workbook.addWorksheet(sheetName(spec.title), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = spec.columns.map((column) => {
     const numFmt = FORMATS[column.type];
-    return { header: labelOf(column, spec.lang), key: column.key, width: Math.round(column.width * 12), ...(numFmt ? { style: { numFmt } } : {}) };
+    return {
+      header: labelOf(column, spec.lang),
+      key: column.key,
+      width: Math.round(column.width * 12),
+      ...(numFmt ? { style: { numFmt } } : {}),
+    };
   });
   sheet.getRow(1).font = { bold: true };
   const write = async () => {

@@ -23,7 +23,14 @@ describe('renderValue (O-24)', () => {
   });
 });
 
-type Row = { name: string | null; amount: number | null; decisionDate: string | null; interestTypeIds: number[]; isPrimary: boolean; version: number };
+type Row = {
+  name: string | null;
+  amount: number | null;
+  decisionDate: string | null;
+  interestTypeIds: number[];
+  isPrimary: boolean;
+  version: number;
+};
 const base: Row = { name: 'Øresund ApS', amount: 1000, decisionDate: '2026-06-30', interestTypeIds: [1, 2], isPrimary: false, version: 1 };
 const FIELDS = ['name', 'amount', 'decisionDate', 'interestTypeIds', 'isPrimary'] as const;
 

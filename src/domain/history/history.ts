@@ -10,16 +10,65 @@ export type { FieldChange, HistoryValue } from './diff-fields.ts';
 /** The fields whose changes the history keeps, per entity (bookkeeping columns like version are left out). */
 export const HISTORY_FIELDS = {
   company: [
-    'accountNumber', 'name', 'searchName', 'status', 'customerNumber', 'supplierNumber', 'orgNumber', 'street', 'postalCode', 'city',
-    'country', 'phone', 'email', 'website', 'ownerId', 'industryId', 'targetGroupId', 'interestTypeIds', 'sourceId', 'campaignId',
-    'customerProfileId', 'notes',
+    'accountNumber',
+    'name',
+    'searchName',
+    'status',
+    'customerNumber',
+    'supplierNumber',
+    'orgNumber',
+    'street',
+    'postalCode',
+    'city',
+    'country',
+    'phone',
+    'email',
+    'website',
+    'ownerId',
+    'industryId',
+    'targetGroupId',
+    'interestTypeIds',
+    'sourceId',
+    'campaignId',
+    'customerProfileId',
+    'notes',
   ],
   contact: ['companyId', 'firstName', 'lastName', 'title', 'email', 'phone', 'mobile', 'isPrimary', 'isDefaultReference', 'notes'],
   opportunity: [
-    'number', 'title', 'description', 'companyId', 'contactId', 'ownerId', 'sellerIds', 'processId', 'stageId', 'status', 'probability',
-    'probabilityMode', 'amount', 'currency', 'actualAmount', 'margin', 'annualMargin', 'decisionDate', 'deliveryDate', 'closeDate',
-    'followUpDate', 'priority', 'rating', 'typeId', 'sourceId', 'campaignId', 'regionId', 'departmentId', 'lossReasonId', 'winReasonId',
-    'winnerCompetitorId', 'externalRef', 'quoteNumber', 'closeNote',
+    'number',
+    'title',
+    'description',
+    'companyId',
+    'contactId',
+    'ownerId',
+    'sellerIds',
+    'processId',
+    'stageId',
+    'status',
+    'probability',
+    'probabilityMode',
+    'amount',
+    'currency',
+    'actualAmount',
+    'margin',
+    'annualMargin',
+    'decisionDate',
+    'deliveryDate',
+    'closeDate',
+    'followUpDate',
+    'priority',
+    'rating',
+    'typeId',
+    'sourceId',
+    'campaignId',
+    'regionId',
+    'departmentId',
+    'lossReasonId',
+    'winReasonId',
+    'winnerCompetitorId',
+    'externalRef',
+    'quoteNumber',
+    'closeNote',
   ],
 } as const satisfies Record<HistoryEntity, readonly string[]>;
 
@@ -38,10 +87,23 @@ export const HISTORY_FIELDS = {
  * `{ field: 'sellers', old: '7:100', new: '7:50,9:50' }`. Creation is `created`, deletion `deleted`.
  * An empty list writes nothing.
  */
-export async function recordHistory(db: Db, entity: HistoryEntity, entityId: number, actorId: number | null, changes: readonly FieldChange[]): Promise<void> {
+export async function recordHistory(
+  db: Db,
+  entity: HistoryEntity,
+  entityId: number,
+  actorId: number | null,
+  changes: readonly FieldChange[],
+): Promise<void> {
   await insertHistory(
     db,
-    changes.map((c) => ({ entity, entityId, field: c.field, oldValue: renderValue(c.old), newValue: renderValue(c.new), changedBy: actorId })),
+    changes.map((c) => ({
+      entity,
+      entityId,
+      field: c.field,
+      oldValue: renderValue(c.old),
+      newValue: renderValue(c.new),
+      changedBy: actorId,
+    })),
   );
 }
 
@@ -52,11 +114,27 @@ export function changedFields<T extends object>(entity: HistoryEntity, before: T
 }
 
 /** Records every field of `HISTORY_FIELDS[entity]` that differs between the record before and after a change. */
-export async function recordChanges<T extends object>(db: Db, entity: HistoryEntity, entityId: number, actorId: number | null, before: T, after: T): Promise<void> {
+export async function recordChanges<T extends object>(
+  db: Db,
+  entity: HistoryEntity,
+  entityId: number,
+  actorId: number | null,
+  before: T,
+  after: T,
+): Promise<void> {
   await recordHistory(db, entity, entityId, actorId, changedFields(entity, before, after));
 }
 
 /** Records a creation (`created`, new value = the record's name) or a deletion (`deleted`, old value = the name). */
-export async function recordLifecycle(db: Db, entity: HistoryEntity, entityId: number, actorId: number | null, event: 'created' | 'deleted', label: string): Promise<void> {
-  await recordHistory(db, entity, entityId, actorId, [event === 'created' ? { field: 'created', old: null, new: label } : { field: 'deleted', old: label, new: null }]);
+export async function recordLifecycle(
+  db: Db,
+  entity: HistoryEntity,
+  entityId: number,
+  actorId: number | null,
+  event: 'created' | 'deleted',
+  label: string,
+): Promise<void> {
+  await recordHistory(db, entity, entityId, actorId, [
+    event === 'created' ? { field: 'created', old: null, new: label } : { field: 'deleted', old: label, new: null },
+  ]);
 }

@@ -5,7 +5,14 @@ import type { Actor } from '../auth/permissions.ts';
 import { recordAccess } from '../records/access.ts';
 
 /** O-24: a record's change history, newest first, one keyset page at a time; 404 when the actor cannot see the record. */
-export async function readHistory({ db, actor, entity, entityId, cursor, limit }: {
+export async function readHistory({
+  db,
+  actor,
+  entity,
+  entityId,
+  cursor,
+  limit,
+}: {
   db: Db;
   actor: Actor;
   entity: HistoryEntity;

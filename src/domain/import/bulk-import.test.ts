@@ -15,10 +15,16 @@ let actor: { id: number; role: 'admin' };
 
 beforeAll(async () => {
   database = await freshDatabase();
-  const admin = await createUser({ db: database.db, actor: null, input: { name: 'Bo Bulk', email: 'bo@bulk.dk', password: 'a-long-password-1', role: 'admin' } });
+  const admin = await createUser({
+    db: database.db,
+    actor: null,
+    input: { name: 'Bo Bulk', email: 'bo@bulk.dk', password: 'a-long-password-1', role: 'admin' },
+  });
   actor = { id: admin.id, role: 'admin' };
   await sql`INSERT INTO companies (account_number, name, owner_id, created_by, updated_by)
-            SELECT (50000 + g)::text, 'Bulk firma ' || g, ${actor.id}, ${actor.id}, ${actor.id} FROM generate_series(1, 20) g`.execute(database.db);
+            SELECT (50000 + g)::text, 'Bulk firma ' || g, ${actor.id}, ${actor.id}, ${actor.id} FROM generate_series(1, 20) g`.execute(
+    database.db,
+  );
 });
 afterAll(() => database.close());
 
@@ -36,20 +42,36 @@ async function schemaOf() {
 
 /** The planner's statistics of a column (none until the table is analysed). */
 const statisticsOf = async (table: string, column: string) =>
-  (await sql<{ nDistinct: number }>`SELECT n_distinct::float AS "nDistinct" FROM pg_stats WHERE schemaname = current_schema() AND tablename = ${table} AND attname = ${column}`.execute(database.db)).rows;
+  (
+    await sql<{
+      nDistinct: number;
+    }>`SELECT n_distinct::float AS "nDistinct" FROM pg_stats WHERE schemaname = current_schema() AND tablename = ${table} AND attname = ${column}`.execute(
+      database.db,
+    )
+  ).rows;
 
-const count = async (table: string) => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(database.db)).rows[0]?.n);
+const count = async (table: string) =>
+  Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(database.db)).rows[0]?.n);
 
 function file(rows: number, badLine?: number) {
   const lines = ['External id;Titel;Kontonr;Fase;Beløb'];
-  for (let i = 1; i <= rows; i++) lines.push(`BULK-${i};Bulkaftale ${i};${i + 1 === badLine ? '99999' : 50000 + ((i % 20) + 1)};Qualified;${i * 1000},50`);
+  for (let i = 1; i <= rows; i++)
+    lines.push(`BULK-${i};Bulkaftale ${i};${i + 1 === badLine ? '99999' : 50000 + ((i % 20) + 1)};Qualified;${i * 1000},50`);
   return Buffer.from(lines.join('\n'));
 }
 
 async function run(data: Buffer, bulkFrom: number) {
   const steps: string[] = [];
   const result = await importFile({
-    db: database.db, copyPool: database.mode === 'postgres' ? database.pool : null, actor, resource: 'opportunities', data, dryRun: false, baseCurrency: 'DKK', today: '2026-11-23', bulkFrom,
+    db: database.db,
+    copyPool: database.mode === 'postgres' ? database.pool : null,
+    actor,
+    resource: 'opportunities',
+    data,
+    dryRun: false,
+    baseCurrency: 'DKK',
+    today: '2026-11-23',
+    bulkFrom,
     onProgress: (_done, _total, step) => steps.push(step ?? 'rows'),
   });
   return { result, setAside: steps.includes('indexes') };
@@ -81,14 +103,22 @@ describe('bulk import (L-7 at a million rows)', () => {
 
     expect(await count('opportunities')).toBe(4500);
     // O-7: one step per stage of the default process, O-16: the owner as sole seller, O-24: a created entry each
-    const { rows: [stats] } = await sql<{ steps: number; sellers: number; created: number; amount: number; n: number }>`
+    const {
+      rows: [stats],
+    } = await sql<{ steps: number; sellers: number; created: number; amount: number; n: number }>`
       SELECT (SELECT count(*)::int FROM opportunity_steps) AS steps,
              (SELECT count(*)::int FROM opportunity_sellers WHERE share = 100) AS sellers,
              (SELECT count(*)::int FROM change_history WHERE entity = 'opportunity' AND field = 'created') AS created,
              (SELECT sum(amount)::float FROM opportunity_totals) AS amount,
              (SELECT sum(n)::int FROM opportunity_totals) AS n`.execute(database.db);
-    const stages = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM stages s JOIN sales_processes p ON p.id = s.process_id WHERE p.is_default`.execute(database.db)).rows[0]?.n);
-    expect(stats).toEqual({ steps: 4500 * stages, sellers: 4500, created: 4500, amount: (4500 * 4501 / 2) * 1000 + 4500 * 0.5, n: 4500 });
+    const stages = Number(
+      (
+        await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM stages s JOIN sales_processes p ON p.id = s.process_id WHERE p.is_default`.execute(database.db)
+      ).rows[0]?.n,
+    );
+    expect(stats).toEqual({ steps: 4500 * stages, sellers: 4500, created: 4500, amount: ((4500 * 4501) / 2) * 1000 + 4500 * 0.5, n: 4500 });
     // the rebuilt indexes answer: a look-up by owner and a title search find the rows
     const owned = await sql<{ n: number }>`SELECT count(*)::int AS n FROM opportunities WHERE owner_id = ${actor.id}`.execute(database.db);
     expect(owned.rows[0]?.n).toBe(4500);
@@ -99,13 +129,18 @@ describe('bulk import (L-7 at a million rows)', () => {
     if (!tables) throw new Error('opportunities have a bulk load');
     const keysAside = async (empty: boolean) => {
       let statements: string[] = [];
-      await database.db.transaction().execute(async (trx) => {
-        statements = await setIndexesAside(trx, tables, { empty });
-        throw new Error('roll back');
-      }).catch((error: unknown) => {
-        if (!(error instanceof Error && error.message === 'roll back')) throw error;
-      });
-      return statements.filter((statement) => statement.includes('PRIMARY KEY')).map((statement) => statement.replace(/^ALTER TABLE \S+?\./, 'ALTER TABLE '));
+      await database.db
+        .transaction()
+        .execute(async (trx) => {
+          statements = await setIndexesAside(trx, tables, { empty });
+          throw new Error('roll back');
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof Error && error.message === 'roll back')) throw error;
+        });
+      return statements
+        .filter((statement) => statement.includes('PRIMARY KEY'))
+        .map((statement) => statement.replace(/^ALTER TABLE \S+?\./, 'ALTER TABLE '));
     };
     expect(await keysAside(true)).toEqual([
       'ALTER TABLE opportunity_sellers ADD CONSTRAINT opportunity_sellers_pkey PRIMARY KEY (opportunity_id, user_id)',

@@ -42,9 +42,12 @@ describe('import value conversion (L-7)', () => {
     expect(toDate(text, monthFirst)).toEqual({ ok: true, value });
   });
 
-  it.each(['31.02.2026', '2026-13-01', 'tomorrow', '29.02.2026', '29.02.2100', '31.04.2026', '00.01.2026', '2026-00-10'])('refuses %j as a date', (text) => {
-    expect(toDate(text).ok).toBe(false);
-  });
+  it.each(['31.02.2026', '2026-13-01', 'tomorrow', '29.02.2026', '29.02.2100', '31.04.2026', '00.01.2026', '2026-00-10'])(
+    'refuses %j as a date',
+    (text) => {
+      expect(toDate(text).ok).toBe(false);
+    },
+  );
 
   it('reads yes/no, statuses and names in the Nordic languages', () => {
     expect(toBoolean('Ja')).toEqual({ ok: true, value: true });
@@ -62,8 +65,20 @@ describe('import value conversion (L-7)', () => {
 
 describe('what CRM exports write (L-7, issue 18)', () => {
   it.each([
-    ['Norway', 'NO'], ['Norge', 'NO'], ['Sverige', 'SE'], ['Danmark', 'DK'], ['Denmark', 'DK'], ['dk', 'DK'], ['NOR', 'NO'], ['Suomi', 'FI'], ['Tyskland', 'DE'],
-    ['Deutschland', 'DE'], ['Ísland', 'IS'], ['Færøerne', 'FO'], ['United Kingdom', 'GB'], ['  sverige ', 'SE'],
+    ['Norway', 'NO'],
+    ['Norge', 'NO'],
+    ['Sverige', 'SE'],
+    ['Danmark', 'DK'],
+    ['Denmark', 'DK'],
+    ['dk', 'DK'],
+    ['NOR', 'NO'],
+    ['Suomi', 'FI'],
+    ['Tyskland', 'DE'],
+    ['Deutschland', 'DE'],
+    ['Ísland', 'IS'],
+    ['Færøerne', 'FO'],
+    ['United Kingdom', 'GB'],
+    ['  sverige ', 'SE'],
   ])('country %j → %j', (text, code) => {
     expect(toCountry(text)).toEqual({ ok: true, value: code });
   });
@@ -73,7 +88,11 @@ describe('what CRM exports write (L-7, issue 18)', () => {
   });
 
   it.each([
-    ['SEK 12 500', 'SEK'], ['1.250,00 NOK', 'NOK'], ['€ 100', 'EUR'], ['100 kr', undefined], ['12', undefined],
+    ['SEK 12 500', 'SEK'],
+    ['1.250,00 NOK', 'NOK'],
+    ['€ 100', 'EUR'],
+    ['100 kr', undefined],
+    ['12', undefined],
   ])('the currency of %j is %j', (text, currency) => {
     expect(currencyOf(text)).toBe(currency);
   });

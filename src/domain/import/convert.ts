@@ -18,7 +18,10 @@ const fail = (message: string): Converted<never> => ({ ok: false, message });
  * decimal mark; English grouping (1,234.50 or 1,000,000) is read too.
  */
 export function toNumber(text: string): Converted<number> {
-  let t = text.replace(/[\s\u00a0\u202f']/g, '').replace(/^(kr\.?|[a-z]{3}|€|\$)/i, '').replace(/(kr\.?|,-|[a-z]{3}|€|%)$/i, '');
+  let t = text
+    .replace(/[\s\u00a0\u202f']/g, '')
+    .replace(/^(kr\.?|[a-z]{3}|€|\$)/i, '')
+    .replace(/(kr\.?|,-|[a-z]{3}|€|%)$/i, '');
   // …but not after a lone 0: 0.333 is a third
   if (/^-?(?!0\.)\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) t = t.replace(/\./g, '').replace(',', '.');
   else if (/^-?\d{1,3}(,\d{3})+\.\d+$/.test(t) || /^-?\d{1,3}(,\d{3}){2,}$/.test(t)) t = t.replace(/,/g, '');
@@ -66,7 +69,8 @@ export function toDate(text: string, monthFirst = false): Converted<string> {
   return ok(`${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`);
 }
 
-const daysIn = (year: number, month: number) => (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+const daysIn = (year: number, month: number) =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 
 const YES = ['1', 'x', 'yes', 'y', 'true', 'ja', 'j', 'sand', 'sant', 'primary'];
 const NO = ['0', '', 'no', 'n', 'false', 'nej', 'nei', 'falsk', 'usant', 'falskt'];
@@ -93,7 +97,17 @@ export function toStatus(text: string): Converted<'open' | 'won' | 'lost' | 'exp
   return status ? ok(status) : fail('must be open, won, lost or expired');
 }
 
-const PRIORITY: Record<string, 'low' | 'normal' | 'high'> = { low: 'low', lav: 'low', låg: 'low', normal: 'normal', medium: 'normal', high: 'high', høj: 'high', høy: 'high', hög: 'high' };
+const PRIORITY: Record<string, 'low' | 'normal' | 'high'> = {
+  low: 'low',
+  lav: 'low',
+  låg: 'low',
+  normal: 'normal',
+  medium: 'normal',
+  high: 'high',
+  høj: 'high',
+  høy: 'high',
+  hög: 'high',
+};
 
 export function toPriority(text: string): Converted<'low' | 'normal' | 'high'> {
   const priority = PRIORITY[fold(text.trim())];
@@ -114,7 +128,9 @@ export function splitName(full: string): { firstName: string; lastName: string }
 // country names as the Nordic and English exports write them, from the runtime's own (ICU) names
 const COUNTRIES = new Map<string, string>();
 {
-  const languages = ['en', 'da', 'nb', 'nn', 'sv', 'fi', 'de', 'is'].map((language) => new Intl.DisplayNames([language], { type: 'region' }));
+  const languages = ['en', 'da', 'nb', 'nn', 'sv', 'fi', 'de', 'is'].map(
+    (language) => new Intl.DisplayNames([language], { type: 'region' }),
+  );
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   // withdrawn codes (East Germany, Yugoslavia …) and groupings, which ICU names too
   const notCountries = new Set(['DD', 'YU', 'CS', 'SU', 'ZR', 'TP', 'BU', 'FX', 'NT', 'QO', 'EU', 'EZ', 'UN', 'XA', 'XB', 'ZZ']);
@@ -129,8 +145,27 @@ const COUNTRIES = new Map<string, string>();
     }
   }
   const others: Record<string, string> = {
-    DNK: 'DK', NOR: 'NO', SWE: 'SE', FIN: 'FI', ISL: 'IS', DEU: 'DE', GBR: 'GB', USA: 'US', NLD: 'NL', FRA: 'FR', POL: 'PL', EST: 'EE', LVA: 'LV', LTU: 'LT',
-    'united states of america': 'US', uk: 'GB', 'great britain': 'GB', england: 'GB', holland: 'NL', 'the netherlands': 'NL', 'norwegen': 'NO',
+    DNK: 'DK',
+    NOR: 'NO',
+    SWE: 'SE',
+    FIN: 'FI',
+    ISL: 'IS',
+    DEU: 'DE',
+    GBR: 'GB',
+    USA: 'US',
+    NLD: 'NL',
+    FRA: 'FR',
+    POL: 'PL',
+    EST: 'EE',
+    LVA: 'LV',
+    LTU: 'LT',
+    'united states of america': 'US',
+    uk: 'GB',
+    'great britain': 'GB',
+    england: 'GB',
+    holland: 'NL',
+    'the netherlands': 'NL',
+    norwegen: 'NO',
   };
   for (const [name, code] of Object.entries(others)) COUNTRIES.set(fold(name), code);
 }
@@ -148,7 +183,10 @@ export function toCountry(text: string): Converted<string> {
  * the street, then the postal code with the city, then the country; parts it cannot tell stay in the street.
  */
 export function splitAddress(full: string): { street: string; postalCode?: string; city?: string; country?: string } {
-  const parts = full.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = full
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const out: { street: string; postalCode?: string; city?: string; country?: string } = { street: parts[0] ?? '' };
   const rest = parts.slice(1);
   const last = rest.at(-1);

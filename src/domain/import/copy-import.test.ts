@@ -24,9 +24,24 @@ describe('COPY text (L-7)', () => {
 const onServer = Boolean(inject('serverUrl'));
 
 describe.runIf(onServer)('COPY import on a PostgreSQL server (L-7)', () => {
-  const FIELDS = ['externalId', 'title', 'description', 'companyAccountNumber', 'owner', 'stage', 'status', 'probability', 'amount', 'currency', 'decisionDate', 'priority', 'rating'];
+  const FIELDS = [
+    'externalId',
+    'title',
+    'description',
+    'companyAccountNumber',
+    'owner',
+    'stage',
+    'status',
+    'probability',
+    'amount',
+    'currency',
+    'decisionDate',
+    'priority',
+    'rating',
+  ];
   const mapping = Object.fromEntries(FIELDS.map((f) => [f, f]));
-  const csv = (rows: string[][]) => Buffer.from([FIELDS.join(';'), ...rows.map((r) => r.map((v) => `"${v.replaceAll('"', '""')}"`).join(';'))].join('\n'));
+  const csv = (rows: string[][]) =>
+    Buffer.from([FIELDS.join(';'), ...rows.map((r) => r.map((v) => `"${v.replaceAll('"', '""')}"`).join(';'))].join('\n'));
 
   const first = csv([
     ['C-1', 'Tab\there', 'Linje 1\nlinje 2', '60001', 'siv@copy.no', 'Qualified', '', '', '1000,50', 'NOK', '2027-01-15', 'high', '3'],
@@ -47,10 +62,20 @@ describe.runIf(onServer)('COPY import on a PostgreSQL server (L-7)', () => {
   const actors = new Map<Database, { id: number; role: 'admin' }>();
 
   async function prepare(database: Database) {
-    const admin = await createUser({ db: database.db, actor: null, input: { name: 'Ada Admin', email: 'ada@copy.no', password: 'a-long-password-1', role: 'admin' } });
-    await createUser({ db: database.db, actor: null, input: { name: 'Siv Selger', email: 'siv@copy.no', password: 'a-long-password-1', role: 'seller' } });
+    const admin = await createUser({
+      db: database.db,
+      actor: null,
+      input: { name: 'Ada Admin', email: 'ada@copy.no', password: 'a-long-password-1', role: 'admin' },
+    });
+    await createUser({
+      db: database.db,
+      actor: null,
+      input: { name: 'Siv Selger', email: 'siv@copy.no', password: 'a-long-password-1', role: 'seller' },
+    });
     await sql`INSERT INTO companies (account_number, name, owner_id, created_by, updated_by)
-              SELECT (60000 + g)::text, 'Copy firma ' || g, ${admin.id}, ${admin.id}, ${admin.id} FROM generate_series(1, 3) g`.execute(database.db);
+              SELECT (60000 + g)::text, 'Copy firma ' || g, ${admin.id}, ${admin.id}, ${admin.id} FROM generate_series(1, 3) g`.execute(
+      database.db,
+    );
     actors.set(database, { id: admin.id, role: 'admin' });
   }
 
@@ -65,8 +90,17 @@ describe.runIf(onServer)('COPY import on a PostgreSQL server (L-7)', () => {
 
   const load = (database: Database, data: Buffer, copy: boolean, bulkFrom?: number, onProgress?: (done: number) => void) =>
     importFile({
-      db: database.db, copyPool: copy ? database.pool : null, actor: actors.get(database)!, resource: 'opportunities', data, mapping,
-      dryRun: false, baseCurrency: 'DKK', today: '2026-12-06', bulkFrom, onProgress,
+      db: database.db,
+      copyPool: copy ? database.pool : null,
+      actor: actors.get(database)!,
+      resource: 'opportunities',
+      data,
+      mapping,
+      dryRun: false,
+      baseCurrency: 'DKK',
+      today: '2026-12-06',
+      bulkFrom,
+      onProgress,
     });
 
   /** Everything an import writes, keyed by opportunity number instead of id, without the write times. */
@@ -112,7 +146,9 @@ describe.runIf(onServer)('COPY import on a PostgreSQL server (L-7)', () => {
     expect(await written(byCopy)).toEqual(await written(byInsert));
 
     // an opportunity created after the import gets a free id: the COPY took its ids from the sequence
-    const { rows: [ids] } = await sql<{ distinct: number; rows: number; next: number; max: number }>`
+    const {
+      rows: [ids],
+    } = await sql<{ distinct: number; rows: number; next: number; max: number }>`
       SELECT count(DISTINCT id)::int AS distinct, count(*)::int AS rows, max(id) AS max,
              nextval(pg_get_serial_sequence('opportunities', 'id'))::int AS next FROM opportunities`.execute(byCopy.db);
     expect(ids?.distinct).toBe(6);
@@ -121,17 +157,42 @@ describe.runIf(onServer)('COPY import on a PostgreSQL server (L-7)', () => {
   });
 
   it('writes a file of several batches alike, in batches of 10 000 by COPY and of 2 000 otherwise', async () => {
-    const rows = Array.from({ length: 12_000 }, (_, i) => [`B-${i + 1}`, `Parti ${i + 1}`, i % 3 ? '' : 'med\ttab', String(60001 + (i % 3)), i % 2 ? 'siv@copy.no' : '', i % 4 ? 'Qualified' : '', '', '', `${i},25`, '', '', '', '']);
+    const rows = Array.from({ length: 12_000 }, (_, i) => [
+      `B-${i + 1}`,
+      `Parti ${i + 1}`,
+      i % 3 ? '' : 'med\ttab',
+      String(60001 + (i % 3)),
+      i % 2 ? 'siv@copy.no' : '',
+      i % 4 ? 'Qualified' : '',
+      '',
+      '',
+      `${i},25`,
+      '',
+      '',
+      '',
+      '',
+    ]);
     const progress = { copy: [] as number[], insert: [] as number[] };
-    expect(await load(byCopy, csv(rows), true, undefined, (done) => progress.copy.push(done))).toMatchObject({ rows: 12_000, created: 12_000, errors: [] });
-    expect(await load(byInsert, csv(rows), false, undefined, (done) => progress.insert.push(done))).toMatchObject({ rows: 12_000, created: 12_000, errors: [] });
+    expect(await load(byCopy, csv(rows), true, undefined, (done) => progress.copy.push(done))).toMatchObject({
+      rows: 12_000,
+      created: 12_000,
+      errors: [],
+    });
+    expect(await load(byInsert, csv(rows), false, undefined, (done) => progress.insert.push(done))).toMatchObject({
+      rows: 12_000,
+      created: 12_000,
+      errors: [],
+    });
     expect(progress).toEqual({ copy: [10_000, 12_000], insert: [2000, 4000, 6000, 8000, 10_000, 12_000] });
     expect(await written(byCopy)).toEqual(await written(byInsert));
-  });
+  }, 120_000); // two imports of 12 000 rows each: tens of seconds on a busy machine
 
   it('refuses a file with a bad row and writes nothing by COPY either', async () => {
     const before = await written(byCopy);
-    const bad = csv([['C-7', 'God', '', '60001', '', '', '', '', '', '', '', '', ''], ['C-8', 'Dårlig', '', '99999', '', '', '', '', '', '', '', '', '']]);
+    const bad = csv([
+      ['C-7', 'God', '', '60001', '', '', '', '', '', '', '', '', ''],
+      ['C-8', 'Dårlig', '', '99999', '', '', '', '', '', '', '', '', ''],
+    ]);
     const result = await load(byCopy, bad, true);
     expect(result.errors).toEqual([{ row: 3, field: 'companyAccountNumber', message: 'no company has account number "99999"' }]);
     expect(await written(byCopy)).toEqual(before);

@@ -14,7 +14,10 @@ async function read(data: Buffer) {
 }
 
 const nordic = 'Navn;By;Beløb\r\nGöran Åström;Ærø;1.250,00 €\r\nBjørn Sæther;Tromsø;“tilbud” – 12\r\n';
-const rows = [['Göran Åström', 'Ærø', '1.250,00 €'], ['Bjørn Sæther', 'Tromsø', '“tilbud” – 12']];
+const rows = [
+  ['Göran Åström', 'Ærø', '1.250,00 €'],
+  ['Bjørn Sæther', 'Tromsø', '“tilbud” – 12'],
+];
 
 describe('the encoding of an import CSV (L-7)', () => {
   it.each([
@@ -35,7 +38,11 @@ describe('the encoding of an import CSV (L-7)', () => {
     const text = 'Namn;Ort\nGöran Åström;Malmö\nÆrø Færger;Ærøskøbing\nÅsa Øberg;Västerås\n';
     const table = await read(iconv.encode(text, 'latin1'));
     expect(table.encoding).toBe('ISO-8859-1');
-    expect(table.records).toEqual([['Göran Åström', 'Malmö'], ['Ærø Færger', 'Ærøskøbing'], ['Åsa Øberg', 'Västerås']]);
+    expect(table.records).toEqual([
+      ['Göran Åström', 'Malmö'],
+      ['Ærø Færger', 'Ærøskøbing'],
+      ['Åsa Øberg', 'Västerås'],
+    ]);
   });
 
   it.each([
@@ -57,9 +64,21 @@ describe('the encoding of an import CSV (L-7)', () => {
 
   it.each([
     ['UTF-16 without a byte order mark', iconv.encode('Navn;By\nGöran;Ærø\n', 'utf16le'), 'NUL'],
-    ['a binary file (PNG)', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xc3, 0xff]), 'NUL'],
-    ['Shift_JIS', iconv.encode('名前;都市\n山田太郎;東京\n鈴木花子;大阪\n佐藤健;名古屋\n', 'shiftjis'), /Shift_JIS|is not a character of Windows-1252/],
-    ['Polish in windows-1250', iconv.encode('Imię;Nazwisko;Miasto\nŁukasz;Wróbel;Łódź\nZbigniew;Źdźbło;Kraków\nAgnieszka;Świętochowska;Gdańsk\n', 'windows-1250'), 'windows-1250'],
+    [
+      'a binary file (PNG)',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xc3, 0xff]),
+      'NUL',
+    ],
+    [
+      'Shift_JIS',
+      iconv.encode('名前;都市\n山田太郎;東京\n鈴木花子;大阪\n佐藤健;名古屋\n', 'shiftjis'),
+      /Shift_JIS|is not a character of Windows-1252/,
+    ],
+    [
+      'Polish in windows-1250',
+      iconv.encode('Imię;Nazwisko;Miasto\nŁukasz;Wróbel;Łódź\nZbigniew;Źdźbło;Kraków\nAgnieszka;Świętochowska;Gdańsk\n', 'windows-1250'),
+      'windows-1250',
+    ],
     ['a byte Windows-1252 does not define', Buffer.from([0x4e, 0x61, 0x76, 0x6e, 0x0a, 0x81, 0x0a]), '0x81'],
     ['a UTF-8 byte order mark before text that is not UTF-8', Buffer.from([0xef, 0xbb, 0xbf, 0x4e, 0xe6, 0x0a]), 'byte order mark'],
     ['a NUL character deep in a UTF-8 file', Buffer.from(`Navn;By\n${'Ærø;Marstal\n'.repeat(20_000)}Ærø;Mar\u0000stal\n`, 'utf8'), 'NUL'],

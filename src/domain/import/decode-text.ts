@@ -30,9 +30,13 @@ const LATIN = new Set(['ISO-8859-1', 'windows-1252']);
 const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 const refuse = (reason: string) =>
-  new AppError('FILE_ENCODING', `The file is not text in UTF-8, UTF-16 or Windows-1252 (ISO-8859-1): ${reason}. Save it as "CSV UTF-8" and import it again.`, {
-    fields: { file: `cannot be decoded: ${reason}` },
-  });
+  new AppError(
+    'FILE_ENCODING',
+    `The file is not text in UTF-8, UTF-16 or Windows-1252 (ISO-8859-1): ${reason}. Save it as "CSV UTF-8" and import it again.`,
+    {
+      fields: { file: `cannot be decoded: ${reason}` },
+    },
+  );
 
 /** A control character that text does not hold (NUL anywhere; in a single-byte file also the C0 controls other than tab, line breaks and the old end-of-file mark). */
 function controlCharacter(text: string, strict: boolean): number {
@@ -47,7 +51,9 @@ function controlCharacter(text: string, strict: boolean): number {
 
 /** The reason a NUL or control character gives for refusing the file. */
 export const controlReason = (code: number) =>
-  code === 0 ? 'it holds NUL characters (UTF-16 or UTF-32 without a byte order mark, or a binary file)' : 'it holds control characters, as a binary file does';
+  code === 0
+    ? 'it holds NUL characters (UTF-16 or UTF-32 without a byte order mark, or a binary file)'
+    : 'it holds control characters, as a binary file does';
 
 /** Refuses a file that holds a NUL character after its head (seen while it is read). */
 export const nulInText = () => refuse(controlReason(0));

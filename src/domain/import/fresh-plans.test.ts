@@ -18,10 +18,16 @@ beforeAll(async () => {
   database = await freshDatabase();
   const url = database.pool.options.connectionString;
   single = database.mode === 'postgres' && url ? await openDatabase({ mode: 'postgres', url, maxConnections: 1 }) : database;
-  const admin = await createUser({ db: single.db, actor: null, input: { name: 'Pia Plan', email: 'pia@plan.dk', password: 'a-long-password-1', role: 'admin' } });
+  const admin = await createUser({
+    db: single.db,
+    actor: null,
+    input: { name: 'Pia Plan', email: 'pia@plan.dk', password: 'a-long-password-1', role: 'admin' },
+  });
   actor = { id: admin.id, role: 'admin' };
   await sql`INSERT INTO companies (account_number, name, owner_id, created_by, updated_by)
-            SELECT (70000 + g)::text, 'Plan firma ' || g, ${actor.id}, ${actor.id}, ${actor.id} FROM generate_series(1, 3) g`.execute(single.db);
+            SELECT (70000 + g)::text, 'Plan firma ' || g, ${actor.id}, ${actor.id}, ${actor.id} FROM generate_series(1, 3) g`.execute(
+    single.db,
+  );
 });
 afterAll(async () => {
   if (single !== database) await single.close();
@@ -29,15 +35,30 @@ afterAll(async () => {
 });
 
 const file = (from: number, rows: number) =>
-  Buffer.from(['External id;Titel;Kontonr', ...Array.from({ length: rows }, (_, i) => `PLAN-${from + i};Plan ${from + i};${70001 + (i % 3)}`)].join('\n'));
+  Buffer.from(
+    ['External id;Titel;Kontonr', ...Array.from({ length: rows }, (_, i) => `PLAN-${from + i};Plan ${from + i};${70001 + (i % 3)}`)].join(
+      '\n',
+    ),
+  );
 
 const load = (data: Buffer) =>
-  importFile({ db: single.db, copyPool: single.mode === 'postgres' ? single.pool : null, actor, resource: 'opportunities', data, dryRun: false, baseCurrency: 'DKK', today: '2026-12-07' });
+  importFile({
+    db: single.db,
+    copyPool: single.mode === 'postgres' ? single.pool : null,
+    actor,
+    resource: 'opportunities',
+    data,
+    dryRun: false,
+    baseCurrency: 'DKK',
+    today: '2026-12-07',
+  });
 
 /** Rows read by scanning the opportunities table, this connection's included. */
 async function scannedRows(): Promise<number> {
   await sql`SELECT pg_stat_force_next_flush()`.execute(single.db);
-  const { rows } = await sql<{ n: number }>`SELECT seq_tup_read::int AS n FROM pg_stat_user_tables WHERE relname = 'opportunities'`.execute(single.db);
+  const { rows } = await sql<{ n: number }>`SELECT seq_tup_read::int AS n FROM pg_stat_user_tables WHERE relname = 'opportunities'`.execute(
+    single.db,
+  );
   return Number(rows[0]?.n);
 }
 

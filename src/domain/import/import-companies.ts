@@ -9,9 +9,24 @@ import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
 import { definedOnly } from './row-check.ts';
 
 const COLUMNS: Columns = [
-  ['accountNumber', 'text'], ['externalId', 'text'], ['name', 'text'], ['searchName', 'text'], ['orgNumber', 'text'], ['street', 'text'], ['postalCode', 'text'],
-  ['city', 'text'], ['country', 'text'], ['phone', 'text'], ['email', 'text'], ['website', 'text'], ['ownerId', 'int'], ['industryId', 'int'], ['targetGroupId', 'int'],
-  ['sourceId', 'int'], ['notes', 'text'], ['createdAt', 'timestamptz'],
+  ['accountNumber', 'text'],
+  ['externalId', 'text'],
+  ['name', 'text'],
+  ['searchName', 'text'],
+  ['orgNumber', 'text'],
+  ['street', 'text'],
+  ['postalCode', 'text'],
+  ['city', 'text'],
+  ['country', 'text'],
+  ['phone', 'text'],
+  ['email', 'text'],
+  ['website', 'text'],
+  ['ownerId', 'int'],
+  ['industryId', 'int'],
+  ['targetGroupId', 'int'],
+  ['sourceId', 'int'],
+  ['notes', 'text'],
+  ['createdAt', 'timestamptz'],
 ];
 /** What an update writes: the created time is the record's, kept as it was. */
 const UPDATE_COLUMNS = COLUMNS.filter(([column]) => column !== 'createdAt');
@@ -23,7 +38,13 @@ export const importCompanies: ImportKind<Found> = {
   async find({ db, rows }) {
     return {
       byAccount: await companiesByAccountNumber(db, valuesOf(rows, 'accountNumber')),
-      byExternal: await companiesByExternalId(db, valuesOf(rows.filter((row) => !row.values.accountNumber), 'externalId')),
+      byExternal: await companiesByExternalId(
+        db,
+        valuesOf(
+          rows.filter((row) => !row.values.accountNumber),
+          'externalId',
+        ),
+      ),
     };
   },
 
@@ -72,9 +93,18 @@ export const importCompanies: ImportKind<Found> = {
         else seen.set(key, row.line);
       }
       const createdAt = r.dateTime('createdAt');
-      prepared.push({ line: row.line, errors: r.errors, values: valid && !r.errors.length ? { ...valid, orgNumber: input.orgNumber ?? null, externalId: externalId ?? null, createdAt } : {}, existingId: null });
+      prepared.push({
+        line: row.line,
+        errors: r.errors,
+        values:
+          valid && !r.errors.length ? { ...valid, orgNumber: input.orgNumber ?? null, externalId: externalId ?? null, createdAt } : {},
+        existingId: null,
+      });
     }
-    for (const p of prepared.filter((p) => !p.errors.length)) p.existingId = (p.values.accountNumber ? byAccount.get(String(p.values.accountNumber)) : byExternal.get(String(p.values.externalId ?? ''))) ?? null;
+    for (const p of prepared.filter((p) => !p.errors.length))
+      p.existingId =
+        (p.values.accountNumber ? byAccount.get(String(p.values.accountNumber)) : byExternal.get(String(p.values.externalId ?? ''))) ??
+        null;
     return prepared;
   },
 
@@ -82,12 +112,25 @@ export const importCompanies: ImportKind<Found> = {
     // each statement reads the ids the one before made: built and sent one after the other
     return async () => {
       const fresh = rows.filter((p) => p.existingId === null);
-      const numbers = await run.numbers('account', fresh.filter((p) => !p.values.accountNumber).length, new Set(fresh.map((p) => String(p.values.accountNumber ?? ''))));
+      const numbers = await run.numbers(
+        'account',
+        fresh.filter((p) => !p.values.accountNumber).length,
+        new Set(fresh.map((p) => String(p.values.accountNumber ?? ''))),
+      );
       const inserts = fresh.map((p) => ({ ...p.values, accountNumber: p.values.accountNumber ?? numbers.shift() }));
-      const created = await insertImported(db, 'companies', COLUMNS, inserts, actor.id, 'name', { ownerId: actor.id, createdAt: run.startedAt });
+      const created = await insertImported(db, 'companies', COLUMNS, inserts, actor.id, 'name', {
+        ownerId: actor.id,
+        createdAt: run.startedAt,
+      });
       await recordImported(db, 'company', created.ids, created.labels, actor.id);
       const updated = rows.filter((p) => p.existingId !== null).map((p) => ({ ...p.values, id: p.existingId }));
-      await updateWithHistory(db, 'company', updated.map((p) => Number(p.id)), actor.id, () => updateImported(db, 'companies', UPDATE_COLUMNS, updated, actor.id)); // O-24
+      await updateWithHistory(
+        db,
+        'company',
+        updated.map((p) => Number(p.id)),
+        actor.id,
+        () => updateImported(db, 'companies', UPDATE_COLUMNS, updated, actor.id),
+      ); // O-24
     };
   },
 };

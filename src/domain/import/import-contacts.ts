@@ -9,8 +9,17 @@ import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
 import { definedOnly, findCompanies, type FoundCompanies } from './row-check.ts';
 
 const COLUMNS: Columns = [
-  ['companyId', 'int'], ['externalId', 'text'], ['firstName', 'text'], ['lastName', 'text'], ['title', 'text'], ['email', 'text'], ['phone', 'text'], ['mobile', 'text'],
-  ['isPrimary', 'boolean'], ['notes', 'text'], ['createdAt', 'timestamptz'],
+  ['companyId', 'int'],
+  ['externalId', 'text'],
+  ['firstName', 'text'],
+  ['lastName', 'text'],
+  ['title', 'text'],
+  ['email', 'text'],
+  ['phone', 'text'],
+  ['mobile', 'text'],
+  ['isPrimary', 'boolean'],
+  ['notes', 'text'],
+  ['createdAt', 'timestamptz'],
 ];
 /** What an update writes: the created time is the record's, kept as it was. */
 const UPDATE_COLUMNS = COLUMNS.filter(([column]) => column !== 'createdAt');
@@ -26,7 +35,13 @@ export const importContacts: ImportKind<Found> = {
     return {
       companies: await findCompanies(db, rows, run.companies),
       byEmail: await contactsByEmail(db, valuesOf(rows, 'email', true)),
-      byExternal: await contactsByExternalId(db, valuesOf(rows.filter((row) => !row.values.email), 'externalId')),
+      byExternal: await contactsByExternalId(
+        db,
+        valuesOf(
+          rows.filter((row) => !row.values.email),
+          'externalId',
+        ),
+      ),
     };
   },
 
@@ -65,10 +80,17 @@ export const importContacts: ImportKind<Found> = {
         else seen.set(`primary ${companyId}`, row.line);
       }
       const createdAt = r.dateTime('createdAt');
-      prepared.push({ line: row.line, errors: r.errors, values: valid && !r.errors.length ? { ...valid, firstName: input.firstName ?? null, externalId: externalId ?? null, createdAt } : {}, existingId: null });
+      prepared.push({
+        line: row.line,
+        errors: r.errors,
+        values:
+          valid && !r.errors.length ? { ...valid, firstName: input.firstName ?? null, externalId: externalId ?? null, createdAt } : {},
+        existingId: null,
+      });
     }
     for (const p of prepared.filter((p) => !p.errors.length)) {
-      p.existingId = (p.values.email ? byEmail.get(fold(String(p.values.email)))?.id : byExternal.get(String(p.values.externalId ?? ''))) ?? null;
+      p.existingId =
+        (p.values.email ? byEmail.get(fold(String(p.values.email)))?.id : byExternal.get(String(p.values.externalId ?? ''))) ?? null;
     }
     return prepared;
   },
@@ -77,12 +99,30 @@ export const importContacts: ImportKind<Found> = {
     // each statement reads the ids the one before made: built and sent one after the other
     return async () => {
       const primary = rows.filter((p) => p.values.isPrimary === true);
-      await clearPrimaryOf(db, primary.map((p) => Number(p.values.companyId)), primary.flatMap((p) => (p.existingId ? [p.existingId] : [])));
+      await clearPrimaryOf(
+        db,
+        primary.map((p) => Number(p.values.companyId)),
+        primary.flatMap((p) => (p.existingId ? [p.existingId] : [])),
+      );
       const fresh = rows.filter((p) => p.existingId === null);
-      const created = await insertImported(db, 'contacts', COLUMNS, fresh.map((p) => p.values), actor.id, "btrim(first_name || ' ' || last_name)", { firstName: '', isPrimary: false, createdAt: run.startedAt });
+      const created = await insertImported(
+        db,
+        'contacts',
+        COLUMNS,
+        fresh.map((p) => p.values),
+        actor.id,
+        "btrim(first_name || ' ' || last_name)",
+        { firstName: '', isPrimary: false, createdAt: run.startedAt },
+      );
       await recordImported(db, 'contact', created.ids, created.labels, actor.id);
       const updated = rows.filter((p) => p.existingId !== null).map((p) => ({ ...p.values, id: p.existingId }));
-      await updateWithHistory(db, 'contact', updated.map((p) => Number(p.id)), actor.id, () => updateImported(db, 'contacts', UPDATE_COLUMNS, updated, actor.id)); // O-24
+      await updateWithHistory(
+        db,
+        'contact',
+        updated.map((p) => Number(p.id)),
+        actor.id,
+        () => updateImported(db, 'contacts', UPDATE_COLUMNS, updated, actor.id),
+      ); // O-24
     };
   },
 };

@@ -21,7 +21,11 @@ import { readXlsx, type XlsxLimits } from './read-xlsx.ts';
 import { noCompaniesFound, RowCheck, type RowError, type SourceRow } from './row-check.ts';
 
 // each kind has its own look-up shape: the import only hands what a kind's find gives to that kind's check
-const KINDS: Record<ImportResource, ImportKind<unknown>> = { companies: importCompanies, contacts: importContacts, opportunities: importOpportunities };
+const KINDS: Record<ImportResource, ImportKind<unknown>> = {
+  companies: importCompanies,
+  contacts: importContacts,
+  opportunities: importOpportunities,
+};
 const BATCH = 2000;
 const CHECK_SLICE = 250;
 /** From this many rows, an import into a table holding no more rows than that sets its indexes aside (db/bulk-load.ts). */
@@ -71,8 +75,12 @@ export async function importFile(options: ImportOptions): Promise<ImportResult> 
   const { data } = options;
   const limits = options.limits ?? null;
   const table = Buffer.isBuffer(data)
-    ? isZip(data) ? await readXlsx(data, limits) : await readTable(data)
-    : (await startsWithZip(data.path)) ? await readXlsx(data, limits) : await readTable(await readFile(data.path));
+    ? isZip(data)
+      ? await readXlsx(data, limits)
+      : await readTable(data)
+    : (await startsWithZip(data.path))
+      ? await readXlsx(data, limits)
+      : await readTable(await readFile(data.path));
   try {
     return await importTable(options, table);
   } finally {
@@ -92,13 +100,29 @@ async function startsWithZip(path: string): Promise<boolean> {
 
 async function importTable(options: ImportOptions, table: Table): Promise<ImportResult> {
   const { resource, actor } = options;
-  const mapping = options.mapping ? checkMapping(resource, table.headers, options.mapping) : guessMapping(resource, table.headers, options.preset);
-  if (Object.keys(mapping).length === 0) throw invalid('mapping', `no column of the file could be matched to a field; give a mapping (fields: ${Object.keys(IMPORT_FIELDS[resource]).join(', ')})`);
+  const mapping = options.mapping
+    ? checkMapping(resource, table.headers, options.mapping)
+    : guessMapping(resource, table.headers, options.preset);
+  if (Object.keys(mapping).length === 0)
+    throw invalid(
+      'mapping',
+      `no column of the file could be matched to a field; give a mapping (fields: ${Object.keys(IMPORT_FIELDS[resource]).join(', ')})`,
+    );
   const valueMapping = normalizeValueMapping(resource, options.valueMapping ?? {});
   const columns = table.headers.map((header) => mapping[header]);
   const kind = KINDS[resource];
   const ignoredColumns = table.headers.filter((header) => header !== '' && !Object.hasOwn(mapping, header));
-  const result: ImportResult = { rows: 0, created: 0, updated: 0, skipped: 0, errors: [], mapping, dryRun: options.dryRun, encoding: table.encoding ?? null, ignoredColumns };
+  const result: ImportResult = {
+    rows: 0,
+    created: 0,
+    updated: 0,
+    skipped: 0,
+    errors: [],
+    mapping,
+    dryRun: options.dryRun,
+    encoding: table.encoding ?? null,
+    ignoredColumns,
+  };
 
   const run = async (db: Db, copy: CopyRows | null) => {
     await planKeyChecksAfresh(db);
@@ -107,11 +131,21 @@ async function importTable(options: ImportOptions, table: Table): Promise<Import
     const monthFirst = options.preset === 'salesforce' || options.preset === 'hubspot';
     const check = (row: SourceRow) => new RowCheck(row, lookups, monthFirst);
     const bulkFrom = options.bulkFrom ?? BULK_FROM;
-    const held = !options.dryRun && kind.bulk && table.estimatedRows >= bulkFrom ? await countRowsUpTo(db, kind.bulk.table, table.estimatedRows) : null;
-    const setAside = held !== null && held <= table.estimatedRows && kind.bulk ? await setIndexesAside(db, kind.bulk.tables, { empty: held === 0 }) : [];
+    const held =
+      !options.dryRun && kind.bulk && table.estimatedRows >= bulkFrom
+        ? await countRowsUpTo(db, kind.bulk.table, table.estimatedRows)
+        : null;
+    const setAside =
+      held !== null && held <= table.estimatedRows && kind.bulk ? await setIndexesAside(db, kind.bulk.tables, { empty: held === 0 }) : [];
 
     const batchSize = copy && kind.copyBatch ? kind.copyBatch : BATCH;
-    const importRun: ImportRun = { companies: noCompaniesFound(), numbers: numberCounter(db), copy, opportunityIds: idReserve('opportunities'), startedAt: await transactionTime(db) };
+    const importRun: ImportRun = {
+      companies: noCompaniesFound(),
+      numbers: numberCounter(db),
+      copy,
+      opportunityIds: idReserve('opportunities'),
+      startedAt: await transactionTime(db),
+    };
 
     // The transaction's one connection runs one statement at a time. Batch N's look-ups go first;
     // then batch N - 1's write, built while the database wrote batch N - 2, is put on the wire, and
@@ -139,7 +173,18 @@ async function importTable(options: ImportOptions, table: Table): Promise<Import
       const prepared: Prepared[] = [];
       for (let from = 0; from < batch.length; from += CHECK_SLICE) {
         if (from) await new Promise<void>((resolve) => setImmediate(resolve));
-        prepared.push(...kind.check({ rows: batch.slice(from, from + CHECK_SLICE), found, check, seen, lookups, baseCurrency: options.baseCurrency, today: options.today, preset: options.preset }));
+        prepared.push(
+          ...kind.check({
+            rows: batch.slice(from, from + CHECK_SLICE),
+            found,
+            check,
+            seen,
+            lookups,
+            baseCurrency: options.baseCurrency,
+            today: options.today,
+            preset: options.preset,
+          }),
+        );
       }
       for (const p of prepared) {
         result.errors.push(...p.errors);
@@ -148,7 +193,8 @@ async function importTable(options: ImportOptions, table: Table): Promise<Import
         else if (p.existingId === null) result.created += 1;
         else result.updated += 1;
       }
-      if (!options.dryRun && !result.errors.length) ready = await kind.write({ db, actor, rows: prepared, today: options.today, run: importRun, lookups });
+      if (!options.dryRun && !result.errors.length)
+        ready = await kind.write({ db, actor, rows: prepared, today: options.today, run: importRun, lookups });
       options.onProgress?.(result.rows, Math.max(result.rows, table.estimatedRows));
     };
     let batch: SourceRow[] = [];
@@ -207,7 +253,10 @@ async function importTable(options: ImportOptions, table: Table): Promise<Import
 function normalizeValueMapping(resource: ImportResource, valueMapping: ValueMapping): Record<string, Map<string, string>> {
   const out: Record<string, Map<string, string>> = {};
   for (const [field, values] of Object.entries(valueMapping)) {
-    if (!isImportField(resource, field)) throw new AppError('VALIDATION', `valueMapping names "${field}", which is not a field`, { fields: { [`valueMapping.${field}`]: 'is not a field' } });
+    if (!isImportField(resource, field))
+      throw new AppError('VALIDATION', `valueMapping names "${field}", which is not a field`, {
+        fields: { [`valueMapping.${field}`]: 'is not a field' },
+      });
     out[field] = new Map(Object.entries(values).map(([from, to]) => [fold(from.trim()), to]));
   }
   return out;

@@ -16,16 +16,40 @@ let actor: { id: number; role: 'admin' };
 
 beforeAll(async () => {
   database = await freshDatabase();
-  const anna = await createUser({ db: database.db, actor: null, input: { name: 'Anna Admin', email: 'aa@moves.dk', password: 'a-long-password-1', role: 'admin' } });
-  await createUser({ db: database.db, actor: null, input: { name: 'Bent Berg', email: 'bb@moves.dk', password: 'a-long-password-1', role: 'seller' } });
-  await createUser({ db: database.db, actor: null, input: { name: 'Carl Carlsen', email: 'cc@moves.dk', password: 'a-long-password-1', role: 'seller' } });
+  const anna = await createUser({
+    db: database.db,
+    actor: null,
+    input: { name: 'Anna Admin', email: 'aa@moves.dk', password: 'a-long-password-1', role: 'admin' },
+  });
+  await createUser({
+    db: database.db,
+    actor: null,
+    input: { name: 'Bent Berg', email: 'bb@moves.dk', password: 'a-long-password-1', role: 'seller' },
+  });
+  await createUser({
+    db: database.db,
+    actor: null,
+    input: { name: 'Carl Carlsen', email: 'cc@moves.dk', password: 'a-long-password-1', role: 'seller' },
+  });
   actor = { id: anna.id, role: 'admin' };
-  await sql`INSERT INTO companies (account_number, name, owner_id, created_by, updated_by) VALUES ('62001', 'Flyt ApS', ${anna.id}, ${anna.id}, ${anna.id})`.execute(database.db);
+  await sql`INSERT INTO companies (account_number, name, owner_id, created_by, updated_by) VALUES ('62001', 'Flyt ApS', ${anna.id}, ${anna.id}, ${anna.id})`.execute(
+    database.db,
+  );
 });
 afterAll(() => database.close());
 
 const load = async (rows: string[][]) => {
-  const result = await importFile({ db: database.db, copyPool: null, actor, resource: 'opportunities', data: csv(rows), mapping, dryRun: false, baseCurrency: 'DKK', today: '2026-12-06' });
+  const result = await importFile({
+    db: database.db,
+    copyPool: null,
+    actor,
+    resource: 'opportunities',
+    data: csv(rows),
+    mapping,
+    dryRun: false,
+    baseCurrency: 'DKK',
+    today: '2026-12-06',
+  });
   expect(result.errors).toEqual([]);
   return result;
 };
@@ -33,16 +57,32 @@ const load = async (rows: string[][]) => {
 const q = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(database.db)).rows;
 const idOf = async (ref: string) => (await q(sql<{ id: number }>`SELECT id FROM opportunities WHERE external_ref = ${ref}`))[0]?.id ?? 0;
 const stepsOf = async (ref: string) =>
-  (await q(sql<{ state: string }>`SELECT st.state FROM opportunity_steps st JOIN stages s ON s.id = st.stage_id WHERE st.opportunity_id = ${await idOf(ref)} ORDER BY s.position`)).map((r) => r.state);
+  (
+    await q(
+      sql<{
+        state: string;
+      }>`SELECT st.state FROM opportunity_steps st JOIN stages s ON s.id = st.stage_id WHERE st.opportunity_id = ${await idOf(ref)} ORDER BY s.position`,
+    )
+  ).map((r) => r.state);
 const setStep = async (ref: string, stage: string, state: string) =>
-  q(sql`UPDATE opportunity_steps SET state = ${state} WHERE opportunity_id = ${await idOf(ref)} AND stage_id = (SELECT id FROM stages WHERE name = ${stage} AND process_id = (SELECT process_id FROM opportunities WHERE external_ref = ${ref}))`);
+  q(
+    sql`UPDATE opportunity_steps SET state = ${state} WHERE opportunity_id = ${await idOf(ref)} AND stage_id = (SELECT id FROM stages WHERE name = ${stage} AND process_id = (SELECT process_id FROM opportunities WHERE external_ref = ${ref}))`,
+  );
 const sellersOf = async (ref: string) =>
-  (await q(sql<{ seller: string }>`SELECT u.email || ' ' || x.share AS seller FROM opportunity_sellers x JOIN users u ON u.id = x.user_id WHERE x.opportunity_id = ${await idOf(ref)} ORDER BY x.position`)).map((r) => r.seller);
+  (
+    await q(
+      sql<{
+        seller: string;
+      }>`SELECT u.email || ' ' || x.share AS seller FROM opportunity_sellers x JOIN users u ON u.id = x.user_id WHERE x.opportunity_id = ${await idOf(ref)} ORDER BY x.position`,
+    )
+  ).map((r) => r.seller);
 const setSellers = async (ref: string, sellers: [string, number][]) => {
   const id = await idOf(ref);
   await q(sql`DELETE FROM opportunity_sellers WHERE opportunity_id = ${id}`);
   for (const [i, [email, share]] of sellers.entries()) {
-    await q(sql`INSERT INTO opportunity_sellers (opportunity_id, user_id, share, position) SELECT ${id}, id, ${share}, ${i + 1} FROM users WHERE email = ${email}`);
+    await q(
+      sql`INSERT INTO opportunity_sellers (opportunity_id, user_id, share, position) SELECT ${id}, id, ${share}, ${i + 1} FROM users WHERE email = ${email}`,
+    );
   }
 };
 
@@ -58,7 +98,10 @@ describe('an import update moves steps and sellers as an edit does (O-7, O-17)',
     await setStep('M-1', 'Quote sent', 'cancelled');
     await setStep('M-2', 'Negotiation', 'done');
     await setSellers('M-2', [['bb@moves.dk', 100]]);
-    await setSellers('M-4', [['aa@moves.dk', 60], ['cc@moves.dk', 40]]);
+    await setSellers('M-4', [
+      ['aa@moves.dk', 60],
+      ['cc@moves.dk', 40],
+    ]);
 
     await load([
       ['M-1', 'Flyt fase', '62001', 'Quote sent', 'aa@moves.dk', '1000'],

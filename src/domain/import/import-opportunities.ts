@@ -5,8 +5,14 @@
 import { createOpportunityBody } from '../opportunities/schema.ts';
 import { contactsByEmail, opportunitiesByExternalRef, opportunitiesByNumber, type ExistingOpportunity } from '../../db/import-lookups.ts';
 import {
-  importedOpportunitiesCopy, importedOpportunitiesInsert, importedUpdate, insertImportedClosings, insertImportedFollowUps,
-  type Columns, type ImportedClosing, type ImportedFollowUp,
+  importedOpportunitiesCopy,
+  importedOpportunitiesInsert,
+  importedUpdate,
+  insertImportedClosings,
+  insertImportedFollowUps,
+  type Columns,
+  type ImportedClosing,
+  type ImportedFollowUp,
 } from '../../db/import-writes.ts';
 import { alignSteps, newStepsAt, replaceSoleSellers } from '../../db/opportunities.ts';
 import { AppError } from '../errors.ts';
@@ -18,14 +24,47 @@ import { valuesOf, type ImportKind, type Prepared } from './import-kind.ts';
 import { definedOnly, findCompanies, type FoundCompanies, type RowCheck } from './row-check.ts';
 
 const COLUMNS: Columns = [
-  ['number', 'bigint'], ['externalRef', 'text'], ['title', 'text'], ['description', 'text'], ['companyId', 'int'], ['contactId', 'int'], ['ownerId', 'int'], ['processId', 'int'],
-  ['stageId', 'int'], ['status', 'text'], ['probability', 'smallint'], ['probabilityMode', 'text'], ['amount', 'numeric'], ['currency', 'text'], ['actualAmount', 'numeric'],
-  ['margin', 'numeric'], ['decisionDate', 'date'], ['deliveryDate', 'date'], ['closeDate', 'date'], ['followUpDate', 'date'], ['priority', 'text'], ['rating', 'smallint'],
-  ['typeId', 'int'], ['sourceId', 'int'], ['regionId', 'int'], ['departmentId', 'int'], ['createdAt', 'timestamptz'],
+  ['number', 'bigint'],
+  ['externalRef', 'text'],
+  ['title', 'text'],
+  ['description', 'text'],
+  ['companyId', 'int'],
+  ['contactId', 'int'],
+  ['ownerId', 'int'],
+  ['processId', 'int'],
+  ['stageId', 'int'],
+  ['status', 'text'],
+  ['probability', 'smallint'],
+  ['probabilityMode', 'text'],
+  ['amount', 'numeric'],
+  ['currency', 'text'],
+  ['actualAmount', 'numeric'],
+  ['margin', 'numeric'],
+  ['decisionDate', 'date'],
+  ['deliveryDate', 'date'],
+  ['closeDate', 'date'],
+  ['followUpDate', 'date'],
+  ['priority', 'text'],
+  ['rating', 'smallint'],
+  ['typeId', 'int'],
+  ['sourceId', 'int'],
+  ['regionId', 'int'],
+  ['departmentId', 'int'],
+  ['createdAt', 'timestamptz'],
 ];
 /** What an update writes: the created time is the record's, kept as it was. */
 const UPDATE_COLUMNS = COLUMNS.filter(([column]) => column !== 'createdAt');
-const FIELD_OF = { ownerId: 'owner', typeId: 'type', sourceId: 'source', regionId: 'region', departmentId: 'department', stageId: 'stage', processId: 'process', contactId: 'contactEmail', externalRef: 'externalId' };
+const FIELD_OF = {
+  ownerId: 'owner',
+  typeId: 'type',
+  sourceId: 'source',
+  regionId: 'region',
+  departmentId: 'department',
+  stageId: 'stage',
+  processId: 'process',
+  contactId: 'contactEmail',
+  externalRef: 'externalId',
+};
 
 type Found = {
   companies: FoundCompanies;
@@ -44,7 +83,9 @@ export const importOpportunities: ImportKind<Found> = {
     };
     // COPY writes new rows with their ids: take them now, while the database has nothing else to do
     if (run.copy) {
-      const matched = rows.filter(({ values: { number, externalId } }) => (number ? found.byNumber.has(Number(number)) : externalId !== undefined && found.byRef.has(externalId))).length;
+      const matched = rows.filter(({ values: { number, externalId } }) =>
+        number ? found.byNumber.has(Number(number)) : externalId !== undefined && found.byRef.has(externalId),
+      ).length;
       await run.opportunityIds.topUp(db, rows.length - matched);
     }
     return found;
@@ -63,28 +104,41 @@ export const importOpportunities: ImportKind<Found> = {
       const r = check(row);
       const number = r.integer('number');
       const externalRef = r.text('externalId');
-      const existing: ExistingOpportunity | undefined = number !== undefined ? byNumber.get(number) : externalRef ? byRef.get(externalRef) : undefined;
+      const existing: ExistingOpportunity | undefined =
+        number !== undefined ? byNumber.get(number) : externalRef ? byRef.get(externalRef) : undefined;
       const account = r.text('companyAccountNumber');
       const companyId = r.company(companies);
       const contactEmail = r.text('contactEmail');
       const contact = contactEmail ? contacts.get(fold(contactEmail)) : undefined;
       if (contactEmail && !contact) r.fail('contactEmail', `no contact has the email "${contactEmail}"`);
-      else if (contact && companyId !== undefined && contact.companyId !== companyId) r.fail('contactEmail', 'is a contact of another company');
+      else if (contact && companyId !== undefined && contact.companyId !== companyId)
+        r.fail('contactEmail', 'is a contact of another company');
 
       const processName = r.text('process');
-      const process = processName ? processByName.get(fold(processName)) : existing ? lookups.processes.find((p) => p.id === existing.processId) : defaultProcess;
+      const process = processName
+        ? processByName.get(fold(processName))
+        : existing
+          ? lookups.processes.find((p) => p.id === existing.processId)
+          : defaultProcess;
       if (processName && !process) r.fail('process', `"${processName}" is not a sales process`);
       else if (!process) r.fail('process', 'there is no default sales process');
       else if (existing && process.id !== existing.processId) r.fail('process', 'cannot change for an existing opportunity (O-5)');
       else if (!existing && !process.active) r.fail('process', `"${process.name}" is deactivated`);
       const stageName = r.text('stage');
-      let stage = stageName ? (process ? stageByName.get(process.id)?.get(fold(stageName)) : undefined) : existing ? undefined : process?.stages[0];
+      let stage = stageName
+        ? process
+          ? stageByName.get(process.id)?.get(fold(stageName))
+          : undefined
+        : existing
+          ? undefined
+          : process?.stages[0];
       // HubSpot and Salesforce give a closed deal the stage "Closed Won" or "Closed Lost": its status, not a stage
       const stageStatus = stageName && process && !stage ? toStatus(stageName) : undefined;
       if (stageStatus?.ok && stageStatus.value !== 'open') stage = existing ? undefined : process?.stages[0];
       else if (stageName && process && !stage) r.fail('stage', `"${stageName}" is not a stage of the process "${process.name}"`);
       const status = statusOf(r, stageStatus?.ok ? stageStatus.value : undefined);
-      if (existing && status && status !== existing.status && existing.status === 'open') r.fail('status', 'of an existing opportunity changes by closing it, not by import');
+      if (existing && status && status !== existing.status && existing.status === 'open')
+        r.fail('status', 'of an existing opportunity changes by closing it, not by import');
       const typed = probabilityOf(r, preset === 'hubspot');
       const probability = typed ?? (existing?.probabilityMode === 'manual' ? undefined : stage?.probability);
       const decisionDate = r.date('decisionDate');
@@ -96,7 +150,8 @@ export const importOpportunities: ImportKind<Found> = {
       }
       const amountCurrency = r.text('amount') ? currencyOf(r.text('amount') as string) : undefined;
       const currency = r.text('currency')?.toUpperCase();
-      if (currency && amountCurrency && currency !== amountCurrency) r.fail('currency', `is ${currency}, but the amount is written in ${amountCurrency}`);
+      if (currency && amountCurrency && currency !== amountCurrency)
+        r.fail('currency', `is ${currency}, but the amount is written in ${amountCurrency}`);
       const input = {
         number,
         externalRef,
@@ -142,10 +197,21 @@ export const importOpportunities: ImportKind<Found> = {
           const won = status === 'won';
           const changes = closingChanges(
             { status: 'open', amount: valid.amount ?? null },
-            { outcome: status as Exclude<Status, 'open'>, closeDate: closeDate ?? (decisionDate && decisionDate <= today ? decisionDate : undefined), actualAmount: won ? valid.actualAmount : undefined, deliveryDate: status !== 'expired' ? valid.deliveryDate : undefined },
+            {
+              outcome: status as Exclude<Status, 'open'>,
+              closeDate: closeDate ?? (decisionDate && decisionDate <= today ? decisionDate : undefined),
+              actualAmount: won ? valid.actualAmount : undefined,
+              deliveryDate: status !== 'expired' ? valid.deliveryDate : undefined,
+            },
             today,
           );
-          closing = { outcome: changes.status, closeDate: changes.closeDate, actualAmount: changes.actualAmount, deliveryDate: changes.deliveryDate ?? null, probabilityBefore: valid.probability ?? 0 };
+          closing = {
+            outcome: changes.status,
+            closeDate: changes.closeDate,
+            actualAmount: changes.actualAmount,
+            deliveryDate: changes.deliveryDate ?? null,
+            probabilityBefore: valid.probability ?? 0,
+          };
           Object.assign(valid, { probability: changes.probability, actualAmount: changes.actualAmount ?? undefined });
           closeDate = changes.closeDate;
         } catch (error) {
@@ -157,7 +223,15 @@ export const importOpportunities: ImportKind<Found> = {
       prepared.push({
         line: row.line,
         errors: r.errors,
-        values: valid && !r.errors.length ? Object.assign(valid, { status: status ?? (existing ? undefined : 'open'), closeDate, probabilityMode: input.probabilityMode, createdAt }) : {},
+        values:
+          valid && !r.errors.length
+            ? Object.assign(valid, {
+                status: status ?? (existing ? undefined : 'open'),
+                closeDate,
+                probabilityMode: input.probabilityMode,
+                createdAt,
+              })
+            : {},
         existingId: existing?.id ?? null,
         // O-11: a closed opportunity stays as it was closed
         skip: existing !== undefined && existing.status !== 'open',
@@ -184,7 +258,11 @@ export const importOpportunities: ImportKind<Found> = {
 
   async write({ db, actor, rows, run }) {
     const fresh = rows.filter((p) => p.existingId === null);
-    const numbers = await run.numbers('opportunity', fresh.filter((p) => p.values.number === undefined).length, new Set(fresh.map((p) => String(p.values.number ?? ''))));
+    const numbers = await run.numbers(
+      'opportunity',
+      fresh.filter((p) => p.values.number === undefined).length,
+      new Set(fresh.map((p) => String(p.values.number ?? ''))),
+    );
     // the checked values are this import's own: numbered in place rather than copied, a million times
     let next = 0;
     const created = fresh.map((p) => {
@@ -197,30 +275,63 @@ export const importOpportunities: ImportKind<Found> = {
     const copied = copy && ids && importedOpportunitiesCopy(COLUMNS, created, ids, actor.id, defaults, await newStepsAt(db));
     const insert = copy ? null : importedOpportunitiesInsert(COLUMNS, created, actor.id, defaults);
     const updated = rows.filter((p) => p.existingId !== null && !p.skip);
-    const update = importedUpdate('opportunities', UPDATE_COLUMNS, updated.map((p) => ({ ...p.values, id: p.existingId })), actor.id);
+    const update = importedUpdate(
+      'opportunities',
+      UPDATE_COLUMNS,
+      updated.map((p) => ({ ...p.values, id: p.existingId })),
+      actor.id,
+    );
     // what an edit through the API does when the stage or the owner changes (unchanged ones are left out above)
     const moved = updated.filter((p) => p.values.stageId !== undefined).map((p) => Number(p.existingId));
-    const newOwners = updated.filter((p) => p.values.ownerId !== undefined).map((p) => ({ opportunityId: Number(p.existingId), ownerId: Number(p.values.ownerId) }));
+    const newOwners = updated
+      .filter((p) => p.values.ownerId !== undefined)
+      .map((p) => ({ opportunityId: Number(p.existingId), ownerId: Number(p.values.ownerId) }));
     return async () => {
       if (copy && copied) await copied(copy);
       // the new ids: taken ahead for COPY, else answered by the INSERT, with each one's number
       let newIds = ids;
       if (insert) {
-        const idOf = new Map((await insert.execute(db)).rows.map((row) => { const r = row as { id: number; number: number | string }; return [Number(r.number), r.id] as const; }));
+        const idOf = new Map(
+          (await insert.execute(db)).rows.map((row) => {
+            const r = row as { id: number; number: number | string };
+            return [Number(r.number), r.id] as const;
+          }),
+        );
         newIds = created.map((values) => idOf.get(Number(values.number)) as number);
       }
-      const { before, after } = await updateWithHistory(db, 'opportunity', updated.map((p) => Number(p.existingId)), actor.id, async () => {
-        await update?.execute(db);
-        await alignSteps(db, moved);
-        await replaceSoleSellers(db, newOwners);
-      });
+      const { before, after } = await updateWithHistory(
+        db,
+        'opportunity',
+        updated.map((p) => Number(p.existingId)),
+        actor.id,
+        async () => {
+          await update?.execute(db);
+          await alignSteps(db, moved);
+          await replaceSoleSellers(db, newOwners);
+        },
+      );
       const closings: ImportedClosing[] = [];
       const tasks: ImportedFollowUp[] = [];
       fresh.forEach((p, i) => {
         const id = (newIds as number[])[i] as number;
         if (p.closing) closings.push({ opportunityId: id, ...p.closing });
-        const v = p.values as { title: string; description?: string; followUpDate?: string; companyId: number; contactId?: number; ownerId?: number; status: string };
-        const task = followUpOf(null, { id, ...v, description: v.description ?? null, followUpDate: v.followUpDate ?? null, contactId: v.contactId ?? null, ownerId: v.ownerId ?? actor.id });
+        const v = p.values as {
+          title: string;
+          description?: string;
+          followUpDate?: string;
+          companyId: number;
+          contactId?: number;
+          ownerId?: number;
+          status: string;
+        };
+        const task = followUpOf(null, {
+          id,
+          ...v,
+          description: v.description ?? null,
+          followUpDate: v.followUpDate ?? null,
+          contactId: v.contactId ?? null,
+          ownerId: v.ownerId ?? actor.id,
+        });
         if (task) tasks.push(task);
       });
       for (const row of after) {

@@ -9,9 +9,21 @@ import type { Database } from '../../db/connect.ts';
 import { createUser } from '../users/users.ts';
 import { importFile } from './import-file.ts';
 
-const FIELDS = ['externalId', 'title', 'description', 'companyAccountNumber', 'stage', 'status', 'amount', 'decisionDate', 'closeDate', 'followUpDate'];
+const FIELDS = [
+  'externalId',
+  'title',
+  'description',
+  'companyAccountNumber',
+  'stage',
+  'status',
+  'amount',
+  'decisionDate',
+  'closeDate',
+  'followUpDate',
+];
 const mapping = Object.fromEntries(FIELDS.map((f) => [f, f]));
-const csv = (rows: string[][]) => Buffer.from([FIELDS.join(';'), ...rows.map((r) => r.map((v) => `"${v.replaceAll('"', '""')}"`).join(';'))].join('\n'));
+const csv = (rows: string[][]) =>
+  Buffer.from([FIELDS.join(';'), ...rows.map((r) => r.map((v) => `"${v.replaceAll('"', '""')}"`).join(';'))].join('\n'));
 
 const first = csv([
   ['R-1', 'Ny færge', 'Ring om tilbuddet\nog prisen', '61001', 'Qualified', '', '1000', '2027-01-31', '', '2026-12-10'],
@@ -25,13 +37,29 @@ const second = csv([
 ]);
 
 async function prepare(database: Database) {
-  const admin = await createUser({ db: database.db, actor: null, input: { name: 'Ida Import', email: 'ida@rules.dk', password: 'a-long-password-1', role: 'admin' } });
-  await sql`INSERT INTO companies (account_number, name, owner_id, created_by, updated_by) VALUES ('61001', 'Regel firma', ${admin.id}, ${admin.id}, ${admin.id})`.execute(database.db);
+  const admin = await createUser({
+    db: database.db,
+    actor: null,
+    input: { name: 'Ida Import', email: 'ida@rules.dk', password: 'a-long-password-1', role: 'admin' },
+  });
+  await sql`INSERT INTO companies (account_number, name, owner_id, created_by, updated_by) VALUES ('61001', 'Regel firma', ${admin.id}, ${admin.id}, ${admin.id})`.execute(
+    database.db,
+  );
   return { id: admin.id, role: 'admin' as const };
 }
 
 const load = (database: Database, actor: { id: number; role: 'admin' }, data: Buffer, copy: boolean) =>
-  importFile({ db: database.db, copyPool: copy ? database.pool : null, actor, resource: 'opportunities', data, mapping, dryRun: false, baseCurrency: 'DKK', today: '2026-12-06' });
+  importFile({
+    db: database.db,
+    copyPool: copy ? database.pool : null,
+    actor,
+    resource: 'opportunities',
+    data,
+    mapping,
+    dryRun: false,
+    baseCurrency: 'DKK',
+    today: '2026-12-06',
+  });
 
 /** What the rules wrote, by external id instead of ids, without write times. */
 async function effects(database: Database) {
@@ -53,7 +81,7 @@ async function effects(database: Database) {
   return rows.map((r) => r.part);
 }
 
-describe('an import row goes through the API\'s rules (L-7, O-21, O-24, O-9)', () => {
+describe("an import row goes through the API's rules (L-7, O-21, O-24, O-9)", () => {
   let database: Database;
   let actor: { id: number; role: 'admin' };
   beforeAll(async () => {
@@ -80,7 +108,12 @@ describe('an import row goes through the API\'s rules (L-7, O-21, O-24, O-9)', (
       'task R-2 2026-12-01 t Vundet rute Vundet rute t',
     ]);
     // O-9: winning completes the process
-    expect(afterFirst.filter((p) => p.startsWith('step R-2'))).toEqual(['step R-2 Negotiation done', 'step R-2 Prospect done', 'step R-2 Qualified done', 'step R-2 Quote sent done']);
+    expect(afterFirst.filter((p) => p.startsWith('step R-2'))).toEqual([
+      'step R-2 Negotiation done',
+      'step R-2 Prospect done',
+      'step R-2 Qualified done',
+      'step R-2 Quote sent done',
+    ]);
 
     expect(await load(database, actor, second, onServer)).toMatchObject({ created: 0, updated: 1, skipped: 1, errors: [] });
     const afterSecond = await effects(database);

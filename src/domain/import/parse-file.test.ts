@@ -12,13 +12,39 @@ async function read(text: string) {
 describe('reading an import CSV (L-7)', () => {
   it.each([
     ['semicolons, decimal commas', 'Navn;Beløb\nFjord A/S;1.234,50\n', ['Navn', 'Beløb'], [['Fjord A/S', '1.234,50']]],
-    ['commas', 'Name,Amount\nFjord,12\nSkov,3\n', ['Name', 'Amount'], [['Fjord', '12'], ['Skov', '3']]],
+    [
+      'commas',
+      'Name,Amount\nFjord,12\nSkov,3\n',
+      ['Name', 'Amount'],
+      [
+        ['Fjord', '12'],
+        ['Skov', '3'],
+      ],
+    ],
     ['tabs', 'Name\tAmount\nFjord\t12\n', ['Name', 'Amount'], [['Fjord', '12']]],
     ['a byte-order mark (Excel) and CRLF', '\ufeffNavn;By\r\nØster;Århus\r\n', ['Navn', 'By'], [['Øster', 'Århus']]],
     ['no line break at the end', 'Navn;By\nÖst;Malmö', ['Navn', 'By'], [['Öst', 'Malmö']]],
-    ['quoted cells holding the delimiter, quotes and line breaks', 'Navn;Note\n"Fjord; Skov";"sagde ""ja""\nog gik"\n', ['Navn', 'Note'], [['Fjord; Skov', 'sagde "ja"\nog gik']]],
-    ['quoted cells in a CRLF file', 'Navn;Note\r\n"a";"b\r\nc"\r\n"d";e\r\n', ['Navn', 'Note'], [['a', 'b\r\nc'], ['d', 'e']]],
-    ['empty lines and all-empty rows kept in their place (the import leaves them out)', 'Navn;By\n\nFjord;Vejle\n;\n  ;  \nSkov;Ry\n', ['Navn', 'By'], [[''], ['Fjord', 'Vejle'], ['', ''], ['  ', '  '], ['Skov', 'Ry']]],
+    [
+      'quoted cells holding the delimiter, quotes and line breaks',
+      'Navn;Note\n"Fjord; Skov";"sagde ""ja""\nog gik"\n',
+      ['Navn', 'Note'],
+      [['Fjord; Skov', 'sagde "ja"\nog gik']],
+    ],
+    [
+      'quoted cells in a CRLF file',
+      'Navn;Note\r\n"a";"b\r\nc"\r\n"d";e\r\n',
+      ['Navn', 'Note'],
+      [
+        ['a', 'b\r\nc'],
+        ['d', 'e'],
+      ],
+    ],
+    [
+      'empty lines and all-empty rows kept in their place (the import leaves them out)',
+      'Navn;By\n\nFjord;Vejle\n;\n  ;  \nSkov;Ry\n',
+      ['Navn', 'By'],
+      [[''], ['Fjord', 'Vejle'], ['', ''], ['  ', '  '], ['Skov', 'Ry']],
+    ],
     ['rows shorter or longer than the header', 'A;B;C\n1\n1;2;3;4\n', ['A', 'B', 'C'], [['1'], ['1', '2', '3', '4']]],
     ['headers trimmed', ' Navn ; By \nx;y\n', ['Navn', 'By'], [['x', 'y']]],
   ])('%s', async (_, text, headers, records) => {
@@ -49,7 +75,10 @@ describe('reading an import CSV (L-7)', () => {
     const head = 'Navn;By\n';
     const pad = 'a'.repeat(1024 * 1024 - head.length - 1); // 'ø' (2 bytes) starts on the slice's last byte
     const table = await read(`${head}${pad}ø;Århus\nSkov;Ry\n`);
-    expect(table.records).toEqual([[`${pad}ø`, 'Århus'], ['Skov', 'Ry']]);
+    expect(table.records).toEqual([
+      [`${pad}ø`, 'Århus'],
+      ['Skov', 'Ry'],
+    ]);
   });
 
   it.each([

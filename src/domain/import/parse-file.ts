@@ -50,7 +50,7 @@ function* csvRecords(data: Buffer, encoding: TextEncoding, delimiter: string, ne
   let text = '';
   let read = 0;
   let records = 0;
-  for (let size = CSV_SLICE; ; ) {
+  for (let size = CSV_SLICE; ;) {
     while (text.length < size && read < data.length) {
       text += decoder.write(data.subarray(read, read + CSV_SLICE));
       read += CSV_SLICE;
@@ -95,7 +95,13 @@ function readCsv(data: Buffer): Table {
     if (rest.length) yield rest;
     for (const chunk of chunks) yield chunk;
   }
-  return { headers: header.map((cell) => cell.trim()), firstRow: before + 2, estimatedRows: Math.max(0, countLines(data, encoding) - 1 - before), records: records(), encoding };
+  return {
+    headers: header.map((cell) => cell.trim()),
+    firstRow: before + 2,
+    estimatedRows: Math.max(0, countLines(data, encoding) - 1 - before),
+    records: records(),
+    encoding,
+  };
 }
 
 /** Reads the file: XLSX when it is a zip (what XLSX is), else CSV in UTF-8, UTF-16 or Windows-1252. */

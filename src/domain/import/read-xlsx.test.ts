@@ -77,12 +77,21 @@ describe('reading an XLSX as it streams (issue 18)', () => {
       sheet.addRow(['Notat']).commit();
       for (let i = 0; i < 2000; i++) sheet.addRow([`En lang note nummer ${i} om et møde`]).commit();
     });
-    await expect(readXlsx({ path }, { ...XLSX_LIMITS, maxSharedStringBytes: 20_000 })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', fields: { file: expect.stringMatching(/of text/) } });
-    await expect(readXlsx({ path }, { ...XLSX_LIMITS, maxSheetBytes: 20_000 })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', fields: { file: expect.stringMatching(/unpacked/) } });
+    await expect(readXlsx({ path }, { ...XLSX_LIMITS, maxSharedStringBytes: 20_000 })).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      fields: { file: expect.stringMatching(/of text/) },
+    });
+    await expect(readXlsx({ path }, { ...XLSX_LIMITS, maxSheetBytes: 20_000 })).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      fields: { file: expect.stringMatching(/unpacked/) },
+    });
   });
 
   it.each([
-    ['a zip cut short', async (path: string) => (await import('node:fs/promises')).readFile(path).then((data) => data.subarray(0, data.length - 300))],
+    [
+      'a zip cut short',
+      async (path: string) => (await import('node:fs/promises')).readFile(path).then((data) => data.subarray(0, data.length - 300)),
+    ],
     ['a zip without a sheet', () => Promise.resolve(Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]))],
   ])('refuses %s with 400 naming the file', async (_, make) => {
     const path = await workbook(`broken-${_.length}.xlsx`, (sheet) => {

@@ -31,7 +31,8 @@ const MAX_COLUMNS = 16_384;
 const MAX_ROWS = 1_048_576;
 
 const notXlsx = () => invalid('file', 'is not a readable XLSX workbook');
-const tooLarge = (what: string) => new AppError('PAYLOAD_TOO_LARGE', `The file ${what}; split it, or import it with \`trakt import\``, { fields: { file: what } });
+const tooLarge = (what: string) =>
+  new AppError('PAYLOAD_TOO_LARGE', `The file ${what}; split it, or import it with \`trakt import\``, { fields: { file: what } });
 
 /** An XLSX cell as text: dates as YYYY-MM-DD (or with time), numbers with a decimal comma. */
 export function cellString(value: ExcelJS.CellValue): string {
@@ -55,7 +56,8 @@ export function cellString(value: ExcelJS.CellValue): string {
 type Source = { size: number; read(from: number, length: number): Promise<Buffer>; close(): Promise<void>; failure?: unknown };
 
 async function sourceOf(input: Buffer | { path: string }): Promise<Source> {
-  if (Buffer.isBuffer(input)) return { size: input.length, read: async (from, length) => input.subarray(from, from + length), close: async () => {} };
+  if (Buffer.isBuffer(input))
+    return { size: input.length, read: async (from, length) => input.subarray(from, from + length), close: async () => {} };
   const handle: FileHandle = await open(input.path, 'r');
   const { size } = await handle.stat();
   return {
@@ -102,12 +104,12 @@ async function entriesOf(source: Source): Promise<{ entries: Entry[]; directoryA
     const packed = directory.readUInt32LE(at + 20);
     let offset = directory.readUInt32LE(at + 42);
     // ZIP64 extra field: the 8-byte values of the fields set to 0xffffffff, in this order
-    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; ) {
+    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength;) {
       const id = directory.readUInt16LE(x);
       const length = directory.readUInt16LE(x + 2);
       if (id === 0x0001) {
         let field = x + 4;
-        if (unpacked === 0xffffffff) (unpacked = Number(directory.readBigUInt64LE(field))), (field += 8);
+        if (unpacked === 0xffffffff) ((unpacked = Number(directory.readBigUInt64LE(field))), (field += 8));
         if (packed === 0xffffffff) field += 8;
         if (offset === 0xffffffff) offset = Number(directory.readBigUInt64LE(field));
       }
@@ -131,7 +133,10 @@ const PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml',
 async function* reordered(source: Source, entries: Entry[], directoryAt: number): AsyncGenerator<Buffer> {
   const starts = [...new Set(entries.map((e) => e.offset)), directoryAt].sort((a, b) => a - b);
   const endOf = (offset: number) => starts[starts.indexOf(offset) + 1] ?? directoryAt;
-  const wanted = [...PARTS.flatMap((name) => entries.filter((e) => e.name === name)), ...entries.filter((e) => isSheet(e.name)).sort((a, b) => a.offset - b.offset)];
+  const wanted = [
+    ...PARTS.flatMap((name) => entries.filter((e) => e.name === name)),
+    ...entries.filter((e) => isSheet(e.name)).sort((a, b) => a.offset - b.offset),
+  ];
   const SLICE = 1 << 20;
   try {
     for (const entry of [...wanted, { offset: directoryAt, end: source.size }]) {
@@ -160,7 +165,8 @@ export async function readXlsx(input: Buffer | { path: string }, limits: XlsxLim
     if (limits) {
       const strings = entries.find((e) => e.name === 'xl/sharedStrings.xml')?.unpacked ?? 0;
       if (strings > limits.maxSharedStringBytes) throw tooLarge(`holds more than ${limits.maxSharedStringBytes / 1024 / 1024} MB of text`);
-      if (sheets.some((sheet) => sheet.unpacked > limits.maxSheetBytes)) throw tooLarge(`has a worksheet larger than ${limits.maxSheetBytes / 1024 / 1024} MB unpacked`);
+      if (sheets.some((sheet) => sheet.unpacked > limits.maxSheetBytes))
+        throw tooLarge(`has a worksheet larger than ${limits.maxSheetBytes / 1024 / 1024} MB unpacked`);
     }
     // loaded for an XLSX file only: a third of a second of start-up a CSV import does not need
     const { default: Excel } = await import('exceljs');
@@ -227,7 +233,12 @@ async function dimensionRows(source: Source, sheet: Entry): Promise<number | nul
   const packed = await source.read(start, 64 * 1024);
   try {
     const method = header.readUInt16LE(8);
-    const head = method === 0 ? packed : method === 8 ? inflateRawSync(packed, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: 256 * 1024 }) : null;
+    const head =
+      method === 0
+        ? packed
+        : method === 8
+          ? inflateRawSync(packed, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: 256 * 1024 })
+          : null;
     const rows = head && /<dimension\s+ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(head.toString('utf8', 0, Math.min(head.length, 64 * 1024)))?.[1];
     return rows ? Number(rows) : null;
   } catch {
@@ -269,7 +280,8 @@ async function* rowsOf(workbook: unknown, limits: XlsxLimits | null, close: () =
         // a shared string: exceljs emits it as {index, text} rather than as an event
         strings[event.index] = event.text;
         stringChars += typeof event.text === 'string' ? event.text.length : JSON.stringify(event.text ?? '').length;
-        if (limits && stringChars > limits.maxSharedStringBytes) throw tooLarge(`holds more than ${limits.maxSharedStringBytes / 1024 / 1024} MB of text`);
+        if (limits && stringChars > limits.maxSharedStringBytes)
+          throw tooLarge(`holds more than ${limits.maxSharedStringBytes / 1024 / 1024} MB of text`);
         continue;
       }
       if (event.eventType !== 'worksheet' || read) continue;

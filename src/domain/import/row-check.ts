@@ -29,7 +29,11 @@ export const noCompaniesFound = (): FoundCompanies => ({ accounts: new Map(), na
 /** Adds the companies a batch names and `known` does not know yet; returns `known`. */
 export async function findCompanies(db: Db, rows: SourceRow[], known: FoundCompanies): Promise<FoundCompanies> {
   const accounts = valuesOf(rows, 'companyAccountNumber').filter((account) => !known.accounts.has(account));
-  const names = valuesOf(rows.filter((row) => !row.values.companyAccountNumber), 'companyName', true).filter((name) => !known.names.has(name));
+  const names = valuesOf(
+    rows.filter((row) => !row.values.companyAccountNumber),
+    'companyName',
+    true,
+  ).filter((name) => !known.names.has(name));
   const byAccount = await companiesByAccountNumber(db, accounts);
   for (const account of accounts) known.accounts.set(account, byAccount.get(account) ?? null);
   const byName = await companiesByName(db, names);
@@ -123,7 +127,10 @@ export class RowCheck {
     }
     const ids = names.get(fold(name)) ?? [];
     if (ids.length === 1) return ids[0];
-    this.fail('companyName', ids.length ? `"${name}" matches ${ids.length} companies; give the account number` : `no company is named "${name}"`);
+    this.fail(
+      'companyName',
+      ids.length ? `"${name}" matches ${ids.length} companies; give the account number` : `no company is named "${name}"`,
+    );
     return undefined;
   }
 

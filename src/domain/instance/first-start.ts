@@ -21,7 +21,11 @@ export async function needsSetup(db: Db): Promise<boolean> {
  * A-4: the one-time setup of an empty installation — company settings and the first admin, and
  * optionally the demo data. Refused once any user exists, so it cannot be replayed.
  */
-export async function completeSetup({ db, input, loadDemo }: {
+export async function completeSetup({
+  db,
+  input,
+  loadDemo,
+}: {
   db: Db;
   input: SetupInput;
   loadDemo: (db: Db) => Promise<unknown>;
@@ -36,7 +40,11 @@ export async function completeSetup({ db, input, loadDemo }: {
 }
 
 /** A-4: with TRAKT_ADMIN_EMAIL and TRAKT_ADMIN_PASSWORD set, an empty installation gets that admin at start. */
-export async function ensureAdminFromEnvironment(db: Db, email: string | undefined, password: string | undefined): Promise<UserRecord | null> {
+export async function ensureAdminFromEnvironment(
+  db: Db,
+  email: string | undefined,
+  password: string | undefined,
+): Promise<UserRecord | null> {
   if (!email || !password || !(await needsSetup(db))) return null;
   const admin = await createUser({ db, actor: null, input: { name: 'Administrator', email, password, role: 'admin', initials: 'ADM' } });
   await saveSettings(db, { setupDone: true });
@@ -47,5 +55,10 @@ export type PublicInstance = Pick<Settings, 'companyName' | 'baseCurrency' | 'la
 
 export async function describeInstance(db: Db): Promise<PublicInstance> {
   const settings = await getSettings(db);
-  return { needsSetup: await needsSetup(db), companyName: settings.companyName, baseCurrency: settings.baseCurrency, language: settings.language };
+  return {
+    needsSetup: await needsSetup(db),
+    companyName: settings.companyName,
+    baseCurrency: settings.baseCurrency,
+    language: settings.language,
+  };
 }

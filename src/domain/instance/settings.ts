@@ -18,10 +18,22 @@ export async function readSettings(db: Db): Promise<PublicSettings> {
  * stale version is a 409 with the settings as they are now. The caller forgets the cached settings
  * after committing.
  */
-export async function changeSettings({ db, actor, version, changes }: { db: Db; actor: Actor; version: number; changes: SettingsChanges }): Promise<PublicSettings> {
+export async function changeSettings({
+  db,
+  actor,
+  version,
+  changes,
+}: {
+  db: Db;
+  actor: Actor;
+  version: number;
+  changes: SettingsChanges;
+}): Promise<PublicSettings> {
   if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'Only an admin can change settings');
   if ((await lockSettingsVersion(db)) !== version) {
-    throw new AppError('VERSION_CONFLICT', 'The settings were changed by someone else. Reload and try again.', { current: await readSettings(db) });
+    throw new AppError('VERSION_CONFLICT', 'The settings were changed by someone else. Reload and try again.', {
+      current: await readSettings(db),
+    });
   }
   await saveSettings(db, changes);
   return readSettings(db);

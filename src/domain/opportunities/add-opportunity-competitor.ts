@@ -1,21 +1,37 @@
 import type { Db } from '../../db/schema.ts';
-import { findCompetitor, findCompetitorByName, findSameCompetitor, insertOpportunityCompetitor, type OpportunityCompetitorRow } from '../../db/competitors.ts';
+import {
+  findCompetitor,
+  findCompetitorByName,
+  findSameCompetitor,
+  insertOpportunityCompetitor,
+  type OpportunityCompetitorRow,
+} from '../../db/competitors.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { AppError, invalid } from '../errors.ts';
 import { competitorEntry } from './competitor-entries.ts';
 import { changeOpportunityPart } from './opportunity-parts.ts';
 
-export type CompetitorEntryInput = { competitorId?: number | undefined; name?: string | undefined; threat?: number | undefined; note?: string | null | undefined };
+export type CompetitorEntryInput = {
+  competitorId?: number | undefined;
+  name?: string | undefined;
+  threat?: number | undefined;
+  note?: string | null | undefined;
+};
 
 const duplicate = (field: string) =>
-  new AppError('DUPLICATE', 'This competitor is already listed on the opportunity', { fields: { [field]: 'is already listed on this opportunity' } });
+  new AppError('DUPLICATE', 'This competitor is already listed on the opportunity', {
+    fields: { [field]: 'is already listed on this opportunity' },
+  });
 
 /** Which global competitor an entry points at, or the one-off name it keeps. */
 async function pickOf(db: Db, input: CompetitorEntryInput): Promise<{ competitorId: number } | { name: string }> {
   if (input.competitorId !== undefined) {
     const competitor = await findCompetitor(db, input.competitorId);
     if (!competitor) throw invalid('competitorId', 'does not exist');
-    if (!competitor.active) throw new AppError('INACTIVE_ENTRY', `"${competitor.name}" is deactivated and cannot be chosen`, { fields: { competitorId: 'is deactivated' } });
+    if (!competitor.active)
+      throw new AppError('INACTIVE_ENTRY', `"${competitor.name}" is deactivated and cannot be chosen`, {
+        fields: { competitorId: 'is deactivated' },
+      });
     return { competitorId: competitor.id };
   }
   const name = (input.name ?? '').trim();
@@ -26,7 +42,12 @@ async function pickOf(db: Db, input: CompetitorEntryInput): Promise<{ competitor
 }
 
 /** O-15: lists a competitor on the opportunity, from the global list or as a one-off name. */
-export function addOpportunityCompetitor({ db, actor, opportunityId, input }: {
+export function addOpportunityCompetitor({
+  db,
+  actor,
+  opportunityId,
+  input,
+}: {
   db: Db;
   actor: Actor;
   opportunityId: number;

@@ -7,7 +7,14 @@ import { reopenOpportunity } from './reopen-opportunity.ts';
 import type { BulkAction, BulkOptions } from './schema.ts';
 
 /** O-12: one item of a bulk action, run by the caller in its own transaction. */
-export async function applyBulkAction({ db, actor, id, action, options, today }: {
+export async function applyBulkAction({
+  db,
+  actor,
+  id,
+  action,
+  options,
+  today,
+}: {
   db: Db;
   actor: Actor;
   id: number;

@@ -7,7 +7,14 @@ import { competitorEntry } from './competitor-entries.ts';
 import { changeOpportunityPart } from './opportunity-parts.ts';
 
 /** Changes the threat rating or note of one entry, if the entry is still at `version` (O-25). */
-export function changeOpportunityCompetitor({ db, actor, opportunityId, entryId, version, changes }: {
+export function changeOpportunityCompetitor({
+  db,
+  actor,
+  opportunityId,
+  entryId,
+  version,
+  changes,
+}: {
   db: Db;
   actor: Actor;
   opportunityId: number;

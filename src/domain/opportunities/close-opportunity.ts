@@ -12,7 +12,14 @@ import { currentStageId } from './steps.ts';
 import { changeableAtVersion, reloadOpportunity, saveOpportunity } from './opportunity-writes.ts';
 
 /** O-9, O-10: closes as won, lost or expired, with the dialog's fields and defaults; the close is kept. */
-export async function closeOpportunity({ db, actor, id, input: given, today, version }: {
+export async function closeOpportunity({
+  db,
+  actor,
+  id,
+  input: given,
+  today,
+  version,
+}: {
   db: Db;
   actor: Actor;
   id: number;
@@ -25,7 +32,8 @@ export async function closeOpportunity({ db, actor, id, input: given, today, ver
   // a closed deal needs no more chasing, so its open follow-up tasks are done unless the user keeps them
   const { winnerEntryId, finishFollowUps = true, ...input } = given;
   if (winnerEntryId !== undefined) {
-    if (input.winnerCompetitorId !== undefined && input.winnerCompetitorId !== null) throw invalid('winnerEntryId', 'give either winnerEntryId or winnerCompetitorId');
+    if (input.winnerCompetitorId !== undefined && input.winnerCompetitorId !== null)
+      throw invalid('winnerEntryId', 'give either winnerEntryId or winnerCompetitorId');
     if (input.outcome !== 'lost') throw invalid('winnerEntryId', `does not apply when closing as ${input.outcome}`);
     const winner = await ensureGlobalCompetitor(db, winnerEntryId, id);
     if (winner === null) {

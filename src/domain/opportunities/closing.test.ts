@@ -7,10 +7,26 @@ const open = { status: 'open' as const, amount: 150000 };
 
 describe('closingChanges (O-8 … O-10)', () => {
   it.each<[string, CloseInput, Record<string, unknown>]>([
-    ['won: actual amount defaults to the amount, close date to today, counts 100 %', { outcome: 'won' }, { status: 'won', probability: 100, actualAmount: 150000, closeDate: today }],
-    ['won: actual amount and reason as typed', { outcome: 'won', actualAmount: 140000, winReasonId: 3, closeDate: '2026-11-20', deliveryDate: '2027-01-15' }, { actualAmount: 140000, winReasonId: 3, closeDate: '2026-11-20', deliveryDate: '2027-01-15' }],
-    ['lost: reason and winner, counts 0 %, no actual amount', { outcome: 'lost', lossReasonId: 2, winnerCompetitorId: 7 }, { status: 'lost', probability: 0, actualAmount: null, lossReasonId: 2, winnerCompetitorId: 7, winReasonId: null }],
-    ['expired: close date and note only', { outcome: 'expired', note: 'Budget frozen' }, { status: 'expired', probability: 0, closeNote: 'Budget frozen', lossReasonId: null }],
+    [
+      'won: actual amount defaults to the amount, close date to today, counts 100 %',
+      { outcome: 'won' },
+      { status: 'won', probability: 100, actualAmount: 150000, closeDate: today },
+    ],
+    [
+      'won: actual amount and reason as typed',
+      { outcome: 'won', actualAmount: 140000, winReasonId: 3, closeDate: '2026-11-20', deliveryDate: '2027-01-15' },
+      { actualAmount: 140000, winReasonId: 3, closeDate: '2026-11-20', deliveryDate: '2027-01-15' },
+    ],
+    [
+      'lost: reason and winner, counts 0 %, no actual amount',
+      { outcome: 'lost', lossReasonId: 2, winnerCompetitorId: 7 },
+      { status: 'lost', probability: 0, actualAmount: null, lossReasonId: 2, winnerCompetitorId: 7, winReasonId: null },
+    ],
+    [
+      'expired: close date and note only',
+      { outcome: 'expired', note: 'Budget frozen' },
+      { status: 'expired', probability: 0, closeNote: 'Budget frozen', lossReasonId: null },
+    ],
   ])('%s', (_name, input, expected) => {
     expect(closingChanges(open, input, today)).toMatchObject(expected);
   });
@@ -48,10 +64,19 @@ describe('reopeningChanges (O-11)', () => {
     ['manual mode without a record falls back to the stage', 'manual', 50, null, 50],
   ] as const)('%s', (_name, mode, stageProbability, before, expected) => {
     const changes = reopeningChanges({ status: 'lost', probabilityMode: mode }, { stageProbability, probabilityBeforeClosing: before });
-    expect(changes).toMatchObject({ status: 'open', probability: expected, closeDate: null, actualAmount: null, lossReasonId: null, winnerCompetitorId: null });
+    expect(changes).toMatchObject({
+      status: 'open',
+      probability: expected,
+      closeDate: null,
+      actualAmount: null,
+      lossReasonId: null,
+      winnerCompetitorId: null,
+    });
   });
 
   it('refuses to reopen an open opportunity', () => {
-    expect(() => reopeningChanges({ status: 'open', probabilityMode: 'stage' }, { stageProbability: 10, probabilityBeforeClosing: null })).toThrow(/already open/);
+    expect(() =>
+      reopeningChanges({ status: 'open', probabilityMode: 'stage' }, { stageProbability: 10, probabilityBeforeClosing: null }),
+    ).toThrow(/already open/);
   });
 });

@@ -38,9 +38,15 @@ const ALLOWED: Record<Outcome, readonly (keyof CloseInput)[]> = {
  * The changes that close an open opportunity. Won: actual amount defaults to the amount and counts
  * 100 %; lost and expired count 0 %. The close date defaults to today and cannot lie ahead.
  */
-export function closingChanges(opportunity: { status: OpportunityStatus; amount: number | null }, input: CloseInput, today: string): ClosingChanges {
+export function closingChanges(
+  opportunity: { status: OpportunityStatus; amount: number | null },
+  input: CloseInput,
+  today: string,
+): ClosingChanges {
   if (opportunity.status !== 'open') {
-    throw new AppError('OPPORTUNITY_CLOSED', `The opportunity is already ${opportunity.status}; reopen it first`, { fields: { status: opportunity.status } });
+    throw new AppError('OPPORTUNITY_CLOSED', `The opportunity is already ${opportunity.status}; reopen it first`, {
+      fields: { status: opportunity.status },
+    });
   }
   for (const field of Object.keys(input) as (keyof CloseInput)[]) {
     if (field !== 'outcome' && input[field] !== undefined && input[field] !== null && !ALLOWED[input.outcome].includes(field)) {

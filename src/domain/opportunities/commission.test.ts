@@ -48,14 +48,20 @@ describe('seed 003 "Förklaring av säljare", sentence by sentence', () => {
 
   it('«Raderar man säljare tills endast en återstår kommer denna få 100% andel.»', () => {
     const two = removeSeller(sellers(20, 50, 30), 2);
-    expect(two.sellers).toEqual([{ userId: 1, share: 20 }, { userId: 3, share: 30 }]);
+    expect(two.sellers).toEqual([
+      { userId: 1, share: 20 },
+      { userId: 3, share: 30 },
+    ]);
     expect(removeSeller(two.sellers, 1)).toEqual({ sellers: [{ userId: 3, share: 100 }], sum: 100, warning: null });
   });
 
   it('«Raderar man en säljare och det finns mer än en säljare kvar kommer inget att göras av andelarna, men ett meddelande visas att andelssumman är mindre än 100%.»', () => {
     const result = removeSeller(addedEvenly(3), 1);
     expect(result).toEqual({
-      sellers: [{ userId: 2, share: 33.33 }, { userId: 3, share: 33.33 }],
+      sellers: [
+        { userId: 2, share: 33.33 },
+        { userId: 3, share: 33.33 },
+      ],
       sum: 66.66,
       warning: 'The shares sum to 66.66 %, not 100 %.',
     });

@@ -54,7 +54,9 @@ function indexOf(sellers: readonly Seller[], userId: number): number {
  */
 export function addSeller(sellers: readonly Seller[], userId: number, share?: number): SplitResult {
   if (sellers.some((s) => s.userId === userId)) {
-    throw new AppError('DUPLICATE', `User ${userId} is already a seller on this opportunity`, { fields: { userId: 'is already a seller' } });
+    throw new AppError('DUPLICATE', `User ${userId} is already a seller on this opportunity`, {
+      fields: { userId: 'is already a seller' },
+    });
   }
   if (share !== undefined) checkShare(share);
   if (sellers.length === 0) return summarize([{ userId, share: 100 }]);

@@ -7,7 +7,12 @@ import { notFound } from '../errors.ts';
 import { visibleOpportunity } from './opportunity-parts.ts';
 
 /** O-15: the competitors of an opportunity the actor may see, the most dangerous first. */
-export async function opportunityCompetitors({ db, actor, opportunityId, sellersSeeOnlyOwn }: {
+export async function opportunityCompetitors({
+  db,
+  actor,
+  opportunityId,
+  sellersSeeOnlyOwn,
+}: {
   db: Db;
   actor: Actor;
   opportunityId: number;

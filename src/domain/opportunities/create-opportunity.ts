@@ -18,7 +18,12 @@ import type { NewOpportunityInput } from './schema.ts';
  * actor as owner and only seller, and the first stage of the chosen (or default) process.
  * O-6: probability follows the stage unless typed, which makes it manual.
  */
-export async function createOpportunity({ db, actor, input, baseCurrency }: {
+export async function createOpportunity({
+  db,
+  actor,
+  input,
+  baseCurrency,
+}: {
   db: Db;
   actor: Actor;
   input: NewOpportunityInput;
@@ -28,14 +33,20 @@ export async function createOpportunity({ db, actor, input, baseCurrency }: {
   if (!(await findCompany(db, input.companyId))) throw invalid('companyId', 'does not exist');
   const process = input.processId ? await findProcess(db, input.processId) : await findDefaultProcess(db);
   if (!process) throw input.processId ? invalid('processId', 'does not exist') : invalid('processId', 'there is no default sales process');
-  if (!process.active) throw new AppError('INACTIVE_ENTRY', `The sales process "${process.name}" is deactivated`, { fields: { processId: 'is deactivated' } });
+  if (!process.active)
+    throw new AppError('INACTIVE_ENTRY', `The sales process "${process.name}" is deactivated`, { fields: { processId: 'is deactivated' } });
   const stage = input.stageId ? stageOf(process, input.stageId) : process.stages[0];
   if (!stage) throw invalid('processId', 'the sales process has no stages');
   await checkContact(db, input.contactId, input.companyId);
   await checkActiveEntries(db, changedEntries(SETUP_FIELDS, input, null));
 
   const probabilityMode = input.probabilityMode ?? (input.probability !== undefined ? 'manual' : 'stage');
-  const probability = nextProbability({ mode: probabilityMode, stageProbability: stage.probability, current: stage.probability, typed: input.probability });
+  const probability = nextProbability({
+    mode: probabilityMode,
+    stageProbability: stage.probability,
+    current: stage.probability,
+    typed: input.probability,
+  });
   const ownerId = input.ownerId ?? actor.id;
 
   await lockNumbering(db, 'opportunities.number');

@@ -41,7 +41,17 @@ export function followUpTask(opportunity: { title: string; description: string |
  * owner, linked to its company, contact and the opportunity, and is remembered with the task.
  * Saving with the same date (or none) does nothing. Returns the new task's id, if any.
  */
-export async function applyFollowUp({ db, actor, before, after }: { db: Db; actor: Actor; before: FollowUpFields | null; after: FollowUpFields }): Promise<number | null> {
+export async function applyFollowUp({
+  db,
+  actor,
+  before,
+  after,
+}: {
+  db: Db;
+  actor: Actor;
+  before: FollowUpFields | null;
+  after: FollowUpFields;
+}): Promise<number | null> {
   const date = newFollowUpDate(before, after);
   if (date === null) return null;
   const { subject, text } = followUpTask(after);

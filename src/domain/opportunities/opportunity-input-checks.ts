@@ -12,7 +12,9 @@ export const SETUP_FIELDS = { typeId: 'opportunity-types', sourceId: 'sources', 
 export function stageOf(process: SalesProcess, stageId: number) {
   const stage = process.stages.find((s) => s.id === stageId);
   if (!stage) {
-    throw new AppError('STAGE_NOT_IN_PROCESS', `Stage ${stageId} is not a stage of the process "${process.name}"`, { fields: { stageId: 'is not in the sales process' } });
+    throw new AppError('STAGE_NOT_IN_PROCESS', `Stage ${stageId} is not a stage of the process "${process.name}"`, {
+      fields: { stageId: 'is not in the sales process' },
+    });
   }
   return stage;
 }
@@ -23,6 +25,8 @@ export async function checkContact(db: Db, contactId: number | null | undefined,
   const contact = await findContact(db, contactId);
   if (!contact) throw invalid('contactId', 'does not exist');
   if (contact.companyId !== companyId) {
-    throw new AppError('CONTACT_NOT_OF_COMPANY', 'The contact works for another company', { fields: { contactId: 'is not a contact of the company' } });
+    throw new AppError('CONTACT_NOT_OF_COMPANY', 'The contact works for another company', {
+      fields: { contactId: 'is not a contact of the company' },
+    });
   }
 }

@@ -16,7 +16,13 @@ export { visibleOpportunity } from '../records/access.ts';
  * (O-11), and afterwards its version, updated time and editor move on (O-24 "last changed", O-25).
  */
 export async function changeOpportunityPart<T>(
-  { db, actor, opportunityId, version, currentPart }: {
+  {
+    db,
+    actor,
+    opportunityId,
+    version,
+    currentPart,
+  }: {
     db: Db;
     actor: Actor;
     opportunityId: number;
@@ -42,7 +48,9 @@ export async function changeOpportunityPart<T>(
     'opportunity',
     opportunityId,
     actor.id,
-    (['sellers', 'competitors'] as const).filter((part) => before[part] !== after[part]).map((part) => ({ field: part, old: before[part], new: after[part] })),
+    (['sellers', 'competitors'] as const)
+      .filter((part) => before[part] !== after[part])
+      .map((part) => ({ field: part, old: before[part], new: after[part] })),
   );
   if (!(await updateOpportunityRow(db, opportunityId, current.version, actor.id, {}))) {
     throw opportunityConflict();

@@ -15,7 +15,9 @@ export function opportunityConflict(current?: unknown): AppError {
 export async function editableOpportunity(db: Db, actor: Actor, id: number): Promise<OpportunityRow> {
   const current = await changeableOpportunity(db, actor, id);
   if (current.status !== 'open') {
-    throw new AppError('OPPORTUNITY_CLOSED', `The opportunity is ${current.status}; reopen it to change it`, { fields: { status: current.status } });
+    throw new AppError('OPPORTUNITY_CLOSED', `The opportunity is ${current.status}; reopen it to change it`, {
+      fields: { status: current.status },
+    });
   }
   return current;
 }

@@ -7,7 +7,17 @@ import { reopeningChanges } from './closing.ts';
 import { changeableAtVersion, reloadOpportunity, saveOpportunity } from './opportunity-writes.ts';
 
 /** O-11: opens a closed opportunity again; its close stays in the close history. */
-export async function reopenOpportunity({ db, actor, id, version }: { db: Db; actor: Actor; id: number; version?: number | undefined }): Promise<OpportunityRow> {
+export async function reopenOpportunity({
+  db,
+  actor,
+  id,
+  version,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  version?: number | undefined;
+}): Promise<OpportunityRow> {
   const current = await changeableAtVersion(db, actor, id, version);
   const closing = await lastClosing(db, id);
   const changes = reopeningChanges(current, {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  decisionColor,
-  isStagnant,
-  marginPercent,
-  nextProbability,
-  todayIn,
-} from './rules.ts';
+import { addDays, decisionColor, isStagnant, marginPercent, nextProbability, todayIn } from './rules.ts';
 
 describe('marginPercent (O-3)', () => {
   it.each([

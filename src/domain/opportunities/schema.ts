@@ -20,7 +20,12 @@ export const opportunityFields = {
   probability: percent.optional(),
   probabilityMode: z.enum(['stage', 'manual']).optional(),
   amount: money.nullish(),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code').optional(),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code')
+    .optional(),
   actualAmount: money.nullish(),
   margin: money.nullish(),
   annualMargin: money.nullish(),
@@ -67,7 +72,10 @@ export const closeOpportunityBody = z.strictObject({
 });
 
 /** O-7: one step's new state. */
-export const stepStateBody = z.strictObject({ state: stepState, version: version.describe('the opportunity’s version, which guards its steps (O-25)') });
+export const stepStateBody = z.strictObject({
+  state: stepState,
+  version: version.describe('the opportunity’s version, which guards its steps (O-25)'),
+});
 
 /** O-12: one action on many opportunities. */
 export const bulkActionBody = z.strictObject({

@@ -13,7 +13,12 @@ import { changeOpportunityPart, visibleOpportunity } from './opportunity-parts.t
 export type SellerList = { sellers: SellerRow[]; sum: number; warning: string | null; version: number };
 
 /** The sellers of an opportunity the actor may see, with the sum and a warning when it is not 100 %. */
-export async function opportunitySellers({ db, actor, opportunityId, sellersSeeOnlyOwn }: {
+export async function opportunitySellers({
+  db,
+  actor,
+  opportunityId,
+  sellersSeeOnlyOwn,
+}: {
   db: Db;
   actor: Actor;
   opportunityId: number;

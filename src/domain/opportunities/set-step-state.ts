@@ -8,7 +8,14 @@ import { currentStageId, type StepState } from './steps.ts';
 import { changeableAtVersion, reloadOpportunity, saveOpportunity } from './opportunity-writes.ts';
 
 /** O-7: sets one step's state; the current stage (and, in stage mode, the probability) follows. */
-export async function setStepState({ db, actor, id, stageId, state, version }: {
+export async function setStepState({
+  db,
+  actor,
+  id,
+  stageId,
+  state,
+  version,
+}: {
   db: Db;
   actor: Actor;
   id: number;
@@ -18,7 +25,8 @@ export async function setStepState({ db, actor, id, stageId, state, version }: {
 }): Promise<StepRow[]> {
   // the steps have no version of their own: they move the opportunity's stage and probability, so its version guards them
   const current = await changeableAtVersion(db, actor, id, version);
-  if (current.status !== 'open') throw new AppError('OPPORTUNITY_CLOSED', `The opportunity is ${current.status}; steps change only while it is open`);
+  if (current.status !== 'open')
+    throw new AppError('OPPORTUNITY_CLOSED', `The opportunity is ${current.status}; steps change only while it is open`);
   const before = await listSteps(db, id);
   if (!before.some((s) => s.stageId === stageId)) throw notFound('Step', stageId);
   const after = before.map((s) => (s.stageId === stageId ? { ...s, state } : s));
@@ -31,7 +39,8 @@ export async function setStepState({ db, actor, id, stageId, state, version }: {
   });
   await saveOpportunity(db, current, actor, { stageId: newStageId, probability });
   const step = before.find((s) => s.stageId === stageId);
-  if (step && step.state !== state) await recordHistory(db, 'opportunity', id, actor.id, [{ field: `step:${step.name}`, old: step.state, new: state }]);
+  if (step && step.state !== state)
+    await recordHistory(db, 'opportunity', id, actor.id, [{ field: `step:${step.name}`, old: step.state, new: state }]);
   await recordChanges(db, 'opportunity', id, actor.id, current, await reloadOpportunity(db, id));
   return listSteps(db, id);
 }

@@ -42,7 +42,13 @@ describe('combineSummary (L-5)', () => {
     {
       name: 'one foreign currency: still one set of sums, in that currency',
       lines: [line('EUR', 200, 20, null)],
-      expected: { counts: counts(1), byCurrency: [{ currency: 'EUR', estimatedRevenue: 200, pipeline: 20, largest: null }], estimatedRevenue: 200, pipeline: 20, largest: null },
+      expected: {
+        counts: counts(1),
+        byCurrency: [{ currency: 'EUR', estimatedRevenue: 200, pipeline: 20, largest: null }],
+        estimatedRevenue: 200,
+        pipeline: 20,
+        largest: null,
+      },
     },
     {
       name: 'several currencies: never added, base first, counts over all of them',

@@ -36,5 +36,11 @@ export function combineSummary(lines: CurrencySums[], baseCurrency: string): Opp
     .sort((a, b) => order(a.currency, b.currency));
   const [only] = byCurrency;
   if (byCurrency.length > 1) return { counts, byCurrency, estimatedRevenue: null, pipeline: null, largest: null };
-  return { counts, byCurrency, estimatedRevenue: only?.estimatedRevenue ?? 0, pipeline: only?.pipeline ?? 0, largest: only?.largest ?? null };
+  return {
+    counts,
+    byCurrency,
+    estimatedRevenue: only?.estimatedRevenue ?? 0,
+    pipeline: only?.pipeline ?? 0,
+    largest: only?.largest ?? null,
+  };
 }

@@ -17,7 +17,13 @@ import type { OpportunityInput } from './schema.ts';
  * Changes an open opportunity (O-25 version check). The process is fixed once chosen (O-5); a new
  * stage must belong to it and, in stage mode, brings its probability (O-6).
  */
-export async function updateOpportunity({ db, actor, id, version, changes }: {
+export async function updateOpportunity({
+  db,
+  actor,
+  id,
+  version,
+  changes,
+}: {
   db: Db;
   actor: Actor;
   id: number;
@@ -31,7 +37,9 @@ export async function updateOpportunity({ db, actor, id, version, changes }: {
     });
   }
   if (changes.processId !== undefined && changes.processId !== current.processId) {
-    throw new AppError('PROCESS_FIXED', 'An opportunity keeps the sales process it was created with', { fields: { processId: 'cannot be changed' } });
+    throw new AppError('PROCESS_FIXED', 'An opportunity keeps the sales process it was created with', {
+      fields: { processId: 'cannot be changed' },
+    });
   }
   const companyId = changes.companyId ?? current.companyId;
   if (changes.companyId !== undefined && changes.companyId !== current.companyId && !(await findCompany(db, changes.companyId))) {
@@ -45,7 +53,12 @@ export async function updateOpportunity({ db, actor, id, version, changes }: {
   if (!process) throw notFound('Sales process', current.processId);
   const stage = stageOf(process, changes.stageId ?? current.stageId ?? process.stages[0]?.id ?? 0);
   const probabilityMode = changes.probabilityMode ?? (changes.probability !== undefined ? 'manual' : current.probabilityMode);
-  const probability = nextProbability({ mode: probabilityMode, stageProbability: stage.probability, current: current.probability, typed: changes.probability });
+  const probability = nextProbability({
+    mode: probabilityMode,
+    stageProbability: stage.probability,
+    current: current.probability,
+    typed: changes.probability,
+  });
 
   const { processId: _fixed, ...rest } = changes;
   if (!(await updateOpportunityRow(db, id, version, actor.id, { ...rest, stageId: stage.id, probability, probabilityMode }))) {

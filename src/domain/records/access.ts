@@ -34,7 +34,8 @@ export async function visibleOpportunity(db: Db, actor: Actor, id: number, setti
 /** The opportunity if the actor may change it: 404 when missing or hidden, 403 when they may only read it. */
 export async function changeableOpportunity(db: Db, actor: Actor, id: number): Promise<OpportunityRow> {
   const opportunity = await visibleOpportunity(db, actor, id);
-  if (!canEdit(actor, opportunity)) throw new AppError('FORBIDDEN', 'Only the owner, its sellers, a manager or an admin can change this opportunity');
+  if (!canEdit(actor, opportunity))
+    throw new AppError('FORBIDDEN', 'Only the owner, its sellers, a manager or an admin can change this opportunity');
   return opportunity;
 }
 

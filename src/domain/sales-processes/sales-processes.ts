@@ -1,5 +1,13 @@
 import type { Db } from '../../db/schema.ts';
-import { findProcess, findProcessOrThrow, insertProcess, replaceStages, stagesInUse, updateProcess, type SalesProcess } from '../../db/sales-processes.ts';
+import {
+  findProcess,
+  findProcessOrThrow,
+  insertProcess,
+  replaceStages,
+  stagesInUse,
+  updateProcess,
+  type SalesProcess,
+} from '../../db/sales-processes.ts';
 import { claimVersion } from '../../db/versioned.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { isAdmin, type Actor } from '../auth/permissions.ts';
@@ -18,7 +26,15 @@ export function checkStages(stages: StageInput[]) {
 }
 
 /** O-4: admins define sales processes, each an ordered list of stages with default probabilities. */
-export async function createSalesProcess({ db, actor, input }: { db: Db; actor: Actor; input: { name: string; isDefault?: boolean | undefined; stages: StageInput[] } }): Promise<SalesProcess> {
+export async function createSalesProcess({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: { name: string; isDefault?: boolean | undefined; stages: StageInput[] };
+}): Promise<SalesProcess> {
   if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'Only an admin can define sales processes');
   checkStages(input.stages);
   const id = await insertProcess(db, { name: input.name, isDefault: input.isDefault ?? false, stages: input.stages });
@@ -30,12 +46,20 @@ async function claimProcess(db: Db, actor: Actor, id: number, version: number): 
   if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'Only an admin can change sales processes');
   if (!(await findProcess(db, id))) throw notFound('Sales process', id);
   if (!(await claimVersion(db, 'sales_processes', id, version))) {
-    throw new AppError('VERSION_CONFLICT', 'The sales process was changed by someone else. Reload and try again.', { current: await findProcess(db, id) });
+    throw new AppError('VERSION_CONFLICT', 'The sales process was changed by someone else. Reload and try again.', {
+      current: await findProcess(db, id),
+    });
   }
   return findProcessOrThrow(db, id);
 }
 
-export async function changeSalesProcess({ db, actor, id, version, changes }: {
+export async function changeSalesProcess({
+  db,
+  actor,
+  id,
+  version,
+  changes,
+}: {
   db: Db;
   actor: Actor;
   id: number;
@@ -44,7 +68,8 @@ export async function changeSalesProcess({ db, actor, id, version, changes }: {
 }): Promise<SalesProcess> {
   const current = await claimProcess(db, actor, id, version);
   if (changes.isDefault === false && current.isDefault) throw invalid('isDefault', 'make another process the default instead');
-  if (changes.active === false && (current.isDefault || changes.isDefault)) throw invalid('active', 'the default process cannot be deactivated');
+  if (changes.active === false && (current.isDefault || changes.isDefault))
+    throw invalid('active', 'the default process cannot be deactivated');
   await updateProcess(db, id, changes);
   return findProcessOrThrow(db, id);
 }
@@ -55,7 +80,19 @@ export type StageEdit = { id?: number | undefined; name: string; probability: nu
  * O-4: admins rename, re-order, re-weigh, add and remove stages. A stage that opportunities stand
  * on cannot be removed; open opportunities in stage mode follow a changed probability.
  */
-export async function editStages({ db, actor, id, version, stages }: { db: Db; actor: Actor; id: number; version: number; stages: StageEdit[] }): Promise<SalesProcess> {
+export async function editStages({
+  db,
+  actor,
+  id,
+  version,
+  stages,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  version: number;
+  stages: StageEdit[];
+}): Promise<SalesProcess> {
   // the stage list is replaced as a whole, so the process's version guards it
   const current = await claimProcess(db, actor, id, version);
   checkStages(stages);
@@ -65,12 +102,22 @@ export async function editStages({ db, actor, id, version, stages }: { db: Db; a
   });
   const kept = new Set(stages.map((s) => s.id).filter((v): v is number => v !== undefined));
   const removed = current.stages.filter((s) => !kept.has(s.id));
-  const used = await stagesInUse(db, removed.map((s) => s.id));
+  const used = await stagesInUse(
+    db,
+    removed.map((s) => s.id),
+  );
   const blocking = removed.filter((s) => (used.get(s.id) ?? 0) > 0);
   if (blocking.length) {
     const names = blocking.map((s) => `"${s.name}" (${used.get(s.id)} opportunities)`).join(', ');
-    throw new AppError('IN_USE', `Move the opportunities off ${names} before removing it`, { fields: { stages: 'a removed stage is in use' } });
+    throw new AppError('IN_USE', `Move the opportunities off ${names} before removing it`, {
+      fields: { stages: 'a removed stage is in use' },
+    });
   }
-  await replaceStages(db, id, stages, removed.map((s) => s.id));
+  await replaceStages(
+    db,
+    id,
+    stages,
+    removed.map((s) => s.id),
+  );
   return findProcessOrThrow(db, id);
 }

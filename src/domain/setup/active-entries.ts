@@ -10,8 +10,12 @@ export async function checkActiveEntries(db: Db, chosen: Record<string, [SetupLi
   for (const [field, [list, id]] of Object.entries(chosen)) {
     if (id === null || id === undefined) continue;
     const entry = await findEntry(db, list, id);
-    if (!entry) throw new AppError('VALIDATION', `${field} refers to a ${list} entry that does not exist`, { fields: { [field]: 'does not exist' } });
-    if (!entry.active) throw new AppError('INACTIVE_ENTRY', `"${entry.name}" is deactivated and cannot be chosen`, { fields: { [field]: 'is deactivated' } });
+    if (!entry)
+      throw new AppError('VALIDATION', `${field} refers to a ${list} entry that does not exist`, { fields: { [field]: 'does not exist' } });
+    if (!entry.active)
+      throw new AppError('INACTIVE_ENTRY', `"${entry.name}" is deactivated and cannot be chosen`, {
+        fields: { [field]: 'is deactivated' },
+      });
   }
 }
 

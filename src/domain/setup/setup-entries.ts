@@ -5,7 +5,14 @@ import { isAdmin, type Actor } from '../auth/permissions.ts';
 import { AppError, notFound } from '../errors.ts';
 
 /** Changes one entry if it is still at `version`; a stale version is a 409 with the entry as it is now. */
-export async function changeSetupEntry({ db, actor, list, id, version, changes }: {
+export async function changeSetupEntry({
+  db,
+  actor,
+  list,
+  id,
+  version,
+  changes,
+}: {
   db: Db;
   actor: Actor;
   list: SetupList;
@@ -17,7 +24,9 @@ export async function changeSetupEntry({ db, actor, list, id, version, changes }
   const current = await findEntry(db, list, id);
   if (!current) throw notFound('Entry', id);
   if (!(await claimEntryVersion(db, list, id, version))) {
-    throw new AppError('VERSION_CONFLICT', 'The entry was changed by someone else. Reload and try again.', { current: await findEntry(db, list, id) });
+    throw new AppError('VERSION_CONFLICT', 'The entry was changed by someone else. Reload and try again.', {
+      current: await findEntry(db, list, id),
+    });
   }
   const updated = await updateEntry(db, list, id, changes);
   if (!updated) throw notFound('Entry', id);

@@ -11,7 +11,10 @@ export type Role = 'admin' | 'manager' | 'seller';
 
 /** Initials from a name: first letter of each part, at most three ("Anne Sofie Ølgaard" → "ASØ"). */
 export function initialsFor(name: string): string {
-  const parts = name.trim().split(/[\s-]+/).filter(Boolean);
+  const parts = name
+    .trim()
+    .split(/[\s-]+/)
+    .filter(Boolean);
   const letters = parts.length <= 3 ? parts : [parts[0], parts[1], parts.at(-1)];
   return letters.map((p) => (p ?? '').charAt(0).toLocaleUpperCase('da')).join('');
 }
@@ -75,7 +78,10 @@ export async function updateUser({ db, actor, id, changes }: { db: Db; actor: Ac
   if (!isAdmin(actor)) {
     const forbidden = Object.keys(changes).filter((k) => !SELF_EDITABLE.has(k) && changes[k as keyof UserChanges] !== undefined);
     if (actor.id !== id || forbidden.length > 0) {
-      throw new AppError('FORBIDDEN', actor.id !== id ? 'Only an admin can change other users' : `Only an admin can change ${forbidden.join(', ')}`);
+      throw new AppError(
+        'FORBIDDEN',
+        actor.id !== id ? 'Only an admin can change other users' : `Only an admin can change ${forbidden.join(', ')}`,
+      );
     }
   }
   const losesAdmin = current.role === 'admin' && current.active && ((changes.role && changes.role !== 'admin') || changes.active === false);
@@ -100,7 +106,15 @@ export async function updateUser({ db, actor, id, changes }: { db: Db; actor: Ac
  * A-3: a signed-in user changes their own password. Guesses at the current one are limited like
  * sign-ins (A-5); afterwards the user's API tokens are revoked and their other sessions end.
  */
-export async function changePassword({ db, actor, currentPassword, newPassword, keepSessionHash, ip, now = new Date() }: {
+export async function changePassword({
+  db,
+  actor,
+  currentPassword,
+  newPassword,
+  keepSessionHash,
+  ip,
+  now = new Date(),
+}: {
   db: Db;
   actor: Actor;
   currentPassword: string;
@@ -115,7 +129,8 @@ export async function changePassword({ db, actor, currentPassword, newPassword, 
   const { email } = stored;
   // the same count as sign-ins of this account from this address: guessing here gains nothing
   const attempt = await startAttempt({ db, email, ip, now }).catch(async (error: unknown) => {
-    if (error instanceof AppError) await logAuthEvent(db, { kind: 'login_limited', email, userId: actor.id, ip, detail: 'password change' });
+    if (error instanceof AppError)
+      await logAuthEvent(db, { kind: 'login_limited', email, userId: actor.id, ip, detail: 'password change' });
     throw error;
   });
   if (!(await verifyPassword(stored.passwordHash, currentPassword))) {

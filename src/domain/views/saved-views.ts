@@ -1,6 +1,14 @@
 // L-4: saved views. Anyone reads a shared view; only its owner or an admin changes or deletes it.
 import type { Db, ListResource } from '../../db/schema.ts';
-import { deleteViewRow, findView, findViewOrThrow, insertView, updateViewRow, type SavedViewRow, type ViewValues } from '../../db/saved-views.ts';
+import {
+  deleteViewRow,
+  findView,
+  findViewOrThrow,
+  insertView,
+  updateViewRow,
+  type SavedViewRow,
+  type ViewValues,
+} from '../../db/saved-views.ts';
 import { isAdmin, type Actor } from '../auth/permissions.ts';
 import { AppError, notFound } from '../errors.ts';
 
@@ -18,13 +26,35 @@ async function ownView(db: Db, actor: Actor, id: number): Promise<SavedViewRow> 
 }
 
 /** Saves a new view of one list for the actor. */
-export async function createView({ db, actor, resource, values }: { db: Db; actor: Actor; resource: ListResource; values: ViewValues }): Promise<SavedViewRow> {
+export async function createView({
+  db,
+  actor,
+  resource,
+  values,
+}: {
+  db: Db;
+  actor: Actor;
+  resource: ListResource;
+  values: ViewValues;
+}): Promise<SavedViewRow> {
   const id = await insertView(db, actor.id, resource, values);
   return findViewOrThrow(db, id);
 }
 
 /** Changes a view if `version` is still current (O-25 applies to views too). */
-export async function updateView({ db, actor, id, version, values }: { db: Db; actor: Actor; id: number; version: number; values: Partial<ViewValues> }): Promise<SavedViewRow> {
+export async function updateView({
+  db,
+  actor,
+  id,
+  version,
+  values,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  version: number;
+  values: Partial<ViewValues>;
+}): Promise<SavedViewRow> {
   const current = await ownView(db, actor, id);
   if (!(await updateViewRow(db, id, version, values))) {
     throw new AppError('VERSION_CONFLICT', 'The view was changed by someone else. Reload and try again.', { current });

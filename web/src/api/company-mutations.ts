@@ -16,7 +16,8 @@ export function useConvertCompany(company: Company) {
     },
     // "changed by someone else" (O-25): show the company as it is now
     onError: (error) => {
-      if (error instanceof ApiError && error.isVersionConflict) void queryClient.invalidateQueries({ queryKey: keys.companies.detail(company.id) });
+      if (error instanceof ApiError && error.isVersionConflict)
+        void queryClient.invalidateQueries({ queryKey: keys.companies.detail(company.id) });
     },
   });
 }

@@ -93,7 +93,8 @@ export type Move = {
 export function useMoveOpportunity() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ opportunity: o, stageId }: Move) => api.patch<Opportunity>(`/api/opportunities/${o.id}`, { stageId, version: o.version }),
+    mutationFn: ({ opportunity: o, stageId }: Move) =>
+      api.patch<Opportunity>(`/api/opportunities/${o.id}`, { stageId, version: o.version }),
     onMutate: async ({ opportunity: o, stageId, stageName, fromKey, toKey }: Move) => {
       await Promise.all([queryClient.cancelQueries({ queryKey: fromKey }), queryClient.cancelQueries({ queryKey: toKey })]);
       const before = { from: queryClient.getQueryData<Pages>(fromKey), to: queryClient.getQueryData<Pages>(toKey) };
@@ -112,7 +113,9 @@ export function useMoveOpportunity() {
     onSuccess: (saved, { opportunity: o, toKey }) => {
       queryClient.setQueryData(keys.opportunities.detail(o.id), saved);
       queryClient.setQueryData<Pages>(toKey, (data) =>
-        data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === o.id ? saved : item)) })) } : data,
+        data
+          ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === o.id ? saved : item)) })) }
+          : data,
       );
     },
     onError: (_error, { fromKey, toKey }, before) => {

@@ -48,7 +48,12 @@ export type { ListParams };
  * `firstPage` parameters go only with the first request (e.g. `summary=true`, which describes the
  * whole selection and so need not be counted again for every page).
  */
-export function useListQuery<T, Extra extends object = object>(resource: string, params: ListParams, pageSize = 50, firstPage?: ListParams) {
+export function useListQuery<T, Extra extends object = object>(
+  resource: string,
+  params: ListParams,
+  pageSize = 50,
+  firstPage?: ListParams,
+) {
   return useInfiniteQuery({
     queryKey: keys.resource(resource).list(params, pageSize, firstPage ?? null),
     queryFn: ({ pageParam }) =>

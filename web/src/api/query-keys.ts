@@ -9,7 +9,8 @@ function resourceKeys<R extends string>(name: R) {
   return {
     all: [name] as const,
     lists: [name, 'list'] as const,
-    list: (params: ListParams, pageSize: number, firstPage: ListParams | null = null) => [name, 'list', params, pageSize, firstPage] as const,
+    list: (params: ListParams, pageSize: number, firstPage: ListParams | null = null) =>
+      [name, 'list', params, pageSize, firstPage] as const,
     picker: (q: string) => [name, 'picker', q] as const,
     detail: (id: number | null) => [name, id] as const,
     history: (id: number) => [name, id, 'history'] as const,

@@ -93,8 +93,7 @@ export function useRecordEditor<R extends Versioned, V extends Body>(options: Op
 
   // the 409 answer carries the record as it is now; without it, read it again
   async function reload(current?: unknown) {
-    const isRecord = (value: unknown): value is R =>
-      typeof value === 'object' && value !== null && 'id' in value && 'version' in value;
+    const isRecord = (value: unknown): value is R => typeof value === 'object' && value !== null && 'id' in value && 'version' in value;
     const fresh = isRecord(current) ? current : (await query.refetch()).data;
     if (!fresh) return;
     fill(fresh);

@@ -61,9 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const toSignedOut = useCallback(() => {
     setCsrfToken(null);
     queryClient.clear();
-    setState((current) =>
-      current.status === 'signedIn' ? { status: 'signedOut', instance: current.instance } : current,
-    );
+    setState((current) => (current.status === 'signedIn' ? { status: 'signedOut', instance: current.instance } : current));
   }, [queryClient]);
 
   useEffect(() => {
@@ -96,10 +94,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setAttempt((n) => n + 1);
   }, []);
 
-  const value = useMemo(
-    () => ({ state, signedIn, signOut, setUser, retry }),
-    [state, signedIn, signOut, setUser, retry],
-  );
+  const value = useMemo(() => ({ state, signedIn, signOut, setUser, retry }), [state, signedIn, signOut, setUser, retry]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

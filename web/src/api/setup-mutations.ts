@@ -20,7 +20,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ user, change }: { user: User; change: Partial<User> }) => api.patch(`/api/users/${user.id}`, { ...change, version: user.version }),
+    mutationFn: ({ user, change }: { user: User; change: Partial<User> }) =>
+      api.patch(`/api/users/${user.id}`, { ...change, version: user.version }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: keys.users.all }),
   });
 }
@@ -42,7 +43,10 @@ export function useUpdateSetupEntry(list: SetupListName) {
     mutationFn: ({ entry, change }: { entry: SetupEntry; change: Partial<SetupEntry> }) =>
       api.patch<SetupEntry>(`/api/setup/${list}/${entry.id}`, { ...change, version: entry.version }),
     onSuccess: (saved) => {
-      queryClient.setQueryData<Page<SetupEntry>>(keys.setupLists.admin(list), (page) => page && { ...page, items: page.items.map((e) => (e.id === saved.id ? saved : e)) });
+      queryClient.setQueryData<Page<SetupEntry>>(
+        keys.setupLists.admin(list),
+        (page) => page && { ...page, items: page.items.map((e) => (e.id === saved.id ? saved : e)) },
+      );
     },
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: keys.setupLists.entries(list) });

@@ -5,7 +5,9 @@ import type { components, paths } from './openapi.gen.ts';
 
 type Schemas = components['schemas'];
 /** The JSON body of the 200 answer to GET `P`. */
-type Got<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer T } } } } } ? T : never;
+type Got<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer T } } } } }
+  ? T
+  : never;
 /** One item of a list answer. */
 type ItemOf<T> = T extends { items: (infer I)[] } ? I : never;
 

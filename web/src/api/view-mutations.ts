@@ -10,7 +10,17 @@ type ViewBody = { name: string; shared: boolean };
 export function useSaveView(resource: ListResourceName) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ existing, body, query, columns }: { existing: SavedView | null; body: ViewBody; query: Record<string, string>; columns: string[] }) =>
+    mutationFn: ({
+      existing,
+      body,
+      query,
+      columns,
+    }: {
+      existing: SavedView | null;
+      body: ViewBody;
+      query: Record<string, string>;
+      columns: string[];
+    }) =>
       existing
         ? api.patch<SavedView>(`/api/views/${existing.id}`, { ...body, version: existing.version })
         : api.post<SavedView>('/api/views', { ...body, resource, query, columns }),

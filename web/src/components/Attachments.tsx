@@ -30,8 +30,12 @@ export function Attachments({ resource, id }: { resource: string; id: number }) 
   const language = useLanguage();
   const uploadFile = useUploadAttachment(resource, id);
   const deleteFile = useDeleteAttachment(resource, id);
-  const files = useQuery({ queryKey: keys.resource(resource).attachments(id), queryFn: () => api.get<{ items: Attachment[] }>(`/api/${resource}/${id}/attachments`) });
-  const unavailable = files.error instanceof ApiError && files.error.status === 404 && files.error.code === 'NOT_FOUND' && /route/i.test(files.error.message);
+  const files = useQuery({
+    queryKey: keys.resource(resource).attachments(id),
+    queryFn: () => api.get<{ items: Attachment[] }>(`/api/${resource}/${id}/attachments`),
+  });
+  const unavailable =
+    files.error instanceof ApiError && files.error.status === 404 && files.error.code === 'NOT_FOUND' && /route/i.test(files.error.message);
 
   async function upload(file: File | null) {
     if (!file) return;
@@ -95,7 +99,12 @@ export function Attachments({ resource, id }: { resource: string; id: number }) 
                     <DateTimeText timestamp={a.uploadedAt} /> {a.uploadedByInitials}
                   </Table.Td>
                   <Table.Td ta="right">
-                    <ActionIcon variant="subtle" color="red" aria-label={t('attachments.delete', { name: a.fileName })} onClick={() => void remove(a)}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('attachments.delete', { name: a.fileName })}
+                      onClick={() => void remove(a)}
+                    >
                       <span aria-hidden="true">✕</span>
                     </ActionIcon>
                   </Table.Td>

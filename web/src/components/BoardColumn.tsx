@@ -23,7 +23,9 @@ export const COLUMN_PAGE = 50;
 
 /** Base currency first, then the others alphabetically: amounts in different currencies are never added. */
 export function sortTotals(totals: ColumnInfo['totals'], baseCurrency: string) {
-  return [...totals].sort((a, b) => (a.currency === baseCurrency ? -1 : b.currency === baseCurrency ? 1 : a.currency.localeCompare(b.currency)));
+  return [...totals].sort((a, b) =>
+    a.currency === baseCurrency ? -1 : b.currency === baseCurrency ? 1 : a.currency.localeCompare(b.currency),
+  );
 }
 
 type Props = {

@@ -54,7 +54,13 @@ function CalendarFeed() {
       {url ? (
         <Stack gap={6}>
           <Group gap="xs" align="flex-end" wrap="nowrap">
-            <TextInput label={t('calendar.address')} value={url} readOnly style={{ flex: 1 }} onFocus={(event) => event.currentTarget.select()} />
+            <TextInput
+              label={t('calendar.address')}
+              value={url}
+              readOnly
+              style={{ flex: 1 }}
+              onFocus={(event) => event.currentTarget.select()}
+            />
             <CopyButton value={url}>
               {({ copied, copy }) => (
                 <Button color={copied ? 'teal' : undefined} onClick={copy}>

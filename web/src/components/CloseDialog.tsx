@@ -45,7 +45,17 @@ export function CloseDialog({ opportunity, outcome, onClose, onClosed }: Props) 
   );
 }
 
-function CloseForm({ opportunity, outcome, onClose, onClosed }: { opportunity: Opportunity; outcome: Outcome; onClose: () => void; onClosed?: (o: Opportunity) => void }) {
+function CloseForm({
+  opportunity,
+  outcome,
+  onClose,
+  onClosed,
+}: {
+  opportunity: Opportunity;
+  outcome: Outcome;
+  onClose: () => void;
+  onClosed?: (o: Opportunity) => void;
+}) {
   const { t } = useTranslation();
   const close = useCloseOpportunity(opportunity.id);
   const numberFormat = useNumberFormat();
@@ -75,7 +85,13 @@ function CloseForm({ opportunity, outcome, onClose, onClosed }: { opportunity: O
   useEffect(() => clearErrors(), [outcome, clearErrors]);
 
   async function submit(values: Values) {
-    const body: Record<string, unknown> = { outcome, closeDate: values.closeDate ?? undefined, note: textOrNull(values.note), finishFollowUps: values.finishFollowUps, version: opportunity.version };
+    const body: Record<string, unknown> = {
+      outcome,
+      closeDate: values.closeDate ?? undefined,
+      note: textOrNull(values.note),
+      finishFollowUps: values.finishFollowUps,
+      version: opportunity.version,
+    };
     if (outcome !== 'expired') body.deliveryDate = values.deliveryDate;
     if (outcome === 'won') {
       body.actualAmount = numberOrNull(values.actualAmount);
@@ -107,10 +123,21 @@ function CloseForm({ opportunity, outcome, onClose, onClosed }: { opportunity: O
           {opportunity.number} · {opportunity.title} · {opportunity.companyName}
         </Text>
         {outcome === 'won' ? (
-          <NumberInput label={t('closing.actualAmount')} description={t('closing.actualAmountHint')} min={0} decimalScale={2} {...numberFormat} {...form.getInputProps('actualAmount')} />
+          <NumberInput
+            label={t('closing.actualAmount')}
+            description={t('closing.actualAmountHint')}
+            min={0}
+            decimalScale={2}
+            {...numberFormat}
+            {...form.getInputProps('actualAmount')}
+          />
         ) : null}
-        {outcome === 'won' ? <SetupSelect list="win-reasons" label={t('closing.winReason')} {...form.getInputProps('winReasonId')} /> : null}
-        {outcome === 'lost' ? <SetupSelect list="loss-reasons" label={t('closing.lossReason')} {...form.getInputProps('lossReasonId')} /> : null}
+        {outcome === 'won' ? (
+          <SetupSelect list="win-reasons" label={t('closing.winReason')} {...form.getInputProps('winReasonId')} />
+        ) : null}
+        {outcome === 'lost' ? (
+          <SetupSelect list="loss-reasons" label={t('closing.lossReason')} {...form.getInputProps('lossReasonId')} />
+        ) : null}
         {outcome === 'lost' ? (
           <Select<number>
             label={t('closing.winner')}

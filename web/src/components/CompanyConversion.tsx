@@ -66,7 +66,9 @@ function ConvertForm({ company, role, onDone }: { company: Company; role: Role; 
     <form onSubmit={form.onSubmit((values) => void submit(values))} noValidate>
       <Stack>
         <Text size="sm">{t(`convert.explain.${role}`, { name: company.name })}</Text>
-        {role === 'customer' ? <SetupSelect list="customer-profiles" label={t('company.customerProfile')} {...form.getInputProps('customerProfileId')} /> : null}
+        {role === 'customer' ? (
+          <SetupSelect list="customer-profiles" label={t('company.customerProfile')} {...form.getInputProps('customerProfileId')} />
+        ) : null}
         <TextInput
           label={role === 'customer' ? t('company.customerNumber') : t('company.supplierNumber')}
           description={t('convert.numberHint')}

@@ -115,7 +115,10 @@ export function DataTable<T>(props: Props<T>) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
-              <Table.Tr key={props.rowKey(row)} bg={selection?.selected.has(Number(props.rowKey(row))) ? 'var(--mantine-primary-color-light)' : undefined}>
+              <Table.Tr
+                key={props.rowKey(row)}
+                bg={selection?.selected.has(Number(props.rowKey(row))) ? 'var(--mantine-primary-color-light)' : undefined}
+              >
                 {selection ? (
                   <Table.Td>
                     <Checkbox

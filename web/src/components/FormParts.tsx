@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage, notifyError } from '../api/errors';
 
 /** Save (and, for existing records, delete with confirmation) under a form. */
-export function FormActions(props: { saving: boolean; isNew: boolean; onDelete?: () => Promise<void>; disabled?: boolean; extra?: ReactNode }) {
+export function FormActions(props: {
+  saving: boolean;
+  isNew: boolean;
+  onDelete?: () => Promise<void>;
+  disabled?: boolean;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);

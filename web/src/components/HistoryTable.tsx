@@ -31,7 +31,8 @@ export function HistoryTable({ resource, id, labels, formatValue, formatField }:
   const rows = history.data?.pages.flatMap((page) => page.items) ?? [];
   // ':' would be read as an i18next namespace separator, so such fields are named by the caller
   const fieldLabel = (field: string) =>
-    formatField?.(field) ?? (field.includes(':') ? field : t(`history.event.${field}`, { defaultValue: t(`${labels}.${field}`, { defaultValue: field }) }));
+    formatField?.(field) ??
+    (field.includes(':') ? field : t(`history.event.${field}`, { defaultValue: t(`${labels}.${field}`, { defaultValue: field }) }));
   const value = (field: string, raw: string | null) => (formatValue ? formatValue(field, raw) : (raw ?? ''));
 
   return (

@@ -75,7 +75,12 @@ export function ListPage<T>(props: Props<T>) {
   const panelCount = filters.filter(([key]) => key !== 'letter' && !(SEARCH_SCOPES as readonly string[]).includes(key)).length;
   const savedViewId = Number(params.get('sv')) || null;
 
-  const list = useListQuery<T, { summary: OpportunitySummary }>(props.resource, query, props.pageSize, props.summary ? { summary: true } : undefined);
+  const list = useListQuery<T, { summary: OpportunitySummary }>(
+    props.resource,
+    query,
+    props.pageSize,
+    props.summary ? { summary: true } : undefined,
+  );
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   // a new selection starts with nothing ticked
@@ -110,22 +115,38 @@ export function ListPage<T>(props: Props<T>) {
   }
 
   const searchBox = (
-    <SearchBox value={params.get(scope) ?? ''} scope={scope} withScopes={props.searchScopes === true} scopeHint={props.searchHint} onSearch={search} />
+    <SearchBox
+      value={params.get(scope) ?? ''}
+      scope={scope}
+      withScopes={props.searchScopes === true}
+      scopeHint={props.searchHint}
+      onSearch={search}
+    />
   );
-  const letterBar = props.letterLabel ? <LetterBar label={props.letterLabel} value={params.get('letter')} onChange={(letter) => set('letter', letter)} /> : null;
+  const letterBar = props.letterLabel ? (
+    <LetterBar label={props.letterLabel} value={params.get('letter')} onChange={(letter) => set('letter', letter)} />
+  ) : null;
   const menus = (
     <>
-      <ViewMenu resource={props.resource} query={query} columns={columnState.visible} activeId={savedViewId} onApply={applyView} onForget={() => set('sv', null)} />
+      <ViewMenu
+        resource={props.resource}
+        query={query}
+        columns={columnState.visible}
+        activeId={savedViewId}
+        onApply={applyView}
+        onForget={() => set('sv', null)}
+      />
       <ColumnChooser columns={props.columns} visible={columnState.visible} onChange={columnState.setVisible} />
       <ExportMenu resource={props.resource} query={query} columns={exportColumns} vcard={props.vcard} />
     </>
   );
   const panel = <FilterPanel defs={defs} params={params} set={(name, value) => set(name, value)} />;
-  const filterCount = panelCount > 0 ? (
-    <Badge size="sm" circle ml={6} aria-hidden="true">
-      {panelCount}
-    </Badge>
-  ) : null;
+  const filterCount =
+    panelCount > 0 ? (
+      <Badge size="sm" circle ml={6} aria-hidden="true">
+        {panelCount}
+      </Badge>
+    ) : null;
 
   return (
     <Stack gap="sm">
@@ -141,7 +162,12 @@ export function ListPage<T>(props: Props<T>) {
       {props.extra}
       {phone ? (
         <>
-          <Button variant="default" onClick={() => setDrawerOpen(true)} aria-label={t('filters.openDrawer', { count: filters.length })} style={{ alignSelf: 'flex-start' }}>
+          <Button
+            variant="default"
+            onClick={() => setDrawerOpen(true)}
+            aria-label={t('filters.openDrawer', { count: filters.length })}
+            style={{ alignSelf: 'flex-start' }}
+          >
             {t('filters.drawerButton')}
             {filterCount}
           </Button>
@@ -160,7 +186,12 @@ export function ListPage<T>(props: Props<T>) {
         <>
           <Group align="flex-end" gap="xs" role="group" aria-label={t('filters.toolbar')}>
             {searchBox}
-            <Button variant={panelOpen ? 'light' : 'default'} onClick={() => setPanelOpen((open) => !open)} aria-expanded={panelOpen} aria-controls="list-filter-panel">
+            <Button
+              variant={panelOpen ? 'light' : 'default'}
+              onClick={() => setPanelOpen((open) => !open)}
+              aria-expanded={panelOpen}
+              aria-controls="list-filter-panel"
+            >
               {t('filters.button')}
               {filterCount}
             </Button>
@@ -174,7 +205,13 @@ export function ListPage<T>(props: Props<T>) {
           </Collapse>
         </>
       )}
-      <FilterChips defs={defs} entries={filters} onRemove={(param) => set(param, null)} onClear={clearFilters} letterLabel={props.letterLabel ?? ''} />
+      <FilterChips
+        defs={defs}
+        entries={filters}
+        onRemove={(param) => set(param, null)}
+        onClear={clearFilters}
+        letterLabel={props.letterLabel ?? ''}
+      />
       {props.bulk ? props.bulk.render([...selected], rows, () => setSelected(new Set())) : null}
       <DataTable
         caption={props.title}
@@ -208,11 +245,7 @@ export function ListPage<T>(props: Props<T>) {
         }
       />
       {props.summary ? (
-        <SelectionSummary
-          summary={list.data?.pages[0]?.summary}
-          baseCurrency={baseCurrency}
-          refreshing={list.isPlaceholderData}
-        />
+        <SelectionSummary summary={list.data?.pages[0]?.summary} baseCurrency={baseCurrency} refreshing={list.isPlaceholderData} />
       ) : null}
     </Stack>
   );

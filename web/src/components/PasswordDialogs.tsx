@@ -25,7 +25,11 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
     setSaving(true);
     try {
       const answer = await api.post<{ revokedTokens: number; endedSessions: number }>('/api/auth/password', values);
-      notifications.show({ color: 'teal', message: t('password.changed', { tokens: answer.revokedTokens, sessions: answer.endedSessions }), autoClose: 12_000 });
+      notifications.show({
+        color: 'teal',
+        message: t('password.changed', { tokens: answer.revokedTokens, sessions: answer.endedSessions }),
+        autoClose: 12_000,
+      });
       onDone();
     } catch (error) {
       if (error instanceof ApiError && error.status === 429) {
@@ -40,8 +44,20 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={form.onSubmit((values) => void save(values))} noValidate>
       <Stack gap="sm">
-        <PasswordInput label={t('password.current')} required autoComplete="current-password" visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} {...form.getInputProps('currentPassword')} />
-        <PasswordInput label={t('password.new')} required autoComplete="new-password" visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} {...form.getInputProps('newPassword')} />
+        <PasswordInput
+          label={t('password.current')}
+          required
+          autoComplete="current-password"
+          visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+          {...form.getInputProps('currentPassword')}
+        />
+        <PasswordInput
+          label={t('password.new')}
+          required
+          autoComplete="new-password"
+          visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+          {...form.getInputProps('newPassword')}
+        />
         <Group justify="flex-end">
           <Button type="submit" loading={saving}>
             {t('password.submit')}
@@ -72,7 +88,11 @@ export function SetPasswordDialog({ user, onClose, onSaved }: { user: User | nul
   async function save(target: User, password: string) {
     try {
       const answer = await setPassword.mutateAsync({ user: target, password });
-      notifications.show({ color: 'teal', message: t('users.passwordSet', { name: target.name, tokens: answer.revokedTokens ?? 0 }), autoClose: 12_000 });
+      notifications.show({
+        color: 'teal',
+        message: t('users.passwordSet', { name: target.name, tokens: answer.revokedTokens ?? 0 }),
+        autoClose: 12_000,
+      });
       form.reset();
       onSaved();
     } catch (error) {
@@ -84,7 +104,13 @@ export function SetPasswordDialog({ user, onClose, onSaved }: { user: User | nul
       {user ? (
         <form onSubmit={form.onSubmit((values) => void save(user, values.password))} noValidate>
           <Stack gap="sm">
-            <PasswordInput label={t('users.newPassword')} required autoComplete="new-password" visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} {...form.getInputProps('password')} />
+            <PasswordInput
+              label={t('users.newPassword')}
+              required
+              autoComplete="new-password"
+              visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+              {...form.getInputProps('password')}
+            />
             <Group justify="flex-end">
               <Button type="submit" loading={setPassword.isPending}>
                 {t('users.setPassword')}

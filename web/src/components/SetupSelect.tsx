@@ -7,9 +7,7 @@ type SetupSelectProps = Omit<SelectProps<number>, 'data'> & { list: SetupListNam
 
 // inactive entries stay selectable only when a record already uses them (C-5)
 function options(entries: SetupEntry[] | undefined, keep: (id: number) => boolean) {
-  return (entries ?? [])
-    .filter((entry) => entry.active || keep(entry.id))
-    .map((entry) => ({ value: entry.id, label: entry.name }));
+  return (entries ?? []).filter((entry) => entry.active || keep(entry.id)).map((entry) => ({ value: entry.id, label: entry.name }));
 }
 
 /** A select over one setup list (`GET /api/setup/{list}`), valued by entry id. */

@@ -44,46 +44,46 @@ export function UserMenu() {
 
   return (
     <>
-    <Menu position="bottom-end" width={230} withinPortal>
-      <Menu.Target>
-        <UnstyledButton aria-label={t('user.menu')}>
-          <Group gap="xs" wrap="nowrap">
-            <Avatar radius="xl" size="sm" color="indigo">
-              {user.initials}
-            </Avatar>
-            <Text size="sm" visibleFrom="sm">
-              {user.name}
-            </Text>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t('user.language')}</Menu.Label>
-        {LANGUAGES.map((code) => (
-          <Menu.Item
-            key={code}
-            onClick={() => void switchLanguage(code)}
-            fw={code === language ? 700 : undefined}
-            aria-current={code === language ? 'true' : undefined}
-            lang={code}
-          >
-            {t(`languages.${code}`)}
+      <Menu position="bottom-end" width={230} withinPortal>
+        <Menu.Target>
+          <UnstyledButton aria-label={t('user.menu')}>
+            <Group gap="xs" wrap="nowrap">
+              <Avatar radius="xl" size="sm" color="indigo">
+                {user.initials}
+              </Avatar>
+              <Text size="sm" visibleFrom="sm">
+                {user.name}
+              </Text>
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{t('user.language')}</Menu.Label>
+          {LANGUAGES.map((code) => (
+            <Menu.Item
+              key={code}
+              onClick={() => void switchLanguage(code)}
+              fw={code === language ? 700 : undefined}
+              aria-current={code === language ? 'true' : undefined}
+              lang={code}
+            >
+              {t(`languages.${code}`)}
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
+          <Menu.Item onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}>
+            {t(scheme === 'dark' ? 'user.lightTheme' : 'user.darkTheme')}
           </Menu.Item>
-        ))}
-        <Menu.Divider />
-        <Menu.Item onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}>
-          {t(scheme === 'dark' ? 'user.lightTheme' : 'user.darkTheme')}
-        </Menu.Item>
-        <Menu.Item onClick={() => setCalendarOpen(true)}>{t('calendar.menu')}</Menu.Item>
-        <Menu.Item onClick={() => setPasswordOpen(true)}>{t('user.changePassword')}</Menu.Item>
-        <Menu.Divider />
-        <Menu.Item color="red" onClick={() => void signOut()}>
-          {t('user.signOut')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-    <CalendarFeedDialog opened={calendarOpen} onClose={() => setCalendarOpen(false)} />
-    <ChangePasswordDialog opened={passwordOpen} onClose={() => setPasswordOpen(false)} />
+          <Menu.Item onClick={() => setCalendarOpen(true)}>{t('calendar.menu')}</Menu.Item>
+          <Menu.Item onClick={() => setPasswordOpen(true)}>{t('user.changePassword')}</Menu.Item>
+          <Menu.Divider />
+          <Menu.Item color="red" onClick={() => void signOut()}>
+            {t('user.signOut')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <CalendarFeedDialog opened={calendarOpen} onClose={() => setCalendarOpen(false)} />
+      <ChangePasswordDialog opened={passwordOpen} onClose={() => setPasswordOpen(false)} />
     </>
   );
 }

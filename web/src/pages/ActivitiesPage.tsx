@@ -41,7 +41,13 @@ function AllActivities({ views }: { views: ReactNode }) {
         </Anchor>
       ),
     },
-    { key: 'dueDate', label: t('activity.dueDate'), sort: 'dueDate', exportKeys: ['dueDate', 'dueTime'], render: (a) => <DateText date={a.dueDate} /> },
+    {
+      key: 'dueDate',
+      label: t('activity.dueDate'),
+      sort: 'dueDate',
+      exportKeys: ['dueDate', 'dueTime'],
+      render: (a) => <DateText date={a.dueDate} />,
+    },
     {
       key: 'companyName',
       label: t('activity.company'),
@@ -65,7 +71,13 @@ function AllActivities({ views }: { views: ReactNode }) {
         ) : null,
     },
     { key: 'ownerInitials', label: t('opportunity.ownerShort'), render: (a) => a.ownerInitials, wide: true },
-    { key: 'createdAt', label: t('filters.createdAt'), sort: 'createdAt', render: (a) => <DateTimeText timestamp={a.createdAt} />, defaultHidden: true },
+    {
+      key: 'createdAt',
+      label: t('filters.createdAt'),
+      sort: 'createdAt',
+      render: (a) => <DateTimeText timestamp={a.createdAt} />,
+      defaultHidden: true,
+    },
   ];
 
   return (
@@ -102,7 +114,9 @@ export function ActivitiesPage() {
       data={views.map((value) => ({ value, label: t(`activity.views.${value}`) }))}
       value={view}
       // "All" starts with the open ones, as a filter chip that can be removed (T-3: a to-do list first)
-      onChange={(value) => setParams(value === 'mine' ? {} : value === 'all' ? { view: value, done: 'false' } : { view: value }, { replace: true })}
+      onChange={(value) =>
+        setParams(value === 'mine' ? {} : value === 'all' ? { view: value, done: 'false' } : { view: value }, { replace: true })
+      }
       style={{ alignSelf: 'flex-start', maxWidth: '100%', overflowX: 'auto' }}
     />
   );
@@ -144,11 +158,30 @@ function OpenActivities({ team }: { team: boolean }) {
 }
 
 function LatestActivities() {
-  const query = useQuery({ queryKey: keys.activities.latest, queryFn: () => api.get<Pick<Page<Activity>, 'items'>>('/api/activities/latest') });
-  return <ActivityTable rows={query.data?.items ?? []} loading={query.isPending} error={query.error} showOwner showDone invalidate={keys.activities.latest} />;
+  const query = useQuery({
+    queryKey: keys.activities.latest,
+    queryFn: () => api.get<Pick<Page<Activity>, 'items'>>('/api/activities/latest'),
+  });
+  return (
+    <ActivityTable
+      rows={query.data?.items ?? []}
+      loading={query.isPending}
+      error={query.error}
+      showOwner
+      showDone
+      invalidate={keys.activities.latest}
+    />
+  );
 }
 
-function ActivityTable(props: { rows: ViewActivity[]; loading: boolean; error: unknown; showOwner?: boolean; showDone?: boolean; invalidate: QueryKey }) {
+function ActivityTable(props: {
+  rows: ViewActivity[];
+  loading: boolean;
+  error: unknown;
+  showOwner?: boolean;
+  showDone?: boolean;
+  invalidate: QueryKey;
+}) {
   const { t } = useTranslation();
   const typeLabel = useActivityTypeLabel();
   const today = isoDate();

@@ -159,12 +159,20 @@ function ActivityEditor({ id }: { id: number | null }) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <UserSelect label={t('activity.owner')} clearable={false} only={user.role === 'seller' && !record ? [user.id] : undefined} {...form.getInputProps('ownerId')} />
+              <UserSelect
+                label={t('activity.owner')}
+                clearable={false}
+                only={user.role === 'seller' && !record ? [user.id] : undefined}
+                {...form.getInputProps('ownerId')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select<number>
                 label={t('activity.contact')}
-                data={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: [c.firstName, c.lastName].filter(Boolean).join(' ') }))}
+                data={(contacts.data?.items ?? []).map((c) => ({
+                  value: c.id,
+                  label: [c.firstName, c.lastName].filter(Boolean).join(' '),
+                }))}
                 disabled={companyId === null}
                 clearable
                 searchable

@@ -44,7 +44,10 @@ const jumpToDropTarget: KeyboardCoordinateGetter = (event, { currentCoordinates,
   let bestScore = Infinity;
   for (const [id, target] of context.droppableRects) {
     // a column is tall: aim at its top part, where the first cards are
-    const to = { x: target.left + target.width / 2, y: String(id).startsWith('stage-') ? target.top + Math.min(target.height / 2, 120) : target.top + target.height / 2 };
+    const to = {
+      x: target.left + target.width / 2,
+      y: String(id).startsWith('stage-') ? target.top + Math.min(target.height / 2, 120) : target.top + target.height / 2,
+    };
     const along = (to.x - from.x) * dx + (to.y - from.y) * dy;
     if (along <= 10) continue;
     const across = Math.abs(dx !== 0 ? to.y - from.y : to.x - from.x);
@@ -82,7 +85,10 @@ export function BoardPage() {
     enabled: processId !== undefined,
   });
 
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: jumpToDropTarget }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: jumpToDropTarget }),
+  );
 
   function setBoardParam(name: string, value: string | null) {
     updateParams((next) => setParam(next, name, value));
@@ -96,7 +102,13 @@ export function BoardPage() {
     if (o.stageId === stageId || o.stageId === null) return;
     const stage = stages.find((s) => s.id === stageId);
     try {
-      await moveCard.mutateAsync({ opportunity: o, stageId, stageName: stage?.name ?? null, fromKey: keyOf(o.stageId), toKey: keyOf(stageId) });
+      await moveCard.mutateAsync({
+        opportunity: o,
+        stageId,
+        stageName: stage?.name ?? null,
+        fromKey: keyOf(o.stageId),
+        toKey: keyOf(stageId),
+      });
       notifications.show({ color: 'teal', message: t('board.moved', { title: o.title, stage: stage?.name ?? '' }) });
     } catch (error) {
       notifications.show({ color: 'red', title: t('board.moveFailed'), message: errorMessage(error, t), autoClose: 8000 });
@@ -126,11 +138,15 @@ export function BoardPage() {
     if (id === 'won' || id === 'lost') return t(`status.${id}`);
     return stages.find((s) => `stage-${s.id}` === id)?.name ?? '';
   };
-  const titleOf = (active: { data: { current?: Record<string, unknown> } }) => (active.data.current?.opportunity as Opportunity | undefined)?.title ?? '';
+  const titleOf = (active: { data: { current?: Record<string, unknown> } }) =>
+    (active.data.current?.opportunity as Opportunity | undefined)?.title ?? '';
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('board.announce.start', { title: titleOf(active) }),
     onDragOver: ({ active, over }) => (over ? t('board.announce.over', { title: titleOf(active), target: stageName(over.id) }) : undefined),
-    onDragEnd: ({ active, over }) => (over ? t('board.announce.drop', { title: titleOf(active), target: stageName(over.id) }) : t('board.announce.cancel', { title: titleOf(active) })),
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t('board.announce.drop', { title: titleOf(active), target: stageName(over.id) })
+        : t('board.announce.cancel', { title: titleOf(active) }),
     onDragCancel: ({ active }) => t('board.announce.cancel', { title: titleOf(active) }),
   };
 
@@ -171,7 +187,17 @@ export function BoardPage() {
         onDragCancel={() => setDragged(null)}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('board.instructions') } }}
       >
-        <Box style={{ flex: 1, minHeight: 0, display: 'flex', gap: 'var(--mantine-spacing-sm)', overflowX: 'auto', scrollSnapType: 'x proximity', paddingBottom: 4 }}>
+        <Box
+          style={{
+            flex: 1,
+            minHeight: 0,
+            display: 'flex',
+            gap: 'var(--mantine-spacing-sm)',
+            overflowX: 'auto',
+            scrollSnapType: 'x proximity',
+            paddingBottom: 4,
+          }}
+        >
           {processId !== undefined
             ? (board.data?.columns ?? []).map((column) => (
                 <BoardColumn

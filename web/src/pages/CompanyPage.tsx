@@ -135,7 +135,12 @@ function CompanyEditor({ id }: { id: number | null }) {
       // C-6: the answer names companies the new one may duplicate; creation still went through
       const warnings = (created as Company & { warnings?: CompanyDuplicate[] }).warnings ?? [];
       if (warnings.length > 0) {
-        notifications.show({ color: 'orange', autoClose: 12000, title: t('duplicates.title'), message: <DuplicateList items={warnings} /> });
+        notifications.show({
+          color: 'orange',
+          autoClose: 12000,
+          title: t('duplicates.title'),
+          message: <DuplicateList items={warnings} />,
+        });
       }
       return `/companies/${created.id}`;
     },
@@ -204,7 +209,9 @@ function CompanyEditor({ id }: { id: number | null }) {
           {t('common.updatedAt')}: <DateTimeText timestamp={record.updatedAt} />
         </Text>
       ) : null}
-      {id === null ? <DuplicateWarning probe={{ name: values.name, orgNumber: values.orgNumber, email: values.email, phone: values.phone }} /> : null}
+      {id === null ? (
+        <DuplicateWarning probe={{ name: values.name, orgNumber: values.orgNumber, email: values.email, phone: values.phone }} />
+      ) : null}
       <Paper withBorder p="md">
         <form onSubmit={form.onSubmit((values) => void editor.save(values))} noValidate>
           <Grid>
@@ -224,12 +231,18 @@ function CompanyEditor({ id }: { id: number | null }) {
             <Grid.Col span={{ base: 12, sm: 4 }}>
               <TextInput
                 label={t('company.orgNumber')}
-                description={record?.orgNumberFormatted && record.orgNumberFormatted !== record.orgNumber ? record.orgNumberFormatted : undefined}
+                description={
+                  record?.orgNumberFormatted && record.orgNumberFormatted !== record.orgNumber ? record.orgNumberFormatted : undefined
+                }
                 {...form.getInputProps('orgNumber')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <UserSelect label={t('company.owner')} only={user.role === 'seller' ? [user.id] : undefined} {...form.getInputProps('ownerId')} />
+              <UserSelect
+                label={t('company.owner')}
+                only={user.role === 'seller' ? [user.id] : undefined}
+                {...form.getInputProps('ownerId')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput label={t('company.street')} {...form.getInputProps('street')} />
@@ -275,7 +288,11 @@ function CompanyEditor({ id }: { id: number | null }) {
         </form>
       </Paper>
       {record ? (
-        <Tabs value={tab} onChange={(next) => setParams(next && next !== 'contacts' ? { tab: next } : {}, { replace: true })} keepMounted={false}>
+        <Tabs
+          value={tab}
+          onChange={(next) => setParams(next && next !== 'contacts' ? { tab: next } : {}, { replace: true })}
+          keepMounted={false}
+        >
           <Tabs.List style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>
             {COMPANY_TABS.map((name) => (
               <Tabs.Tab key={name} value={name} style={{ flexShrink: 0 }}>

@@ -35,7 +35,13 @@ export function ContactsPage() {
     { key: 'email', label: t('contact.email'), sort: 'email', render: (c) => c.email },
     { key: 'phone', label: t('contact.phone'), render: (c) => c.phone ?? c.mobile, exportKeys: ['phone', 'mobile'], wide: true },
     { key: 'mobile', label: t('contact.mobile'), render: (c) => c.mobile, defaultHidden: true },
-    { key: 'updatedAt', label: t('common.updatedAt'), sort: 'updatedAt', render: (c) => <DateTimeText timestamp={c.updatedAt} />, wide: true },
+    {
+      key: 'updatedAt',
+      label: t('common.updatedAt'),
+      sort: 'updatedAt',
+      render: (c) => <DateTimeText timestamp={c.updatedAt} />,
+      wide: true,
+    },
   ];
   return (
     <ListPage<Contact>

@@ -93,16 +93,31 @@ export function MyDayPage() {
   const dueKey = keys.myDay.due(user.id, today);
   const due = useQuery({
     queryKey: dueKey,
-    queryFn: () => api.get<Page<Activity>>('/api/activities', { ownerId: user.id, done: false, 'dueDate.lte': today, sort: 'dueDate', limit: 100 }),
+    queryFn: () =>
+      api.get<Page<Activity>>('/api/activities', { ownerId: user.id, done: false, 'dueDate.lte': today, sort: 'dueDate', limit: 100 }),
   });
   const stagnant = useQuery({
     queryKey: keys.myDay.stagnant(user.id),
-    queryFn: () => api.get<Page<Opportunity>>('/api/opportunities', { sellerId: user.id, status: 'open', stagnant: true, sort: 'decisionDate', limit: 20 }),
+    queryFn: () =>
+      api.get<Page<Opportunity>>('/api/opportunities', {
+        sellerId: user.id,
+        status: 'open',
+        stagnant: true,
+        sort: 'decisionDate',
+        limit: 20,
+      }),
   });
   const decisions = useQuery({
     queryKey: keys.myDay.decisions(user.id, today),
     queryFn: () =>
-      api.get<Page<Opportunity>>('/api/opportunities', { sellerId: user.id, status: 'open', 'decisionDate.gte': today, 'decisionDate.lte': week, sort: 'decisionDate', limit: 50 }),
+      api.get<Page<Opportunity>>('/api/opportunities', {
+        sellerId: user.id,
+        status: 'open',
+        'decisionDate.gte': today,
+        'decisionDate.lte': week,
+        sort: 'decisionDate',
+        limit: 50,
+      }),
   });
 
   const activities = due.data?.items ?? [];

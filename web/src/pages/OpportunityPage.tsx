@@ -71,12 +71,15 @@ function OpportunityView({ id }: { id: number }) {
   function selectTab(next: string | null) {
     if (!next) return;
     setVisited((current) => new Set(current).add(next as Tab));
-    setParams((current) => {
-      const search = new URLSearchParams(current);
-      if (next === 'summary') search.delete('tab');
-      else search.set('tab', next);
-      return search;
-    }, { replace: true });
+    setParams(
+      (current) => {
+        const search = new URLSearchParams(current);
+        if (next === 'summary') search.delete('tab');
+        else search.set('tab', next);
+        return search;
+      },
+      { replace: true },
+    );
   }
 
   async function act(kind: 'reopen' | 'copy' | 'delete') {
@@ -193,7 +196,9 @@ function OpportunityView({ id }: { id: number }) {
           {show('other') ? <CompanyOpportunities companyId={o.companyId} excludeId={o.id} /> : null}
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
-          {show('history') ? <HistoryTable resource="opportunities" id={o.id} labels="opportunity" formatValue={formatValue} formatField={formatField} /> : null}
+          {show('history') ? (
+            <HistoryTable resource="opportunities" id={o.id} labels="opportunity" formatValue={formatValue} formatField={formatField} />
+          ) : null}
         </Tabs.Panel>
         <Tabs.Panel value="closings" pt="md">
           {show('closings') ? <ClosingsTab opportunity={o} /> : null}

@@ -182,7 +182,13 @@ export function ProspectEntryPage() {
                       ) : null}
                       {r.warnings && r.warnings.length > 0 ? (
                         <Tooltip label={r.warnings.map((w) => w.name).join(', ')}>
-                          <Badge color="orange" ml={4} component={Link} to={`/companies/${r.warnings[0]?.id}`} style={{ cursor: 'pointer' }}>
+                          <Badge
+                            color="orange"
+                            ml={4}
+                            component={Link}
+                            to={`/companies/${r.warnings[0]?.id}`}
+                            style={{ cursor: 'pointer' }}
+                          >
                             {t('quickEntry.possibleDuplicate')}
                           </Badge>
                         </Tooltip>

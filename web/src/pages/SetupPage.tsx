@@ -83,12 +83,7 @@ export function SetupPage({ instance }: { instance: Instance }) {
         <form onSubmit={form.onSubmit((values) => void submit(values))} noValidate>
           <Stack>
             <TextInput label={t('setup.companyName')} required {...form.getInputProps('companyName')} />
-            <Select
-              label={t('setup.baseCurrency')}
-              data={BASE_CURRENCIES}
-              allowDeselect={false}
-              {...form.getInputProps('baseCurrency')}
-            />
+            <Select label={t('setup.baseCurrency')} data={BASE_CURRENCIES} allowDeselect={false} {...form.getInputProps('baseCurrency')} />
             <Select
               label={t('setup.language')}
               data={LANGUAGES.map((code) => ({ value: code, label: t(`languages.${code}`) }))}
@@ -112,7 +107,7 @@ export function SetupPage({ instance }: { instance: Instance }) {
                   {...form.getInputProps('adminEmail')}
                 />
                 <PasswordInput
-              visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+                  visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
                   label={t('setup.adminPassword')}
                   required
                   autoComplete="new-password"

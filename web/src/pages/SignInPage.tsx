@@ -35,8 +35,7 @@ export function SignInPage({ instance }: { instance: Instance }) {
       if (error instanceof ApiError && error.status === 401) setFailure(t('signIn.invalid'));
       else if (error instanceof ApiError && error.status === 429) {
         setFailure(error.fields.retryAfter ? t('signIn.tooManyWait', { seconds: error.fields.retryAfter }) : t('signIn.tooMany'));
-      }
-      else setFailure(errorMessage(error, t));
+      } else setFailure(errorMessage(error, t));
     } finally {
       setBusy(false);
     }

@@ -80,13 +80,33 @@ export function BulkActions({ selected, rows, onClear }: Props) {
         {action ? (
           <Stack>
             <Text>{t(`bulk.confirm.${action}`, { count: selected.length })}</Text>
-            {action === 'lost' ? <SetupSelect list="loss-reasons" label={t('closing.lossReason')} value={reasonId} onChange={setReasonId} comboboxProps={{ withinPortal: true }} /> : null}
-            {action === 'won' ? <SetupSelect list="win-reasons" label={t('closing.winReason')} value={reasonId} onChange={setReasonId} comboboxProps={{ withinPortal: true }} /> : null}
+            {action === 'lost' ? (
+              <SetupSelect
+                list="loss-reasons"
+                label={t('closing.lossReason')}
+                value={reasonId}
+                onChange={setReasonId}
+                comboboxProps={{ withinPortal: true }}
+              />
+            ) : null}
+            {action === 'won' ? (
+              <SetupSelect
+                list="win-reasons"
+                label={t('closing.winReason')}
+                value={reasonId}
+                onChange={setReasonId}
+                comboboxProps={{ withinPortal: true }}
+              />
+            ) : null}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setAction(null)}>
                 {t('common.cancel')}
               </Button>
-              <Button color={action === 'delete' || action === 'lost' ? 'red' : action === 'won' ? 'green' : undefined} loading={running} onClick={() => void run(action)}>
+              <Button
+                color={action === 'delete' || action === 'lost' ? 'red' : action === 'won' ? 'green' : undefined}
+                loading={running}
+                onClick={() => void run(action)}
+              >
                 {t(`bulk.action.${action}`)}
               </Button>
             </Group>

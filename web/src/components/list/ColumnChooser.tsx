@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { Column } from '../DataTable';
 
 /** Show or hide the columns of a list; at least one stays. */
-export function ColumnChooser<T>({ columns, visible, onChange }: { columns: Column<T>[]; visible: string[]; onChange: (keys: string[] | null) => void }) {
+export function ColumnChooser<T>({
+  columns,
+  visible,
+  onChange,
+}: {
+  columns: Column<T>[];
+  visible: string[];
+  onChange: (keys: string[] | null) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Popover position="bottom-end" withArrow shadow="md" trapFocus>

@@ -16,7 +16,17 @@ const FORMATS: Format[] = [
  * L-6: the whole selection (every row, not only the loaded ones) with the list's filters, sort and
  * visible columns. Plain links: the browser streams the file to disk with the session cookie.
  */
-export function ExportMenu({ resource, query, columns, vcard }: { resource: string; query: Record<string, string>; columns: string[]; vcard?: boolean }) {
+export function ExportMenu({
+  resource,
+  query,
+  columns,
+  vcard,
+}: {
+  resource: string;
+  query: Record<string, string>;
+  columns: string[];
+  vcard?: boolean;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const formats: Format[] = vcard ? [...FORMATS, { key: 'vcf', format: 'vcf' }] : FORMATS;
@@ -28,7 +38,12 @@ export function ExportMenu({ resource, query, columns, vcard }: { resource: stri
       <Menu.Dropdown>
         <Menu.Label>{t('export.wholeSelection')}</Menu.Label>
         {formats.map((f) => (
-          <Menu.Item key={f.key} component="a" href={exportUrl(resource, query, { format: f.format, delimiter: f.delimiter, lang: language, columns })} download>
+          <Menu.Item
+            key={f.key}
+            component="a"
+            href={exportUrl(resource, query, { format: f.format, delimiter: f.delimiter, lang: language, columns })}
+            download
+          >
             {t(`export.formats.${f.key}`)}
           </Menu.Item>
         ))}

@@ -105,29 +105,29 @@ export function FilterChips({ defs, entries, onRemove, onClear, letterLabel }: P
   return (
     <Group gap={6}>
       <Group gap={6} aria-label={t('filters.active')} role="list">
-      {entries.map(([param, value]) => {
-        const def = defOf(defs, param);
-        let name: string;
-        if (param === 'q' || param === 'title' || param === 'note') name = t(`filters.scope.${param}`);
-        else if (param === 'letter') name = letterLabel;
-        else name = def ? t(def.label) : param;
-        const text = def ? <ChipValue def={def} param={param} value={value} /> : value;
-        return (
-          <Pill
-            key={param}
-            role="listitem"
-            size="md"
-            withRemoveButton
-            onRemove={() => onRemove(param)}
-            removeButtonProps={{ 'aria-label': t('filters.remove', { name }) }}
-            data-filter={param}
-          >
-            {name}
-            {def?.kind === 'compare' ? ' ' : ': '}
-            {text}
-          </Pill>
-        );
-      })}
+        {entries.map(([param, value]) => {
+          const def = defOf(defs, param);
+          let name: string;
+          if (param === 'q' || param === 'title' || param === 'note') name = t(`filters.scope.${param}`);
+          else if (param === 'letter') name = letterLabel;
+          else name = def ? t(def.label) : param;
+          const text = def ? <ChipValue def={def} param={param} value={value} /> : value;
+          return (
+            <Pill
+              key={param}
+              role="listitem"
+              size="md"
+              withRemoveButton
+              onRemove={() => onRemove(param)}
+              removeButtonProps={{ 'aria-label': t('filters.remove', { name }) }}
+              data-filter={param}
+            >
+              {name}
+              {def?.kind === 'compare' ? ' ' : ': '}
+              {text}
+            </Pill>
+          );
+        })}
       </Group>
       {entries.length > 1 ? (
         <Button size="compact-xs" variant="subtle" onClick={onClear}>

@@ -20,7 +20,19 @@ export const OPERATOR_SIGN: Record<Comparison, string> = { gte: '≥', lte: '≤
 const idOf = (value: string | null) => (value ? Number(value) : null);
 
 /** A multi-choice filter: its values are written comma-separated (`status=open,won`). */
-function Choices({ param, label, data, params, set }: { param: string; label: string; data: { value: string; label: string }[] | { group: string; items: { value: string; label: string }[] }[]; params: URLSearchParams; set: SetParam }) {
+function Choices({
+  param,
+  label,
+  data,
+  params,
+  set,
+}: {
+  param: string;
+  label: string;
+  data: { value: string; label: string }[] | { group: string; items: { value: string; label: string }[] }[];
+  params: URLSearchParams;
+  set: SetParam;
+}) {
   const { t } = useTranslation();
   const value = splitValues(params.get(param));
   return (
@@ -41,7 +53,10 @@ function Choices({ param, label, data, params, set }: { param: string; label: st
 function SetupChoices({ def, params, set }: ControlProps<'setup'>) {
   const { t } = useTranslation();
   const entries = useSetupList(def.list);
-  const data = (entries.data ?? []).map((entry) => ({ value: String(entry.id), label: entry.active ? entry.name : `${entry.name} (${t('common.inactive')})` }));
+  const data = (entries.data ?? []).map((entry) => ({
+    value: String(entry.id),
+    label: entry.active ? entry.name : `${entry.name} (${t('common.inactive')})`,
+  }));
   return <Choices param={def.param} label={t(def.label)} data={data} params={params} set={set} />;
 }
 
@@ -59,7 +74,10 @@ function ProcessChoices({ def, params, set }: ControlProps<'processes' | 'stages
   const data =
     def.kind === 'processes'
       ? list.map((process) => ({ value: String(process.id), label: process.name }))
-      : list.map((process) => ({ group: process.name, items: process.stages.map((stage) => ({ value: String(stage.id), label: stage.name })) }));
+      : list.map((process) => ({
+          group: process.name,
+          items: process.stages.map((stage) => ({ value: String(stage.id), label: stage.name })),
+        }));
   return <Choices param={def.param} label={t(def.label)} data={data} params={params} set={set} />;
 }
 
@@ -67,7 +85,9 @@ function ActivityTypeChoices({ def, params, set }: ControlProps<'activityTypes'>
   const { t } = useTranslation();
   const types = useSetupList('activity-types');
   const label = useActivityTypeLabel();
-  const data = (types.data ?? []).filter((type) => type.key).map((type) => ({ value: type.key as string, label: label(type.key as string) }));
+  const data = (types.data ?? [])
+    .filter((type) => type.key)
+    .map((type) => ({ value: type.key as string, label: label(type.key as string) }));
   return <Choices param={def.param} label={t(def.label)} data={data} params={params} set={set} />;
 }
 
@@ -76,7 +96,15 @@ function CountryChoices({ def, params, set }: ControlProps<'countries'>) {
   const name = useCountryName();
   const chosen = splitValues(params.get(def.param));
   const codes = [...new Set([...chosen, ...COUNTRIES])];
-  return <Choices param={def.param} label={t(def.label)} data={codes.map((code) => ({ value: code, label: name(code) }))} params={params} set={set} />;
+  return (
+    <Choices
+      param={def.param}
+      label={t(def.label)}
+      data={codes.map((code) => ({ value: code, label: name(code) }))}
+      params={params}
+      set={set}
+    />
+  );
 }
 
 /** Free text, written when the field is left or Enter is pressed (not on every key). */
@@ -171,7 +199,14 @@ function CompareFilter({ def, set }: ControlProps<'compare'>) {
             }
           }}
         />
-        <Button variant="light" onClick={apply} disabled={value === ''} aria-label={t('filters.applyOf', { field: label })} px="sm" style={{ flexShrink: 0 }}>
+        <Button
+          variant="light"
+          onClick={apply}
+          disabled={value === ''}
+          aria-label={t('filters.applyOf', { field: label })}
+          px="sm"
+          style={{ flexShrink: 0 }}
+        >
           {t('filters.apply')}
         </Button>
       </Group>
@@ -192,8 +227,18 @@ function DatesFilter({ def, params, set }: ControlProps<'dates'>) {
         {label}
       </Text>
       <Group gap={4} grow wrap="nowrap">
-        <DateField aria-label={t('filters.fromOf', { field: label })} placeholder={t('filters.from')} value={from ? dayOf(from) : null} onChange={(day) => write('from', day)} />
-        <DateField aria-label={t('filters.toOf', { field: label })} placeholder={t('filters.to')} value={to ? dayOf(to) : null} onChange={(day) => write('to', day)} />
+        <DateField
+          aria-label={t('filters.fromOf', { field: label })}
+          placeholder={t('filters.from')}
+          value={from ? dayOf(from) : null}
+          onChange={(day) => write('from', day)}
+        />
+        <DateField
+          aria-label={t('filters.toOf', { field: label })}
+          placeholder={t('filters.to')}
+          value={to ? dayOf(to) : null}
+          onChange={(day) => write('to', day)}
+        />
       </Group>
     </div>
   );
@@ -203,7 +248,15 @@ function FilterControl({ def, params, set }: { def: FilterDef; params: URLSearch
   const { t } = useTranslation();
   switch (def.kind) {
     case 'enum':
-      return <Choices param={def.param} label={t(def.label)} data={def.values.map((v) => ({ value: v.value, label: t(v.label) }))} params={params} set={set} />;
+      return (
+        <Choices
+          param={def.param}
+          label={t(def.label)}
+          data={def.values.map((v) => ({ value: v.value, label: t(v.label) }))}
+          params={params}
+          set={set}
+        />
+      );
     case 'setup':
       return <SetupChoices def={def} params={params} set={set} />;
     case 'users':
@@ -216,9 +269,27 @@ function FilterControl({ def, params, set }: { def: FilterDef; params: URLSearch
     case 'countries':
       return <CountryChoices def={def} params={params} set={set} />;
     case 'company':
-      return <CompanyPicker label={t(def.label)} value={idOf(params.get(def.param))} onChange={(id) => set(def.param, id ? String(id) : null)} clearable placeholder={t('common.all')} comboboxProps={{ withinPortal: true }} />;
+      return (
+        <CompanyPicker
+          label={t(def.label)}
+          value={idOf(params.get(def.param))}
+          onChange={(id) => set(def.param, id ? String(id) : null)}
+          clearable
+          placeholder={t('common.all')}
+          comboboxProps={{ withinPortal: true }}
+        />
+      );
     case 'record':
-      return <RecordPicker resource={def.resource} label={t(def.label)} value={idOf(params.get(def.param))} onChange={(id) => set(def.param, id ? String(id) : null)} placeholder={t('common.all')} comboboxProps={{ withinPortal: true }} />;
+      return (
+        <RecordPicker
+          resource={def.resource}
+          label={t(def.label)}
+          value={idOf(params.get(def.param))}
+          onChange={(id) => set(def.param, id ? String(id) : null)}
+          placeholder={t('common.all')}
+          comboboxProps={{ withinPortal: true }}
+        />
+      );
     case 'text':
       return <TextFilter def={def} params={params} set={set} />;
     case 'boolean':

@@ -8,7 +8,13 @@ export function LetterBar({ value, onChange, label }: { value: string | null; on
   return (
     <ScrollArea type="auto" scrollbarSize={6} offsetScrollbars="x">
       <Group gap={2} wrap="nowrap" role="group" aria-label={label}>
-        <Button size="compact-sm" variant={value ? 'subtle' : 'light'} aria-pressed={!value} onClick={() => onChange(null)} style={{ flexShrink: 0 }}>
+        <Button
+          size="compact-sm"
+          variant={value ? 'subtle' : 'light'}
+          aria-pressed={!value}
+          onClick={() => onChange(null)}
+          style={{ flexShrink: 0 }}
+        >
           {t('common.all')}
         </Button>
         {LETTERS.map((letter) => (

@@ -32,7 +32,8 @@ export function SelectionSummary(props: { summary: OpportunitySummary | undefine
   const language = useLanguage();
   if (!summary) return null;
   // one line per currency (the API puts the base currency first); an empty selection is zero in the base currency
-  const lines = summary.byCurrency.length > 0 ? summary.byCurrency : [{ currency: baseCurrency, estimatedRevenue: 0, pipeline: 0, largest: null }];
+  const lines =
+    summary.byCurrency.length > 0 ? summary.byCurrency : [{ currency: baseCurrency, estimatedRevenue: 0, pipeline: 0, largest: null }];
   const money = (field: 'estimatedRevenue' | 'pipeline' | 'largest') =>
     lines.map((line) => (
       <div key={line.currency} data-currency={line.currency}>
@@ -41,12 +42,24 @@ export function SelectionSummary(props: { summary: OpportunitySummary | undefine
     ));
   const count = (value: number) => formatNumber(value, language, 0);
   return (
-    <Paper withBorder p="sm" component="section" aria-label={t('summary.title')} aria-busy={refreshing ? true : undefined} style={refreshing ? { opacity: 0.6 } : undefined}>
+    <Paper
+      withBorder
+      p="sm"
+      component="section"
+      aria-label={t('summary.title')}
+      aria-busy={refreshing ? true : undefined}
+      style={refreshing ? { opacity: 0.6 } : undefined}
+    >
       <Text size="sm" fw={600} mb={4}>
         {t('summary.title')} {refreshing ? <Loader size={12} aria-hidden="true" /> : null}
       </Text>
       <Group component="dl" m={0} gap="xl" align="flex-start" style={{ rowGap: 'var(--mantine-spacing-sm)' }}>
-        <Stat name="estimatedRevenue" label={t('summary.estimatedRevenue')} value={money('estimatedRevenue')} hint={t('summary.estimatedRevenueHint')} />
+        <Stat
+          name="estimatedRevenue"
+          label={t('summary.estimatedRevenue')}
+          value={money('estimatedRevenue')}
+          hint={t('summary.estimatedRevenueHint')}
+        />
         <Stat name="pipeline" label={t('summary.pipeline')} value={money('pipeline')} hint={t('summary.pipelineHint')} />
         <Stat name="largest" label={t('summary.largest')} value={money('largest')} />
         <Stat name="open" label={t('status.open')} value={count(summary.counts.open)} />

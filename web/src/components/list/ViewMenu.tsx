@@ -26,7 +26,14 @@ type Props = {
 type Editing = { mode: 'new' } | { mode: 'rename'; view: SavedView };
 
 /** Name and sharing of a new view (current filters, sort and columns) or of an existing one. */
-function ViewDialog({ editing, onClose, onSaved, resource, query, columns }: { editing: Editing; onClose: () => void; onSaved: (view: SavedView) => void } & Pick<Props, 'resource' | 'query' | 'columns'>) {
+function ViewDialog({
+  editing,
+  onClose,
+  onSaved,
+  resource,
+  query,
+  columns,
+}: { editing: Editing; onClose: () => void; onSaved: (view: SavedView) => void } & Pick<Props, 'resource' | 'query' | 'columns'>) {
   const { t } = useTranslation();
   const saveView = useSaveView(resource);
   const existing = editing.mode === 'rename' ? editing.view : null;
@@ -76,7 +83,11 @@ export function ViewMenu({ resource, query, columns, activeId, onApply, onForget
   const deleteView = useDeleteView(resource);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<SavedView | null>(null);
-  const views = useQuery({ queryKey: keys.views.of(resource), queryFn: () => api.get<Page<SavedView>>('/api/views', { resource }), select: (page) => page.items });
+  const views = useQuery({
+    queryKey: keys.views.of(resource),
+    queryFn: () => api.get<Page<SavedView>>('/api/views', { resource }),
+    select: (page) => page.items,
+  });
   const all = views.data ?? [];
   const mine = all.filter((v) => v.ownerId === user.id);
   const others = all.filter((v) => v.ownerId !== user.id);
@@ -105,7 +116,12 @@ export function ViewMenu({ resource, query, columns, activeId, onApply, onForget
   }
 
   const item = (view: SavedView) => (
-    <Menu.Item key={view.id} onClick={() => onApply(view)} fw={view.id === activeId ? 700 : undefined} aria-current={view.id === activeId ? 'true' : undefined}>
+    <Menu.Item
+      key={view.id}
+      onClick={() => onApply(view)}
+      fw={view.id === activeId ? 700 : undefined}
+      aria-current={view.id === activeId ? 'true' : undefined}
+    >
       {view.name}
       {view.ownerId !== user.id ? (
         <Text span size="xs" c="dimmed">
@@ -149,7 +165,12 @@ export function ViewMenu({ resource, query, columns, activeId, onApply, onForget
           ) : null}
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.mode === 'rename' ? t('views.renameTitle') : t('views.saveTitle')} centered>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing?.mode === 'rename' ? t('views.renameTitle') : t('views.saveTitle')}
+        centered
+      >
         {editing ? (
           <ViewDialog
             editing={editing}

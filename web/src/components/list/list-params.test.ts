@@ -56,11 +56,24 @@ describe('list URL → API query', () => {
   });
 
   it('builds the export URL of the whole selection with its filters, sort and columns', () => {
-    const url = exportUrl('opportunities', { 'amount.gte': '50000', q: 'AS%', sort: '-amount' }, { format: 'csv', delimiter: 'semicolon', lang: 'da', columns: ['number', 'title'] });
+    const url = exportUrl(
+      'opportunities',
+      { 'amount.gte': '50000', q: 'AS%', sort: '-amount' },
+      { format: 'csv', delimiter: 'semicolon', lang: 'da', columns: ['number', 'title'] },
+    );
     const params = new URL(url, 'http://x').searchParams;
     expect(url.startsWith('/api/opportunities/export?')).toBe(true);
-    expect(Object.fromEntries(params)).toEqual({ 'amount.gte': '50000', q: 'AS%', sort: '-amount', format: 'csv', delimiter: 'semicolon', lang: 'da', columns: 'number,title' });
-    const vcard = new URL(exportUrl('contacts', { sort: 'lastName' }, { format: 'vcf', lang: 'da', columns: ['email'] }), 'http://x').searchParams;
+    expect(Object.fromEntries(params)).toEqual({
+      'amount.gte': '50000',
+      q: 'AS%',
+      sort: '-amount',
+      format: 'csv',
+      delimiter: 'semicolon',
+      lang: 'da',
+      columns: 'number,title',
+    });
+    const vcard = new URL(exportUrl('contacts', { sort: 'lastName' }, { format: 'vcf', lang: 'da', columns: ['email'] }), 'http://x')
+      .searchParams;
     expect(Object.fromEntries(vcard)).toEqual({ sort: 'lastName', format: 'vcf' });
   });
 });

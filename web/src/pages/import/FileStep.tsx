@@ -8,7 +8,15 @@ import { ImportProgress } from './ImportProgress';
 export const IMPORT_ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The first step: what to import, the file, and the system it comes from. */
-export function FileStep({ state, dispatch, onRead }: { state: ImportState; dispatch: Dispatch<ImportAction>; onRead: (file: File) => void }) {
+export function FileStep({
+  state,
+  dispatch,
+  onRead,
+}: {
+  state: ImportState;
+  dispatch: Dispatch<ImportAction>;
+  onRead: (file: File) => void;
+}) {
   const { t } = useTranslation();
   const { resource, file, preset, busy, progress } = state;
   return (

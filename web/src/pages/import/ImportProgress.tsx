@@ -14,17 +14,22 @@ export function ImportProgress({ progress, label }: { progress: Progressed; labe
   return (
     <Stack gap={4} aria-live="polite" maw={640}>
       <Text size="sm">{label}</Text>
-      <Progress value={value} animated={(!sending && !rows) || progress.indexes === true} striped={(!sending && !rows) || progress.indexes === true} aria-label={t('import.progress')} />
+      <Progress
+        value={value}
+        animated={(!sending && !rows) || progress.indexes === true}
+        striped={(!sending && !rows) || progress.indexes === true}
+        aria-label={t('import.progress')}
+      />
       <Text size="sm" c="dimmed">
         {sending
           ? t('import.uploading', { percent: Math.round(progress.sent * 100) })
           : progress.queued
             ? t('import.queued', { count: progress.queued })
-          : progress.indexes
-            ? t('import.rebuildingIndexes', { done: formatNumber(progress.done, language, 0) })
-            : rows
-            ? t('import.rowsOf', { done: formatNumber(progress.done, language, 0), total: formatNumber(progress.total, language, 0) })
-            : t('import.reading')}
+            : progress.indexes
+              ? t('import.rebuildingIndexes', { done: formatNumber(progress.done, language, 0) })
+              : rows
+                ? t('import.rowsOf', { done: formatNumber(progress.done, language, 0), total: formatNumber(progress.total, language, 0) })
+                : t('import.reading')}
       </Text>
     </Stack>
   );

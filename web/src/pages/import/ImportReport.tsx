@@ -36,7 +36,15 @@ function Count({ name, label, value, color }: { name: string; label: string; val
 }
 
 /** The counts of a dry run or an import, and every row error in a table (row, column, problem). */
-export function ImportReport({ result, resource, mapping }: { result: ImportResult; resource: ImportResource; mapping: Record<string, string> }) {
+export function ImportReport({
+  result,
+  resource,
+  mapping,
+}: {
+  result: ImportResult;
+  resource: ImportResource;
+  mapping: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const columnOf = new Map(Object.entries(mapping).map(([column, field]) => [field, column]));
   const errors = result.errors.length;
@@ -60,7 +68,9 @@ export function ImportReport({ result, resource, mapping }: { result: ImportResu
         </Text>
       ) : null}
       {errors === 0 ? (
-        <Alert color="teal">{result.dryRun ? t('import.noErrors') : t('import.done', { created: result.created, updated: result.updated })}</Alert>
+        <Alert color="teal">
+          {result.dryRun ? t('import.noErrors') : t('import.done', { created: result.created, updated: result.updated })}
+        </Alert>
       ) : (
         <>
           <Alert color="red" mb="sm">

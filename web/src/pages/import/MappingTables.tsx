@@ -10,7 +10,19 @@ export type ValueMapping = Record<string, Record<string, string>>;
 const IGNORE = '';
 
 /** Step "Columns": each column of the file goes to a field, or is ignored; the API's guess is filled in. */
-export function ColumnsTable({ resource, preview, mapping, guessed, onChange }: { resource: ImportResource; preview: FilePreview; mapping: Mapping; guessed: Mapping; onChange: (mapping: Mapping) => void }) {
+export function ColumnsTable({
+  resource,
+  preview,
+  mapping,
+  guessed,
+  onChange,
+}: {
+  resource: ImportResource;
+  preview: FilePreview;
+  mapping: Mapping;
+  guessed: Mapping;
+  onChange: (mapping: Mapping) => void;
+}) {
   const { t } = useTranslation();
   const taken = new Set(Object.values(mapping));
   return (
@@ -46,7 +58,11 @@ export function ColumnsTable({ resource, preview, mapping, guessed, onChange }: 
                     aria-label={t('import.fieldOf', { column })}
                     data={[
                       { value: IGNORE, label: t('import.ignore') },
-                      ...IMPORT_FIELDS[resource].map((f) => ({ value: f, label: t(fieldLabel(resource, f)), disabled: taken.has(f) && f !== field })),
+                      ...IMPORT_FIELDS[resource].map((f) => ({
+                        value: f,
+                        label: t(fieldLabel(resource, f)),
+                        disabled: taken.has(f) && f !== field,
+                      })),
                     ]}
                     value={field}
                     onChange={(next) => onChange(next ? { ...mapping, [column]: next } : without(mapping, column))}
@@ -76,7 +92,9 @@ function useTargets(lookup: Lookup): Target[] {
     case 'setup':
       return (setup.data ?? []).filter((e) => e.active).map((e) => ({ value: e.name, label: e.name, match: [e.name] }));
     case 'currencies':
-      return (setup.data ?? []).filter((e) => e.active && e.code).map((e) => ({ value: e.code as string, label: e.code as string, match: [e.code as string] }));
+      return (setup.data ?? [])
+        .filter((e) => e.active && e.code)
+        .map((e) => ({ value: e.code as string, label: e.code as string, match: [e.code as string] }));
     case 'users':
       return (users.data ?? []).map((u) => ({ value: u.email, label: `${u.name} (${u.initials})`, match: [u.email, u.initials, u.name] }));
     case 'processes':
@@ -90,7 +108,23 @@ function useTargets(lookup: Lookup): Target[] {
   }
 }
 
-function FieldValues({ resource, column, field, lookup, values, mapping, onChange }: { resource: ImportResource; column: string; field: string; lookup: Lookup; values: string[]; mapping: Record<string, string>; onChange: (mapping: Record<string, string>) => void }) {
+function FieldValues({
+  resource,
+  column,
+  field,
+  lookup,
+  values,
+  mapping,
+  onChange,
+}: {
+  resource: ImportResource;
+  column: string;
+  field: string;
+  lookup: Lookup;
+  values: string[];
+  mapping: Record<string, string>;
+  onChange: (mapping: Record<string, string>) => void;
+}) {
   const { t } = useTranslation();
   const targets = useTargets(lookup);
   const fold = (text: string) => text.trim().toLocaleLowerCase('da');
@@ -149,7 +183,19 @@ export function lookupColumns(resource: ImportResource, mapping: Mapping, previe
 }
 
 /** Step "Values": the file's words for stages, owners, statuses… mapped to Trakt's. */
-export function ValuesTables({ resource, preview, mapping, valueMapping, onChange }: { resource: ImportResource; preview: FilePreview; mapping: Mapping; valueMapping: ValueMapping; onChange: (valueMapping: ValueMapping) => void }) {
+export function ValuesTables({
+  resource,
+  preview,
+  mapping,
+  valueMapping,
+  onChange,
+}: {
+  resource: ImportResource;
+  preview: FilePreview;
+  mapping: Mapping;
+  valueMapping: ValueMapping;
+  onChange: (valueMapping: ValueMapping) => void;
+}) {
   const { t } = useTranslation();
   const columns = lookupColumns(resource, mapping, preview);
   if (columns.length === 0) return <Text c="dimmed">{t('import.noValues')}</Text>;

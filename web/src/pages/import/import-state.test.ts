@@ -32,7 +32,15 @@ const checked = run(
 
 describe('importReducer: the import wizard', () => {
   it('starts on the file step with nothing read', () => {
-    expect(initialImportState('contacts')).toMatchObject({ resource: 'contacts', preset: 'auto', step: 'file', busy: null, file: null, preview: null, check: null });
+    expect(initialImportState('contacts')).toMatchObject({
+      resource: 'contacts',
+      preset: 'auto',
+      step: 'file',
+      busy: null,
+      file: null,
+      preview: null,
+      check: null,
+    });
   });
 
   it('reading a file takes the guessed mapping, drops the value mapping and check of the file before, and goes to the columns', () => {
@@ -40,7 +48,15 @@ describe('importReducer: the import wizard', () => {
     const reading = importReducer(before, { type: 'started', busy: 'reading' });
     expect(reading).toMatchObject({ busy: 'reading', error: null, check: answer() });
     const read = importReducer(reading, { type: 'fileRead', preview: preview(['Navn']), guessed: { Navn: 'name' } });
-    expect(read).toMatchObject({ preview: preview(['Navn']), guessed: { Navn: 'name' }, mapping: { Navn: 'name' }, valueMapping: {}, check: null, step: 'columns', busy: null });
+    expect(read).toMatchObject({
+      preview: preview(['Navn']),
+      guessed: { Navn: 'name' },
+      mapping: { Navn: 'name' },
+      valueMapping: {},
+      check: null,
+      step: 'columns',
+      busy: null,
+    });
   });
 
   it('a new dry run drops the last answer until its own comes', () => {
@@ -51,7 +67,11 @@ describe('importReducer: the import wizard', () => {
   });
 
   it.each([
-    ['has every mapped column: the mapping stays, still busy for its dry run', ['By', 'Firmanavn', 'Land'], { step: 'check', busy: 'reading', check: answer() }],
+    [
+      'has every mapped column: the mapping stays, still busy for its dry run',
+      ['By', 'Firmanavn', 'Land'],
+      { step: 'check', busy: 'reading', check: answer() },
+    ],
     ['lacks a mapped column: back to the columns, nothing checked', ['Firmanavn'], { step: 'columns', busy: null, check: null }],
   ])('a corrected file that %s', (_name, headers, expected) => {
     const next = run(checked, { type: 'started', busy: 'reading' }, { type: 'correctedFileRead', preview: preview(headers) });
@@ -60,14 +80,28 @@ describe('importReducer: the import wizard', () => {
 
   it('an import without errors is done; one that found errors (nothing written) shows them on the check step', () => {
     const importing = importReducer(checked, { type: 'started', busy: 'importing' });
-    expect(importReducer(importing, { type: 'imported', result: { ...answer(), dryRun: false } })).toMatchObject({ step: 'done', busy: null, result: { dryRun: false } });
+    expect(importReducer(importing, { type: 'imported', result: { ...answer(), dryRun: false } })).toMatchObject({
+      step: 'done',
+      busy: null,
+      result: { dryRun: false },
+    });
     const failed = [{ row: 2, field: 'name', message: 'is taken' }];
-    expect(importReducer(importing, { type: 'imported', result: answer(failed) })).toMatchObject({ step: 'check', busy: null, result: null, check: answer(failed) });
+    expect(importReducer(importing, { type: 'imported', result: answer(failed) })).toMatchObject({
+      step: 'check',
+      busy: null,
+      result: null,
+      check: answer(failed),
+    });
   });
 
   it('a failed request keeps what was done and says why', () => {
     const error = new Error('offline');
-    expect(run(checked, { type: 'started', busy: 'checking' }, { type: 'failed', error })).toMatchObject({ busy: null, error, mapping: { Firmanavn: 'name', By: 'city' }, step: 'check' });
+    expect(run(checked, { type: 'started', busy: 'checking' }, { type: 'failed', error })).toMatchObject({
+      busy: null,
+      error,
+      mapping: { Firmanavn: 'name', By: 'city' },
+      step: 'check',
+    });
   });
 
   it('progress comes and goes with a request', () => {

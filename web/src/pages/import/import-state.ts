@@ -91,7 +91,16 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       return { ...state, progress: action.progress };
     case 'fileRead':
       // a new file: the guessed mapping, no value mapping or check from the file before
-      return { ...state, preview: action.preview, guessed: action.guessed, mapping: action.guessed, valueMapping: {}, check: null, step: 'columns', busy: null };
+      return {
+        ...state,
+        preview: action.preview,
+        guessed: action.guessed,
+        mapping: action.guessed,
+        valueMapping: {},
+        check: null,
+        step: 'columns',
+        busy: null,
+      };
     case 'correctedFileRead':
       // same columns: its dry run follows (still busy); else back to the columns, with nothing checked
       if (mappingFits(state.mapping, action.preview)) return { ...state, preview: action.preview };
@@ -110,7 +119,11 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
 }
 
 /** The multipart body of a dry run or an import: the file, the mapping, the value mapping of mapped fields, the preset. */
-export function importForm(state: Pick<ImportState, 'valueMapping' | 'preset'>, file: File, options: { mapping?: Mapping; dryRun: boolean }): FormData {
+export function importForm(
+  state: Pick<ImportState, 'valueMapping' | 'preset'>,
+  file: File,
+  options: { mapping?: Mapping; dryRun: boolean },
+): FormData {
   const body = new FormData();
   body.append('file', file, file.name);
   if (options.mapping) body.append('mapping', JSON.stringify(options.mapping));

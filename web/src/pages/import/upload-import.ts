@@ -3,10 +3,21 @@ import { ApiError, api, type ErrorBody } from '../../api/client';
 import type { ImportResult } from './ImportReport';
 
 /** How far an import has come: the part of the file sent (0–1), then rows done of about `total`. */
-export type ImportProgress = { sent: number; done: number; total: number; indexes?: boolean; /** Imports before this one while it waits its turn. */ queued?: number };
+export type ImportProgress = {
+  sent: number;
+  done: number;
+  total: number;
+  indexes?: boolean;
+  /** Imports before this one while it waits its turn. */ queued?: number;
+};
 
 /** The lines of POST /api/import/{resource} with Accept: application/x-ndjson. */
-type Line = { type: 'progress'; done: number; total: number; step?: 'indexes' } | { type: 'queued'; ahead: number } | { type: 'running' } | ({ type: 'result' } & ImportResult) | ({ type: 'error'; status: number } & ErrorBody);
+type Line =
+  | { type: 'progress'; done: number; total: number; step?: 'indexes' }
+  | { type: 'queued'; ahead: number }
+  | { type: 'running' }
+  | ({ type: 'result' } & ImportResult)
+  | ({ type: 'error'; status: number } & ErrorBody);
 
 export const NO_PROGRESS: ImportProgress = { sent: 0, done: 0, total: 0 };
 

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { ActionIcon, Alert, Autocomplete, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Autocomplete,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -16,7 +30,10 @@ export function CompetitorsTab({ opportunity: o }: { opportunity: Opportunity })
   const { t } = useTranslation();
   const changeEntries = useChangeCompetitorEntries(o.id);
   const global = useCompetitors();
-  const entries = useQuery({ queryKey: keys.opportunities.competitors(o.id), queryFn: () => api.get<{ items: CompetitorEntry[] }>(`/api/opportunities/${o.id}/competitors`) });
+  const entries = useQuery({
+    queryKey: keys.opportunities.competitors(o.id),
+    queryFn: () => api.get<{ items: CompetitorEntry[] }>(`/api/opportunities/${o.id}/competitors`),
+  });
   const [name, setName] = useState('');
   const [threat, setThreat] = useState<number>(3);
   const [busy, setBusy] = useState(false);
@@ -140,7 +157,14 @@ export function CompetitorsTab({ opportunity: o }: { opportunity: Opportunity })
                 error={error}
                 w={{ base: '100%', sm: 280 }}
               />
-              <Select<number> label={t('competitors.threat')} data={threatData} value={threat} onChange={(v) => setThreat(v ?? 3)} allowDeselect={false} w={190} />
+              <Select<number>
+                label={t('competitors.threat')}
+                data={threatData}
+                value={threat}
+                onChange={(v) => setThreat(v ?? 3)}
+                allowDeselect={false}
+                w={190}
+              />
               <Button type="submit" loading={busy}>
                 {t('competitors.addButton')}
               </Button>

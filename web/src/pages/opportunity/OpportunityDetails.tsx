@@ -1,5 +1,19 @@
 import { useEffect, useEffectEvent } from 'react';
-import { Alert, Button, Fieldset, Grid, Group, Input, NumberInput, Paper, SegmentedControl, Select, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Grid,
+  Group,
+  Input,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -143,7 +157,10 @@ export function OpportunityDetails({ id, onReopen, reopening }: { id: number | n
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <Select<number>
                   label={t('opportunity.contact')}
-                  data={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: [c.firstName, c.lastName].filter(Boolean).join(' ') }))}
+                  data={(contacts.data?.items ?? []).map((c) => ({
+                    value: c.id,
+                    label: [c.firstName, c.lastName].filter(Boolean).join(' '),
+                  }))}
                   disabled={closed || values.companyId === null}
                   clearable
                   searchable
@@ -154,7 +171,9 @@ export function OpportunityDetails({ id, onReopen, reopening }: { id: number | n
                 <Select<number>
                   label={t('opportunity.process')}
                   description={record ? t('opportunity.processFixed') : undefined}
-                  data={(processes.data ?? []).filter((p) => p.active || p.id === values.processId).map((p) => ({ value: p.id, label: p.name }))}
+                  data={(processes.data ?? [])
+                    .filter((p) => p.active || p.id === values.processId)
+                    .map((p) => ({ value: p.id, label: p.name }))}
                   disabled={record !== null}
                   allowDeselect={false}
                   {...form.getInputProps('processId')}
@@ -227,7 +246,12 @@ export function OpportunityDetails({ id, onReopen, reopening }: { id: number | n
                 <NumberInput label={t('opportunity.margin')} decimalScale={2} {...numberFormat} {...form.getInputProps('margin')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 3 }}>
-                <NumberInput label={t('opportunity.annualMargin')} decimalScale={2} {...numberFormat} {...form.getInputProps('annualMargin')} />
+                <NumberInput
+                  label={t('opportunity.annualMargin')}
+                  decimalScale={2}
+                  {...numberFormat}
+                  {...form.getInputProps('annualMargin')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <DateField label={t('opportunity.decisionDate')} {...form.getInputProps('decisionDate')} />
@@ -236,7 +260,11 @@ export function OpportunityDetails({ id, onReopen, reopening }: { id: number | n
                 <DateField label={t('opportunity.deliveryDate')} {...form.getInputProps('deliveryDate')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <DateField label={t('opportunity.followUpDate')} description={t('opportunity.followUpHint')} {...form.getInputProps('followUpDate')} />
+                <DateField
+                  label={t('opportunity.followUpDate')}
+                  description={t('opportunity.followUpHint')}
+                  {...form.getInputProps('followUpDate')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 6, sm: 3 }}>
                 <Select<number>

@@ -67,7 +67,9 @@ export function ClosingsTab({ opportunity: o }: { opportunity: Opportunity }) {
                     <Money amount={k.actualAmount} currency={o.currency} />
                   </Table.Td>
                   <Table.Td>{reason(k)}</Table.Td>
-                  <Table.Td>{k.winnerCompetitorId ? (competitors.data?.find((c) => c.id === k.winnerCompetitorId)?.name ?? '') : ''}</Table.Td>
+                  <Table.Td>
+                    {k.winnerCompetitorId ? (competitors.data?.find((c) => c.id === k.winnerCompetitorId)?.name ?? '') : ''}
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{k.note}</Table.Td>
                   <Table.Td>
                     {k.closedByInitials} <DateTimeText timestamp={k.closedAt} />

@@ -59,7 +59,10 @@ export function SellersTab({ opportunity: o }: { opportunity: Opportunity }) {
   const language = useLanguage();
   const changeSellers = useChangeSellers(o.id);
   const users = useUsers();
-  const sellers = useQuery({ queryKey: keys.opportunities.sellers(o.id), queryFn: () => api.get<SellerList>(`/api/opportunities/${o.id}/sellers`) });
+  const sellers = useQuery({
+    queryKey: keys.opportunities.sellers(o.id),
+    queryFn: () => api.get<SellerList>(`/api/opportunities/${o.id}/sellers`),
+  });
   const [newUser, setNewUser] = useState<number | null>(null);
   const [newShare, setNewShare] = useState<number | string>('');
   const [busy, setBusy] = useState(false);

@@ -59,7 +59,9 @@ export function SummaryTab({ opportunity: o }: { opportunity: Opportunity }) {
           <Money amount={o.weightedAmount} currency={o.currency} />
         </KeyNumber>
         <KeyNumber label={t('opportunity.marginPct')}>{o.marginPct === null ? '–' : <Percent value={o.marginPct} />}</KeyNumber>
-        <KeyNumber label={t('opportunity.decisionDate')}>{o.decisionDate ? <DecisionDate date={o.decisionDate} color={o.decisionColor} /> : '–'}</KeyNumber>
+        <KeyNumber label={t('opportunity.decisionDate')}>
+          {o.decisionDate ? <DecisionDate date={o.decisionDate} color={o.decisionColor} /> : '–'}
+        </KeyNumber>
       </SimpleGrid>
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="xs">

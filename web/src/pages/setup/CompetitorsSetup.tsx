@@ -29,7 +29,14 @@ function CompetitorForm({ competitor: opened, onDone }: { competitor: Competitor
     validate: { name: (value) => (value.trim() ? null : t('validation.required')) },
   });
   async function save(values: Values) {
-    const body = { name: values.name.trim(), website: textOrNull(values.website), strengths: textOrNull(values.strengths), weaknesses: textOrNull(values.weaknesses), rating: values.rating, active: values.active };
+    const body = {
+      name: values.name.trim(),
+      website: textOrNull(values.website),
+      strengths: textOrNull(values.strengths),
+      weaknesses: textOrNull(values.weaknesses),
+      rating: values.rating,
+      active: values.active,
+    };
     try {
       await saveCompetitor.mutateAsync({ id: competitor?.id ?? null, version: competitor?.version, body });
       notifySaved(t, competitor ? undefined : t('common.created'));
@@ -101,21 +108,33 @@ export function CompetitorsSetup() {
               {competitors.data.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>
-                    <Button variant="subtle" size="compact-sm" onClick={() => setEditing(c)} aria-label={t('competitors.edit', { name: c.name })}>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      onClick={() => setEditing(c)}
+                      aria-label={t('competitors.edit', { name: c.name })}
+                    >
                       {c.name}
                     </Button>
                   </Table.Td>
                   <Table.Td>{c.rating ? '★'.repeat(c.rating) : '–'}</Table.Td>
                   <Table.Td>{c.strengths}</Table.Td>
                   <Table.Td>{c.weaknesses}</Table.Td>
-                  <Table.Td>{c.active ? <Badge color="teal">{t('common.active')}</Badge> : <Badge color="gray">{t('common.inactive')}</Badge>}</Table.Td>
+                  <Table.Td>
+                    {c.active ? <Badge color="teal">{t('common.active')}</Badge> : <Badge color="gray">{t('common.inactive')}</Badge>}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('competitors.new') : t('competitors.editTitle')} centered>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('competitors.new') : t('competitors.editTitle')}
+        centered
+      >
         {editing !== null ? <CompetitorForm competitor={editing === 'new' ? null : editing} onDone={() => setEditing(null)} /> : null}
       </Modal>
     </Stack>

@@ -68,13 +68,23 @@ export function DeletedSetup() {
                 <Table.Td>{item.number}</Table.Td>
                 <Table.Td>{item.title}</Table.Td>
                 <Table.Td>{item.companyName}</Table.Td>
-                <Table.Td><StatusBadge status={item.status} /></Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}><Money amount={item.amount} currency={item.currency} /></Table.Td>
+                <Table.Td>
+                  <StatusBadge status={item.status} />
+                </Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>
+                  <Money amount={item.amount} currency={item.currency} />
+                </Table.Td>
                 <Table.Td>
                   <DateTimeText timestamp={item.deletedAt} /> {item.deletedByInitials ? `· ${item.deletedByInitials}` : ''}
                 </Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="light" loading={restoring === item.id} onClick={() => void restore(item)} aria-label={t('deleted.restoreOne', { title: item.title })}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    loading={restoring === item.id}
+                    onClick={() => void restore(item)}
+                    aria-label={t('deleted.restoreOne', { title: item.title })}
+                  >
                     {t('deleted.restore')}
                   </Button>
                 </Table.Td>

@@ -66,7 +66,11 @@ function EntryRow({ list, entry }: { list: SetupListName; entry: SetupEntry }) {
       </Table.Td>
       {profile ? <ProfileCells entry={entry} patch={patch} /> : <Table.Td>{entry.key ?? entry.code ?? ''}</Table.Td>}
       <Table.Td>
-        <Switch aria-label={t('lists.activeOf', { name: entry.name })} checked={entry.active} onChange={(e) => void patch({ active: e.currentTarget.checked })} />
+        <Switch
+          aria-label={t('lists.activeOf', { name: entry.name })}
+          checked={entry.active}
+          onChange={(e) => void patch({ active: e.currentTarget.checked })}
+        />
       </Table.Td>
     </Table.Tr>
   );

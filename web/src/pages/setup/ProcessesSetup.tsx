@@ -10,7 +10,11 @@ import { RecordState } from '../../components/FormParts';
 type StageRow = { key: string; id?: number; name: string; probability: number | string };
 
 const rowsOf = (process: SalesProcess | null): StageRow[] =>
-  process ? [...process.stages].sort((a, b) => a.position - b.position).map((s) => ({ key: `s${s.id}`, id: s.id, name: s.name, probability: s.probability })) : [];
+  process
+    ? [...process.stages]
+        .sort((a, b) => a.position - b.position)
+        .map((s) => ({ key: `s${s.id}`, id: s.id, name: s.name, probability: s.probability }))
+    : [];
 
 let newKey = 0;
 
@@ -43,7 +47,11 @@ function StageEditor({ rows, onChange }: { rows: StageRow[]; onChange: (rows: St
               <Table.Tr key={row.key}>
                 <Table.Td>{index + 1}</Table.Td>
                 <Table.Td>
-                  <TextInput aria-label={t('processes.stageNameOf', { n: index + 1 })} value={row.name} onChange={(e) => set(index, { name: e.currentTarget.value })} />
+                  <TextInput
+                    aria-label={t('processes.stageNameOf', { n: index + 1 })}
+                    value={row.name}
+                    onChange={(e) => set(index, { name: e.currentTarget.value })}
+                  />
                 </Table.Td>
                 <Table.Td>
                   <NumberInput
@@ -59,13 +67,28 @@ function StageEditor({ rows, onChange }: { rows: StageRow[]; onChange: (rows: St
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap" justify="flex-end">
-                    <ActionIcon variant="subtle" aria-label={t('processes.moveUp', { name: row.name })} disabled={index === 0} onClick={() => move(index, -1)}>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={t('processes.moveUp', { name: row.name })}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    >
                       <span aria-hidden="true">↑</span>
                     </ActionIcon>
-                    <ActionIcon variant="subtle" aria-label={t('processes.moveDown', { name: row.name })} disabled={index === rows.length - 1} onClick={() => move(index, 1)}>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={t('processes.moveDown', { name: row.name })}
+                      disabled={index === rows.length - 1}
+                      onClick={() => move(index, 1)}
+                    >
                       <span aria-hidden="true">↓</span>
                     </ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={t('processes.removeStage', { name: row.name })} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('processes.removeStage', { name: row.name })}
+                      onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                    >
                       <span aria-hidden="true">✕</span>
                     </ActionIcon>
                   </Group>
@@ -75,7 +98,12 @@ function StageEditor({ rows, onChange }: { rows: StageRow[]; onChange: (rows: St
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Button variant="subtle" size="xs" onClick={() => onChange([...rows, { key: `n${++newKey}`, name: '', probability: 50 }])} style={{ alignSelf: 'flex-start' }}>
+      <Button
+        variant="subtle"
+        size="xs"
+        onClick={() => onChange([...rows, { key: `n${++newKey}`, name: '', probability: 50 }])}
+        style={{ alignSelf: 'flex-start' }}
+      >
         {t('processes.addStage')}
       </Button>
     </>
@@ -127,11 +155,7 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
           <TextInput label={t('processes.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
           <StageEditor rows={rows} onChange={setRows} />
           <Group>
-            <Button
-              loading={busy}
-              disabled={!name.trim()}
-              onClick={() => void create()}
-            >
+            <Button loading={busy} disabled={!name.trim()} onClick={() => void create()}>
               {t('common.create')}
             </Button>
             <Button variant="default" onClick={onCreated}>
@@ -156,7 +180,12 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
           </Group>
           <Group gap="xs">
             {process.isDefault ? null : (
-              <Button size="xs" variant="light" loading={busy} onClick={() => void run({ kind: 'update', process, change: { isDefault: true } })}>
+              <Button
+                size="xs"
+                variant="light"
+                loading={busy}
+                onClick={() => void run({ kind: 'update', process, change: { isDefault: true } })}
+              >
                 {t('processes.makeDefault')}
               </Button>
             )}
@@ -173,7 +202,11 @@ function ProcessCard({ process, onCreated }: { process: SalesProcess | null; onC
         </Group>
         <Group align="flex-end" gap="sm">
           <TextInput label={t('processes.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={280} />
-          <Button variant="default" disabled={!name.trim() || name.trim() === process.name} onClick={() => void run({ kind: 'update', process, change: { name: name.trim() } })}>
+          <Button
+            variant="default"
+            disabled={!name.trim() || name.trim() === process.name}
+            onClick={() => void run({ kind: 'update', process, change: { name: name.trim() } })}
+          >
             {t('processes.rename')}
           </Button>
         </Group>

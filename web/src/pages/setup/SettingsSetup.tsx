@@ -25,7 +25,11 @@ export function SettingsSetup() {
   const { setValues, resetDirty } = form;
   useEffect(() => {
     if (settings.data) {
-      const values = { companyName: settings.data.companyName, stagnationDays: settings.data.stagnationDays, sellersSeeOnlyOwn: settings.data.sellersSeeOnlyOwn };
+      const values = {
+        companyName: settings.data.companyName,
+        stagnationDays: settings.data.stagnationDays,
+        sellersSeeOnlyOwn: settings.data.sellersSeeOnlyOwn,
+      };
       setValues(values);
       resetDirty(values);
     }
@@ -54,8 +58,19 @@ export function SettingsSetup() {
       <form onSubmit={form.onSubmit((values) => void save(values))} noValidate>
         <Stack>
           <TextInput label={t('setup.companyName')} required {...form.getInputProps('companyName')} />
-          <NumberInput label={t('settings.stagnationDays')} description={t('settings.stagnationHint')} min={1} max={3650} allowDecimal={false} {...form.getInputProps('stagnationDays')} />
-          <Switch label={t('settings.sellersSeeOnlyOwn')} description={t('settings.sellersSeeOnlyOwnHint')} {...form.getInputProps('sellersSeeOnlyOwn', { type: 'checkbox' })} />
+          <NumberInput
+            label={t('settings.stagnationDays')}
+            description={t('settings.stagnationHint')}
+            min={1}
+            max={3650}
+            allowDecimal={false}
+            {...form.getInputProps('stagnationDays')}
+          />
+          <Switch
+            label={t('settings.sellersSeeOnlyOwn')}
+            description={t('settings.sellersSeeOnlyOwnHint')}
+            {...form.getInputProps('sellersSeeOnlyOwn', { type: 'checkbox' })}
+          />
           <Button type="submit" loading={saveSettings.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('common.save')}
           </Button>

@@ -24,9 +24,12 @@ export function SetupLayout() {
   return (
     <Stack gap="md">
       <Title order={2}>{t('setupPages.title')}</Title>
-      <Tabs value={current} onChange={(next) => {
+      <Tabs
+        value={current}
+        onChange={(next) => {
           if (next) void navigate(`/setup/${next}`);
-        }}>
+        }}
+      >
         <Tabs.List style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>
           {SETUP_SECTIONS.map((section) => (
             <Tabs.Tab key={section} value={section} style={{ flexShrink: 0 }}>

@@ -15,7 +15,15 @@ import { SetPasswordDialog } from '../../components/PasswordDialogs';
 
 const ROLES: Role[] = ['admin', 'manager', 'seller'];
 
-type Values = { name: string; email: string; password: string; role: Role; initials: string; regionId: number | null; departmentId: number | null };
+type Values = {
+  name: string;
+  email: string;
+  password: string;
+  role: Role;
+  initials: string;
+  regionId: number | null;
+  departmentId: number | null;
+};
 
 function NewUserForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -50,9 +58,20 @@ function NewUserForm({ onDone }: { onDone: () => void }) {
       <Stack>
         <TextInput label={t('users.name')} required data-autofocus {...form.getInputProps('name')} />
         <TextInput label={t('users.email')} type="email" required autoComplete="off" {...form.getInputProps('email')} />
-        <PasswordInput label={t('users.password')} required autoComplete="new-password" visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} {...form.getInputProps('password')} />
+        <PasswordInput
+          label={t('users.password')}
+          required
+          autoComplete="new-password"
+          visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+          {...form.getInputProps('password')}
+        />
         <Group grow>
-          <Select label={t('users.role')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} allowDeselect={false} {...form.getInputProps('role')} />
+          <Select
+            label={t('users.role')}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('role')}
+          />
           <TextInput label={t('users.initials')} description={t('users.initialsHint')} maxLength={6} {...form.getInputProps('initials')} />
         </Group>
         <Group grow>
@@ -139,7 +158,12 @@ export function UsersSetup() {
                   <Table.Td>
                     {/* one's own password is changed in the user menu, with the current one */}
                     {user.id === me.id ? null : (
-                      <Button variant="subtle" size="xs" aria-label={t('users.setPasswordOf', { name: user.name })} onClick={() => setSettingPassword(user)}>
+                      <Button
+                        variant="subtle"
+                        size="xs"
+                        aria-label={t('users.setPasswordOf', { name: user.name })}
+                        onClick={() => setSettingPassword(user)}
+                      >
                         {t('users.setPassword')}
                       </Button>
                     )}
